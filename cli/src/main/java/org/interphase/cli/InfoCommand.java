@@ -1,0 +1,155 @@
+package org.interphase.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.interphase.core.Cell;
+import org.interphase.core.MissingInputException;
+import org.interphase.core.UnsupportedFormatException;
+import org.interphase.parsers.FormatRegistry;
+import org.interphase.parsers.ReadOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code interphase info PATH…}: what a file or run holds. */
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Show what files or run directories hold: atoms, species, frames, time step, cell, energies, forces.")
+final class InfoCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  InputOptions input;
+
+  @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
+  boolean json;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or run directories.")
+  List<Path> paths;
+
+  @Override
+  public Integer call() {
+    ReadOptions options = input.toReadOptions();
+    List<FileSummary> summaries = new ArrayList<>();
+    for (Path p : paths) {
+      for (Path file : expand(p, options)) {
+        summaries.add(FileSummary.of(file, options));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (FileSummary s : summaries) {
+      for (String w : s.warnings()) {
+        err.println("warning: " + s.path() + ": " + w);
+      }
+    }
+    err.flush();
+    if (json) {
+      ObjectNode root = Json.object();
+      ArrayNode files = root.putArray("files");
+      summaries.forEach(s -> files.add(toJson(s)));
+      out.println(Json.write(root));
+    } else {
+      summaries.forEach(s -> printHuman(out, s));
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** A directory becomes the readable files in it; a file stays itself. */
+  private static List<Path> expand(Path p, ReadOptions options) {
+    if (!Files.exists(p)) {
+      throw new MissingInputException(p + ": no such file or directory");
+    }
+    if (!Files.isDirectory(p)) {
+      return List.of(p);
+    }
+    List<Path> found = new ArrayList<>();
+    try (Stream<Path> s = Files.list(p)) {
+      for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+        try {
+          FormatRegistry.detect(f, options);
+          found.add(f);
+        } catch (UnsupportedFormatException e) {
+          // not a file Interphase reads: other files of a run (INCAR, KPOINTS, scripts)
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(p + ": " + e.getMessage(), e);
+    }
+    if (found.isEmpty()) {
+      throw new UnsupportedFormatException(p + ": no VASP or CP2K file Interphase reads in this directory");
+    }
+    return found;
+  }
+
+  static ObjectNode toJson(FileSummary s) {
+    ObjectNode o = Json.object();
+    o.put("path", s.path());
+    o.put("format", s.format());
+    o.put("program", s.program());
+    if (s.atoms() == null) {
+      o.putNull("atoms");
+    } else {
+      o.put("atoms", s.atoms());
+    }
+    ObjectNode sp = o.putObject("species");
+    s.species().forEach(sp::put);
+    o.put("frames", s.frames());
+    Json.put(o, "timestep_fs", s.timestepFs());
+    o.put("variable_cell", s.variableCell());
+    if (s.cell() == null) {
+      o.putNull("cell");
+    } else {
+      ArrayNode c = o.putArray("cell");
+      for (double[] row : s.cell().toMatrix()) {
+        ArrayNode r = c.addArray();
+        for (double v : row) {
+          r.add(v);
+        }
+      }
+    }
+    o.put("has_energies", s.hasEnergies());
+    o.put("has_forces", s.hasForces());
+    ArrayNode w = o.putArray("warnings");
+    s.warnings().forEach(w::add);
+    return o;
+  }
+
+  private static void printHuman(PrintWriter out, FileSummary s) {
+    out.println(s.path());
+    out.printf(Locale.ROOT, "  format      %s (%s)%n", s.format(), s.program());
+    if (s.atoms() != null) {
+      out.printf(Locale.ROOT, "  atoms       %d  %s%n", s.atoms(), s.species());
+    }
+    out.printf(Locale.ROOT, "  frames      %d%n", s.frames());
+    out.printf(Locale.ROOT, "  time step   %s%n", Double.isNaN(s.timestepFs()) ? "unknown (pass --timestep-fs)"
+        : String.format(Locale.ROOT, "%.4g fs between frames", s.timestepFs()));
+    Cell c = s.cell();
+    if (c != null) {
+      double[] l = c.lengthsA();
+      double[] a = c.anglesDeg();
+      out.printf(Locale.ROOT, "  cell        a=%.4f b=%.4f c=%.4f Å  α=%.2f β=%.2f γ=%.2f°  V=%.3f Å³%s%n", l[0], l[1], l[2], a[0],
+          a[1], a[2], c.volumeA3(), s.variableCell() ? "  (first frame; the cell varies)" : "");
+    }
+    out.printf(Locale.ROOT, "  energies    %s   forces %s%n", s.hasEnergies() ? "yes (eV)" : "no", s.hasForces() ? "yes (eV/Å)" : "no");
+    for (String n : s.notes()) {
+      out.println("  note        " + n);
+    }
+    for (String w : s.warnings()) {
+      out.println("  WARNING     " + w);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.interphase.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.interphase.parsers.ReadOptions;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that reads files. */
+public final class InputOptions {
+  @Option(names = "--format", paramLabel = "NAME", description = "Force a reader instead of detecting the format (e.g. vasp-xdatcar).")
+  String format;
+
+  @Option(names = "--strict", description = "Treat a file that ends inside its last frame as an error (exit 3) instead of a warning.")
+  boolean strict;
+
+  @Option(names = "--species", paramLabel = "EL[,EL…]", split = ",",
+      description = "Element symbols for files that name none (VASP 4), in type order; for a VASP 4 XDATCAR with counts, e.g. C:1440,H:2880.")
+  List<String> species = new ArrayList<>();
+
+  @Option(names = "--timestep-fs", paramLabel = "FS", description = "Time between stored frames in fs, overriding what the files say.")
+  Double timestepFs;
+
+  @Option(names = "--debug", description = "Print the stack trace of an error.")
+  boolean debug;
+
+  ReadOptions toReadOptions() {
+    return new ReadOptions(strict, species, timestepFs == null ? Double.NaN : timestepFs, format);
+  }
+}

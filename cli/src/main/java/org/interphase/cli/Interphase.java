@@ -1,0 +1,76 @@
+package org.interphase.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.interphase.core.MalformedInputException;
+import org.interphase.core.MissingInputException;
+import org.interphase.core.UnsupportedFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Entry point of the {@code interphase} command. */
+@Command(name = "interphase", mixinStandardHelpOptions = true, version = "interphase 0.1.0",
+    description = "Post-processing of VASP and CP2K AIMD and NEB runs of solid-electrolyte interfaces.",
+    subcommands = {InfoCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "1:failure", "2:bad usage", "3:malformed input (file:line: …)", "4:missing file"})
+public final class Interphase implements Runnable {
+  /** Exit code for malformed input. */
+  public static final int MALFORMED = 3;
+  /** Exit code for a missing file. */
+  public static final int MISSING = 4;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A configured command line, for {@link #main} and tests. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Interphase());
+    cl.setExecutionExceptionHandler(Interphase::handle);
+    cl.setExitCodeExceptionMapper(Interphase::exitCode);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    boolean debug = parsed != null && parsed.expandedArgs().contains("--debug");
+    err.println("interphase: " + message(e));
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return exitCode(e);
+  }
+
+  static String message(Throwable e) {
+    if (e instanceof UncheckedIOException u && u.getCause() != null) {
+      return u.getMessage();
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof MalformedInputException) {
+      return MALFORMED;
+    }
+    if (e instanceof MissingInputException) {
+      return MISSING;
+    }
+    if (e instanceof UnsupportedFormatException || e instanceof IllegalArgumentException) {
+      return 2;
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,58 @@
+package org.interphase.core;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A single pass over the frames of one trajectory, read lazily: a 10 GB file needs no more memory
+ * than one frame. Close it when done (try-with-resources); {@link #stream()} closes on stream close.
+ *
+ * <p>Warnings (e.g. "last frame truncated, 139 complete frames kept") collect in {@link
+ * #warnings()} as they arise; read them after the last frame.
+ */
+public interface FrameSource extends AutoCloseable, Iterator<Frame> {
+
+  /** What is known before the first frame. */
+  TrajectoryHeader header();
+
+  /** Whether another complete frame follows. May read ahead. */
+  @Override
+  boolean hasNext();
+
+  /**
+   * The next frame.
+   *
+   * @throws NoSuchElementException when there is none
+   * @throws MalformedInputException when the file is malformed before its end
+   */
+  @Override
+  Frame next();
+
+  /** Warnings so far, in the order they arose. */
+  List<String> warnings();
+
+  /** Closes the file; closing twice is harmless. */
+  @Override
+  void close();
+
+  /** The remaining frames as a sequential stream that closes this source when closed. */
+  default Stream<Frame> stream() {
+    Spliterator<Frame> sp = Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL);
+    return StreamSupport.stream(sp, false).onClose(this::close);
+  }
+
+  /**
+   * A view that skips the first {@code start} frames, then keeps every {@code stride}-th frame.
+   *
+   * @param start frames to skip, {@code >= 0}
+   * @param stride keep one frame in {@code stride}, {@code >= 1}
+   */
+  default FrameSource sliced(int start, int stride) {
+    return FrameSources.sliced(this, start, stride);
+  }
+}

@@ -1,0 +1,77 @@
+package org.interphase.parsers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.interphase.core.Frame;
+import org.interphase.core.FrameSource;
+import org.interphase.core.TruncatedInputException;
+
+/**
+ * Base of the streaming readers: subclasses implement {@link #readNext()} and this class provides
+ * one-frame look-ahead, warnings and the truncation policy.
+ */
+public abstract class AbstractFrameSource implements FrameSource {
+  private final List<String> warnings = new ArrayList<>();
+  private final boolean strict;
+  private Frame pending;
+  private boolean done;
+  private long delivered;
+
+  protected AbstractFrameSource(boolean strict) {
+    this.strict = strict;
+  }
+
+  /** Reads the next complete frame, or returns {@code null} at the end of the file. */
+  protected abstract Frame readNext();
+
+  @Override
+  public final boolean hasNext() {
+    if (pending == null && !done) {
+      try {
+        pending = readNext();
+      } catch (TruncatedInputException e) {
+        if (strict) {
+          done = true;
+          throw e;
+        }
+        warn(e.getMessage() + " (a running or killed job?); " + delivered + " complete frame"
+            + (delivered == 1 ? "" : "s") + " kept");
+        pending = null;
+      }
+      if (pending == null) {
+        done = true;
+      }
+    }
+    return pending != null;
+  }
+
+  @Override
+  public final Frame next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Frame f = pending;
+    pending = null;
+    delivered++;
+    return f;
+  }
+
+  /** Records a warning for the user. */
+  protected final void warn(String message) {
+    if (!warnings.contains(message)) {
+      warnings.add(message);
+    }
+  }
+
+  @Override
+  public final List<String> warnings() {
+    return Collections.unmodifiableList(warnings);
+  }
+
+  /** Whether the reader was asked to treat truncation as an error. */
+  protected final boolean strict() {
+    return strict;
+  }
+}

@@ -1,0 +1,133 @@
+package org.interphase.parsers;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.interphase.core.FrameSource;
+import org.interphase.core.MissingInputException;
+import org.interphase.core.UnsupportedFormatException;
+import org.interphase.parsers.io.Compression;
+import org.interphase.parsers.vasp.OszicarReader;
+import org.interphase.parsers.vasp.OutcarReader;
+import org.interphase.parsers.vasp.PoscarReader;
+import org.interphase.parsers.vasp.VasprunReader;
+import org.interphase.parsers.vasp.XdatcarReader;
+
+/**
+ * The one table of formats Interphase reads: name, description, file-name globs, a content sniffer
+ * and the reader. Detection tries the name first, then the content; {@code --format} overrides.
+ */
+public final class FormatRegistry {
+
+  /** What a format holds. */
+  public enum Kind {
+    /** positions (one or more frames) */
+    TRAJECTORY,
+    /** per-step energies without positions */
+    ENERGIES
+  }
+
+  /**
+   * One format.
+   *
+   * @param name registry name used by {@code --format}
+   * @param description for help texts
+   * @param globs file-name patterns (compression suffixes are stripped before matching)
+   * @param sniffer recognises the first 8 KB of decompressed content
+   * @param opener opens a trajectory; {@code null} for energy-only formats
+   */
+  public record Format(String name, String description, String program, Kind kind, List<String> globs,
+      Predicate<String> sniffer, BiFunction<Path, ReadOptions, FrameSource> opener) {
+
+    boolean matchesName(String baseName) {
+      for (String g : globs) {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + g);
+        if (m.matches(Path.of(baseName))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static final List<Format> FORMATS = List.of(
+      new Format(XdatcarReader.FORMAT, "VASP XDATCAR trajectory", "VASP", Kind.TRAJECTORY, List.of("*XDATCAR*"),
+          FormatRegistry::looksLikeXdatcar, XdatcarReader::open),
+      new Format(OutcarReader.FORMAT, "VASP OUTCAR", "VASP", Kind.TRAJECTORY, List.of("*OUTCAR*"),
+          head -> head.stripLeading().startsWith("vasp.") , OutcarReader::open),
+      new Format(VasprunReader.FORMAT, "VASP vasprun.xml", "VASP", Kind.TRAJECTORY, List.of("vasprun*.xml", "*vasprun*.xml"),
+          head -> head.contains("<modeling>") || head.contains("<modeling "), VasprunReader::open),
+      new Format(OszicarReader.FORMAT, "VASP OSZICAR energies", "VASP", Kind.ENERGIES, List.of("*OSZICAR*"),
+          head -> head.contains("DAV:") || head.contains("RMM:") || head.matches("(?s)\\s*\\d+ F=.*"), null),
+      new Format(PoscarReader.FORMAT, "VASP POSCAR/CONTCAR structure", "VASP", Kind.TRAJECTORY,
+          List.of("*POSCAR*", "*CONTCAR*"), FormatRegistry::looksLikePoscar, PoscarReader::open));
+
+  private FormatRegistry() {}
+
+  /** Every format, in detection order. */
+  public static List<Format> formats() {
+    return FORMATS;
+  }
+
+  /** The format of that name. */
+  public static Format byName(String name) {
+    return FORMATS.stream().filter(f -> f.name().equals(name)).findFirst()
+        .orElseThrow(() -> new UnsupportedFormatException("unknown format \"" + name + "\"; known: "
+            + FORMATS.stream().map(Format::name).toList()));
+  }
+
+  /**
+   * Detects the format of a file: by name, then by content.
+   *
+   * @throws MissingInputException when the file does not exist
+   * @throws UnsupportedFormatException when nothing matches
+   */
+  public static Format detect(Path path, ReadOptions options) {
+    if (options.format() != null) {
+      return byName(options.format());
+    }
+    if (!Files.exists(path)) {
+      throw new MissingInputException(path + ": no such file or directory");
+    }
+    if (Files.isDirectory(path)) {
+      throw new UnsupportedFormatException(path + ": is a directory, not a file");
+    }
+    String base = Compression.baseName(path);
+    Optional<Format> byName = FORMATS.stream().filter(f -> f.matchesName(base)).findFirst();
+    if (byName.isPresent()) {
+      return byName.get();
+    }
+    String head = new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1);
+    return FORMATS.stream().filter(f -> f.sniffer().test(head)).findFirst()
+        .orElseThrow(() -> new UnsupportedFormatException(path + ": format not recognised (use --format; known: "
+            + FORMATS.stream().map(Format::name).toList() + ")"));
+  }
+
+  /** Opens a trajectory file with the detected (or forced) format. */
+  public static FrameSource open(Path path, ReadOptions options) {
+    Format f = detect(path, options);
+    if (f.opener() == null) {
+      throw new UnsupportedFormatException(path + ": a " + f.description() + " file holds no positions");
+    }
+    return f.opener().apply(path, options);
+  }
+
+  private static boolean looksLikeXdatcar(String head) {
+    return head.contains("Direct configuration=") || head.contains("\nCAR\n") || head.contains("  CAR");
+  }
+
+  private static boolean looksLikePoscar(String head) {
+    String[] lines = head.split("\\R");
+    if (lines.length < 8) {
+      return false;
+    }
+    return lines[2].trim().split("\\s+").length == 3 && lines[3].trim().split("\\s+").length == 3
+        && lines[4].trim().split("\\s+").length == 3 && !head.contains("configuration=");
+  }
+}

@@ -1,0 +1,73 @@
+package org.interphase.parsers.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.interphase.core.MissingInputException;
+
+/**
+ * Opens a file for reading, decompressing gzip, bzip2 and xz transparently. The compression is
+ * recognised by its magic bytes, not the file name, so a mis-named file still reads.
+ */
+public final class Compression {
+  private static final String[] SUFFIXES = {".gz", ".bz2", ".xz"};
+
+  private Compression() {}
+
+  /**
+   * Opens {@code path} as a decompressed stream.
+   *
+   * @throws MissingInputException when the file does not exist
+   * @throws UncheckedIOException on other I/O errors
+   */
+  public static InputStream open(Path path) {
+    try {
+      InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+      raw.mark(8);
+      byte[] magic = raw.readNBytes(6);
+      raw.reset();
+      if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+        return new GZIPInputStream(raw, 1 << 16);
+      }
+      if (magic.length >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
+        return new BZip2CompressorInputStream(raw, true);
+      }
+      if (magic.length >= 6 && (magic[0] & 0xff) == 0xfd && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X'
+          && magic[4] == 'Z' && magic[5] == 0) {
+        return new XZCompressorInputStream(raw, true);
+      }
+      return raw;
+    } catch (NoSuchFileException e) {
+      throw new MissingInputException(path + ": no such file");
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The file name without a compression suffix: {@code OUTCAR.gz → OUTCAR}. */
+  public static String baseName(Path path) {
+    String name = path.getFileName().toString();
+    for (String s : SUFFIXES) {
+      if (name.endsWith(s)) {
+        return name.substring(0, name.length() - s.length());
+      }
+    }
+    return name;
+  }
+
+  /** Reads the first {@code n} decompressed bytes (fewer when the file is shorter). */
+  public static byte[] head(Path path, int n) {
+    try (InputStream in = open(path)) {
+      return in.readNBytes(n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+    }
+  }
+}

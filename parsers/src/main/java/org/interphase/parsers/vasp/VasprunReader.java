@@ -1,0 +1,413 @@
+package org.interphase.parsers.vasp;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.interphase.core.AtomTable;
+import org.interphase.core.Cell;
+import org.interphase.core.Energies;
+import org.interphase.core.Frame;
+import org.interphase.core.MalformedInputException;
+import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.TruncatedInputException;
+import org.interphase.parsers.AbstractFrameSource;
+import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.io.Compression;
+
+/**
+ * Streams the ionic steps ({@code <calculation>}) of a vasprun.xml with StAX: cell, positions,
+ * forces and the step's energies ({@code e_fr_energy}, {@code e_0_energy}, MD {@code kinetic} and
+ * {@code total}); atoms from {@code <atominfo>}; POTIM and IBRION from the parameters.
+ *
+ * <p>Safety: a document with a DTD ({@code <!DOCTYPE …>}) is rejected before any entity could be
+ * expanded, and external entities are off, so billion-laughs and XXE files fail with a one-line
+ * error. A file cut off inside a step (running job) yields every complete step and a warning.
+ */
+public final class VasprunReader extends AbstractFrameSource {
+  /** Registry name of the format. */
+  public static final String FORMAT = "vasp-vasprun";
+
+  private final String source;
+  private final XMLStreamReader x;
+  private final EofTrackingStream stream;
+  private final TrajectoryHeader header;
+  private final int n;
+  private final double dtFs;
+  private boolean atCalculation;
+  private int index;
+  private boolean cellChanged;
+  private Cell firstCell;
+
+  private VasprunReader(Path path, ReadOptions options) {
+    super(options.strict());
+    this.source = path.toString();
+    this.stream = new EofTrackingStream(Compression.open(path));
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    try {
+      x = f.createXMLStreamReader(stream);
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    }
+    try {
+      String version = null;
+      List<String> elements = new ArrayList<>();
+      double potim = Double.NaN;
+      int ibrion = -1;
+      boolean sawRoot = false;
+      while (true) {
+        int ev = nextEvent();
+        if (ev == XMLStreamConstants.END_DOCUMENT) {
+          break;
+        }
+        if (ev != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        String name = x.getLocalName();
+        if (!sawRoot) {
+          sawRoot = true;
+          if (!name.equals("modeling")) {
+            throw new MalformedInputException(source, line(), "a vasprun.xml with root <modeling>", "<" + name + ">");
+          }
+        } else if (name.equals("i") && "version".equals(x.getAttributeValue(null, "name")) && version == null) {
+          version = text().strip();
+        } else if (name.equals("i") && "POTIM".equals(x.getAttributeValue(null, "name"))) {
+          potim = number(text(), "POTIM");
+        } else if (name.equals("i") && "IBRION".equals(x.getAttributeValue(null, "name"))) {
+          ibrion = (int) number(text(), "IBRION");
+        } else if (name.equals("array") && "atoms".equals(x.getAttributeValue(null, "name"))) {
+          readAtoms(elements);
+        } else if (name.equals("structure") && "initialpos".equals(x.getAttributeValue(null, "name"))) {
+          firstCell = readStructure(new double[0]).cell;
+        } else if (name.equals("calculation")) {
+          atCalculation = true;
+          break;
+        }
+      }
+      if (elements.isEmpty()) {
+        throw new MalformedInputException(source, line(), "an <atominfo> block with the atoms", atCalculation ? "<calculation>" : null);
+      }
+      AtomTable atoms = AtomTable.of(elements.toArray(new String[0]));
+      n = atoms.size();
+      boolean md = ibrion == 0;
+      dtFs = !Double.isNaN(options.timestepFs()) ? options.timestepFs() : md ? potim : Double.NaN;
+      List<String> notes = new ArrayList<>();
+      notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + potim + " fs" : "ionic relaxation or single point (IBRION=" + ibrion + ")");
+      header = new TrajectoryHeader(source, FORMAT, version == null ? "VASP" : "VASP " + version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1"), atoms,
+          firstCell, dtFs, false, notes);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Opens a vasprun.xml for streaming. */
+  public static VasprunReader open(Path path, ReadOptions options) {
+    return new VasprunReader(path, options);
+  }
+
+  @Override
+  public TrajectoryHeader header() {
+    if (cellChanged) {
+      return new TrajectoryHeader(header.source(), header.format(), header.program(), header.atoms(), header.firstCell(),
+          header.timestepFs(), true, header.notes());
+    }
+    return header;
+  }
+
+  @Override
+  protected Frame readNext() {
+    while (!atCalculation) {
+      int ev = nextEvent();
+      if (ev == XMLStreamConstants.END_DOCUMENT) {
+        return null;
+      }
+      if (ev == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("calculation")) {
+        atCalculation = true;
+      }
+    }
+    atCalculation = false;
+    return readCalculation();
+  }
+
+  private Frame readCalculation() {
+    long start = line();
+    Structure s = null;
+    double[] forces = null;
+    double efr = Double.NaN;
+    double e0 = Double.NaN;
+    double kin = Double.NaN;
+    double total = Double.NaN;
+    int depth = 1;
+    while (depth > 0) {
+      int ev = nextEventInStep(start);
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        String name = x.getLocalName();
+        String attr = x.getAttributeValue(null, "name");
+        if (depth == 1 && name.equals("structure")) {
+          s = readStructure(new double[3 * n]);
+          continue;
+        }
+        if (depth == 1 && name.equals("varray") && "forces".equals(attr)) {
+          forces = readVectors(new double[3 * n], "forces");
+          continue;
+        }
+        if (depth == 2 && name.equals("i") && attr != null) {
+          // direct children of the step's own <energy>, not of <scstep>
+          double v = number(text(), attr);
+          switch (attr) {
+            case "e_fr_energy" -> efr = v;
+            case "e_0_energy" -> e0 = v;
+            case "kinetic" -> kin = v;
+            case "total" -> total = v;
+            default -> { }
+          }
+          continue;
+        }
+        if (depth == 1 && !name.equals("energy")) {
+          skipElement();
+          continue;
+        }
+        depth++;
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+    if (s == null) {
+      throw new MalformedInputException(source, start, "a <structure> in the <calculation>", "none");
+    }
+    if (firstCell == null) {
+      firstCell = s.cell;
+    } else if (!s.cell.approxEquals(firstCell, 1e-9)) {
+      cellChanged = true;
+    }
+    double t = Double.isNaN(dtFs) ? Double.NaN : index * dtFs;
+    index++;
+    return new Frame(index, t, s.cell, s.positions, forces, null, new Energies(efr, efr, e0, kin, total, Double.NaN));
+  }
+
+  private record Structure(Cell cell, double[] positions) {}
+
+  /** Reads a {@code <structure>} (the reader is on its start tag) into Cartesian positions. */
+  private Structure readStructure(double[] frac) {
+    Cell cell = null;
+    boolean havePositions = false;
+    int depth = 1;
+    while (depth > 0) {
+      int ev = nextEvent();
+      if (ev == XMLStreamConstants.END_DOCUMENT) {
+        throw new TruncatedInputException(source, line(), "the end of a <structure>");
+      }
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        String attr = x.getAttributeValue(null, "name");
+        if (x.getLocalName().equals("varray") && "basis".equals(attr)) {
+          double[] rows = readVectors(new double[9], "basis");
+          try {
+            cell = Cell.ofRows(rows);
+          } catch (IllegalArgumentException e) {
+            throw MalformedInputException.of(source, line(), e.getMessage());
+          }
+          continue;
+        }
+        if (x.getLocalName().equals("varray") && "positions".equals(attr)) {
+          if (frac.length > 0) {
+            readVectors(frac, "positions");
+            havePositions = true;
+          } else {
+            skipElement();
+          }
+          continue;
+        }
+        depth++;
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+    if (cell == null || (frac.length > 0 && !havePositions)) {
+      throw new MalformedInputException(source, line(), "a <structure> with basis and positions", "an incomplete structure");
+    }
+    if (frac.length > 0) {
+      cell.toCartesian(frac, frac);
+    }
+    return new Structure(cell, frac);
+  }
+
+  /** Reads the {@code <v>} rows of a {@code <varray>} into {@code out}; the count must fill it. */
+  private double[] readVectors(double[] out, String what) {
+    int k = 0;
+    while (true) {
+      int ev = nextEvent();
+      if (ev == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("v")) {
+        long at = line();
+        String[] t = text().strip().split("\\s+");
+        if (t.length != 3 || k + 3 > out.length) {
+          throw new MalformedInputException(source, at, (out.length / 3) + " rows of 3 numbers in <varray name=\"" + what
+              + "\"> (wrong atom count?)", String.join(" ", t));
+        }
+        for (String s : t) {
+          out[k++] = number(s, what);
+        }
+      } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("varray")) {
+        break;
+      } else if (ev == XMLStreamConstants.END_DOCUMENT) {
+        throw new TruncatedInputException(source, line(), "the end of <varray name=\"" + what + "\">");
+      }
+    }
+    if (k != out.length) {
+      throw new MalformedInputException(source, line(), (out.length / 3) + " rows in <varray name=\"" + what + "\">",
+          (k / 3) + " rows");
+    }
+    return out;
+  }
+
+  private void readAtoms(List<String> elements) {
+    int depth = 1;
+    boolean firstC = false;
+    while (depth > 0) {
+      int ev = nextEvent();
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        String name = x.getLocalName();
+        if (name.equals("rc")) {
+          firstC = true;
+          depth++;
+        } else if (name.equals("c")) {
+          String t = text();
+          if (firstC) {
+            elements.add(AtomTable.elementOf(t.strip()));
+            firstC = false;
+          }
+        } else {
+          depth++;
+        }
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      } else if (ev == XMLStreamConstants.END_DOCUMENT) {
+        throw new TruncatedInputException(source, line(), "the end of the atoms array");
+      }
+    }
+  }
+
+  private void skipElement() {
+    int depth = 1;
+    while (depth > 0) {
+      int ev = nextEvent();
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      } else if (ev == XMLStreamConstants.END_DOCUMENT) {
+        throw new TruncatedInputException(source, line(), "the end of an element");
+      }
+    }
+  }
+
+  private String text() {
+    try {
+      return x.getElementText();
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    }
+  }
+
+  private double number(String text, String what) {
+    String t = text.strip();
+    try {
+      double v = Double.parseDouble(t);
+      if (Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new MalformedInputException(source, line(), "a finite number for " + what, t);
+  }
+
+  private int nextEventInStep(long start) {
+    int ev = nextEvent();
+    if (ev == XMLStreamConstants.END_DOCUMENT) {
+      throw new TruncatedInputException(source, line(), "the end of the ionic step that starts at line " + start);
+    }
+    return ev;
+  }
+
+  private int nextEvent() {
+    try {
+      if (!x.hasNext()) {
+        return XMLStreamConstants.END_DOCUMENT;
+      }
+      int ev = x.next();
+      if (ev == XMLStreamConstants.DTD) {
+        throw new MalformedInputException(source, line(), "a vasprun.xml without a DTD (entity declarations are refused)",
+            "<!DOCTYPE");
+      }
+      if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
+        throw new MalformedInputException(source, line(), "no entity references", "&" + x.getLocalName() + ";");
+      }
+      return ev;
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    }
+  }
+
+  private MalformedInputException malformed(XMLStreamException e) {
+    long at = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+    String msg = e.getMessage() == null ? "" : e.getMessage();
+    String lower = msg.toLowerCase(Locale.ROOT);
+    if (stream.eof && (lower.contains("end of file") || lower.contains("same entity") || lower.contains("premature")
+        || lower.contains("eof") || lower.contains("must be terminated"))) {
+      return new TruncatedInputException(source, at, "the rest of the XML document (it ends early)");
+    }
+    int i = msg.indexOf("Message:");
+    String detail = (i >= 0 ? msg.substring(i + 8) : msg).strip();
+    return MalformedInputException.of(source, at, "expected well-formed XML: " + MalformedInputException.abbreviate(detail));
+  }
+
+  private long line() {
+    return x == null || x.getLocation() == null ? 0 : x.getLocation().getLineNumber();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (x != null) {
+        x.close();
+      }
+      stream.close();
+    } catch (XMLStreamException | IOException e) {
+      // closing a read-only stream: nothing to recover
+    }
+  }
+
+  /** Remembers whether the underlying stream reached its end, to tell truncation from bad XML. */
+  private static final class EofTrackingStream extends FilterInputStream {
+    boolean eof;
+
+    EofTrackingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      eof |= b < 0;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int k = super.read(b, off, len);
+      eof |= k < 0;
+      return k;
+    }
+  }
+}
