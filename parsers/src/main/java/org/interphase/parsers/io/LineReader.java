@@ -87,6 +87,8 @@ public final class LineReader implements AutoCloseable {
       scanFrom = fill;
       if (eof) {
         if (lineStart >= fill) {
+          lineEnd = lineStart;
+          pastEnd = true;
           return false;
         }
         lineEnd = fill;
@@ -98,6 +100,7 @@ public final class LineReader implements AutoCloseable {
   }
 
   private int scanFrom;
+  private boolean pastEnd;
 
   private boolean accept() {
     lineNumber++;
@@ -445,7 +448,7 @@ public final class LineReader implements AutoCloseable {
   }
 
   private String eofOrLine() {
-    return lineNumber == 0 || (eof && lineStart >= fill && lineEnd <= lineStart) ? null : line();
+    return lineNumber == 0 || pastEnd ? null : line();
   }
 
   @Override

@@ -69,9 +69,10 @@ public final class PoscarReader {
       }
     }
     toCartesian(h, cartesian, pos);
-    double[] vel = readVelocities(r, h, n);
+    List<String> notes = new java.util.ArrayList<>(h.notes());
+    double[] vel = readVelocities(r, h, n, notes);
     Frame frame = new Frame(0, Double.NaN, h.cell(), pos, null, vel, null);
-    TrajectoryHeader th = new TrajectoryHeader(r.source(), FORMAT, "VASP", h.atoms(), h.cell(), Double.NaN, false, h.notes());
+    TrajectoryHeader th = new TrajectoryHeader(r.source(), FORMAT, "VASP", h.atoms(), h.cell(), Double.NaN, false, notes);
     return new Structure(th, frame, flags);
   }
 
@@ -91,7 +92,12 @@ public final class PoscarReader {
     }
   }
 
-  private static double[] readVelocities(LineReader r, VaspHeader h, int n) {
+  /**
+   * The velocity block of a CONTCAR. VASP writes it as all {@code NaN} for NEB images and some
+   * relaxations: such a block means "no velocities" and is dropped with a note. A block with only
+   * some NaN rows is malformed.
+   */
+  private static double[] readVelocities(LineReader r, VaspHeader h, int n, List<String> notes) {
     if (!r.next() || !r.isBlank()) {
       return null;
     }
@@ -99,20 +105,34 @@ public final class PoscarReader {
       return null;
     }
     boolean cartesian = true;
-    if (!r.nextIsNumber()) {
+    if (!r.nextIsNumber() && !r.line().strip().toLowerCase(java.util.Locale.ROOT).startsWith("nan")) {
       cartesian = isCartesian(r);
       if (!r.next()) {
         return null;
       }
     }
     double[] v = new double[3 * n];
+    int nanRows = 0;
+    long firstLine = r.lineNumber();
     for (int i = 0; i < n; i++) {
       if (i > 0 && !r.next()) {
         throw r.error("velocities of atom " + (i + 1) + " of " + n);
       }
+      if (r.line().strip().matches("(?i)nan\\s+nan\\s+nan")) {
+        nanRows++;
+        continue;
+      }
       for (int k = 0; k < 3; k++) {
         v[3 * i + k] = r.nextDouble("3 velocity components for atom " + (i + 1));
       }
+    }
+    if (nanRows == n) {
+      notes.add("velocity block (line " + firstLine + ") is all NaN, as VASP writes for NEB images: no velocities");
+      return null;
+    }
+    if (nanRows > 0) {
+      throw new org.interphase.core.MalformedInputException(r.source(), firstLine,
+          "a velocity block of numbers (or all NaN)", nanRows + " of " + n + " rows NaN");
     }
     if (!cartesian) {
       h.cell().toCartesian(v, v);
