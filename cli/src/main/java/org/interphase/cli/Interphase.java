@@ -62,6 +62,9 @@ public final class Interphase implements Runnable {
   }
 
   static int exitCode(Throwable e) {
+    if (e instanceof CommandLine.ParameterException) {
+      return 2;
+    }
     if (e instanceof MalformedInputException) {
       return MALFORMED;
     }

@@ -66,6 +66,7 @@ public final class OutcarReader extends AbstractFrameSource {
   private int energyOnlySteps;
   private int mlSteps;
   private boolean finished;
+  private TruncatedInputException pendingError;
 
   private OutcarReader(Path path, ReadOptions options) {
     super(options.strict());
@@ -196,7 +197,14 @@ public final class OutcarReader extends AbstractFrameSource {
         break;
       }
       if (isPositionBlock()) {
-        readPositionBlock();
+        try {
+          readPositionBlock();
+        } catch (TruncatedInputException e) {
+          // the step before the cut is complete: deliver it, then report the cut
+          finishStep(false);
+          pendingError = e;
+          finished = true;
+        }
       } else if (r.contains("direct lattice vectors")) {
         Cell c = readCell();
         if (!c.approxEquals(cell, 1e-9)) {
@@ -216,6 +224,11 @@ public final class OutcarReader extends AbstractFrameSource {
       } else if (r.contains("Iteration") && r.contains("(")) {
         ionicStep = Math.max(ionicStep, parseIteration());
       }
+    }
+    if (ready.isEmpty() && pendingError != null) {
+      TruncatedInputException e = pendingError;
+      pendingError = null;
+      throw e;
     }
     if (ready.isEmpty()) {
       if (energyOnlySteps > 0) {
