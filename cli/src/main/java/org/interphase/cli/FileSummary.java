@@ -5,17 +5,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
+import org.interphase.core.EnergyStep;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.TrajectoryHeader;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.cp2k.Cp2kCellReader;
+import org.interphase.parsers.cp2k.Cp2kEnerReader;
+import org.interphase.parsers.cp2k.Cp2kInput;
+import org.interphase.parsers.cp2k.Cp2kLog;
+import org.interphase.parsers.cp2k.Cp2kXyzReader;
+import org.interphase.parsers.cp2k.XyzBlock;
 import org.interphase.parsers.vasp.OszicarReader;
+import org.interphase.parsers.vasp.VaspNeb;
 
 /**
- * What {@code info} reports of one file: the DESIGN.md keys. Built by reading the whole file once,
- * streaming.
+ * What {@code info} reports of one file or run: the DESIGN.md keys. Built by reading the whole file
+ * once, streaming.
  */
 record FileSummary(String path, String format, String program, Integer atoms, Map<String, Integer> species, long frames,
     double timestepFs, boolean variableCell, Cell cell, boolean hasEnergies, boolean hasForces, List<String> warnings,
@@ -23,11 +32,26 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
 
   static FileSummary of(Path path, ReadOptions options) {
     FormatRegistry.Format f = FormatRegistry.detect(path, options);
-    if (f.kind() == FormatRegistry.Kind.ENERGIES) {
-      OszicarReader.Result r = OszicarReader.read(path, options);
-      return new FileSummary(path.toString(), f.name(), f.program(), null, Map.of(), r.steps().size(), options.timestepFs(),
-          false, null, !r.steps().isEmpty(), false, r.warnings(), List.of("energies only (no positions)"));
-    }
+    return switch (f.kind()) {
+      case TRAJECTORY -> trajectory(path, f, options);
+      case ENERGIES -> energies(path, f, options);
+      case CELLS -> cells(path, f);
+      case VALUES -> values(path, f);
+      case LOG -> log(path, f);
+      case INPUT -> input(path, f);
+    };
+  }
+
+  static FileSummary neb(Path dir, ReadOptions options) {
+    VaspNeb neb = VaspNeb.read(dir, options);
+    boolean energies = neb.images().stream().allMatch(i -> !Double.isNaN(i.energies().potentialEv()));
+    boolean forces = neb.images().stream().allMatch(Frame::hasForces);
+    List<String> notes = new ArrayList<>(neb.sources());
+    return new FileSummary(dir.toString(), "vasp-neb", "VASP", neb.atoms().size(), new LinkedHashMap<>(neb.atoms().speciesCounts()),
+        neb.images().size(), Double.NaN, false, neb.images().get(0).cell(), energies, forces, neb.warnings(), notes);
+  }
+
+  private static FileSummary trajectory(Path path, FormatRegistry.Format f, ReadOptions options) {
     try (FrameSource src = f.opener().apply(path, options)) {
       long frames = 0;
       boolean energies = false;
@@ -47,8 +71,107 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
       }
       TrajectoryHeader h = src.header();
       return new FileSummary(path.toString(), f.name(), h.program(), h.atoms().size(), new LinkedHashMap<>(h.atoms().speciesCounts()),
-          frames, h.timestepFs(), variable || h.variableCell(), first != null ? first : h.firstCell(), energies, forces,
-          new ArrayList<>(src.warnings()), h.notes());
+          frames, h.timestepFs(), variable, first != null ? first : h.firstCell(), energies, forces, new ArrayList<>(src.warnings()),
+          h.notes());
     }
+  }
+
+  private static FileSummary energies(Path path, FormatRegistry.Format f, ReadOptions options) {
+    List<EnergyStep> steps;
+    List<String> warnings;
+    if (f.name().equals("cp2k-ener")) {
+      Cp2kEnerReader.Result r = Cp2kEnerReader.read(path, options.strict());
+      steps = r.steps();
+      warnings = r.warnings();
+    } else {
+      OszicarReader.Result r = OszicarReader.read(path, options);
+      steps = r.steps();
+      warnings = r.warnings();
+    }
+    double dt = options.timestepFs();
+    if (Double.isNaN(dt) && steps.size() > 1 && steps.get(1).timeFs() > steps.get(0).timeFs()) {
+      dt = steps.get(1).timeFs() - steps.get(0).timeFs();
+    }
+    return new FileSummary(path.toString(), f.name(), f.program(), null, Map.of(), steps.size(), dt, false, null, !steps.isEmpty(),
+        false, warnings, List.of("energies only (no positions)"));
+  }
+
+  private static FileSummary cells(Path path, FormatRegistry.Format f) {
+    long rows = 0;
+    Cell first = null;
+    boolean variable = false;
+    double t0 = Double.NaN;
+    double dt = Double.NaN;
+    try (Cp2kCellReader r = Cp2kCellReader.open(path)) {
+      for (Cp2kCellReader.Row row = r.next(); row != null; row = r.next()) {
+        if (rows == 0) {
+          first = row.cell();
+          t0 = row.timeFs();
+        } else {
+          if (rows == 1) {
+            dt = row.timeFs() - t0;
+          }
+          variable |= !row.cell().approxEquals(first, 1e-9);
+        }
+        rows++;
+      }
+    }
+    return new FileSummary(path.toString(), f.name(), "CP2K", null, Map.of(), rows, dt, variable, first, false, false, List.of(),
+        List.of("cells only (no positions)"));
+  }
+
+  private static FileSummary values(Path path, FormatRegistry.Format f) {
+    Cp2kXyzReader.Quantity q = f.name().equals("cp2k-vel") ? Cp2kXyzReader.Quantity.VELOCITIES : Cp2kXyzReader.Quantity.FORCES;
+    long frames = 0;
+    boolean any = false;
+    AtomTable atoms = null;
+    double t0 = Double.NaN;
+    double dt = Double.NaN;
+    boolean energies = false;
+    try (Cp2kXyzReader r = Cp2kXyzReader.open(path, q)) {
+      for (XyzBlock b = r.next(); b != null; b = r.next()) {
+        if (atoms == null && b.hasValues()) {
+          String[] el = new String[b.labels().length];
+          for (int i = 0; i < el.length; i++) {
+            el[i] = AtomTable.elementOf(b.labels()[i]);
+          }
+          atoms = AtomTable.of(el);
+        }
+        if (frames == 0) {
+          t0 = b.timeFs();
+        } else if (frames == 1) {
+          dt = b.timeFs() - t0;
+        }
+        any |= b.hasValues();
+        energies |= !Double.isNaN(b.energyEv());
+        frames++;
+      }
+    }
+    List<String> notes = List.of(q == Cp2kXyzReader.Quantity.VELOCITIES ? "velocities only (Å/fs)" : "forces only (eV/Å)");
+    List<String> warnings = any ? List.of() : List.of("the file has frame headers but no per-atom lines (CP2K BAND force files)");
+    return new FileSummary(path.toString(), f.name(), "CP2K", atoms == null ? null : atoms.size(),
+        atoms == null ? Map.of() : new LinkedHashMap<>(atoms.speciesCounts()), frames, dt, false, null, energies,
+        any && q == Cp2kXyzReader.Quantity.FORCES, warnings, notes);
+  }
+
+  private static FileSummary log(Path path, FormatRegistry.Format f) {
+    Cp2kLog log = Cp2kLog.read(path);
+    List<String> warnings = new ArrayList<>();
+    if (!log.endedNormally()) {
+      warnings.add("no \"PROGRAM ENDED AT\": the run crashed, was killed or is still running");
+    }
+    long frames = !log.mdSteps().isEmpty() ? log.mdSteps().size() : log.singlePointEnergiesEv().size();
+    boolean variable = log.mdCells().stream().filter(c -> c != null).distinct().count() > 1;
+    List<String> notes = new ArrayList<>();
+    notes.add("run type " + log.runType() + (log.ensemble() == null ? "" : ", ensemble " + log.ensemble()));
+    return new FileSummary(path.toString(), f.name(), log.version() == null ? "CP2K" : "CP2K " + log.version(),
+        log.atoms() < 0 ? null : log.atoms(), Map.of(), frames, log.timestepFs(), variable, log.initialCell(), frames > 0,
+        log.lastForcesEvPerA() != null, warnings, notes);
+  }
+
+  private static FileSummary input(Path path, FormatRegistry.Format f) {
+    Cp2kInput in = Cp2kInput.read(path);
+    return new FileSummary(path.toString(), f.name(), "CP2K", null, Map.of(), 0, in.timestepFs() * in.trajectoryStride(), false,
+        in.cell(), false, false, List.of(), List.of("input of project " + in.project() + ", run type " + in.runType()));
   }
 }

@@ -17,6 +17,7 @@ import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.RunDiscovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,9 +45,7 @@ final class InfoCommand implements Callable<Integer> {
     ReadOptions options = input.toReadOptions();
     List<FileSummary> summaries = new ArrayList<>();
     for (Path p : paths) {
-      for (Path file : expand(p, options)) {
-        summaries.add(FileSummary.of(file, options));
-      }
+      summaries.addAll(summarise(p, options));
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -68,31 +67,51 @@ final class InfoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A directory becomes the readable files in it; a file stays itself. */
-  private static List<Path> expand(Path p, ReadOptions options) {
+  /**
+   * A directory becomes its runs: a CP2K MD or BAND run or a VASP NEB as one entry each, the files of
+   * a VASP run one by one. A file stays itself.
+   */
+  private static List<FileSummary> summarise(Path p, ReadOptions options) {
     if (!Files.exists(p)) {
       throw new MissingInputException(p + ": no such file or directory");
     }
     if (!Files.isDirectory(p)) {
-      return List.of(p);
+      return List.of(FileSummary.of(p, options));
     }
-    List<Path> found = new ArrayList<>();
-    try (Stream<Path> s = Files.list(p)) {
+    List<FileSummary> out = new ArrayList<>();
+    for (RunDiscovery.Run run : RunDiscovery.discover(p)) {
+      switch (run.kind()) {
+        case VASP_NEB -> out.add(FileSummary.neb(run.primary(), options));
+        case VASP_MD -> out.addAll(vaspFiles(p, options));
+        default -> out.add(FileSummary.of(run.primary(), options));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new UnsupportedFormatException(p + ": no VASP or CP2K run Interphase reads in this directory");
+    }
+    return out;
+  }
+
+  private static List<FileSummary> vaspFiles(Path dir, ReadOptions options) {
+    List<FileSummary> found = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
       for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
         try {
-          FormatRegistry.detect(f, options);
-          found.add(f);
+          if (FormatRegistry.detect(f, options).program().equals("VASP")) {
+            found.add(FileSummary.of(f, options));
+          }
         } catch (UnsupportedFormatException e) {
           // not a file Interphase reads: other files of a run (INCAR, KPOINTS, scripts)
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(p + ": " + e.getMessage(), e);
-    }
-    if (found.isEmpty()) {
-      throw new UnsupportedFormatException(p + ": no VASP or CP2K file Interphase reads in this directory");
+      throw new UncheckedIOException(p(dir) + ": " + e.getMessage(), e);
     }
     return found;
+  }
+
+  private static String p(Path dir) {
+    return dir.toString();
   }
 
   static ObjectNode toJson(FileSummary s) {

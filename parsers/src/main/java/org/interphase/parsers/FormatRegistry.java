@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
+import org.interphase.core.FrameSources;
+import org.interphase.core.TrajectoryHeader;
+import org.interphase.parsers.cp2k.Cp2kBand;
+import org.interphase.parsers.cp2k.Cp2kMdRun;
+import org.interphase.parsers.xyz.ExtendedXyz;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
 import org.interphase.parsers.io.Compression;
@@ -30,7 +36,15 @@ public final class FormatRegistry {
     /** positions (one or more frames) */
     TRAJECTORY,
     /** per-step energies without positions */
-    ENERGIES
+    ENERGIES,
+    /** per-step cells without positions (CP2K .cell) */
+    CELLS,
+    /** per-atom velocities or forces without positions (CP2K -vel-/-frc- files) */
+    VALUES,
+    /** a program log (CP2K main output) */
+    LOG,
+    /** an input file (CP2K .inp) */
+    INPUT
   }
 
   /**
@@ -43,7 +57,12 @@ public final class FormatRegistry {
    * @param opener opens a trajectory; {@code null} for energy-only formats
    */
   public record Format(String name, String description, String program, Kind kind, List<String> globs,
-      Predicate<String> sniffer, BiFunction<Path, ReadOptions, FrameSource> opener) {
+      Predicate<String> sniffer, BiFunction<Path, ReadOptions, FrameSource> opener, boolean nameNeedsContent) {
+
+    Format(String name, String description, String program, Kind kind, List<String> globs, Predicate<String> sniffer,
+        BiFunction<Path, ReadOptions, FrameSource> opener) {
+      this(name, description, program, kind, globs, sniffer, opener, false);
+    }
 
     boolean matchesName(String baseName) {
       for (String g : globs) {
@@ -66,7 +85,25 @@ public final class FormatRegistry {
       new Format(OszicarReader.FORMAT, "VASP OSZICAR energies", "VASP", Kind.ENERGIES, List.of("*OSZICAR*"),
           head -> head.contains("DAV:") || head.contains("RMM:") || head.matches("(?s)\\s*\\d+ F=.*"), null),
       new Format(PoscarReader.FORMAT, "VASP POSCAR/CONTCAR structure", "VASP", Kind.TRAJECTORY,
-          List.of("*POSCAR*", "*CONTCAR*"), FormatRegistry::looksLikePoscar, PoscarReader::open));
+          List.of("*POSCAR*", "*CONTCAR*"), FormatRegistry::looksLikePoscar, PoscarReader::open),
+      new Format("cp2k-band", "CP2K BAND (NEB) replica trajectories", "CP2K", Kind.TRAJECTORY,
+          List.of("*-pos-Replica_nr_*.xyz"), head -> false, FormatRegistry::openBand),
+      new Format(Cp2kMdRun.FORMAT, "CP2K positions trajectory (with .cell, .ener, -frc-, -vel- beside it)", "CP2K",
+          Kind.TRAJECTORY, List.of("*-pos-*.xyz", "*-pos-*"), head -> head.contains(" i =") && head.contains("E ="), Cp2kMdRun::open),
+      new Format("cp2k-vel", "CP2K velocities (bohr/a.u. time)", "CP2K", Kind.VALUES, List.of("*-vel-*.xyz", "*-vel-*"),
+          head -> false, null),
+      new Format("cp2k-frc", "CP2K forces (Hartree/bohr)", "CP2K", Kind.VALUES, List.of("*-frc-*.xyz", "*-force-*.xyz", "*-frc-*"),
+          head -> false, null),
+      new Format("cp2k-ener", "CP2K MD energies (.ener)", "CP2K", Kind.ENERGIES, List.of("*.ener"),
+          head -> head.contains("Step Nr.") && head.contains("Cons Qty"), null),
+      new Format("cp2k-cell", "CP2K cell per MD step (.cell)", "CP2K", Kind.CELLS, List.of("*.cell"),
+          head -> head.contains("Ax [Angstrom]"), null),
+      new Format("cp2k-log", "CP2K main output log", "CP2K", Kind.LOG, List.of("*.out", "*.log", "output", "*.out.*"),
+          head -> head.contains("CP2K|") || head.contains("DBCSR|") || head.contains("GLOBAL|"), null, true),
+      new Format("cp2k-input", "CP2K input", "CP2K", Kind.INPUT, List.of("*.inp", "*.restart"),
+          head -> head.toUpperCase(java.util.Locale.ROOT).contains("&FORCE_EVAL"), null, true),
+      new Format(ExtendedXyz.FORMAT, "extended XYZ (ASE, OVITO)", "", Kind.TRAJECTORY, List.of("*.extxyz", "*.xyz"),
+          head -> head.contains("Lattice=") || head.contains("Properties="), ExtendedXyz::open));
 
   private FormatRegistry() {}
 
@@ -99,11 +136,12 @@ public final class FormatRegistry {
       throw new UnsupportedFormatException(path + ": is a directory, not a file");
     }
     String base = Compression.baseName(path);
-    Optional<Format> byName = FORMATS.stream().filter(f -> f.matchesName(base)).findFirst();
+    String head = new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1);
+    Optional<Format> byName = FORMATS.stream()
+        .filter(f -> f.matchesName(base) && (!f.nameNeedsContent() || f.sniffer().test(head))).findFirst();
     if (byName.isPresent()) {
       return byName.get();
     }
-    String head = new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1);
     return FORMATS.stream().filter(f -> f.sniffer().test(head)).findFirst()
         .orElseThrow(() -> new UnsupportedFormatException(path + ": format not recognised (use --format; known: "
             + FORMATS.stream().map(Format::name).toList() + ")"));
@@ -116,6 +154,14 @@ public final class FormatRegistry {
       throw new UnsupportedFormatException(path + ": a " + f.description() + " file holds no positions");
     }
     return f.opener().apply(path, options);
+  }
+
+  private static FrameSource openBand(Path path, ReadOptions options) {
+    Cp2kBand band = Cp2kBand.read(path);
+    Frame f0 = band.images().get(0);
+    TrajectoryHeader h = new TrajectoryHeader(path.toString(), "cp2k-band", "CP2K", band.atoms(), f0.cell(), Double.NaN, false,
+        List.of("last band of " + band.images().size() + " replicas after " + band.iterations() + " iterations"));
+    return FrameSources.of(h, band.images());
   }
 
   private static boolean looksLikeXdatcar(String head) {

@@ -1,0 +1,134 @@
+package org.interphase.parsers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.interphase.core.MissingInputException;
+import org.interphase.core.UnsupportedFormatException;
+import org.interphase.parsers.cp2k.Cp2kBand;
+import org.interphase.parsers.cp2k.Cp2kInput;
+import org.interphase.parsers.cp2k.Cp2kLog;
+import org.interphase.parsers.io.LineReader;
+import org.interphase.parsers.vasp.VaspNeb;
+
+/**
+ * Recognises runs in a directory by their files: a VASP MD or relaxation run (XDATCAR, vasprun.xml,
+ * OUTCAR), a VASP NEB (image folders 00 … NN), a CP2K MD or GEO_OPT run (one per project with a
+ * {@code <P>-pos-<K>.xyz}), a CP2K BAND run (replica trajectories). A command asks for the kinds it
+ * can use; other runs in the folder are ignored, and two candidates of a wanted kind are an error
+ * naming both.
+ */
+public final class RunDiscovery {
+  private RunDiscovery() {}
+
+  /** What kind of run. */
+  public enum RunKind {
+    VASP_MD,
+    VASP_NEB,
+    CP2K_MD,
+    CP2K_GEO_OPT,
+    CP2K_BAND
+  }
+
+  /**
+   * One recognised run.
+   *
+   * @param primary the file (or folder for a VASP NEB) a reader opens
+   */
+  public record Run(RunKind kind, String name, Path primary) {}
+
+  /** Every run in {@code dir}. */
+  public static List<Run> discover(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new MissingInputException(dir + ": no such directory");
+    }
+    List<Run> runs = new ArrayList<>();
+    if (VaspNeb.isNebDir(dir)) {
+      runs.add(new Run(RunKind.VASP_NEB, dir.getFileName().toString(), dir));
+    }
+    List<Path> files;
+    try (var s = Files.list(dir)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path xdatcar = null;
+    Path vasprun = null;
+    Path outcar = null;
+    Set<String> bandProjects = new java.util.TreeSet<>();
+    for (Path f : files) {
+      String n = f.getFileName().toString();
+      String base = n.replaceFirst("\\.(gz|bz2|xz)$", "");
+      if (Cp2kBand.isReplicaFile(n)) {
+        String project = n.substring(0, n.indexOf("-pos-Replica_nr_"));
+        if (bandProjects.add(project)) {
+          runs.add(new Run(RunKind.CP2K_BAND, project, f));
+        }
+      } else if (base.contains("-pos-") && (base.endsWith(".xyz") || base.matches(".*-pos-\\d+.*"))) {
+        String project = base.substring(0, base.lastIndexOf("-pos-"));
+        runs.add(new Run(cp2kKind(dir, project, f), project, f));
+      } else if (base.contains("XDATCAR") && xdatcar == null) {
+        xdatcar = f;
+      } else if (base.startsWith("vasprun") && base.endsWith(".xml") && vasprun == null) {
+        vasprun = f;
+      } else if (base.contains("OUTCAR") && outcar == null) {
+        outcar = f;
+      }
+    }
+    Path vasp = xdatcar != null ? xdatcar : vasprun != null ? vasprun : outcar;
+    if (vasp != null) {
+      runs.add(new Run(RunKind.VASP_MD, dir.getFileName().toString(), vasp));
+    }
+    return runs;
+  }
+
+  /**
+   * The one run of a wanted kind in {@code dir}.
+   *
+   * @throws UnsupportedFormatException when there is none, or more than one (naming the candidates)
+   */
+  public static Run require(Path dir, Set<RunKind> wanted, String purpose) {
+    List<Run> hits = discover(dir).stream().filter(r -> wanted.contains(r.kind())).toList();
+    if (hits.isEmpty()) {
+      throw new UnsupportedFormatException(dir + ": no " + purpose + " here (looked for " + wanted + ")");
+    }
+    if (hits.size() > 1) {
+      throw new UnsupportedFormatException(dir + ": " + hits.size() + " candidate runs for " + purpose + ": "
+          + hits.stream().map(r -> r.primary().getFileName().toString()).toList() + "; name one of the files instead");
+    }
+    return hits.get(0);
+  }
+
+  /** The MD kinds. */
+  public static final Set<RunKind> MD = EnumSet.of(RunKind.VASP_MD, RunKind.CP2K_MD);
+  /** The NEB kinds. */
+  public static final Set<RunKind> NEB = EnumSet.of(RunKind.VASP_NEB, RunKind.CP2K_BAND);
+
+  private static RunKind cp2kKind(Path dir, String project, Path pos) {
+    Path in = Cp2kInput.find(dir, project);
+    String runType = null;
+    if (in != null) {
+      runType = Cp2kInput.read(in).runType();
+    }
+    if (runType == null) {
+      Path log = Cp2kLog.find(dir, project);
+      if (log != null) {
+        runType = Cp2kLog.runTypeOf(log);
+      }
+    }
+    if (runType == null) {
+      // no input or log: an MD trajectory carries "time =" on its comment lines
+      try (LineReader r = LineReader.open(pos)) {
+        if (r.next() && r.next()) {
+          runType = r.line().contains("time =") ? "MD" : "GEO_OPT";
+        }
+      }
+    }
+    return runType != null && (runType.equals("GEO_OPT") || runType.equals("CELL_OPT")) ? RunKind.CP2K_GEO_OPT : RunKind.CP2K_MD;
+  }
+}

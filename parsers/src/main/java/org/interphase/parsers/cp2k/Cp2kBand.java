@@ -1,0 +1,176 @@
+package org.interphase.parsers.cp2k;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.interphase.core.AtomTable;
+import org.interphase.core.Cell;
+import org.interphase.core.Energies;
+import org.interphase.core.Frame;
+import org.interphase.core.MalformedInputException;
+import org.interphase.core.MissingInputException;
+import org.interphase.core.Units;
+import org.interphase.parsers.io.LineReader;
+
+/**
+ * A CP2K BAND (NEB) run: one trajectory per replica, {@code <P>-pos-Replica_nr_<i>-<K>.xyz} (i may
+ * be zero-padded), each holding the replica's geometry at every band iteration. The last band is the
+ * last frame of every file, in replica-number order (not the order CP2K created them in). Energies
+ * come from the comment lines (Hartree → eV); forces from {@code -force-Replica} files when they hold
+ * per-atom lines (CP2K 2023 writes only headers there). The cell comes from the input.
+ *
+ * @param project the project name
+ * @param images the last band, one frame per replica, energy in {@link Energies#potentialEv()}
+ * @param iterations number of band iterations in the replica files
+ * @param lastDistancesA the inter-replica distances of the last row of {@code <P>-<K>.ener} (bohr →
+ *     Å), empty when that file is absent
+ * @param warnings what was assumed
+ */
+public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, int iterations, double[] lastDistancesA,
+    List<String> warnings) {
+
+  private static final Pattern REPLICA = Pattern.compile("^(.*)-pos-Replica_nr_(\\d+)-(\\d+)\\.xyz(\\.(gz|bz2|xz))?$");
+
+  /** Whether a file name is a BAND replica trajectory. */
+  public static boolean isReplicaFile(String name) {
+    return REPLICA.matcher(name).matches();
+  }
+
+  /** Reads the BAND run in {@code dir} (or the one a replica file belongs to). */
+  public static Cp2kBand read(Path dirOrReplica) {
+    Path dir = Files.isDirectory(dirOrReplica) ? dirOrReplica : dirOrReplica.toAbsolutePath().getParent();
+    String wanted = null;
+    if (!Files.isDirectory(dirOrReplica)) {
+      Matcher m = REPLICA.matcher(dirOrReplica.getFileName().toString());
+      if (!m.matches()) {
+        throw new MalformedInputException(dirOrReplica.toString(), 0, "a BAND replica file <project>-pos-Replica_nr_<i>-1.xyz",
+            dirOrReplica.getFileName().toString());
+      }
+      wanted = m.group(1);
+    }
+    TreeMap<Integer, Path> files = new TreeMap<>();
+    String project = wanted;
+    String suffix = null;
+    try (var s = Files.list(dir)) {
+      for (Path p : s.sorted().toList()) {
+        Matcher m = REPLICA.matcher(p.getFileName().toString());
+        if (m.matches() && (project == null || project.equals(m.group(1)))) {
+          if (project == null) {
+            project = m.group(1);
+          }
+          suffix = m.group(3);
+          files.put(Integer.parseInt(m.group(2)), p);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (files.isEmpty()) {
+      throw new MissingInputException(dir + ": no CP2K BAND replica files (*-pos-Replica_nr_*-1.xyz)");
+    }
+    List<String> warnings = new ArrayList<>();
+    int expect = 1;
+    for (int k : files.keySet()) {
+      if (k != expect++) {
+        throw new MalformedInputException(files.get(k).toString(), 0, "replica " + (expect - 1) + " before replica " + k,
+            "a gap in the replica numbers " + files.keySet());
+      }
+    }
+    Path inputPath = Cp2kInput.find(dir, project);
+    Cell cell = null;
+    if (inputPath != null) {
+      cell = Cp2kInput.read(inputPath).cell();
+    }
+    if (cell == null) {
+      throw MalformedInputException.of(files.firstEntry().getValue().toString(), 0,
+          "no cell for the BAND run: no input file with &CELL for project " + project + " beside it");
+    }
+    List<Frame> images = new ArrayList<>();
+    AtomTable atoms = null;
+    int iterations = -1;
+    for (var e : files.entrySet()) {
+      XyzBlock last = null;
+      int count = 0;
+      try (Cp2kXyzReader r = Cp2kXyzReader.open(e.getValue(), Cp2kXyzReader.Quantity.POSITIONS)) {
+        for (XyzBlock b = r.next(); b != null; b = r.next()) {
+          last = b;
+          count++;
+        }
+      }
+      if (last == null) {
+        throw new MalformedInputException(e.getValue().toString(), 1, "at least one band iteration", null);
+      }
+      if (iterations >= 0 && count != iterations) {
+        warnings.add("replica " + e.getKey() + " has " + count + " iterations, replica 1 has " + iterations
+            + ": the last frame of each file is used");
+      }
+      iterations = Math.max(iterations, count);
+      String[] el = new String[last.labels().length];
+      for (int i = 0; i < el.length; i++) {
+        el[i] = AtomTable.elementOf(last.labels()[i]);
+      }
+      AtomTable t = AtomTable.of(el);
+      if (atoms == null) {
+        atoms = t;
+      } else if (!atoms.equals(t)) {
+        throw MalformedInputException.of(e.getValue().toString(), last.line(), "replica " + e.getKey() + " has other atoms than replica 1");
+      }
+      double[] forces = replicaForces(dir, project, e.getKey(), suffix, last.step(), el.length);
+      images.add(new Frame(last.step(), Double.NaN, cell, last.values(), forces, null, Energies.potential(last.energyEv())));
+    }
+    double[] dist = lastEnerDistances(dir.resolve(project + "-" + suffix + ".ener"), files.size());
+    return new Cp2kBand(project, atoms, List.copyOf(images), iterations, dist, List.copyOf(warnings));
+  }
+
+  private static double[] replicaForces(Path dir, String project, int replica, String suffix, long step, int n) {
+    try (var s = Files.list(dir)) {
+      Pattern p = Pattern.compile(Pattern.quote(project) + "-force-Replica_nr_0*" + replica + "-" + suffix + "\\.xyz(\\.(gz|bz2|xz))?");
+      Path f = s.filter(x -> p.matcher(x.getFileName().toString()).matches()).findFirst().orElse(null);
+      if (f == null) {
+        return null;
+      }
+      try (Cp2kXyzReader r = Cp2kXyzReader.open(f, Cp2kXyzReader.Quantity.FORCES)) {
+        double[] found = null;
+        for (XyzBlock b = r.next(); b != null; b = r.next()) {
+          if (b.step() == step) {
+            found = b.hasValues() && b.values().length == 3 * n ? b.values() : null;
+          }
+        }
+        return found;
+      }
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  /** The distances d_12 … d_(N-1)N of the last row of a BAND .ener file, in Å. */
+  private static double[] lastEnerDistances(Path ener, int replicas) {
+    if (!Files.isRegularFile(ener)) {
+      return new double[0];
+    }
+    String last = null;
+    try (LineReader r = LineReader.open(ener)) {
+      while (r.next()) {
+        if (!r.isBlank()) {
+          last = r.line();
+        }
+      }
+    }
+    if (last == null) {
+      return new double[0];
+    }
+    String[] t = last.strip().split("\\s+");
+    if (t.length != 1 + replicas + (replicas - 1)) {
+      return new double[0];
+    }
+    double[] d = new double[replicas - 1];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = Double.parseDouble(t[1 + replicas + i]) * Units.BOHR_TO_ANGSTROM;
+    }
+    return d;
+  }
+}

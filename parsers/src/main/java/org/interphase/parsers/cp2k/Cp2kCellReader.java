@@ -1,0 +1,70 @@
+package org.interphase.parsers.cp2k;
+
+import java.nio.file.Path;
+import org.interphase.core.Cell;
+import org.interphase.core.MalformedInputException;
+import org.interphase.core.TruncatedInputException;
+import org.interphase.parsers.io.LineReader;
+
+/**
+ * Streams a CP2K {@code .cell} file: step, time (fs), Ax Ay Az Bx By Bz Cx Cy Cz (Å, the cell
+ * vectors as rows) and the volume (Å³). The volume column is checked against the vectors.
+ */
+public final class Cp2kCellReader implements AutoCloseable {
+  /** One row. */
+  public record Row(long step, double timeFs, Cell cell, long line) {}
+
+  private final LineReader r;
+
+  private Cp2kCellReader(Path path) {
+    r = LineReader.open(path);
+  }
+
+  public static Cp2kCellReader open(Path path) {
+    return new Cp2kCellReader(path);
+  }
+
+  public String source() {
+    return r.source();
+  }
+
+  /** The next row, or {@code null} at the end. */
+  public Row next() {
+    while (r.next()) {
+      if (r.isBlank() || r.startsWithTrimmed("#")) {
+        continue;
+      }
+      if (r.countTokens() < 12) {
+        if (!r.next()) {
+          throw new TruncatedInputException(r.source(), r.lineNumber(), "12 columns in the last .cell row");
+        }
+        throw new MalformedInputException(r.source(), r.lineNumber() - 1, "12 columns (step, time, 9 cell components, volume)",
+            "fewer columns");
+      }
+      long step = r.nextLong("the step number");
+      double t = r.nextDouble("the time in fs");
+      double[] m = new double[9];
+      for (int i = 0; i < 9; i++) {
+        m[i] = r.nextDouble("9 cell components in Å");
+      }
+      double vol = r.nextDouble("the volume in Å³");
+      Cell c;
+      try {
+        c = Cell.ofRows(m);
+      } catch (IllegalArgumentException e) {
+        throw MalformedInputException.of(r.source(), r.lineNumber(), e.getMessage());
+      }
+      if (Math.abs(c.volumeA3() - vol) > 1e-6 * vol + 1e-3) {
+        throw MalformedInputException.of(r.source(), r.lineNumber(), "volume column " + vol + " Å³ does not match the vectors ("
+            + c.volumeA3() + " Å³)");
+      }
+      return new Row(step, t, c, r.lineNumber());
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    r.close();
+  }
+}

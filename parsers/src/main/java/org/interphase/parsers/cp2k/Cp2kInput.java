@@ -1,0 +1,155 @@
+package org.interphase.parsers.cp2k;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import org.interphase.core.Cell;
+import org.interphase.core.MalformedInputException;
+import org.interphase.parsers.io.LineReader;
+
+/**
+ * What Interphase needs from a CP2K input file: project name, run type, the cell of {@code
+ * FORCE_EVAL/SUBSYS/CELL} ({@code ABC} + {@code ALPHA_BETA_GAMMA}, or {@code A}/{@code B}/{@code C}
+ * vectors, in Å), the MD time step and ensemble, the trajectory print stride ({@code
+ * MOTION/PRINT/TRAJECTORY/EACH/MD}), the coordinate file name and the BAND replica count.
+ * Comments ({@code !}, {@code #}) are ignored; {@code @SET} variables are substituted.
+ *
+ * @param cell null when the input has no cell
+ * @param timestepFs NaN when absent
+ * @param trajectoryStride the MD print stride of the trajectory, 1 by default
+ */
+public record Cp2kInput(String project, String runType, Cell cell, double timestepFs, String ensemble, int trajectoryStride,
+    String coordFileName, int bandReplicas) {
+
+  /** Reads an input file. */
+  public static Cp2kInput read(Path path) {
+    String project = null;
+    String runType = null;
+    double[] abc = null;
+    double[] angles = {90, 90, 90};
+    double[][] vectors = new double[3][];
+    double timestep = Double.NaN;
+    String ensemble = null;
+    int stride = 1;
+    String coordFile = null;
+    int replicas = 0;
+    java.util.Map<String, String> vars = new java.util.HashMap<>();
+    Deque<String> sections = new ArrayDeque<>();
+    try (LineReader r = LineReader.open(path)) {
+      while (r.next()) {
+        String line = r.line().replaceAll("[!#].*$", "").strip();
+        if (line.isEmpty()) {
+          continue;
+        }
+        if (line.regionMatches(true, 0, "@SET", 0, 4)) {
+          String[] t = line.split("\\s+", 3);
+          if (t.length == 3) {
+            vars.put(t[1].toUpperCase(Locale.ROOT), t[2].strip());
+          }
+          continue;
+        }
+        for (var e : vars.entrySet()) {
+          line = line.replaceAll("(?i)\\$\\{?" + java.util.regex.Pattern.quote(e.getKey()) + "\\}?", e.getValue());
+        }
+        String[] t = line.split("\\s+");
+        String key = t[0].toUpperCase(Locale.ROOT);
+        if (key.startsWith("&END")) {
+          if (sections.isEmpty()) {
+            throw new MalformedInputException(r.source(), r.lineNumber(), "a section to close", line);
+          }
+          sections.pop();
+          continue;
+        }
+        if (key.startsWith("&")) {
+          sections.push(key.substring(1));
+          if (key.equals("&REPLICA") && sections.contains("BAND")) {
+            replicas++;
+          }
+          continue;
+        }
+        String sec = sections.isEmpty() ? "" : sections.peek();
+        try {
+          if (sec.equals("GLOBAL") && key.equals("PROJECT") || sec.equals("GLOBAL") && key.equals("PROJECT_NAME")) {
+            project = t[1];
+          } else if (sec.equals("GLOBAL") && key.equals("RUN_TYPE")) {
+            runType = t[1].toUpperCase(Locale.ROOT);
+          } else if (sec.equals("CELL") && sections.contains("SUBSYS") && !sections.contains("CELL_REF")) {
+            switch (key) {
+              case "ABC" -> abc = numbers(t, 3);
+              case "ALPHA_BETA_GAMMA" -> angles = numbers(t, 3);
+              case "A" -> vectors[0] = numbers(t, 3);
+              case "B" -> vectors[1] = numbers(t, 3);
+              case "C" -> vectors[2] = numbers(t, 3);
+              default -> { }
+            }
+          } else if (sec.equals("MD") && key.equals("TIMESTEP")) {
+            timestep = numbers(t, 1)[0];
+          } else if (sec.equals("MD") && key.equals("ENSEMBLE")) {
+            ensemble = t[1].toUpperCase(Locale.ROOT);
+          } else if (sec.equals("EACH") && sections.contains("TRAJECTORY") && key.equals("MD")) {
+            stride = (int) numbers(t, 1)[0];
+          } else if (sec.equals("TOPOLOGY") && key.equals("COORD_FILE_NAME")) {
+            coordFile = t[1];
+          } else if (sec.equals("BAND") && key.equals("NUMBER_OF_REPLICA")) {
+            replicas = Math.max(replicas, (int) numbers(t, 1)[0]);
+          }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "numbers after " + key, line);
+        }
+      }
+    }
+    Cell cell = null;
+    if (vectors[0] != null && vectors[1] != null && vectors[2] != null) {
+      cell = Cell.ofRows(vectors[0], vectors[1], vectors[2]);
+    } else if (abc != null) {
+      cell = Cell.fromLengthsAndAngles(abc[0], abc[1], abc[2], angles[0], angles[1], angles[2]);
+    }
+    return new Cp2kInput(project, runType, cell, timestep, ensemble, stride, coordFile, replicas);
+  }
+
+  private static double[] numbers(String[] t, int n) {
+    List<Double> v = new ArrayList<>();
+    for (int i = 1; i < t.length && v.size() < n; i++) {
+      if (t[i].startsWith("[")) {
+        // a unit such as [angstrom]: Interphase only accepts the default (Å, fs)
+        if (!t[i].equalsIgnoreCase("[angstrom]") && !t[i].equalsIgnoreCase("[fs]") && !t[i].equalsIgnoreCase("[deg]")) {
+          throw new NumberFormatException("unit " + t[i]);
+        }
+        continue;
+      }
+      v.add(Double.parseDouble(t[i].replace('d', 'e').replace('D', 'e')));
+    }
+    if (v.size() < n) {
+      throw new NumberFormatException("too few numbers");
+    }
+    return v.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Finds the input of a project in a folder: {@code <project>.inp}, else the only {@code .inp} naming it. */
+  public static Path find(Path dir, String project) {
+    Path direct = dir.resolve(project + ".inp");
+    if (Files.isRegularFile(direct)) {
+      return direct;
+    }
+    try (var s = Files.list(dir)) {
+      List<Path> hits = new ArrayList<>();
+      for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".inp")).sorted().toList()) {
+        try {
+          Cp2kInput in = read(p);
+          if (project.equals(in.project())) {
+            hits.add(p);
+          }
+        } catch (RuntimeException e) {
+          // an input we cannot parse is not this project's
+        }
+      }
+      return hits.size() == 1 ? hits.get(0) : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+}

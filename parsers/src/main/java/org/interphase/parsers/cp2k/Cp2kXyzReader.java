@@ -1,0 +1,180 @@
+package org.interphase.parsers.cp2k;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interphase.core.MalformedInputException;
+import org.interphase.core.TruncatedInputException;
+import org.interphase.core.Units;
+import org.interphase.parsers.io.LineReader;
+
+/**
+ * Streams the frames of a CP2K XYZ file: {@code *-pos-*.xyz} (Å), {@code *-vel-*.xyz} (bohr per
+ * atomic time unit, converted to Å/fs) and {@code *-frc-*.xyz} / {@code *-force-*.xyz} (Hartree/bohr,
+ * converted to eV/Å). The comment line {@code i =        N, time =        T, E =       E} gives the
+ * step, the time (fs) and the potential energy (Hartree, converted to eV); GEO_OPT and BAND files
+ * have no {@code time =}. A plain XYZ (any comment) also reads, with step = frame index.
+ *
+ * <p>CP2K 2023 BAND force files hold only the two header lines per iteration: such frames come back
+ * with no values ({@link XyzBlock#hasValues()}).
+ */
+public final class Cp2kXyzReader implements AutoCloseable {
+
+  /** What the three numbers per atom are. */
+  public enum Quantity {
+    POSITIONS(1.0),
+    VELOCITIES(Units.BOHR_PER_AU_TIME_TO_ANGSTROM_PER_FS),
+    FORCES(Units.HARTREE_PER_BOHR_TO_EV_PER_ANGSTROM);
+
+    final double factor;
+
+    Quantity(double factor) {
+      this.factor = factor;
+    }
+
+    /** The quantity a CP2K file name implies: {@code -vel-} velocities, {@code -frc-}/{@code -force-} forces. */
+    public static Quantity ofFileName(String name) {
+      String n = name.toLowerCase(Locale.ROOT);
+      if (n.contains("-vel-") || n.contains(".vel")) {
+        return VELOCITIES;
+      }
+      if (n.contains("-frc-") || n.contains("-force-") || n.contains(".frc")) {
+        return FORCES;
+      }
+      return POSITIONS;
+    }
+  }
+
+  private final LineReader r;
+  private final Quantity quantity;
+  private boolean lineReady;
+  private long index;
+  private int atoms = -1;
+
+  private Cp2kXyzReader(LineReader r, Quantity quantity) {
+    this.r = r;
+    this.quantity = quantity;
+  }
+
+  /** Opens a CP2K XYZ file; the quantity follows from the file name. */
+  public static Cp2kXyzReader open(Path path) {
+    return new Cp2kXyzReader(LineReader.open(path), Quantity.ofFileName(path.getFileName().toString()));
+  }
+
+  /** Opens a CP2K XYZ file holding the given quantity. */
+  public static Cp2kXyzReader open(Path path, Quantity quantity) {
+    return new Cp2kXyzReader(LineReader.open(path), quantity);
+  }
+
+  public Quantity quantity() {
+    return quantity;
+  }
+
+  public String source() {
+    return r.source();
+  }
+
+  /**
+   * The next frame, or {@code null} at the end of the file.
+   *
+   * @throws TruncatedInputException when the file ends inside a frame
+   * @throws MalformedInputException on anything else out of place
+   */
+  public XyzBlock next() {
+    do {
+      if (!lineReady && !r.next()) {
+        return null;
+      }
+      lineReady = false;
+    } while (r.isBlank());
+    long countLine = r.lineNumber();
+    int n = r.nextInt("the atom count of frame " + (index + 1));
+    if (n < 0 || r.hasMoreTokens()) {
+      throw r.error("a line with only the atom count of frame " + (index + 1));
+    }
+    if (atoms >= 0 && n != atoms) {
+      throw MalformedInputException.of(r.source(), countLine, "frame " + (index + 1) + " has " + n + " atoms, the first frame "
+          + atoms);
+    }
+    atoms = n;
+    if (!r.next()) {
+      throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "the comment line of frame " + (index + 1));
+    }
+    long step = index;
+    double time = Double.NaN;
+    double energy = Double.NaN;
+    String comment = r.line();
+    if (comment.contains("i =")) {
+      for (String part : comment.split(",")) {
+        String[] kv = part.split("=", 2);
+        if (kv.length != 2) {
+          continue;
+        }
+        String key = kv[0].strip();
+        String val = kv[1].strip();
+        try {
+          switch (key) {
+            case "i" -> step = Long.parseLong(val);
+            case "time" -> time = Double.parseDouble(val);
+            case "E" -> energy = Double.parseDouble(val) * Units.HARTREE_TO_EV;
+            default -> { }
+          }
+        } catch (NumberFormatException e) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "a number after \"" + key + " =\"", val);
+        }
+      }
+      if ((!Double.isNaN(energy) && !Double.isFinite(energy)) || (!Double.isNaN(time) && !Double.isFinite(time))) {
+        throw new MalformedInputException(r.source(), r.lineNumber(), "finite time and energy", comment);
+      }
+    }
+    String[] labels = new String[n];
+    double[] values = new double[3 * n];
+    for (int i = 0; i < n; i++) {
+      if (!r.next()) {
+        if (i == 0 && quantity == Quantity.FORCES) {
+          index++;
+          return new XyzBlock(step, time, energy, new String[0], new double[0], countLine);
+        }
+        throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "atom " + (i + 1) + " of " + n + " in frame " + (index + 1));
+      }
+      if (i == 0 && quantity == Quantity.FORCES && isCountLine(n)) {
+        // header-only frame (CP2K 2023 BAND force files): this line starts the next frame
+        lineReady = true;
+        index++;
+        return new XyzBlock(step, time, energy, new String[0], new double[0], countLine);
+      }
+      String label = r.nextToken("an element label and 3 numbers for atom " + (i + 1) + " of frame " + (index + 1));
+      if (!Character.isLetter(label.charAt(0))) {
+        throw new MalformedInputException(r.source(), r.lineNumber(), "an element label and 3 numbers for atom " + (i + 1)
+            + " of frame " + (index + 1) + " (wrong atom count?)", r.line());
+      }
+      labels[i] = label;
+      for (int k = 0; k < 3; k++) {
+        values[3 * i + k] = r.nextDouble("3 numbers for atom " + (i + 1) + " (" + label + ") in frame " + (index + 1))
+            * quantity.factor;
+      }
+    }
+    index++;
+    return new XyzBlock(step, time, energy, labels, values, countLine);
+  }
+
+  private boolean isCountLine(int n) {
+    String t = r.line().strip();
+    return t.equals(Integer.toString(n));
+  }
+
+  /** Reads every remaining frame (small files only). */
+  public List<XyzBlock> readAll() {
+    List<XyzBlock> out = new ArrayList<>();
+    for (XyzBlock b = next(); b != null; b = next()) {
+      out.add(b);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    r.close();
+  }
+}

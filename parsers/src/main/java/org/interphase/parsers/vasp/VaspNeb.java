@@ -1,0 +1,145 @@
+package org.interphase.parsers.vasp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.interphase.core.AtomTable;
+import org.interphase.core.Energies;
+import org.interphase.core.Frame;
+import org.interphase.core.MalformedInputException;
+import org.interphase.core.MissingInputException;
+import org.interphase.parsers.ReadOptions;
+
+/**
+ * A VASP NEB run: image folders {@code 00 … NN} (VTST layout). Per image: the geometry from CONTCAR,
+ * else the last step of the OUTCAR, else POSCAR; the energy as VTST's nebbarrier.pl takes it (the
+ * last {@code energy(sigma->0)} of the OUTCAR), else the last {@code E0} of the OSZICAR; the NEB
+ * tangential force of the last OUTCAR step (either spelling). End images often hold only a POSCAR
+ * plus a copied endpoint OUTCAR/OSZICAR.
+ *
+ * @param images one frame per image, energy (eV) in {@link Energies#energySigma0Ev()} and {@link
+ *     Energies#potentialEv()}, forces (eV/Å) when an OUTCAR is there
+ * @param tangentForcesEvPerA NaN where an image has none
+ * @param sources per image, the files the geometry and energy came from
+ */
+public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForcesEvPerA, List<String> sources, List<String> warnings) {
+
+  private static final Pattern IMAGE_DIR = Pattern.compile("\\d{2,}");
+
+  /** Whether {@code dir} holds at least three image folders 00, 01, 02, …. */
+  public static boolean isNebDir(Path dir) {
+    return imageDirs(dir).size() >= 3;
+  }
+
+  static List<Path> imageDirs(Path dir) {
+    List<Path> out = new ArrayList<>();
+    for (int i = 0; ; i++) {
+      Path p = dir.resolve(String.format("%02d", i));
+      if (!Files.isDirectory(p)) {
+        break;
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  /** Reads the images of a NEB folder. */
+  public static VaspNeb read(Path dir, ReadOptions options) {
+    List<Path> dirs = imageDirs(dir);
+    if (dirs.size() < 3) {
+      throw new MissingInputException(dir + ": not a VASP NEB folder (needs image folders 00, 01, 02, …)");
+    }
+    List<Frame> images = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    double[] tangents = new double[dirs.size()];
+    AtomTable atoms = null;
+    for (int i = 0; i < dirs.size(); i++) {
+      Path d = dirs.get(i);
+      Path outcar = first(d, "OUTCAR");
+      Frame lastStep = null;
+      double tangent = Double.NaN;
+      AtomTable t = null;
+      if (outcar != null) {
+        try (OutcarReader r = OutcarReader.open(outcar, options)) {
+          while (r.hasNext()) {
+            lastStep = r.next();
+          }
+          List<Double> tf = r.tangentForcesEvPerA();
+          tangent = tf.isEmpty() ? Double.NaN : tf.get(tf.size() - 1);
+          t = r.header().atoms();
+          r.warnings().forEach(w -> warnings.add(d.getFileName() + "/OUTCAR: " + w));
+        }
+      }
+      Path contcar = first(d, "CONTCAR");
+      Path poscar = first(d, "POSCAR");
+      Frame geom;
+      String from;
+      if (contcar != null && nonEmpty(contcar)) {
+        PoscarReader.Structure s = PoscarReader.read(contcar, options.withSpecies(t == null ? options.species() : List.of()));
+        geom = s.frame();
+        t = t == null ? s.header().atoms() : t;
+        from = "CONTCAR";
+      } else if (lastStep != null) {
+        geom = lastStep;
+        from = "OUTCAR";
+      } else if (poscar != null) {
+        PoscarReader.Structure s = PoscarReader.read(poscar, options);
+        geom = s.frame();
+        t = t == null ? s.header().atoms() : t;
+        from = "POSCAR";
+      } else {
+        throw new MissingInputException(d + ": no CONTCAR, OUTCAR or POSCAR");
+      }
+      double e = Double.NaN;
+      String eFrom;
+      if (lastStep != null) {
+        e = lastStep.energies().energySigma0Ev();
+        eFrom = "OUTCAR energy(sigma->0)";
+      } else {
+        Path osz = first(d, "OSZICAR");
+        if (osz != null) {
+          OszicarReader.Result r = OszicarReader.read(osz, options);
+          if (!r.steps().isEmpty()) {
+            e = r.steps().get(r.steps().size() - 1).energies().energySigma0Ev();
+          }
+          eFrom = "OSZICAR E0";
+        } else {
+          eFrom = "no energy";
+          warnings.add(d.getFileName() + ": no OUTCAR or OSZICAR: image without energy");
+        }
+      }
+      if (atoms == null) {
+        atoms = t;
+      } else if (t != null && !atoms.equals(t)) {
+        throw MalformedInputException.of(d.toString(), 0, "image " + d.getFileName() + " has other atoms than image 00");
+      }
+      double[] forces = lastStep != null ? lastStep.forces() : null;
+      images.add(new Frame(i, Double.NaN, geom.cell(), geom.positions(), forces, null,
+          new Energies(e, lastStep == null ? Double.NaN : lastStep.energies().freeEnergyEv(), e, Double.NaN, Double.NaN, Double.NaN)));
+      tangents[i] = tangent;
+      sources.add(d.getFileName() + ": geometry from " + from + ", energy from " + eFrom);
+    }
+    return new VaspNeb(atoms, List.copyOf(images), tangents, List.copyOf(sources), List.copyOf(warnings));
+  }
+
+  private static boolean nonEmpty(Path p) {
+    try {
+      return Files.size(p) > 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static Path first(Path d, String base) {
+    for (String s : new String[] {"", ".gz", ".bz2", ".xz"}) {
+      Path p = d.resolve(base + s);
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}
