@@ -9,6 +9,7 @@ public class MalformedInputException extends InterphaseException {
   private static final long serialVersionUID = 1L;
   private final String source;
   private final long line;
+  private final String found;
 
   /**
    * @param source the file name or path as the user gave it
@@ -20,6 +21,15 @@ public class MalformedInputException extends InterphaseException {
     super(format(source, line, expected, found));
     this.source = source;
     this.line = line;
+    this.found = found;
+  }
+
+  /**
+   * The same error with a more precise "expected" text; lets hot loops pass a constant description
+   * and add context (atom, frame) only when an error happens.
+   */
+  public MalformedInputException withExpected(String expected) {
+    return new MalformedInputException(source, line, expected, found);
   }
 
   /** A free-text message about a position, still prefixed with {@code path:line:}. */
@@ -31,6 +41,7 @@ public class MalformedInputException extends InterphaseException {
     super(source + (line > 0 ? ":" + line : "") + ": " + message);
     this.source = source;
     this.line = line;
+    this.found = null;
   }
 
   public String source() {

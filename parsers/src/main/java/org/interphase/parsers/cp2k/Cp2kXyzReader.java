@@ -51,6 +51,8 @@ public final class Cp2kXyzReader implements AutoCloseable {
   private boolean lineReady;
   private long index;
   private int atoms = -1;
+  private String[] firstLabels;
+  private static final String THREE = "3 numbers";
 
   private Cp2kXyzReader(LineReader r, Quantity quantity) {
     this.r = r;
@@ -144,18 +146,30 @@ public final class Cp2kXyzReader implements AutoCloseable {
         index++;
         return new XyzBlock(step, time, energy, new String[0], new double[0], countLine);
       }
-      String label = r.nextToken("an element label and 3 numbers for atom " + (i + 1) + " of frame " + (index + 1));
-      if (!Character.isLetter(label.charAt(0))) {
-        throw new MalformedInputException(r.source(), r.lineNumber(), "an element label and 3 numbers for atom " + (i + 1)
-            + " of frame " + (index + 1) + " (wrong atom count?)", r.line());
+      String label;
+      if (firstLabels != null && r.nextTokenEquals(firstLabels[i])) {
+        label = firstLabels[i];
+      } else {
+        r.rewind();
+        label = r.hasMoreTokens() ? r.nextToken("") : "";
+        if (label.isEmpty() || !Character.isLetter(label.charAt(0))) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "an element label and 3 numbers for atom " + (i + 1)
+              + " of frame " + (index + 1) + " (wrong atom count?)", r.line());
+        }
       }
       labels[i] = label;
-      for (int k = 0; k < 3; k++) {
-        values[3 * i + k] = r.nextDouble("3 numbers for atom " + (i + 1) + " (" + label + ") in frame " + (index + 1))
-            * quantity.factor;
+      try {
+        values[3 * i] = r.nextDouble(THREE) * quantity.factor;
+        values[3 * i + 1] = r.nextDouble(THREE) * quantity.factor;
+        values[3 * i + 2] = r.nextDouble(THREE) * quantity.factor;
+      } catch (MalformedInputException e) {
+        throw e.withExpected("3 numbers for atom " + (i + 1) + " (" + label + ") in frame " + (index + 1));
       }
     }
     index++;
+    if (firstLabels == null) {
+      firstLabels = labels;
+    }
     return new XyzBlock(step, time, energy, labels, values, countLine);
   }
 

@@ -29,19 +29,20 @@ public final class Compression {
    */
   public static InputStream open(Path path) {
     try {
-      InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-      raw.mark(8);
-      byte[] magic = raw.readNBytes(6);
-      raw.reset();
+      byte[] magic;
+      try (InputStream probe = Files.newInputStream(path)) {
+        magic = probe.readNBytes(6);
+      }
+      InputStream raw = Files.newInputStream(path);
       if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
         return new GZIPInputStream(raw, 1 << 16);
       }
       if (magic.length >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
-        return new BZip2CompressorInputStream(raw, true);
+        return new BZip2CompressorInputStream(new BufferedInputStream(raw, 1 << 16), true);
       }
       if (magic.length >= 6 && (magic[0] & 0xff) == 0xfd && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X'
           && magic[4] == 'Z' && magic[5] == 0) {
-        return new XZCompressorInputStream(raw, true);
+        return new XZCompressorInputStream(new BufferedInputStream(raw, 1 << 16), true);
       }
       return raw;
     } catch (NoSuchFileException e) {

@@ -21,7 +21,7 @@ import org.interphase.core.MalformedInputException;
 public final class LineReader implements AutoCloseable {
   private final InputStream in;
   private final String source;
-  private byte[] buf = new byte[1 << 16];
+  private byte[] buf = new byte[1 << 18];
   private int fill;
   private int lineStart;
   private int lineEnd;
@@ -247,6 +247,27 @@ public final class LineReader implements AutoCloseable {
       pos++;
     }
     return new String(buf, s, pos - s, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Whether the next token equals {@code expected} (ASCII); the cursor moves past the token either
+   * way. No allocation: for per-atom labels in hot loops.
+   */
+  public boolean nextTokenEquals(String expected) {
+    skipSpace();
+    int s = pos;
+    while (pos < lineEnd && !isSpace(buf[pos])) {
+      pos++;
+    }
+    if (pos - s != expected.length()) {
+      return false;
+    }
+    for (int k = 0; k < expected.length(); k++) {
+      if (buf[s + k] != expected.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Moves the cursor past the next occurrence of {@code marker} on this line; false if absent. */

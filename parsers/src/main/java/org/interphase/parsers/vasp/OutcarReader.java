@@ -39,6 +39,7 @@ public final class OutcarReader extends AbstractFrameSource {
 
   private static final Pattern VERSION = Pattern.compile("vasp\\.(\\d+\\.\\d+(?:\\.\\d+)?)");
 
+  private static final String SIX = "6 numbers (position, force)";
   private final LineReader r;
   private final TrajectoryHeader header;
   private final int n;
@@ -265,11 +266,15 @@ public final class OutcarReader extends AbstractFrameSource {
         throw new MalformedInputException(r.source(), r.lineNumber(), n + " ions in the POSITION block (wrong atom count)",
             r.line());
       }
-      for (int k = 0; k < 3; k++) {
-        p[3 * i + k] = r.nextDouble("6 numbers (position, force) for ion " + (i + 1));
-      }
-      for (int k = 0; k < 3; k++) {
-        f[3 * i + k] = r.nextDouble("6 numbers (position, force) for ion " + (i + 1));
+      try {
+        for (int k = 0; k < 3; k++) {
+          p[3 * i + k] = r.nextDouble(SIX);
+        }
+        for (int k = 0; k < 3; k++) {
+          f[3 * i + k] = r.nextDouble(SIX);
+        }
+      } catch (MalformedInputException e) {
+        throw e.withExpected("6 numbers (position, force) for ion " + (i + 1));
       }
     }
     if (r.next() && !r.startsWithTrimmed("---")) {

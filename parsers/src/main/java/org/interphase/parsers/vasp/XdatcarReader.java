@@ -38,6 +38,7 @@ public final class XdatcarReader extends AbstractFrameSource {
   /** Registry name of the format. */
   public static final String FORMAT = "vasp-xdatcar";
 
+  private static final String COORDS = "3 coordinates";
   private final LineReader r;
   private final Path path;
   private final ReadOptions options;
@@ -160,12 +161,16 @@ public final class XdatcarReader extends AbstractFrameSource {
         throw new TruncatedInputException(r.source(), r.lineNumber() + 1,
             "coordinates of atom " + (i + 1) + " of " + n + " in frame " + (index + 1));
       }
-      if (r.isBlank() || (!r.nextIsNumber() && (r.contains("configuration") || r.contains("Direct")))) {
-        throw new MalformedInputException(r.source(), r.lineNumber(), "coordinates of atom " + (i + 1) + " of " + n
-            + " in frame " + (index + 1) + " (wrong atom count?)", r.line());
-      }
-      for (int k = 0; k < 3; k++) {
-        pos[3 * i + k] = r.nextDouble("3 coordinates for atom " + (i + 1) + " in frame " + (index + 1));
+      try {
+        pos[3 * i] = r.nextDouble(COORDS);
+        pos[3 * i + 1] = r.nextDouble(COORDS);
+        pos[3 * i + 2] = r.nextDouble(COORDS);
+      } catch (MalformedInputException e) {
+        if (r.isBlank() || r.contains("configuration") || r.contains("Direct")) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "coordinates of atom " + (i + 1) + " of " + n
+              + " in frame " + (index + 1) + " (wrong atom count?)", r.line());
+        }
+        throw e.withExpected("3 coordinates for atom " + (i + 1) + " in frame " + (index + 1));
       }
     }
     if (cartesian) {
