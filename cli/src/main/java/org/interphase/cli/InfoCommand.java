@@ -151,7 +151,7 @@ final class InfoCommand implements Callable<Integer> {
     out.println(s.path());
     out.printf(Locale.ROOT, "  format      %s (%s)%n", s.format(), s.program());
     if (s.atoms() != null) {
-      out.printf(Locale.ROOT, "  atoms       %d  %s%n", s.atoms(), s.species());
+      out.printf(Locale.ROOT, "  atoms       %d%s%n", s.atoms(), s.species().isEmpty() ? "" : "  " + s.species());
     }
     out.printf(Locale.ROOT, "  frames      %d%n", s.frames());
     out.printf(Locale.ROOT, "  time step   %s%n", Double.isNaN(s.timestepFs()) ? "unknown (pass --timestep-fs)"

@@ -1,0 +1,531 @@
+package org.interphase.analysis.msd;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.interphase.core.AtomTable;
+import org.interphase.core.Cell;
+import org.interphase.core.Frame;
+import org.interphase.core.Measurement;
+import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Units;
+
+/**
+ * Mean squared displacement of one species → self-diffusion coefficient → Nernst–Einstein
+ * conductivity. Use: {@code var acc = new MeanSquaredDisplacement(p).start(header); frames.forEach(acc);
+ * MsdResult r = acc.finish();}
+ *
+ * <p>Each frame is unwrapped with its own cell (NPT and triclinic cells are fine) and the mean
+ * displacement of the drift-reference atoms is subtracted. The MSD over all time origins is computed
+ * by FFT in double precision, per Cartesian axis. The accumulator keeps the unwrapped coordinates of
+ * the mobile atoms (3 doubles per atom per frame) and nothing else of size N·frames. The windowed
+ * MSD needs every frame at once, so it cannot be split over frames; split over atoms instead.
+ */
+public final class MeanSquaredDisplacement {
+  private final MsdParameters p;
+
+  public MeanSquaredDisplacement(MsdParameters parameters) {
+    this.p = parameters;
+  }
+
+  public MsdParameters parameters() {
+    return p;
+  }
+
+  /** A fresh accumulator for one trajectory. */
+  public Accumulator start(TrajectoryHeader header) {
+    return new Accumulator(header);
+  }
+
+  /** Collects frames; {@link #finish()} computes the result. Not thread-safe; use once. */
+  public final class Accumulator implements Consumer<Frame> {
+    private final int[] mobile;
+    private final int[] reference;
+    private final String driftText;
+    private final double dtFs;
+    private final SeriesStore unwrapped;
+    private final SeriesStore drift;
+    private final List<byte[]> masks = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final double[] fracPrev;
+    private final double[] cart;
+    private final double[] row;
+    private final int[] tracked;
+    private double volumeSum;
+    private double areaSum;
+    private double temperatureSum;
+    private int temperatureCount;
+    private int frames;
+    private int bigJumps;
+    private boolean regionSkewWarned;
+
+    Accumulator(TrajectoryHeader header) {
+      AtomTable atoms = header.atoms();
+      mobile = atoms.indicesOf(p.species());
+      if (mobile.length == 0) {
+        throw new IllegalArgumentException("no " + p.species() + " atoms in " + header.source() + " (it has "
+            + atoms.speciesCounts().keySet() + ")");
+      }
+      if (p.driftReference() == null) {
+        reference = atoms.indicesNotOf(p.species());
+        driftText = reference.length == 0 ? "none (no atoms other than " + p.species() + ")" : "all atoms not " + p.species()
+            + " " + describe(atoms, reference);
+        if (reference.length == 0) {
+          warnings.add("no framework atoms to correct drift against: MSD without drift correction");
+        }
+      } else if (p.driftReference().isEmpty()) {
+        reference = new int[0];
+        driftText = "none";
+      } else {
+        List<Integer> ref = new ArrayList<>();
+        for (String el : p.driftReference()) {
+          for (int i : atoms.indicesOf(el)) {
+            ref.add(i);
+          }
+        }
+        if (ref.isEmpty()) {
+          throw new IllegalArgumentException("the drift reference " + p.driftReference() + " matches no atom in " + header.source());
+        }
+        reference = ref.stream().mapToInt(Integer::intValue).sorted().toArray();
+        driftText = describe(atoms, reference);
+      }
+      dtFs = !Double.isNaN(p.timestepFs()) ? p.timestepFs() : header.timestepFs();
+      if (Double.isNaN(dtFs)) {
+        throw new IllegalArgumentException(header.source() + ": the time between frames is unknown; pass --timestep-fs");
+      }
+      tracked = new int[mobile.length + reference.length];
+      System.arraycopy(mobile, 0, tracked, 0, mobile.length);
+      System.arraycopy(reference, 0, tracked, mobile.length, reference.length);
+      fracPrev = new double[3 * tracked.length];
+      cart = new double[3 * tracked.length];
+      row = new double[3 * mobile.length];
+      unwrapped = new SeriesStore(3 * mobile.length);
+      drift = new SeriesStore(3);
+    }
+
+    @Override
+    public void accept(Frame f) {
+      Cell cell = f.cell();
+      if (cell == null) {
+        throw new IllegalArgumentException("frame " + f.step() + " has no cell: periodic unwrapping needs one");
+      }
+      double[] frac = new double[3 * tracked.length];
+      for (int k = 0; k < tracked.length; k++) {
+        frac[3 * k] = f.position(tracked[k], 0);
+        frac[3 * k + 1] = f.position(tracked[k], 1);
+        frac[3 * k + 2] = f.position(tracked[k], 2);
+      }
+      cell.toFractional(frac, frac);
+      if (frames == 0) {
+        for (int k = 0; k < tracked.length; k++) {
+          for (int d = 0; d < 3; d++) {
+            cart[3 * k + d] = f.position(tracked[k], d);
+          }
+        }
+      } else {
+        double[] step = new double[3];
+        for (int k = 0; k < tracked.length; k++) {
+          double fa = frac[3 * k] - fracPrev[3 * k];
+          double fb = frac[3 * k + 1] - fracPrev[3 * k + 1];
+          double fc = frac[3 * k + 2] - fracPrev[3 * k + 2];
+          fa -= Math.rint(fa);
+          fb -= Math.rint(fb);
+          fc -= Math.rint(fc);
+          if (Math.abs(fa) > 0.4 || Math.abs(fb) > 0.4 || Math.abs(fc) > 0.4) {
+            bigJumps++;
+          }
+          step[0] = fa;
+          step[1] = fb;
+          step[2] = fc;
+          cell.toCartesian(step, step);
+          cart[3 * k] += step[0];
+          cart[3 * k + 1] += step[1];
+          cart[3 * k + 2] += step[2];
+        }
+      }
+      System.arraycopy(frac, 0, fracPrev, 0, frac.length);
+      System.arraycopy(cart, 0, row, 0, row.length);
+      unwrapped.add(row);
+      double[] dr = new double[3];
+      if (reference.length > 0) {
+        for (int k = mobile.length; k < tracked.length; k++) {
+          for (int d = 0; d < 3; d++) {
+            dr[d] += cart[3 * k + d];
+          }
+        }
+        for (int d = 0; d < 3; d++) {
+          dr[d] /= reference.length;
+        }
+      }
+      drift.add(dr);
+      if (p.region() != null) {
+        masks.add(regionMask(f, cell, frac));
+      }
+      volumeSum += cell.volumeA3();
+      double[][] m = cell.toMatrix();
+      int ax = p.region() == null ? 2 : p.region().axis();
+      int i1 = ax == 0 ? 1 : 0;
+      int i2 = ax == 2 ? 1 : 2;
+      // projected area of the two in-plane vectors on the plane normal to the region axis
+      double[] a = m[ax == 0 ? 1 : 0];
+      double[] b = m[ax == 2 ? 1 : 2];
+      areaSum += Math.abs(a[i1] * b[i2] - a[i2] * b[i1]);
+      if (p.region() != null && !regionSkewWarned && (Math.abs(a[ax]) > 1e-6 || Math.abs(b[ax]) > 1e-6)) {
+        regionSkewWarned = true;
+        warnings.add("the in-plane cell vectors are not perpendicular to the region axis: region volume is approximate");
+      }
+      double t = f.energies().temperatureK();
+      if (!Double.isNaN(t)) {
+        temperatureSum += t;
+        temperatureCount++;
+      }
+      frames++;
+    }
+
+    private byte[] regionMask(Frame f, Cell cell, double[] frac) {
+      byte[] mask = new byte[mobile.length];
+      double[] w = new double[3];
+      for (int k = 0; k < mobile.length; k++) {
+        for (int d = 0; d < 3; d++) {
+          w[d] = frac[3 * k + d] - Math.floor(frac[3 * k + d]);
+        }
+        cell.toCartesian(w, w);
+        double c = w[p.region().axis()];
+        mask[k] = (byte) (c >= p.region().loA() && c < p.region().hiA() ? 1 : 0);
+      }
+      return mask;
+    }
+
+    /** Computes the MSD, the fits and the conductivity. */
+    public MsdResult finish() {
+      int n = frames;
+      if (n < 4) {
+        throw new IllegalArgumentException("an MSD needs at least 4 frames, got " + n);
+      }
+      if (bigJumps > 0) {
+        warnings.add(bigJumps + " atom steps between stored frames exceed 0.4 of the cell: if an atom moved more than half a "
+            + "cell between frames, unwrapping cannot tell and the MSD is too small; store frames more often");
+      }
+      int[] axes = p.axisIndices();
+      double[] lagPs = new double[n];
+      for (int m = 0; m < n; m++) {
+        lagPs[m] = m * dtFs / 1000.0;
+      }
+      double runPs = lagPs[n - 1];
+      double startPs = Double.isNaN(p.fitStartPs()) ? 0.1 * runPs : p.fitStartPs();
+      double endPs = Double.isNaN(p.fitEndPs()) ? 0.5 * runPs : p.fitEndPs();
+      if (endPs > runPs + 1e-9) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "fit end %.4g ps is beyond the last lag %.4g ps", endPs, runPs));
+      }
+      int from = firstAtOrAfter(lagPs, startPs);
+      int to = lastAtOrBefore(lagPs, endPs);
+      if (to - from + 1 < 3) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "the fit window %.4g–%.4g ps holds %d lags; it needs at least 3", startPs, endPs, Math.max(0, to - from + 1)));
+      }
+      int[] glsIdx = chooseLags(from, to, p.maxGlsPoints());
+
+      double[][] comp = new double[3][n];
+      double[] count = new double[n];
+      double[] r2 = new double[glsIdx.length];
+      double[] r4 = new double[glsIdx.length];
+      double[] samples = new double[glsIdx.length];
+      double[][] chargeSum = p.haven() ? new double[3][n] : null;
+      Correlation corr = new Correlation(n);
+      double[][] x = new double[3][n];
+      double[] dcol = new double[n];
+      double[][] driftCols = new double[3][n];
+      for (int d = 0; d < 3; d++) {
+        drift.column(d, driftCols[d]);
+      }
+      double[] mask = p.region() == null ? null : new double[n];
+      for (int a = 0; a < mobile.length; a++) {
+        for (int d = 0; d < 3; d++) {
+          unwrapped.column(3 * a + d, x[d]);
+          for (int t = 0; t < n; t++) {
+            x[d][t] -= driftCols[d][t];
+          }
+          if (chargeSum != null) {
+            for (int t = 0; t < n; t++) {
+              chargeSum[d][t] += x[d][t];
+            }
+          }
+        }
+        if (mask == null) {
+          addWindowedMsd(corr, x, comp, n);
+        } else {
+          for (int t = 0; t < n; t++) {
+            mask[t] = masks.get(t)[a];
+          }
+          addRegionMsd(corr, x, mask, comp, count, n);
+        }
+        addMoments(x, mask, axes, glsIdx, r2, r4, samples, n);
+      }
+      Arrays.fill(dcol, 0);
+      double[] msd = new double[n];
+      for (int m = 0; m < n; m++) {
+        double norm = mask == null ? (double) mobile.length * (n - m) : count[m];
+        for (int d = 0; d < 3; d++) {
+          comp[d][m] = norm > 0 ? comp[d][m] / norm : Double.NaN;
+        }
+        for (int d : axes) {
+          msd[m] += comp[d][m];
+        }
+      }
+      int dims = axes.length;
+      double toCm2 = Units.A2_PER_FS_TO_CM2_PER_S / (2.0 * dims);
+      double[] lagFs = new double[n];
+      for (int m = 0; m < n; m++) {
+        lagFs[m] = m * dtFs;
+      }
+      DiffusionFit.Line ols = DiffusionFit.ols(lagFs, msd, from, to);
+      // GLS on the sampled lags with variance v = (<r^4> - <r^2>^2) / n_o, n_o independent windows
+      List<Integer> keep = new ArrayList<>();
+      for (int i = 0; i < glsIdx.length; i++) {
+        if (glsIdx[i] > 0 && samples[i] > 1 && Double.isFinite(msd[glsIdx[i]])) {
+          keep.add(i);
+        }
+      }
+      double[] gx = new double[keep.size()];
+      double[] gy = new double[keep.size()];
+      double[] gv = new double[keep.size()];
+      double[] gn = new double[keep.size()];
+      double atomsInRegion = mask == null ? mobile.length : meanRegionCount();
+      for (int j = 0; j < keep.size(); j++) {
+        int i = keep.get(j);
+        int m = glsIdx[i];
+        double mean2 = r2[i] / samples[i];
+        double mean4 = r4[i] / samples[i];
+        gx[j] = lagFs[m];
+        gy[j] = msd[m];
+        gn[j] = Math.max(1.0, atomsInRegion * (n - m) / (double) m);
+        gv[j] = Math.max(mean4 - mean2 * mean2, 1e-30) / gn[j];
+      }
+      DiffusionFit.Line gls = keep.size() >= 3 ? DiffusionFit.gls(gx, gy, gv, gn) : new DiffusionFit.Line(Double.NaN, Double.NaN,
+          Double.NaN, keep.size());
+      if (Double.isNaN(gls.slope())) {
+        warnings.add("the generalised least-squares fit failed; D and its error are the OLS ones");
+        gls = ols;
+      }
+      Measurement dGls = new Measurement(gls.slope() * toCm2, gls.slopeStdErr() * toCm2, "cm²/s");
+      Measurement dOls = new Measurement(ols.slope() * toCm2, ols.slopeStdErr() * toCm2, "cm²/s");
+
+      double[] ngpLag = new double[keep.size()];
+      double[] ngp = new double[keep.size()];
+      for (int j = 0; j < keep.size(); j++) {
+        int i = keep.get(j);
+        double mean2 = r2[i] / samples[i];
+        double mean4 = r4[i] / samples[i];
+        ngpLag[j] = lagPs[glsIdx[i]];
+        ngp[j] = dims * mean4 / ((dims + 2.0) * mean2 * mean2) - 1;
+      }
+
+      double temperature = p.temperatureK();
+      String tSource = "given";
+      if (Double.isNaN(temperature) && temperatureCount > 0) {
+        temperature = temperatureSum / temperatureCount;
+        tSource = "mean instantaneous temperature of the trajectory";
+      } else if (Double.isNaN(temperature)) {
+        tSource = "unknown";
+        warnings.add("no temperature given or in the files: conductivity not computed (pass --temperature-k)");
+      }
+      double volume = volumeSum / frames;
+      double regionVolume = p.region() == null ? volume : areaSum / frames * (p.region().hiA() - p.region().loA());
+      double density = atomsInRegion / regionVolume;
+      Measurement sigma = nernstEinstein(dGls, density, p.charge(), temperature);
+
+      Measurement haven = null;
+      if (chargeSum != null) {
+        double[][] cs = new double[3][n];
+        addWindowedMsd(corr, chargeSum, cs, n);
+        double[] mscd = new double[n];
+        for (int m = 0; m < n; m++) {
+          for (int d : axes) {
+            mscd[m] += cs[d][m] / ((double) (n - m) * mobile.length);
+          }
+        }
+        DiffusionFit.Line cl = DiffusionFit.ols(lagFs, mscd, from, to);
+        double hr = ols.slope() / cl.slope();
+        double err = Math.abs(hr) * Math.hypot(ols.slopeStdErr() / ols.slope(), cl.slopeStdErr() / cl.slope());
+        haven = new Measurement(hr, err, "");
+        if (p.region() != null) {
+          warnings.add("the Haven ratio ignores the region: it uses all " + p.species() + " atoms");
+        }
+      }
+      String method = String.format(Locale.ROOT,
+          "D = slope/(2·%d) of MSD vs lag over %.4g–%.4g ps; value and error from generalised least squares on %d lags with "
+              + "covariance Σij = v_i·n_i/n_j (v_i = var(Δr²)/n_i, n_i = N_ions·(N_frames − i)/i independent windows; "
+              + "McCluskey, Coles & Morgan, JCTC 21, 79, 2025); OLS over all %d lags reported beside it",
+          dims, lagPs[from], lagPs[to], keep.size(), ols.points());
+      return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, tSource, p.axes(), lagPs[from], lagPs[to], ols.points(),
+          keep.size(), lagPs, msd, comp, dGls, dOls, sigma, density, haven, ngpLag, ngp, driftText, p.region(), method,
+          List.copyOf(warnings));
+    }
+
+    private double meanRegionCount() {
+      double s = 0;
+      for (byte[] m : masks) {
+        for (byte b : m) {
+          s += b;
+        }
+      }
+      return s / masks.size();
+    }
+  }
+
+  /** σ = n q² e² D / (k_B T) with n in Å⁻³, D in cm²/s → S/cm; NaN without a temperature. */
+  public static Measurement nernstEinstein(Measurement diffusivityCm2PerS, double densityPerA3, double charge, double temperatureK) {
+    if (Double.isNaN(temperatureK)) {
+      return new Measurement(Double.NaN, Double.NaN, "S/cm");
+    }
+    double nPerCm3 = densityPerA3 * 1e24;
+    double q = charge * Units.ELEMENTARY_CHARGE_C;
+    double factor = nPerCm3 * q * q / (Units.BOLTZMANN_J_PER_K * temperatureK);
+    return diffusivityCm2PerS.scaled(factor, "S/cm");
+  }
+
+  /** Lags with at most this many origins are summed directly: the FFT's rounding is not divided down there. */
+  private static final int DIRECT_TAIL = 64;
+
+  /**
+   * Adds Σ over lag origins of the squared displacement per axis (unnormalised) via FFT. The series
+   * are centred first (the MSD does not depend on the origin of coordinates) so that rounding scales
+   * with the displacements, not with the positions.
+   */
+  static void addWindowedMsd(Correlation corr, double[][] xin, double[][] out, int n) {
+    double[][] x = new double[3][];
+    for (int d = 0; d < 3; d++) {
+      double mean = 0;
+      for (int t = 0; t < n; t++) {
+        mean += xin[d][t];
+      }
+      mean /= n;
+      x[d] = new double[n];
+      for (int t = 0; t < n; t++) {
+        x[d][t] = xin[d][t] - mean;
+      }
+    }
+    double[][] s2 = new double[3][n];
+    corr.addAutocorrelations(x[0], x[1], s2[0], s2[1]);
+    corr.addAutocorrelations(x[2], null, s2[2], null);
+    for (int d = 0; d < 3; d++) {
+      // S1(m) = Σ_{t=0}^{n-m-1} x(t)² + x(t+m)², via running sums of x²
+      double total = 0;
+      for (int t = 0; t < n; t++) {
+        total += x[d][t] * x[d][t];
+      }
+      double head = total;
+      double tail = total;
+      for (int m = 0; m < n; m++) {
+        if (m > 0) {
+          head -= x[d][n - m] * x[d][n - m];
+          tail -= x[d][m - 1] * x[d][m - 1];
+        }
+        if (n - m > DIRECT_TAIL) {
+          out[d][m] += head + tail - 2 * s2[d][m];
+        } else {
+          double sum = 0;
+          for (int t = 0; t + m < n; t++) {
+            double dx = x[d][t + m] - x[d][t];
+            sum += dx * dx;
+          }
+          out[d][m] += sum;
+        }
+      }
+    }
+  }
+
+  /** Adds the region-masked sums: only pairs whose both ends are inside count. */
+  static void addRegionMsd(Correlation corr, double[][] x, double[] mask, double[][] out, double[] count, int n) {
+    double[] cc = new double[n];
+    corr.addAutocorrelations(mask, null, cc, null);
+    for (int m = 0; m < n; m++) {
+      count[m] += cc[m];
+    }
+    double[] mx = new double[n];
+    double[] mx2 = new double[n];
+    for (int d = 0; d < 3; d++) {
+      for (int t = 0; t < n; t++) {
+        mx[t] = mask[t] * x[d][t];
+        mx2[t] = mx[t] * x[d][t];
+      }
+      double[] auto = new double[n];
+      double[] fwd = new double[n];
+      double[] bwd = new double[n];
+      corr.addAutocorrelations(mx, null, auto, null);
+      corr.addCrossCorrelation(mask, mx2, fwd);
+      corr.addCrossCorrelation(mx2, mask, bwd);
+      for (int m = 0; m < n; m++) {
+        out[d][m] += fwd[m] + bwd[m] - 2 * auto[m];
+      }
+    }
+  }
+
+  /** Second and fourth moments of the displacement over the chosen axes at the sampled lags. */
+  static void addMoments(double[][] x, double[] mask, int[] axes, int[] lags, double[] r2, double[] r4, double[] samples, int n) {
+    for (int i = 0; i < lags.length; i++) {
+      int m = lags[i];
+      if (m == 0) {
+        continue;
+      }
+      int stride = Math.max(1, (n - m) / 2000);
+      for (int t = 0; t + m < n; t += stride) {
+        if (mask != null && (mask[t] == 0 || mask[t + m] == 0)) {
+          continue;
+        }
+        double s = 0;
+        for (int d : axes) {
+          double dx = x[d][t + m] - x[d][t];
+          s += dx * dx;
+        }
+        r2[i] += s;
+        r4[i] += s * s;
+        samples[i]++;
+      }
+    }
+  }
+
+  private static int[] chooseLags(int from, int to, int max) {
+    int count = to - from + 1;
+    if (count <= max) {
+      int[] all = new int[count];
+      for (int i = 0; i < count; i++) {
+        all[i] = from + i;
+      }
+      return all;
+    }
+    int[] out = new int[max];
+    for (int i = 0; i < max; i++) {
+      out[i] = from + (int) Math.round(i * (count - 1) / (double) (max - 1));
+    }
+    return out;
+  }
+
+  private static int firstAtOrAfter(double[] x, double v) {
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] >= v - 1e-9) {
+        return i;
+      }
+    }
+    return x.length - 1;
+  }
+
+  private static int lastAtOrBefore(double[] x, double v) {
+    for (int i = x.length - 1; i >= 0; i--) {
+      if (x[i] <= v + 1e-9) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private static String describe(AtomTable atoms, int[] idx) {
+    java.util.Map<String, Integer> c = new java.util.LinkedHashMap<>();
+    for (int i : idx) {
+      c.merge(atoms.element(i), 1, Integer::sum);
+    }
+    return c.toString();
+  }
+}

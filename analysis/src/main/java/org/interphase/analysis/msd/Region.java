@@ -1,0 +1,43 @@
+package org.interphase.analysis.msd;
+
+import java.util.Locale;
+
+/**
+ * A slab of the cell between two Cartesian coordinates along one axis, e.g. {@code z=12.0:18.5}
+ * (Å). An atom belongs to it in a frame when its position, wrapped into the cell, lies in
+ * {@code [loA, hiA)} along the axis.
+ *
+ * @param axis 0 = x, 1 = y, 2 = z
+ */
+public record Region(int axis, double loA, double hiA) {
+
+  public Region {
+    if (axis < 0 || axis > 2) {
+      throw new IllegalArgumentException("region axis must be x, y or z, got " + axis);
+    }
+    if (!(hiA > loA)) {
+      throw new IllegalArgumentException("region needs lo < hi, got " + loA + ":" + hiA + " Å");
+    }
+  }
+
+  /** Parses {@code z=12.0:18.5}. */
+  public static Region parse(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    int eq = t.indexOf('=');
+    int colon = t.indexOf(':');
+    if (eq != 1 || colon < 0 || "xyz".indexOf(t.charAt(0)) < 0) {
+      throw new IllegalArgumentException("a region is AXIS=LO:HI in Å, e.g. z=12.0:18.5; got \"" + text + "\"");
+    }
+    try {
+      return new Region("xyz".indexOf(t.charAt(0)), Double.parseDouble(t.substring(eq + 1, colon)),
+          Double.parseDouble(t.substring(colon + 1)));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("a region is AXIS=LO:HI in Å, e.g. z=12.0:18.5; got \"" + text + "\"");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%c=%.3f:%.3f Å", "xyz".charAt(axis), loA, hiA);
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Li+ transport from AIMD: unwrapped, drift-corrected mean squared displacement over all time
+ * origins (FFT, Calandrini et al. 2011, DOI 10.1051/sfn/201112010), the self-diffusion coefficient
+ * from a linear fit with a correlation-aware error (generalised least squares with the MSD
+ * covariance, as kinisi does: McCluskey, Coles, Morgan, JCTC 21, 79 (2025)), Nernst–Einstein
+ * conductivity, Haven ratio, non-Gaussian parameter and Arrhenius extrapolation.
+ *
+ * <p><b>Positions are unwrapped here</b> with the per-frame cell (fractional step minus its
+ * rounding, the TOR scheme, DOI 10.1021/acs.jctc.3c00308), so files with wrapped coordinates are
+ * fine as long as no atom moves more than half a cell between stored frames.
+ */
+package org.interphase.analysis.msd;

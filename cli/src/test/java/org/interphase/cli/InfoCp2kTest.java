@@ -1,0 +1,96 @@
+package org.interphase.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.interphase.testkit.SharedData;
+import org.junit.jupiter.api.Test;
+
+/** {@code info --json} on the CP2K runs of {@code shared/data/cp2k} and on every CP2K file of {@code shared/data/real}. */
+class InfoCp2kTest {
+
+  private static JsonNode info(Path p) throws IOException {
+    InfoCommandTest.Run r = InfoCommandTest.run("info", "--json", p.toString());
+    assertEquals(0, r.exit(), p + ": " + r.err());
+    return Json.MAPPER.readTree(r.out()).get("files");
+  }
+
+  private static JsonNode byPath(JsonNode files, String endsWith) {
+    for (JsonNode f : files) {
+      if (f.get("path").asText().endsWith(endsWith)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no entry for " + endsWith + " in " + files);
+  }
+
+  @Test
+  void aimdRunDirectory() throws IOException {
+    JsonNode f = byPath(info(SharedData.cp2k("aimd_nvt")), "aLPS-pos-1.xyz");
+    // reference.json: 2001 frames, dt 1.5 fs, 32 atoms (12 Li), cell 8.615439 Å
+    assertEquals("cp2k-md", f.get("format").asText());
+    assertEquals("CP2K 2023.1", f.get("program").asText());
+    assertEquals(32, f.get("atoms").asInt());
+    assertEquals(12, f.get("species").get("Li").asInt());
+    assertEquals(2001, f.get("frames").asInt());
+    assertEquals(1.5, f.get("timestep_fs").asDouble(), 0);
+    assertEquals(8.615439, f.get("cell").get(2).get(2).asDouble(), 1e-9);
+    assertEquals(false, f.get("variable_cell").asBoolean());
+    assertTrue(f.get("has_energies").asBoolean());
+    assertTrue(f.get("has_forces").asBoolean());
+    JsonNode pre = byPath(info(SharedData.cp2k("aimd_nvt")), "preopt-pos-1.xyz");
+    assertEquals(60, pre.get("frames").asInt());
+    assertTrue(pre.get("timestep_fs").isNull(), "a geometry optimisation has no time step");
+  }
+
+  @Test
+  void bandRunDirectory() throws IOException {
+    JsonNode f = byPath(info(SharedData.cp2k("neb_li_hop")), "Replica_nr_1-1.xyz");
+    assertEquals("cp2k-band", f.get("format").asText());
+    assertEquals(7, f.get("frames").asInt());
+    assertEquals(23, f.get("atoms").asInt());
+    // band.inp: A = (0, 5.71, 5.71)
+    assertEquals(5.71, f.get("cell").get(0).get(1).asDouble(), 1e-12);
+    assertTrue(f.get("has_energies").asBoolean());
+  }
+
+  @Test
+  void interfaceDirectory() throws IOException {
+    JsonNode files = info(SharedData.cp2k("interface_energy"));
+    JsonNode f = byPath(files, "aimd_interface-pos-1.xyz");
+    assertEquals(44, f.get("atoms").asInt());
+    assertEquals(401, f.get("frames").asInt());
+    assertEquals(2.0, f.get("timestep_fs").asDouble(), 0);
+    assertEquals(22.92738, f.get("cell").get(2).get(2).asDouble(), 1e-9);
+  }
+
+  @Test
+  void everyCp2kFileOfTheRealCorpusReads() throws IOException {
+    List<Path> roots = List.of(SharedData.real("cp2kdata"), SharedData.real("nomad-parser-cp2k"), SharedData.real("nomad-electronic-parsers/cp2k"),
+        SharedData.real("dpdata/cp2k"), SharedData.real("mdanse/MDANSE/Data/Trajectories/CP2K"));
+    int n = 0;
+    for (Path root : roots) {
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(root)) {
+        files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".stress")
+            && !p.getFileName().toString().endsWith(".restart")).toList();
+      }
+      for (Path p : files) {
+        if (p.getFileName().toString().equals("coord.xyz")) {
+          continue; // an @INCLUDE fragment of an input, not a file of its own
+        }
+        JsonNode f = info(p).get(0);
+        String format = f.get("format").asText();
+        assertTrue(format.startsWith("cp2k-") || format.equals("extxyz"), p + " read as " + format);
+        n++;
+      }
+    }
+    assertTrue(n >= 60, "files read: " + n);
+  }
+}
