@@ -13,7 +13,7 @@ public final class InputOptions {
   @Option(names = "--strict", description = "Treat a file that ends inside its last frame as an error (exit 3) instead of a warning.")
   boolean strict;
 
-  @Option(names = "--species", paramLabel = "EL[,EL…]", split = ",",
+  @Option(names = "--elements", paramLabel = "EL[,EL…]", split = ",",
       description = "Element symbols for files that name none (VASP 4), in type order; for a VASP 4 XDATCAR with counts, e.g. C:1440,H:2880.")
   List<String> species = new ArrayList<>();
 

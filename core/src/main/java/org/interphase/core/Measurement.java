@@ -13,11 +13,27 @@ public record Measurement(double value, double stdErr, String unit) {
     return new Measurement(value * factor, stdErr * Math.abs(factor), newUnit);
   }
 
+  /**
+   * The value rounded to the precision of its error (two significant digits of the error), e.g.
+   * {@code 1.64e-04 ± 0.50e-04 cm²/s} or {@code 3.9 ± 1.2 S/cm}.
+   */
   @Override
   public String toString() {
-    if (Double.isNaN(stdErr)) {
-      return String.format(Locale.ROOT, "%.4g %s", value, unit);
+    if (!Double.isFinite(value)) {
+      return "n/a " + unit;
     }
-    return String.format(Locale.ROOT, "%.4g ± %.2g %s", value, stdErr, unit);
+    if (!Double.isFinite(stdErr) || stdErr == 0) {
+      return String.format(Locale.ROOT, Math.abs(value) < 1e-2 || Math.abs(value) >= 1e4 ? "%.4e %s" : "%.4g %s", value, unit);
+    }
+    double mag = Math.abs(value) > 0 ? Math.abs(value) : stdErr;
+    int exp = (int) Math.floor(Math.log10(mag));
+    boolean sci = exp < -2 || exp >= 4;
+    double scale = sci ? Math.pow(10, exp) : 1;
+    double v = value / scale;
+    double e = stdErr / scale;
+    int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(e)));
+    decimals = Math.min(decimals, 8);
+    String core = String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", v, e);
+    return sci ? String.format(Locale.ROOT, "(%s)e%+03d %s", core, exp, unit) : core + " " + unit;
   }
 }

@@ -140,7 +140,7 @@ public final class OutcarReader extends AbstractFrameSource {
       } else if (symbols.size() != counts.length) {
         // repeated species blocks are written once per POTCAR, so VRHFIN lines match the counts
         throw MalformedInputException.of(r.source(), r.lineNumber(), counts.length + " ion types " + Arrays.toString(counts)
-            + " but " + symbols.size() + " VRHFIN element lines " + symbols + ": pass --species");
+            + " but " + symbols.size() + " VRHFIN element lines " + symbols + ": pass --elements");
       }
       AtomTable atoms = AtomTable.ofBlocks(species, counts);
       n = atoms.size();

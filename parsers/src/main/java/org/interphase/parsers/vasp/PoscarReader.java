@@ -10,7 +10,7 @@ import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.io.LineReader;
 
 /**
- * Reads a POSCAR or CONTCAR: VASP 5 (symbols line) and VASP 4 (symbols from {@code --species} or a
+ * Reads a POSCAR or CONTCAR: VASP 5 (symbols line) and VASP 4 (symbols from {@code --elements} or a
  * POTCAR/OUTCAR beside the file), Direct or Cartesian coordinates, scale factor (negative = target
  * volume in Å³, or three per-axis factors), selective dynamics, and the velocity block a CONTCAR
  * of an MD run carries (Å/fs). The predictor-corrector block after it is ignored.

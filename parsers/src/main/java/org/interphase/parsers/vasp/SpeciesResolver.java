@@ -10,7 +10,7 @@ import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.io.LineReader;
 
 /**
- * Finds element symbols for VASP 4 files, which have no symbols line: the user's {@code --species},
+ * Finds element symbols for VASP 4 files, which have no symbols line: the user's {@code --elements},
  * else a POTCAR beside the file ({@code VRHFIN =Li:} or {@code TITEL = PAW_PBE Li_sv}), else an
  * OUTCAR beside it (same lines). Nothing is guessed beyond that.
  */
@@ -23,10 +23,10 @@ final class SpeciesResolver {
   static Resolved resolve(Path file, int types, ReadOptions options, String source, long line) {
     if (!options.species().isEmpty()) {
       if (options.species().size() != types) {
-        throw MalformedInputException.of(source, line, "the file has " + types + " atom types but --species gives "
+        throw MalformedInputException.of(source, line, "the file has " + types + " atom types but --elements gives "
             + options.species().size() + " " + options.species());
       }
-      return new Resolved(options.species(), "--species");
+      return new Resolved(options.species(), "--elements");
     }
     Path dir = file == null ? null : file.toAbsolutePath().getParent();
     if (dir != null) {
@@ -41,7 +41,7 @@ final class SpeciesResolver {
       }
     }
     throw new MalformedInputException(source, line,
-        "a line of element symbols (this is a VASP 4 file: put its POTCAR or OUTCAR beside it, or pass --species El1,El2,…)",
+        "a line of element symbols (this is a VASP 4 file: put its POTCAR or OUTCAR beside it, or pass --elements El1,El2,…)",
         "no symbols");
   }
 

@@ -26,7 +26,7 @@ import org.interphase.parsers.io.LineReader;
  *   <li>VASP 5.2-era: frames separated by a blank line, no configuration numbers.
  *   <li>VASP 4: a five-line header ({@code NIONS NIONS NBLOCK}, volume/a/b/c/POTIM, T, "CAR", name)
  *       with no lattice and no symbols; the cell and elements come from a POSCAR/CONTCAR beside
- *       the file (or symbols from {@code --species} plus the header's lengths as an orthorhombic
+ *       the file (or symbols from {@code --elements} plus the header's lengths as an orthorhombic
  *       cell, with a warning).
  * </ul>
  *
@@ -259,21 +259,21 @@ public final class XdatcarReader extends AbstractFrameSource {
     List<String> sp = options.species();
     if (sp.isEmpty()) {
       throw new MalformedInputException(r.source(), 1,
-          "a POSCAR beside this VASP 4 XDATCAR, or --species El:count,… (it names no elements)", "none");
+          "a POSCAR beside this VASP 4 XDATCAR, or --elements El:count,… (it names no elements)", "none");
     }
     List<String> symbols = new ArrayList<>();
     int[] counts = new int[sp.size()];
     for (int i = 0; i < sp.size(); i++) {
       String[] parts = sp.get(i).split(":");
       if (parts.length != 2) {
-        throw new IllegalArgumentException("a VASP 4 XDATCAR needs --species with counts, e.g. C:1440,H:2880; got " + sp);
+        throw new IllegalArgumentException("a VASP 4 XDATCAR needs --elements with counts, e.g. C:1440,H:2880; got " + sp);
       }
       symbols.add(parts[0]);
       counts[i] = Integer.parseInt(parts[1].strip());
     }
     AtomTable atoms = AtomTable.ofBlocks(symbols, counts);
     if (atoms.size() != nions) {
-      throw MalformedInputException.of(r.source(), 1, "--species gives " + atoms.size() + " atoms but the file has " + nions);
+      throw MalformedInputException.of(r.source(), 1, "--elements gives " + atoms.size() + " atoms but the file has " + nions);
     }
     // lengths are written in metres by VASP 4 (e.g. 3.606e-09); convert when they look like metres
     double f = abc[0] < 1e-6 ? Units.METRE_TO_ANGSTROM : 1;

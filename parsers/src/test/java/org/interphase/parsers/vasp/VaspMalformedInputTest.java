@@ -193,7 +193,7 @@ class VaspMalformedInputTest {
   void vasp4XdatcarReadsWithSpeciesCounts() {
     Path p = SharedData.real("mdanse/MDANSE/Data/Trajectories/VASP/XDATCAR_Hexane");
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> readAll(p, ReadOptions.DEFAULT));
-    assertTrue(e.getMessage().contains("--species"), e.getMessage());
+    assertTrue(e.getMessage().contains("--elements"), e.getMessage());
     try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT.withSpecies(List.of("C:1296", "H:3024")))) {
       List<Frame> frames = FrameSources.readAll(src);
       assertEquals(4320, src.header().atoms().size());

@@ -1,0 +1,31 @@
+package org.interphase.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.interphase.core.FrameSource;
+import org.interphase.core.MissingInputException;
+import org.interphase.parsers.FormatRegistry;
+import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.RunDiscovery;
+
+/** Turns what the user named (a file or a run directory) into something to read. */
+final class Inputs {
+  private Inputs() {}
+
+  /** The trajectory of an MD run: the file itself, or the one MD run in a directory. */
+  static FrameSource openTrajectory(Path path, ReadOptions options) {
+    return FormatRegistry.open(resolve(path, RunDiscovery.MD, "an MD run"), options);
+  }
+
+  /** A file as is; for a directory, the primary file of its one run of the wanted kinds. */
+  static Path resolve(Path path, Set<RunDiscovery.RunKind> kinds, String purpose) {
+    if (!Files.exists(path)) {
+      throw new MissingInputException(path + ": no such file or directory");
+    }
+    if (Files.isDirectory(path)) {
+      return RunDiscovery.require(path, kinds, purpose).primary();
+    }
+    return path;
+  }
+}

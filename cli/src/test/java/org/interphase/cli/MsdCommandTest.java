@@ -1,0 +1,109 @@
+package org.interphase.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.interphase.core.AtomTable;
+import org.interphase.core.Cell;
+import org.interphase.core.Frame;
+import org.interphase.parsers.xyz.ExtendedXyz;
+import org.interphase.testkit.SharedData;
+import org.junit.jupiter.api.Test;
+
+class MsdCommandTest {
+
+  @Test
+  void jsonKeysAndKinisiValues() throws IOException {
+    Path out = SharedData.scratch("msd-kinisi");
+    InfoCommandTest.Run r = InfoCommandTest.run("msd", SharedData.real("kinisi/example_XDATCAR.gz").toString(), "--species", "Li",
+        "--timestep-fs", "100", "--fit-start-ps", "2", "--fit-end-ps", "7", "--temperature-k", "500", "--json", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    Set<String> keys = new TreeSet<>();
+    j.fieldNames().forEachRemaining(keys::add);
+    assertTrue(keys.containsAll(List.of("species", "atoms", "frames", "timestep_fs", "temperature_k", "axes", "fit_start_ps", "fit_end_ps",
+        "diffusivity_cm2_s", "diffusivity_stderr_cm2_s", "diffusivity_ols_cm2_s", "conductivity_s_cm", "conductivity_stderr_s_cm",
+        "lag_ps", "msd_a2")), keys.toString());
+    // anchors.md §5: OLS D over 2–7 ps = 1.45e-5 cm²/s, MSD(7 ps) = 6.742 Å²
+    assertEquals(1.45e-5, j.get("diffusivity_ols_cm2_s").asDouble(), 0.005e-5);
+    assertEquals(6.742, j.get("msd_a2").get(70).asDouble(), 0.0005);
+    assertEquals(140, j.get("lag_ps").size());
+    assertEquals(13.9, j.get("lag_ps").get(139).asDouble(), 1e-9);
+    for (String f : List.of("msd.csv", "msd.json", "msd.png", "msd.svg")) {
+      assertTrue(Files.size(out.resolve(f)) > 100, f);
+    }
+    List<String> csv = Files.readAllLines(out.resolve("msd.csv"));
+    assertEquals("lag_ps,msd_a2,msd_x_a2,msd_y_a2,msd_z_a2", csv.get(0));
+    assertEquals(141, csv.size());
+  }
+
+  @Test
+  void missingTimeStepIsAClearError() {
+    InfoCommandTest.Run r = InfoCommandTest.run("msd", SharedData.real("kinisi/example_XDATCAR.gz").toString(), "--species", "Li");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("the time between frames is unknown; pass --timestep-fs"), r.err());
+    InfoCommandTest.Run s = InfoCommandTest.run("msd", SharedData.real("kinisi/example_XDATCAR.gz").toString(), "--species", "Na",
+        "--timestep-fs", "100");
+    assertEquals(2, s.exit());
+    assertTrue(s.err().contains("no Na atoms"), s.err());
+  }
+
+  /** Random walks whose D follows exp(-0.25 eV / kT): arrhenius must recover Ea within its error. */
+  @Test
+  void arrheniusRecoversActivationEnergy() throws IOException {
+    double k = 8.617333262e-5;
+    double ea = 0.25;
+    double[] temps = {600, 800, 1000, 1200};
+    Path dir = SharedData.scratch("arrhenius");
+    String[] args = new String[temps.length];
+    Random rnd = new Random(17);
+    Cell cell = Cell.orthorhombic(14, 14, 14);
+    String[] el = new String[24];
+    java.util.Arrays.fill(el, 0, 16, "Li");
+    java.util.Arrays.fill(el, 16, 24, "S");
+    AtomTable atoms = AtomTable.of(el);
+    for (int ti = 0; ti < temps.length; ti++) {
+      // D [Å²/fs] = 0.05 · exp(-Ea/kT); per-axis step σ = sqrt(2 D dt), dt = 10 fs
+      double d = 0.05 * Math.exp(-ea / (k * temps[ti]));
+      double sigma = Math.sqrt(2 * d * 10);
+      Path f = dir.resolve("walk-" + (int) temps[ti] + ".extxyz");
+      double[] pos = new double[3 * el.length];
+      for (int i = 0; i < pos.length; i++) {
+        pos[i] = rnd.nextDouble() * 14;
+      }
+      try (Writer w = Files.newBufferedWriter(f)) {
+        for (int step = 0; step < 1200; step++) {
+          if (step > 0) {
+            for (int i = 0; i < 48; i++) {
+              pos[i] += rnd.nextGaussian() * sigma;
+            }
+          }
+          ExtendedXyz.write(w, atoms, new Frame(step, step * 10.0, cell, pos.clone(), null, null, null));
+        }
+      }
+      args[ti] = f.toString();
+    }
+    List<String> cmd = new java.util.ArrayList<>(List.of("arrhenius"));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--species", "Li", "--timestep-fs", "10", "--temperatures-k", "600,800,1000,1200", "--fit-end-ps=5",
+        "--drift-reference=none", "--json"));
+    InfoCommandTest.Run r = InfoCommandTest.run(cmd.toArray(new String[0]));
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    double got = j.get("activation_energy_ev").asDouble();
+    double err = j.get("activation_energy_stderr_ev").asDouble();
+    assertTrue(Math.abs(got - ea) < 3 * err, "Ea " + got + " ± " + err);
+    assertTrue(err < 0.05, "informative error: " + err);
+    assertEquals(4, j.get("runs").size());
+    assertTrue(j.get("extrapolated_conductivity_s_cm").asDouble() > 0);
+  }
+}

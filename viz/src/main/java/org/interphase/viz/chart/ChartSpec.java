@@ -1,0 +1,38 @@
+package org.interphase.viz.chart;
+
+import java.util.List;
+
+/**
+ * What to draw: an XY chart with any number of series, an optional shaded x interval (a fit
+ * window) and optional error bars. Axis labels carry their units, e.g. {@code "lag (ps)"}.
+ *
+ * @param shadeFrom start of the shaded x interval, NaN for none
+ * @param shadeTo end of the shaded x interval
+ */
+public record ChartSpec(String title, String xLabel, String yLabel, List<Series> series, double shadeFrom, double shadeTo,
+    String shadeLabel) {
+
+  public ChartSpec {
+    series = List.copyOf(series);
+  }
+
+  /** How a series is drawn. */
+  public enum Style {
+    LINE,
+    POINTS,
+    LINE_AND_POINTS,
+    DASHED,
+    BARS
+  }
+
+  /**
+   * One series. {@code yErr} (one standard error per point) may be null.
+   */
+  public record Series(String name, double[] x, double[] y, double[] yErr, Style style) {
+    public Series {
+      if (x.length != y.length || (yErr != null && yErr.length != y.length)) {
+        throw new IllegalArgumentException("series " + name + ": x, y and errors differ in length");
+      }
+    }
+  }
+}

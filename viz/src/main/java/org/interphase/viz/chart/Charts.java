@@ -1,0 +1,111 @@
+package org.interphase.viz.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/** Renders a {@link ChartSpec} to PNG and SVG files. Headless; no window is opened. */
+public final class Charts {
+  /** Colours of the series, in order (colour-blind safe palette). */
+  private static final Color[] PALETTE = {
+    new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
+    new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)
+  };
+
+  private Charts() {}
+
+  /** Builds the chart object (for tests and custom output). */
+  public static JFreeChart build(ChartSpec spec) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (ChartSpec.Series s : spec.series()) {
+      YIntervalSeries ys = new YIntervalSeries(s.name(), false, true);
+      for (int i = 0; i < s.x().length; i++) {
+        if (!Double.isFinite(s.x()[i]) || !Double.isFinite(s.y()[i])) {
+          continue;
+        }
+        double e = s.yErr() == null || !Double.isFinite(s.yErr()[i]) ? 0 : s.yErr()[i];
+        ys.add(s.x()[i], s.y()[i], s.y()[i] - e, s.y()[i] + e);
+      }
+      data.addSeries(ys);
+    }
+    NumberAxis x = new NumberAxis(spec.xLabel());
+    NumberAxis y = new NumberAxis(spec.yLabel());
+    x.setAutoRangeIncludesZero(false);
+    y.setAutoRangeIncludesZero(false);
+    Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    Font ticks = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    x.setLabelFont(label);
+    y.setLabelFont(label);
+    x.setTickLabelFont(ticks);
+    y.setTickLabelFont(ticks);
+    XYErrorRenderer r = new XYErrorRenderer();
+    r.setDrawXError(false);
+    r.setCapLength(4);
+    for (int i = 0; i < spec.series().size(); i++) {
+      ChartSpec.Series s = spec.series().get(i);
+      Color c = PALETTE[i % PALETTE.length];
+      r.setSeriesPaint(i, c);
+      boolean lines = s.style() != ChartSpec.Style.POINTS && s.style() != ChartSpec.Style.BARS;
+      boolean shapes = s.style() == ChartSpec.Style.POINTS || s.style() == ChartSpec.Style.LINE_AND_POINTS
+          || s.style() == ChartSpec.Style.BARS;
+      r.setSeriesLinesVisible(i, lines);
+      r.setSeriesShapesVisible(i, shapes);
+      r.setSeriesStroke(i, s.style() == ChartSpec.Style.DASHED
+          ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+          : new BasicStroke(2f));
+    }
+    r.setErrorPaint(Color.DARK_GRAY);
+    r.setDrawYError(spec.series().stream().anyMatch(s -> s.yErr() != null));
+    XYPlot plot = new XYPlot(data, x, y, r);
+    plot.setOrientation(PlotOrientation.VERTICAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(220, 220, 220));
+    plot.setRangeGridlinePaint(new Color(220, 220, 220));
+    if (!Double.isNaN(spec.shadeFrom())) {
+      IntervalMarker m = new IntervalMarker(spec.shadeFrom(), spec.shadeTo(), new Color(255, 200, 0, 60));
+      if (spec.shadeLabel() != null) {
+        m.setLabel(spec.shadeLabel());
+        m.setLabelFont(ticks);
+      }
+      plot.addDomainMarker(m, Layer.BACKGROUND);
+    }
+    JFreeChart chart = new JFreeChart(spec.title(), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, spec.series().size() > 1);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /** Writes {@code base.png} and {@code base.svg} (base is a path without extension). */
+  public static void write(ChartSpec spec, Path base, int width, int height) {
+    JFreeChart chart = build(spec);
+    try {
+      Path dir = base.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      ChartUtils.saveChartAsPNG(base.resolveSibling(base.getFileName() + ".png").toFile(), chart, width, height);
+      SVGGraphics2D g = new SVGGraphics2D(width, height);
+      chart.draw(g, new Rectangle(0, 0, width, height));
+      SVGUtils.writeToSVG(base.resolveSibling(base.getFileName() + ".svg").toFile(), g.getSVGElement());
+    } catch (IOException e) {
+      throw new UncheckedIOException(base + ": " + e.getMessage(), e);
+    }
+  }
+}
