@@ -1,20 +1,19 @@
 package org.interphase.analysis.msd;
 
-import org.apache.commons.math3.transform.DftNormalization;
-import org.apache.commons.math3.transform.FastFourierTransformer;
-import org.apache.commons.math3.transform.TransformType;
+import java.util.Arrays;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * Correlation sums of real series by zero-padded FFT (Commons Math, in place on primitive arrays),
- * two real series per complex transform. All sums are unnormalised: {@code c[m] = Σ_t a[t]·b[t+m]}
- * for {@code m = 0 … n-1}.
+ * Correlation sums of real series by zero-padded real FFTs (JTransforms). All sums are
+ * unnormalised: {@code c[m] = Σ_t a[t]·b[t+m]} for {@code m = 0 … n-1}. Spectra are kept in
+ * JTransforms' packed real layout: {@code [Re0, Re(N/2), Re1, Im1, Re2, Im2, …]}.
  */
 final class Correlation {
   private final int n;
   private final int size;
-  private final double[][] buf;
-  private final double[] tmpA;
-  private final double[] tmpB;
+  private final DoubleFFT_1D fft;
+  private final double[] work;
+  private final double[] work2;
 
   Correlation(int n) {
     this.n = n;
@@ -23,74 +22,71 @@ final class Correlation {
       s <<= 1;
     }
     this.size = s;
-    this.buf = new double[2][s];
-    this.tmpA = new double[s];
-    this.tmpB = new double[s];
+    this.fft = new DoubleFFT_1D(s);
+    this.work = new double[s];
+    this.work2 = new double[s];
   }
 
-  /**
-   * Autocorrelation sums of two series at once: {@code out1[m] = Σ a[t]a[t+m]}, {@code out2[m] = Σ
-   * b[t]b[t+m]}, added to the outputs. {@code b} may be null.
-   */
-  void addAutocorrelations(double[] a, double[] b, double[] out1, double[] out2) {
-    double[] re = buf[0];
-    double[] im = buf[1];
-    java.util.Arrays.fill(re, 0);
-    java.util.Arrays.fill(im, 0);
-    System.arraycopy(a, 0, re, 0, n);
-    if (b != null) {
-      System.arraycopy(b, 0, im, 0, n);
+  /** Length of the padded transforms and of the spectra. */
+  int size() {
+    return size;
+  }
+
+  private double[] forward(double[] a, double[] into) {
+    Arrays.fill(into, 0);
+    System.arraycopy(a, 0, into, 0, n);
+    fft.realForward(into);
+    return into;
+  }
+
+  /** Adds the power spectrum |A(k)|² of {@code a} to {@code pow} (packed layout, imaginary slots 0). */
+  void addPowerSpectrum(double[] a, double[] pow) {
+    double[] s = forward(a, work);
+    pow[0] += s[0] * s[0];
+    pow[1] += s[1] * s[1];
+    for (int k = 1; k < size / 2; k++) {
+      double re = s[2 * k];
+      double im = s[2 * k + 1];
+      pow[2 * k] += re * re + im * im;
     }
-    FastFourierTransformer.transformInPlace(buf, DftNormalization.STANDARD, TransformType.FORWARD);
-    // Z = A + iB; |A(k)|² and |B(k)|² from Z(k) and Z(N-k); pack |A|² + i|B|² for one inverse
-    double[] pa = tmpA;
-    double[] pb = tmpB;
-    for (int k = 0; k < size; k++) {
-      int j = (size - k) & (size - 1);
-      double ar = 0.5 * (re[k] + re[j]);
-      double ai = 0.5 * (im[k] - im[j]);
-      double br = 0.5 * (im[k] + im[j]);
-      double bi = -0.5 * (re[k] - re[j]);
-      pa[k] = ar * ar + ai * ai;
-      pb[k] = br * br + bi * bi;
+  }
+
+  /** Adds the cross spectrum conj(A(k))·B(k) to {@code spec} (packed layout). */
+  void addCrossSpectrum(double[] a, double[] b, double[] spec) {
+    double[] sa = forward(a, work);
+    double[] sb = forward(b, work2);
+    spec[0] += sa[0] * sb[0];
+    spec[1] += sa[1] * sb[1];
+    for (int k = 1; k < size / 2; k++) {
+      double ar = sa[2 * k];
+      double ai = sa[2 * k + 1];
+      double br = sb[2 * k];
+      double bi = sb[2 * k + 1];
+      spec[2 * k] += ar * br + ai * bi;
+      spec[2 * k + 1] += ar * bi - ai * br;
     }
-    System.arraycopy(pa, 0, re, 0, size);
-    System.arraycopy(pb, 0, im, 0, size);
-    FastFourierTransformer.transformInPlace(buf, DftNormalization.STANDARD, TransformType.INVERSE);
+  }
+
+  /** The correlation sums of an accumulated spectrum, added to {@code out[0 … n-1]}. */
+  void inverse(double[] spec, double[] out) {
+    System.arraycopy(spec, 0, work, 0, size);
+    fft.realInverse(work, true);
     for (int m = 0; m < n; m++) {
-      out1[m] += re[m];
-      if (out2 != null) {
-        out2[m] += im[m];
-      }
+      out[m] += work[m];
     }
+  }
+
+  /** Autocorrelation sums {@code out[m] += Σ_t a[t]·a[t+m]}. */
+  void addAutocorrelation(double[] a, double[] out) {
+    double[] spec = new double[size];
+    addPowerSpectrum(a, spec);
+    inverse(spec, out);
   }
 
   /** Cross-correlation sums {@code out[m] += Σ_t a[t]·b[t+m]}. */
   void addCrossCorrelation(double[] a, double[] b, double[] out) {
-    double[] re = buf[0];
-    double[] im = buf[1];
-    java.util.Arrays.fill(re, 0);
-    java.util.Arrays.fill(im, 0);
-    System.arraycopy(a, 0, re, 0, n);
-    System.arraycopy(b, 0, im, 0, n);
-    FastFourierTransformer.transformInPlace(buf, DftNormalization.STANDARD, TransformType.FORWARD);
-    // c[m] = Σ a[t] b[t+m]  ⇔  C(k) = conj(A(k)) · B(k)
-    double[] cr = tmpA;
-    double[] ci = tmpB;
-    for (int k = 0; k < size; k++) {
-      int j = (size - k) & (size - 1);
-      double ar = 0.5 * (re[k] + re[j]);
-      double ai = 0.5 * (im[k] - im[j]);
-      double br = 0.5 * (im[k] + im[j]);
-      double bi = -0.5 * (re[k] - re[j]);
-      cr[k] = ar * br + ai * bi;
-      ci[k] = ar * bi - ai * br;
-    }
-    System.arraycopy(cr, 0, re, 0, size);
-    System.arraycopy(ci, 0, im, 0, size);
-    FastFourierTransformer.transformInPlace(buf, DftNormalization.STANDARD, TransformType.INVERSE);
-    for (int m = 0; m < n; m++) {
-      out[m] += re[m];
-    }
+    double[] spec = new double[size];
+    addCrossSpectrum(a, b, spec);
+    inverse(spec, out);
   }
 }

@@ -241,6 +241,7 @@ public final class MeanSquaredDisplacement {
         drift.column(d, driftCols[d]);
       }
       double[] mask = p.region() == null ? null : new double[n];
+      WindowedSums sums = mask == null ? new WindowedSums(corr, n) : null;
       for (int a = 0; a < mobile.length; a++) {
         for (int d = 0; d < 3; d++) {
           unwrapped.column(3 * a + d, x[d]);
@@ -254,7 +255,7 @@ public final class MeanSquaredDisplacement {
           }
         }
         if (mask == null) {
-          addWindowedMsd(corr, x, comp, n);
+          sums.add(x);
         } else {
           for (int t = 0; t < n; t++) {
             mask[t] = masks.get(t)[a];
@@ -262,6 +263,9 @@ public final class MeanSquaredDisplacement {
           addRegionMsd(corr, x, mask, comp, count, n);
         }
         addMoments(x, mask, axes, glsIdx, r2, r4, samples, n);
+      }
+      if (sums != null) {
+        sums.finish(comp);
       }
       Arrays.fill(dcol, 0);
       double[] msd = new double[n];
@@ -390,57 +394,102 @@ public final class MeanSquaredDisplacement {
   private static final int DIRECT_TAIL = 64;
 
   /**
-   * Adds Σ over lag origins of the squared displacement per axis (unnormalised) via FFT. The series
-   * are centred first (the MSD does not depend on the origin of coordinates) so that rounding scales
-   * with the displacements, not with the positions.
+   * Sums over atoms of Σ over lag origins of the squared displacement per axis, unnormalised. The
+   * series are centred first (the MSD does not depend on the origin of coordinates) so that rounding
+   * scales with the displacements, not the positions. Autocorrelations are summed as power spectra:
+   * three real forward transforms per atom, three inverse transforms in all.
    */
-  static void addWindowedMsd(Correlation corr, double[][] xin, double[][] out, int n) {
-    double[][] x = new double[3][];
-    for (int d = 0; d < 3; d++) {
-      double mean = 0;
-      for (int t = 0; t < n; t++) {
-        mean += xin[d][t];
+  static final class WindowedSums {
+    private final Correlation corr;
+    private final int n;
+    private final double[][] s1;
+    private final double[][] tail;
+    private final double[][] power;
+
+    WindowedSums(Correlation corr, int n) {
+      this.corr = corr;
+      this.n = n;
+      this.s1 = new double[3][n];
+      this.tail = new double[3][n];
+      this.power = new double[3][corr.size()];
+    }
+
+    /** Adds one atom's three coordinate series (not modified). */
+    void add(double[][] xin) {
+      double[][] x = new double[3][];
+      for (int d = 0; d < 3; d++) {
+        x[d] = centred(xin[d]);
+        addDirect(x[d], s1[d], tail[d]);
       }
-      mean /= n;
-      x[d] = new double[n];
-      for (int t = 0; t < n; t++) {
-        x[d][t] = xin[d][t] - mean;
+      for (int d = 0; d < 3; d++) {
+        corr.addPowerSpectrum(x[d], power[d]);
       }
     }
-    double[][] s2 = new double[3][n];
-    corr.addAutocorrelations(x[0], x[1], s2[0], s2[1]);
-    corr.addAutocorrelations(x[2], null, s2[2], null);
-    for (int d = 0; d < 3; d++) {
-      // S1(m) = Σ_{t=0}^{n-m-1} x(t)² + x(t+m)², via running sums of x²
+
+    /** Adds the sums to {@code out[d][m]}. */
+    void finish(double[][] out) {
+      double[][] s2 = new double[3][n];
+      for (int d = 0; d < 3; d++) {
+        corr.inverse(power[d], s2[d]);
+      }
+      for (int d = 0; d < 3; d++) {
+        for (int m = 0; m < n; m++) {
+          out[d][m] += n - m > DIRECT_TAIL ? s1[d][m] - 2 * s2[d][m] : tail[d][m];
+        }
+      }
+    }
+
+    private double[] centred(double[] xin) {
+      double mean = 0;
+      for (int t = 0; t < n; t++) {
+        mean += xin[t];
+      }
+      mean /= n;
+      double[] x = new double[n];
+      for (int t = 0; t < n; t++) {
+        x[t] = xin[t] - mean;
+      }
+      return x;
+    }
+
+    /** S1(m) = Σ_{t=0}^{n-m-1} x(t)² + x(t+m)² by running sums, and the exact sums of the last lags. */
+    private void addDirect(double[] x, double[] s1d, double[] taild) {
       double total = 0;
       for (int t = 0; t < n; t++) {
-        total += x[d][t] * x[d][t];
+        total += x[t] * x[t];
       }
       double head = total;
-      double tail = total;
+      double tl = total;
       for (int m = 0; m < n; m++) {
         if (m > 0) {
-          head -= x[d][n - m] * x[d][n - m];
-          tail -= x[d][m - 1] * x[d][m - 1];
+          head -= x[n - m] * x[n - m];
+          tl -= x[m - 1] * x[m - 1];
         }
         if (n - m > DIRECT_TAIL) {
-          out[d][m] += head + tail - 2 * s2[d][m];
+          s1d[m] += head + tl;
         } else {
           double sum = 0;
           for (int t = 0; t + m < n; t++) {
-            double dx = x[d][t + m] - x[d][t];
+            double dx = x[t + m] - x[t];
             sum += dx * dx;
           }
-          out[d][m] += sum;
+          taild[m] += sum;
         }
       }
     }
   }
 
+  /** One-shot helper: the unnormalised windowed sums of a single set of series. */
+  static void addWindowedMsd(Correlation corr, double[][] x, double[][] out, int n) {
+    WindowedSums w = new WindowedSums(corr, n);
+    w.add(x);
+    w.finish(out);
+  }
+
   /** Adds the region-masked sums: only pairs whose both ends are inside count. */
   static void addRegionMsd(Correlation corr, double[][] x, double[] mask, double[][] out, double[] count, int n) {
     double[] cc = new double[n];
-    corr.addAutocorrelations(mask, null, cc, null);
+    corr.addAutocorrelation(mask, cc);
     for (int m = 0; m < n; m++) {
       count[m] += cc[m];
     }
@@ -454,7 +503,7 @@ public final class MeanSquaredDisplacement {
       double[] auto = new double[n];
       double[] fwd = new double[n];
       double[] bwd = new double[n];
-      corr.addAutocorrelations(mx, null, auto, null);
+      corr.addAutocorrelation(mx, auto);
       corr.addCrossCorrelation(mask, mx2, fwd);
       corr.addCrossCorrelation(mx2, mask, bwd);
       for (int m = 0; m < n; m++) {
