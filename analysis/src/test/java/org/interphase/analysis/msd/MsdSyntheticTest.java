@@ -186,4 +186,45 @@ class MsdSyntheticTest {
     double sigma = 10 / (12.0 * 12 * 4) * 1e24 * Math.pow(1.602176634e-19, 2) * inside.diffusivity().value() / (1.380649e-23 * 600);
     assertEquals(sigma, inside.conductivity().value(), 1e-12 * sigma);
   }
+
+  @Test
+  void gaussianWalkHasZeroNonGaussianParameter() {
+    Random rnd = new Random(23);
+    Cell cell = Cell.orthorhombic(15, 15, 15);
+    String[] el = new String[60];
+    java.util.Arrays.fill(el, "Li");
+    List<Frame> frames = randomWalk(rnd, 60, 1000, 0.2, cell, null);
+    MsdResult r = run(MsdParameters.of("Li").withDriftReference(List.of()).withTimestepFs(10).withWindowPs(1, 4),
+        header(AtomTable.of(el), cell, 10), frames);
+    for (double a2 : r.ngp()) {
+      assertEquals(0.0, a2, 0.05);
+    }
+  }
+
+  @Test
+  void havenRatioOfLockstepMotionIsOneOverN() {
+    // all 8 Li make the same random step each frame: |Σ Δr|² / N = N·Δr², so H_R = D*/D_σ = 1/N exactly
+    Random rnd = new Random(9);
+    Cell cell = Cell.orthorhombic(20, 20, 20);
+    int atoms = 8;
+    String[] el = new String[atoms];
+    java.util.Arrays.fill(el, "Li");
+    double[] pos = new double[3 * atoms];
+    for (int i = 0; i < pos.length; i++) {
+      pos[i] = rnd.nextDouble() * 20;
+    }
+    List<Frame> frames = new ArrayList<>();
+    for (int k = 0; k < 600; k++) {
+      double[] step = {rnd.nextGaussian() * 0.1, rnd.nextGaussian() * 0.1, rnd.nextGaussian() * 0.1};
+      for (int a = 0; a < atoms; a++) {
+        for (int d = 0; d < 3; d++) {
+          pos[3 * a + d] += k == 0 ? 0 : step[d];
+        }
+      }
+      frames.add(new Frame(k, Double.NaN, cell, wrap(cell, pos), null, null, null));
+    }
+    MsdResult r = run(MsdParameters.of("Li").withDriftReference(List.of()).withTimestepFs(5).withWindowPs(0.3, 1.2).withHaven(true),
+        header(AtomTable.of(el), cell, 5), frames);
+    assertEquals(1.0 / atoms, r.havenRatio().value(), 1e-9);
+  }
 }

@@ -90,6 +90,8 @@ public record Cp2kLog(String version, String project, String runType, String ens
           sp.add(lastNumber(r) * Units.HARTREE_TO_EV);
         } else if (l.contains("ATOMIC FORCES in [a.u.]")) {
           forces = readForces(r);
+        } else if (l.contains("FORCES| Atomic forces [hartree/bohr]")) {
+          forces = readForces2025(r);
         } else if (l.contains("MD| Step number") || l.contains("STEP NUMBER  ")) {
           if (inStep) {
             steps.add(new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp)));
@@ -174,6 +176,35 @@ public record Cp2kLog(String version, String project, String runType, String ens
       r.nextToken("atom index");
       r.nextToken("kind");
       r.nextToken("element");
+      rows.add(new double[] {r.nextDouble("force x"), r.nextDouble("force y"), r.nextDouble("force z")});
+    }
+    double[] f = new double[3 * rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      for (int k = 0; k < 3; k++) {
+        f[3 * i + k] = rows.get(i)[k] * Units.HARTREE_PER_BOHR_TO_EV_PER_ANGSTROM;
+      }
+    }
+    return f;
+  }
+
+  /**
+   * CP2K 2025 layout: {@code FORCES| Atomic forces [hartree/bohr]}, a header {@code FORCES|   Atom
+   * x y z |f|}, rows {@code FORCES|      1 -7.5E-07 -1.2E-05 -2.3E-05   2.6E-05}, then {@code
+   * FORCES| Total atomic force}.
+   */
+  private static double[] readForces2025(LineReader r) {
+    List<double[]> rows = new ArrayList<>();
+    while (r.next()) {
+      String l = r.line();
+      if (!l.contains("FORCES|") || l.contains("Total")) {
+        break;
+      }
+      r.rewind();
+      r.skipPast("FORCES|");
+      if (!r.nextIsNumber()) {
+        continue;
+      }
+      r.nextToken("atom index");
       rows.add(new double[] {r.nextDouble("force x"), r.nextDouble("force y"), r.nextDouble("force z")});
     }
     double[] f = new double[3 * rows.size()];

@@ -230,4 +230,32 @@ class Cp2kFilesTest {
     }
     assertNull(null);
   }
+
+  /**
+   * CP2K 2025 changed the single-point blocks (no real 2025 log is in the corpus): the energy label
+   * reads {@code [hartree]} and forces come as {@code FORCES|} rows. Lines as quoted in dpdata issue
+   * #850 and phonopy issue #513.
+   */
+  @Test
+  void log2025Layout() throws IOException {
+    String text = String.join("\n",
+        " CP2K| version string:                                        CP2K version 2025.1",
+        " GLOBAL| Project name                                                        H2O",
+        " GLOBAL| Run type                                                   ENERGY_FORCE",
+        " ENERGY| Total FORCE_EVAL ( QS ) energy [hartree]             -7.364190264587725",
+        " FORCES| Atomic forces [hartree/bohr]",
+        " FORCES|   Atom     x               y               z               |f|",
+        " FORCES|      1 -7.50298189E-07 -1.21094526E-05 -2.38661921E-05   2.67730632E-05",
+        " FORCES|      2  5.99036359E-07 -2.78589031E-06  2.10634109E-05   2.12552889E-05",
+        " FORCES| Total atomic force                 0.0   0.0   0.0",
+        "  **** **** ******  **  PROGRAM ENDED AT                 2025-04-08 12:00:00.000", "");
+    Path p = SharedData.scratch("cp2k-2025").resolve("h2o.out");
+    Files.writeString(p, text);
+    Cp2kLog log = Cp2kLog.read(p);
+    assertEquals("2025.1", log.version());
+    assertEquals(-7.364190264587725 * HA, log.singlePointEnergiesEv().get(0), 1e-9);
+    assertEquals(6, log.lastForcesEvPerA().length);
+    assertEquals(2.10634109E-05 * HA / BOHR, log.lastForcesEvPerA()[5], 1e-15);
+    assertTrue(log.endedNormally());
+  }
 }
