@@ -176,7 +176,7 @@ final class MsdCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "  region            %s%n", r.region());
     }
     o.printf(Locale.ROOT, "  fit window        %.4g – %.4g ps (%d lags)%n", r.fitStartPs(), r.fitEndPs(), r.fitPoints());
-    o.printf(Locale.ROOT, "  D                 %s   (GLS, correlation-aware error)%n", r.diffusivity());
+    o.printf(Locale.ROOT, "  D                 %s   (correlation-aware error)%n", r.diffusivity());
     o.printf(Locale.ROOT, "  D (plain OLS)     %s%n", r.diffusivityOls());
     Measurement s = r.conductivity();
     if (Double.isNaN(s.value())) {

@@ -1,10 +1,8 @@
 package org.interphase.analysis.msd;
 
-import org.ejml.simple.SimpleMatrix;
-
 /**
- * Straight-line fits of MSD against lag time: ordinary least squares, and generalised least squares
- * with the covariance of MSD points that share trajectory segments.
+ * Straight-line fits of MSD against lag time: ordinary least squares, and the standard error of its
+ * slope when the MSD points are correlated because they share trajectory segments.
  */
 final class DiffusionFit {
   private DiffusionFit() {}
@@ -41,52 +39,40 @@ final class DiffusionFit {
   }
 
   /**
-   * GLS with covariance Σ_ij = v_i · n_i / n_j for lag_i ≤ lag_j (v_i the variance of the MSD at
-   * lag i, n_i its number of independent observations), the model of McCluskey, Coles and Morgan
-   * (kinisi). Σ is reconditioned by a growing diagonal shift if it is not positive definite.
+   * Standard error of the least-squares slope through points whose errors are correlated: the
+   * slope is Σ w_i y_i with w_i = (x_i − x̄) / Σ (x − x̄)², so its variance is wᵀ Σ w. The MSD
+   * covariance is modelled as Σ_ij = v_i · n_i / n_j for lag_i ≤ lag_j (v_i the variance of the
+   * MSD at lag i, n_i its number of independent observations; McCluskey, Coles and Morgan, the
+   * model of kinisi), with each correlation capped at 1 so that Σ stays a covariance when the
+   * sampled variances do not follow the model exactly.
    *
-   * @param x lag times of the chosen points, increasing
-   * @param y MSD at those lags
-   * @param v variance of each MSD value
-   * @param nObs independent observations behind each value
+   * @param x lag times of the sampled points
+   * @param v variance of the MSD at each point
+   * @param nObs independent observations behind each point
    */
-  static Line gls(double[] x, double[] y, double[] v, double[] nObs) {
+  static double correlatedSlopeError(double[] x, double[] v, double[] nObs) {
     int k = x.length;
-    SimpleMatrix sigma = new SimpleMatrix(k, k);
-    double maxDiag = 0;
+    double mx = 0;
+    for (double xi : x) {
+      mx += xi;
+    }
+    mx /= k;
+    double sxx = 0;
+    for (double xi : x) {
+      sxx += (xi - mx) * (xi - mx);
+    }
+    double[] w = new double[k];
     for (int i = 0; i < k; i++) {
-      for (int j = i; j < k; j++) {
-        double c = v[i] * nObs[i] / nObs[j];
-        sigma.set(i, j, c);
-        sigma.set(j, i, c);
-      }
-      maxDiag = Math.max(maxDiag, v[i]);
+      w[i] = (x[i] - mx) / sxx;
     }
-    SimpleMatrix design = new SimpleMatrix(k, 2);
-    SimpleMatrix obs = new SimpleMatrix(k, 1);
+    double var = 0;
     for (int i = 0; i < k; i++) {
-      design.set(i, 0, 1);
-      design.set(i, 1, x[i]);
-      obs.set(i, 0, y[i]);
-    }
-    double shift = 0;
-    for (int attempt = 0; attempt < 12; attempt++) {
-      SimpleMatrix s = shift == 0 ? sigma : sigma.plus(SimpleMatrix.identity(k).scale(shift));
-      try {
-        SimpleMatrix sx = s.solve(design);
-        SimpleMatrix sy = s.solve(obs);
-        SimpleMatrix a = design.transpose().mult(sx);
-        SimpleMatrix cov = a.invert();
-        SimpleMatrix beta = cov.mult(design.transpose().mult(sy));
-        double var = cov.get(1, 1);
-        if (Double.isFinite(var) && var > 0 && Double.isFinite(beta.get(1, 0))) {
-          return new Line(beta.get(1, 0), beta.get(0, 0), Math.sqrt(var), k);
-        }
-      } catch (RuntimeException singular) {
-        // fall through to a larger shift
+      var += w[i] * w[i] * v[i];
+      for (int j = i + 1; j < k; j++) {
+        double c = Math.min(v[i] * nObs[i] / nObs[j], Math.sqrt(v[i] * v[j]));
+        var += 2 * w[i] * w[j] * c;
       }
-      shift = shift == 0 ? 1e-12 * maxDiag : shift * 10;
     }
-    return new Line(Double.NaN, Double.NaN, Double.NaN, k);
+    return Math.sqrt(Math.max(var, 0));
   }
 }

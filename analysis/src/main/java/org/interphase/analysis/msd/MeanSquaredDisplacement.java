@@ -225,13 +225,13 @@ public final class MeanSquaredDisplacement {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "the fit window %.4g–%.4g ps holds %d lags; it needs at least 3", startPs, endPs, Math.max(0, to - from + 1)));
       }
-      int[] glsIdx = chooseLags(from, to, p.maxGlsPoints());
+      int[] sampledIdx = chooseLags(from, to, p.maxGlsPoints());
 
       double[][] comp = new double[3][n];
       double[] count = new double[n];
-      double[] r2 = new double[glsIdx.length];
-      double[] r4 = new double[glsIdx.length];
-      double[] samples = new double[glsIdx.length];
+      double[] r2 = new double[sampledIdx.length];
+      double[] r4 = new double[sampledIdx.length];
+      double[] samples = new double[sampledIdx.length];
       double[][] chargeSum = p.haven() ? new double[3][n] : null;
       Correlation corr = new Correlation(n);
       double[][] x = new double[3][n];
@@ -262,7 +262,7 @@ public final class MeanSquaredDisplacement {
           }
           addRegionMsd(corr, x, mask, comp, count, n);
         }
-        addMoments(x, mask, axes, glsIdx, r2, r4, samples, n);
+        addMoments(x, mask, axes, sampledIdx, r2, r4, samples, n);
       }
       if (sums != null) {
         sums.finish(comp);
@@ -285,10 +285,10 @@ public final class MeanSquaredDisplacement {
         lagFs[m] = m * dtFs;
       }
       DiffusionFit.Line ols = DiffusionFit.ols(lagFs, msd, from, to);
-      // GLS on the sampled lags with variance v = (<r^4> - <r^2>^2) / n_o, n_o independent windows
+      // sampled lags: variance v = (<r^4> - <r^2>^2) / n_o, n_o independent windows
       List<Integer> keep = new ArrayList<>();
-      for (int i = 0; i < glsIdx.length; i++) {
-        if (glsIdx[i] > 0 && samples[i] > 1 && Double.isFinite(msd[glsIdx[i]])) {
+      for (int i = 0; i < sampledIdx.length; i++) {
+        if (sampledIdx[i] > 0 && samples[i] > 1 && Double.isFinite(msd[sampledIdx[i]])) {
           keep.add(i);
         }
       }
@@ -299,7 +299,7 @@ public final class MeanSquaredDisplacement {
       double atomsInRegion = mask == null ? mobile.length : meanRegionCount();
       for (int j = 0; j < keep.size(); j++) {
         int i = keep.get(j);
-        int m = glsIdx[i];
+        int m = sampledIdx[i];
         double mean2 = r2[i] / samples[i];
         double mean4 = r4[i] / samples[i];
         gx[j] = lagFs[m];
@@ -307,13 +307,14 @@ public final class MeanSquaredDisplacement {
         gn[j] = Math.max(1.0, atomsInRegion * (n - m) / (double) m);
         gv[j] = Math.max(mean4 - mean2 * mean2, 1e-30) / gn[j];
       }
-      DiffusionFit.Line gls = keep.size() >= 3 ? DiffusionFit.gls(gx, gy, gv, gn) : new DiffusionFit.Line(Double.NaN, Double.NaN,
-          Double.NaN, keep.size());
-      if (Double.isNaN(gls.slope())) {
-        warnings.add("the generalised least-squares fit failed; D and its error are the OLS ones");
-        gls = ols;
+      double slopeErr = keep.size() >= 3 ? DiffusionFit.correlatedSlopeError(gx, gv, gn) : Double.NaN;
+      if (!(slopeErr > 0)) {
+        warnings.add("too few sampled lags for the correlation-aware error; the OLS error is reported and is too small");
+        slopeErr = ols.slopeStdErr();
       }
-      Measurement dGls = new Measurement(gls.slope() * toCm2, gls.slopeStdErr() * toCm2, "cm²/s");
+      // never report less than the OLS scatter: correlation can only hide uncertainty, not remove it
+      slopeErr = Math.max(slopeErr, ols.slopeStdErr());
+      Measurement dCorr = new Measurement(ols.slope() * toCm2, slopeErr * toCm2, "cm²/s");
       Measurement dOls = new Measurement(ols.slope() * toCm2, ols.slopeStdErr() * toCm2, "cm²/s");
 
       double[] ngpLag = new double[keep.size()];
@@ -322,7 +323,7 @@ public final class MeanSquaredDisplacement {
         int i = keep.get(j);
         double mean2 = r2[i] / samples[i];
         double mean4 = r4[i] / samples[i];
-        ngpLag[j] = lagPs[glsIdx[i]];
+        ngpLag[j] = lagPs[sampledIdx[i]];
         ngp[j] = dims * mean4 / ((dims + 2.0) * mean2 * mean2) - 1;
       }
 
@@ -338,7 +339,7 @@ public final class MeanSquaredDisplacement {
       double volume = volumeSum / frames;
       double regionVolume = p.region() == null ? volume : areaSum / frames * (p.region().hiA() - p.region().loA());
       double density = atomsInRegion / regionVolume;
-      Measurement sigma = nernstEinstein(dGls, density, p.charge(), temperature);
+      Measurement sigma = nernstEinstein(dCorr, density, p.charge(), temperature);
 
       Measurement haven = null;
       if (chargeSum != null) {
@@ -359,12 +360,13 @@ public final class MeanSquaredDisplacement {
         }
       }
       String method = String.format(Locale.ROOT,
-          "D = slope/(2·%d) of MSD vs lag over %.4g–%.4g ps; value and error from generalised least squares on %d lags with "
-              + "covariance Σij = v_i·n_i/n_j (v_i = var(Δr²)/n_i, n_i = N_ions·(N_frames − i)/i independent windows; "
-              + "McCluskey, Coles & Morgan, JCTC 21, 79, 2025); OLS over all %d lags reported beside it",
-          dims, lagPs[from], lagPs[to], keep.size(), ols.points());
+          "D = slope/(2·%d) of a least-squares line through the MSD over %.4g–%.4g ps (%d lags); its standard error "
+              + "is wᵀΣw on %d sampled lags with the MSD covariance Σij = v_i·n_i/n_j (v_i = var(Δr²)/n_i, n_i = "
+              + "N_ions·(N_frames − i)/i independent windows; McCluskey, Coles & Morgan, JCTC 21, 79, 2025), never below "
+              + "the plain OLS error, which is reported beside it",
+          dims, lagPs[from], lagPs[to], ols.points(), keep.size());
       return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, tSource, p.axes(), lagPs[from], lagPs[to], ols.points(),
-          keep.size(), lagPs, msd, comp, dGls, dOls, sigma, density, haven, ngpLag, ngp, driftText, p.region(), method,
+          keep.size(), lagPs, msd, comp, dCorr, dOls, sigma, density, haven, ngpLag, ngp, driftText, p.region(), method,
           List.copyOf(warnings));
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
  * @param temperatureK temperature for Nernst–Einstein; NaN to use the mean of the trajectory's
  *     instantaneous temperatures when it has them
  * @param haven whether to compute the Haven ratio from the mean squared charge displacement
- * @param maxGlsPoints at most this many lags enter the generalised least-squares fit (evenly
+ * @param maxGlsPoints at most this many lags enter the error model (evenly
  *     spread over the window; the covariance matrix is this size squared)
  */
 public record MsdParameters(String species, String axes, double timestepFs, double fitStartPs, double fitEndPs,
@@ -44,7 +44,7 @@ public record MsdParameters(String species, String axes, double timestepFs, doub
       throw new IllegalArgumentException("temperature must be > 0 K, got " + temperatureK);
     }
     if (maxGlsPoints < 3) {
-      throw new IllegalArgumentException("the GLS fit needs at least 3 points, got " + maxGlsPoints);
+      throw new IllegalArgumentException("the error model needs at least 3 sampled lags, got " + maxGlsPoints);
     }
     driftReference = driftReference == null ? null : List.copyOf(driftReference);
   }
