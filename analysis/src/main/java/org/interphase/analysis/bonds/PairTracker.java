@@ -1,0 +1,186 @@
+package org.interphase.analysis.bonds;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.interphase.core.Cell;
+import org.interphase.core.Frame;
+
+/**
+ * Bond states of one rule over time: a Schmitt trigger (form below one cutoff, break above the
+ * other) followed by a dwell filter (a change counts once it has lasted {@code minFrames} frames,
+ * dated at its first frame). Only pairs that are bonded, changing or closer than the break cutoff
+ * are kept.
+ */
+final class PairTracker {
+  private final BondRule rule;
+  private final int[] centers;
+  private final int[] ligands;
+  private final boolean symmetric;
+  private final int atoms;
+  private final Map<Long, State> states = new HashMap<>();
+  private final List<BondEvent> events = new ArrayList<>();
+  private final List<Double> lifetimesFrames = new ArrayList<>();
+  private final String name;
+  private final List<long[]> commits = new ArrayList<>();
+
+  /** Per-pair state. */
+  private static final class State {
+    boolean committed;
+    boolean raw;
+    int since = -1;
+    int runStart = -1;
+    int runLength;
+    double runDistance;
+    double[] runPosition;
+    double runTimePs;
+    int runLayer;
+    boolean seen;
+  }
+
+  PairTracker(BondRule rule, int[] centers, int[] ligands, int atoms) {
+    this.rule = rule;
+    this.centers = centers;
+    this.ligands = ligands;
+    this.atoms = atoms;
+    this.symmetric = rule.centerElement().equalsIgnoreCase(rule.ligandElement());
+    this.name = rule.centerElement() + "-" + rule.ligandElement();
+  }
+
+  BondRule rule() {
+    return rule;
+  }
+
+  private long key(int c, int l) {
+    if (symmetric && l < c) {
+      int t = c;
+      c = l;
+      l = t;
+    }
+    return (long) c * atoms + l;
+  }
+
+  /** Updates the states with one frame. {@code layerOf} gives the layer of a centre (or -1). */
+  void update(int frameIndex, double timePs, Frame f, java.util.function.IntUnaryOperator layerOf) {
+    Cell cell = f.cell();
+    double[] pos = f.positions();
+    boolean first = frameIndex == 0;
+    double cutoff = first ? Math.max(rule.breakA(), rule.initialA()) : rule.breakA();
+    NeighbourSearch.pairs(cell, pos, centers, ligands, cutoff, (c, l, d) -> {
+      if (symmetric && l < c) {
+        return; // each unordered pair once
+      }
+      long k = key(c, l);
+      State s = states.get(k);
+      if (first) {
+        if (d < rule.initialA()) {
+          s = new State();
+          s.committed = true;
+          s.raw = true;
+          s.since = 0;
+          states.put(k, s);
+        }
+        return;
+      }
+      if (s == null) {
+        if (d >= rule.formA()) {
+          return;
+        }
+        s = new State();
+        states.put(k, s);
+      }
+      s.seen = true;
+      step(s, c, l, d, frameIndex, timePs, pos, layerOf);
+    });
+    if (first) {
+      return;
+    }
+    for (Iterator<Map.Entry<Long, State>> it = states.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Long, State> e = it.next();
+      State s = e.getValue();
+      if (!s.seen) {
+        int c = (int) (e.getKey() / atoms);
+        int l = (int) (e.getKey() % atoms);
+        step(s, c, l, Double.POSITIVE_INFINITY, frameIndex, timePs, pos, layerOf);
+      }
+      s.seen = false;
+      if (!s.committed && !s.raw && s.runStart < 0) {
+        it.remove();
+      }
+    }
+  }
+
+  private void step(State s, int c, int l, double d, int frame, double timePs, double[] pos,
+      java.util.function.IntUnaryOperator layerOf) {
+    s.raw = s.raw ? d <= rule.breakA() : d < rule.formA();
+    if (s.raw == s.committed) {
+      s.runStart = -1;
+      s.runLength = 0;
+      return;
+    }
+    if (s.runStart < 0) {
+      s.runStart = frame;
+      s.runLength = 0;
+      s.runDistance = d;
+      s.runTimePs = timePs;
+      s.runPosition = new double[] {pos[3 * c], pos[3 * c + 1], pos[3 * c + 2]};
+      s.runLayer = layerOf.applyAsInt(c);
+    }
+    s.runLength++;
+    if (s.runLength >= rule.minFrames()) {
+      s.committed = s.raw;
+      String kind = s.committed ? "form" : "break";
+      events.add(new BondEvent(s.runStart, s.runTimePs, kind, name, c, l, s.runDistance, s.runPosition, s.runLayer));
+      commits.add(new long[] {key(c, l), s.runStart, s.committed ? 1 : 0});
+      if (s.committed) {
+        s.since = s.runStart;
+      } else if (s.since >= 0) {
+        lifetimesFrames.add((double) (s.runStart - s.since));
+        s.since = -1;
+      }
+      s.runStart = -1;
+      s.runLength = 0;
+    }
+  }
+
+  /** Keys ({@code centre·N + ligand}) of the bonds committed now. */
+  java.util.Set<Long> committedKeys() {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    for (Map.Entry<Long, State> e : states.entrySet()) {
+      if (e.getValue().committed) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The state changes committed by the last update, each {@code {key, first frame, 1 = formed / 0 =
+   * broken}}; frames before the commit that lie in the dwell window must be corrected with them.
+   */
+  List<long[]> drainCommits() {
+    List<long[]> out = new ArrayList<>(commits);
+    commits.clear();
+    return out;
+  }
+
+  int atoms() {
+    return atoms;
+  }
+
+  List<BondEvent> events() {
+    return events;
+  }
+
+  /** Completed bond lifetimes in frames. */
+  List<Double> lifetimesFrames() {
+    return lifetimesFrames;
+  }
+
+  /** Bonds still formed at the end (their lifetimes are censored). */
+  int stillBonded() {
+    return (int) states.values().stream().filter(s -> s.committed).count();
+  }
+}
