@@ -107,8 +107,13 @@ public final class BondAnalysis {
       frames++;
     }
 
+    private Layers layers;
+
     private java.util.function.IntUnaryOperator layerFunction(Frame f) {
-      Layers layers = p.layers();
+      if (layers == null && p.layers() != null) {
+        layers = p.layers() == BondParameters.AUTOMATIC_LAYERS ? Layers.automatic(atoms, f, 2) : p.layers();
+      }
+      Layers layers = this.layers;
       if (layers == null) {
         return i -> -1;
       }
@@ -192,7 +197,7 @@ public final class BondAnalysis {
       if (Double.isNaN(dtFs) && times.stream().allMatch(t -> Double.isNaN(t))) {
         warnings.add("the frames carry no time: events are dated by frame only (pass --timestep-fs)");
       }
-      return new BondResult(p, frames, primaryCenters.length, times.stream().mapToDouble(Double::doubleValue).toArray(), cn,
+      return new BondResult(p, layers, frames, primaryCenters.length, times.stream().mapToDouble(Double::doubleValue).toArray(), cn,
           meanCn.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(motifs), List.copyOf(names), first, List.copyOf(events),
           life, primary.stillBonded(), List.copyOf(warnings));
     }

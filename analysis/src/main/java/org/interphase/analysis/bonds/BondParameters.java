@@ -8,10 +8,14 @@ import java.util.List;
  *
  * @param primary the bond whose coordination is histogrammed (e.g. P–S), its cutoffs and dwell
  * @param others further bonds followed for events and motifs (by default S–S and P–P)
- * @param layers slabs for locating events, or null
+ * @param layers slabs for locating events; null for none, or {@link #AUTOMATIC_LAYERS} to find them from the
+ *     composition of the first frame along z
  * @param timestepFs time between frames (fs) when the frames carry no time; NaN to use theirs
  */
 public record BondParameters(BondRule primary, List<BondRule> others, Layers layers, double timestepFs) {
+
+  /** Marker: find layers along z from the first frame's composition ({@link Layers#automatic}). */
+  public static final Layers AUTOMATIC_LAYERS = new Layers(2, new double[0], new double[0], null);
 
   public BondParameters {
     others = List.copyOf(others);

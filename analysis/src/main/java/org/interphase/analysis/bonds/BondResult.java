@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * What {@link BondAnalysis} found.
  *
+ * @param layers the layers events were located in (given or found), or null
  * @param timePs time of each frame, ps
  * @param coordination per frame, the number of primary centres with each coordination number
  *     ({@code coordination[frame][cn]})
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param lifetimesPs completed bond lifetimes of the primary bond, ps
  * @param censoredBonds primary bonds still formed at the end
  */
-public record BondResult(BondParameters parameters, int frames, int centers, double[] timePs, int[][] coordination,
+public record BondResult(BondParameters parameters, Layers layers, int frames, int centers, double[] timePs, int[][] coordination,
     double[] meanCoordination, List<Map<String, Integer>> motifCounts, List<String> motifNames, Map<String, Integer> firstFrame,
     List<BondEvent> events, List<Double> lifetimesPs, int censoredBonds, List<String> warnings) {
 

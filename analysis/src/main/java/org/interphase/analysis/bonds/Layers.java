@@ -9,7 +9,123 @@ import java.util.Locale;
  * happened relative to the interface. A position belongs to the first slab with {@code lo ≤ c < hi}
  * after wrapping into the cell.
  */
-public record Layers(int axis, double[] lo, double[] hi) {
+public record Layers(int axis, double[] lo, double[] hi, String[] names) {
+
+  public Layers(int axis, double[] lo, double[] hi) {
+    this(axis, lo, hi, null);
+  }
+
+  /**
+   * Layers found from the composition of one frame: the cell is cut into 1 Å slices along the axis
+   * (which must be perpendicular to the other two cell vectors, as for an interface normal along
+   * c), each slice is described by the set of elements within ±1.5 Å of it (atomic planes of one
+   * phase alternate), neighbouring slices with the same set are merged, and slices thinner than
+   * 2 Å are absorbed by the thicker neighbour. A Li2S | S8 cell
+   * gives layers "Li S" and "S"; Li6PS5Cl next to Li3PS4 gives "Cl Li P S" and "Li P S"; empty
+   * slices (vacuum) are named "vacuum".
+   */
+  public static Layers automatic(org.interphase.core.AtomTable atoms, org.interphase.core.Frame frame, int axis) {
+    org.interphase.core.Cell cell = frame.cell();
+    double height = cell.perpendicularWidthsA()[axis];
+    int bins = Math.max(1, (int) Math.round(height));
+    List<java.util.TreeSet<String>> sets = new ArrayList<>();
+    for (int b = 0; b < bins; b++) {
+      sets.add(new java.util.TreeSet<>());
+    }
+    double[] x = new double[3];
+    for (int i = 0; i < atoms.size(); i++) {
+      for (int d = 0; d < 3; d++) {
+        x[d] = frame.position(i, d);
+      }
+      double[] f = cell.toFractional(x, new double[3]);
+      double w = f[axis] - Math.floor(f[axis]);
+      sets.get(Math.min(bins - 1, (int) (w * bins))).add(atoms.element(i));
+    }
+    // atomic planes alternate within a phase: describe each slice by the elements within ±1.5 Å
+    List<java.util.TreeSet<String>> raw = sets;
+    sets = new ArrayList<>();
+    int half = Math.max(1, (int) Math.round(1.5 * bins / height));
+    for (int b = 0; b < bins; b++) {
+      java.util.TreeSet<String> u = new java.util.TreeSet<>();
+      for (int k = -half; k <= half; k++) {
+        u.addAll(raw.get(Math.floorMod(b + k, bins)));
+      }
+      sets.add(u);
+    }
+    // merge equal neighbours, then absorb thin segments
+    List<int[]> seg = new ArrayList<>();
+    List<java.util.TreeSet<String>> segSet = new ArrayList<>();
+    for (int b = 0; b < bins; b++) {
+      if (!seg.isEmpty() && segSet.get(segSet.size() - 1).equals(sets.get(b))) {
+        seg.get(seg.size() - 1)[1] = b + 1;
+      } else {
+        seg.add(new int[] {b, b + 1});
+        segSet.add(sets.get(b));
+      }
+    }
+    double binA = height / bins;
+    boolean changed = true;
+    while (changed && seg.size() > 1) {
+      changed = false;
+      for (int i = 0; i < seg.size(); i++) {
+        if ((seg.get(i)[1] - seg.get(i)[0]) * binA < 2.0) {
+          int j = i == 0 ? 1 : i == seg.size() - 1 ? i - 1
+              : (seg.get(i - 1)[1] - seg.get(i - 1)[0]) >= (seg.get(i + 1)[1] - seg.get(i + 1)[0]) ? i - 1 : i + 1;
+          seg.get(j)[0] = Math.min(seg.get(j)[0], seg.get(i)[0]);
+          seg.get(j)[1] = Math.max(seg.get(j)[1], seg.get(i)[1]);
+          seg.remove(i);
+          segSet.remove(i);
+          changed = true;
+          break;
+        }
+      }
+      for (int i = 1; i < seg.size(); i++) {
+        if (segSet.get(i).equals(segSet.get(i - 1))) {
+          seg.get(i - 1)[1] = seg.get(i)[1];
+          seg.remove(i);
+          segSet.remove(i);
+          changed = true;
+          break;
+        }
+      }
+    }
+    // the smoothing blurs boundaries by ±half a window: put each one just past the last slice holding
+    // an element only the lower layer has (or before the first holding one only the upper has)
+    for (int i = 0; i + 1 < seg.size(); i++) {
+      java.util.TreeSet<String> onlyLow = new java.util.TreeSet<>(segSet.get(i));
+      onlyLow.removeAll(segSet.get(i + 1));
+      java.util.TreeSet<String> onlyHigh = new java.util.TreeSet<>(segSet.get(i + 1));
+      onlyHigh.removeAll(segSet.get(i));
+      int b = seg.get(i)[1];
+      int best = b;
+      if (!onlyLow.isEmpty()) {
+        for (int k = Math.max(seg.get(i)[0], b - 2 * half); k < Math.min(seg.get(i + 1)[1], b + 2 * half); k++) {
+          if (!java.util.Collections.disjoint(raw.get(k), onlyLow)) {
+            best = k + 1;
+          }
+        }
+      } else if (!onlyHigh.isEmpty()) {
+        for (int k = Math.min(seg.get(i + 1)[1], b + 2 * half) - 1; k >= Math.max(seg.get(i)[0], b - 2 * half); k--) {
+          if (!java.util.Collections.disjoint(raw.get(k), onlyHigh)) {
+            best = k;
+          }
+        }
+      }
+      best = Math.max(seg.get(i)[0] + 1, Math.min(seg.get(i + 1)[1] - 1, best));
+      seg.get(i)[1] = best;
+      seg.get(i + 1)[0] = best;
+    }
+    // layer bounds in Cartesian coordinate along the axis of the cell's (orthogonal) c-like vector
+    double[] lo = new double[seg.size()];
+    double[] hi = new double[seg.size()];
+    String[] names = new String[seg.size()];
+    for (int i = 0; i < seg.size(); i++) {
+      lo[i] = seg.get(i)[0] * binA;
+      hi[i] = i == seg.size() - 1 ? height + 1e-9 : seg.get(i)[1] * binA;
+      names[i] = segSet.get(i).isEmpty() ? "vacuum" : String.join(" ", segSet.get(i));
+    }
+    return new Layers(axis, lo, hi, names);
+  }
 
   /** Parses {@code z=0:10,10:20}. */
   public static Layers parse(String text) {
@@ -45,8 +161,9 @@ public record Layers(int axis, double[] lo, double[] hi) {
     return -1;
   }
 
-  /** Label of layer i, e.g. {@code z 10.0–20.0 Å}. */
+  /** Label of layer i, e.g. {@code z 10.0–20.0 Å} or {@code z 10.0–20.0 Å (Li P S)}. */
   public String label(int i) {
-    return String.format(Locale.ROOT, "%c %.1f–%.1f Å", "xyz".charAt(axis), lo[i], hi[i]);
+    String base = String.format(Locale.ROOT, "%c %.1f–%.1f Å", "xyz".charAt(axis), lo[i], hi[i]);
+    return names == null ? base : base + " (" + names[i] + ")";
   }
 }

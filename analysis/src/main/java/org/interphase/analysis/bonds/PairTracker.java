@@ -103,7 +103,9 @@ final class PairTracker {
       if (!s.seen) {
         int c = (int) (e.getKey() / atoms);
         int l = (int) (e.getKey() % atoms);
-        step(s, c, l, Double.POSITIVE_INFINITY, frameIndex, timePs, pos, layerOf);
+        double d = cell.minimumImage(pos[3 * l] - pos[3 * c], pos[3 * l + 1] - pos[3 * c + 1], pos[3 * l + 2] - pos[3 * c + 2],
+            new double[3]);
+        step(s, c, l, d, frameIndex, timePs, pos, layerOf);
       }
       s.seen = false;
       if (!s.committed && !s.raw && s.runStart < 0) {

@@ -198,4 +198,42 @@ class BondAnalysisTest {
     BondResult r = run(BondParameters.defaults(), new TrajectoryHeader("skew", "t", "t", atoms, cell, 1, false, List.of()), frames);
     assertEquals(1, r.coordination()[0][1], "P has one S");
   }
+
+  /**
+   * The Li2S(110) | S8 cell of shared/data/cp2k/interface_energy (slab A: Li24S12 at z ≈ 7.5–14 Å,
+   * S8 above it, vacuum): automatic layers from composition find Li2S, S8 and vacuum, in that
+   * order along z.
+   */
+  @Test
+  void automaticLayersFromComposition() {
+    Frame f;
+    TrajectoryHeader h;
+    try (FrameSource src = FormatRegistry.open(SharedData.cp2k("interface_energy/aimd_interface-pos-1.xyz"), ReadOptions.DEFAULT)) {
+      h = src.header();
+      f = src.next();
+    }
+    Layers l = Layers.automatic(h.atoms(), f, 2);
+    List<String> names = List.of(l.names());
+    assertTrue(names.contains("Li S"), names.toString());
+    assertTrue(names.contains("S"), names.toString());
+    assertTrue(names.contains("vacuum"), names.toString());
+    int li2s = names.indexOf("Li S");
+    int s8 = names.indexOf("S");
+    assertTrue(l.hi()[li2s] <= l.lo()[s8] + 1e-9, "Li2S below S8: " + names);
+    // the S8 atoms (the last 8, from slab B) sit in the S layer, but for those in contact with the
+    // Li2S surface: a composition window cannot place the boundary closer than its ±1.5 Å; every
+    // Li (atoms 0-23 are slab A's Li, CP2K input order) sits in the Li S layer
+    int inS = 0;
+    for (int i = 36; i < 44; i++) {
+      double z = f.position(i, 2);
+      inS += l.layerOf(z - Math.floor(z / 22.92738) * 22.92738) == s8 ? 1 : 0;
+    }
+    assertTrue(inS >= 6, inS + " of 8 S8 atoms in the S layer");
+    for (int i = 0; i < 44; i++) {
+      if (h.atoms().element(i).equals("Li")) {
+        double z = f.position(i, 2);
+        assertEquals(li2s, l.layerOf(z - Math.floor(z / 22.92738) * 22.92738), "Li atom " + i);
+      }
+    }
+  }
 }
