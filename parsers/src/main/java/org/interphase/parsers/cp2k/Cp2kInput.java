@@ -23,7 +23,7 @@ import org.interphase.parsers.io.LineReader;
  * @param trajectoryStride the MD print stride of the trajectory, 1 by default
  */
 public record Cp2kInput(String project, String runType, Cell cell, double timestepFs, String ensemble, int trajectoryStride,
-    String coordFileName, int bandReplicas) {
+    String coordFileName, int bandReplicas, List<String> coordElements) {
 
   /** Reads an input file. */
   public static Cp2kInput read(Path path) {
@@ -37,6 +37,7 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
     int stride = 1;
     String coordFile = null;
     int replicas = 0;
+    List<String> coordElements = new ArrayList<>();
     java.util.Map<String, String> vars = new java.util.HashMap<>();
     Deque<String> sections = new ArrayDeque<>();
     try (LineReader r = LineReader.open(path)) {
@@ -72,6 +73,11 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
           continue;
         }
         String sec = sections.isEmpty() ? "" : sections.peek();
+        if (sec.equals("COORD") && sections.contains("SUBSYS") && Character.isLetter(t[0].charAt(0)) && !key.equals("SCALED")
+            && !key.equals("UNIT")) {
+          coordElements.add(org.interphase.core.AtomTable.elementOf(t[0]));
+          continue;
+        }
         try {
           if (sec.equals("GLOBAL") && key.equals("PROJECT") || sec.equals("GLOBAL") && key.equals("PROJECT_NAME")) {
             project = t[1];
@@ -108,7 +114,20 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
     } else if (abc != null) {
       cell = Cell.fromLengthsAndAngles(abc[0], abc[1], abc[2], angles[0], angles[1], angles[2]);
     }
-    return new Cp2kInput(project, runType, cell, timestep, ensemble, stride, coordFile, replicas);
+    if (coordElements.isEmpty() && coordFile != null) {
+      Path xyz = path.toAbsolutePath().getParent().resolve(coordFile);
+      if (Files.isRegularFile(xyz)) {
+        try (Cp2kXyzReader r = Cp2kXyzReader.open(xyz, Cp2kXyzReader.Quantity.POSITIONS)) {
+          XyzBlock b = r.next();
+          if (b != null) {
+            for (String l : b.labels()) {
+              coordElements.add(org.interphase.core.AtomTable.elementOf(l));
+            }
+          }
+        }
+      }
+    }
+    return new Cp2kInput(project, runType, cell, timestep, ensemble, stride, coordFile, replicas, List.copyOf(coordElements));
   }
 
   private static double[] numbers(String[] t, int n) {

@@ -1,0 +1,168 @@
+package org.interphase.analysis.energetics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.interphase.core.Cell;
+import org.interphase.core.EnergyRun;
+import org.interphase.core.Measurement;
+import org.interphase.core.Units;
+
+/**
+ * γ = [E_AB − n_A ε_A − n_B ε_B] / (k·A) and W = [n_A ε_A + n_B ε_B − E_AB] / A. Energies of MD runs
+ * are averaged over the frames after the equilibration time with a blocked standard error
+ * ({@link BlockAverage}); single points count as exact. n_A and n_B are found from the atom counts
+ * (every element must balance with non-negative whole numbers) unless given.
+ */
+public final class InterfaceEnergy {
+  private InterfaceEnergy() {}
+
+  /** Computes one interface energy. */
+  public static InterfaceResult compute(String name, EnergyRun ab, EnergyRun a, EnergyRun b, InterfaceParameters p) {
+    List<String> warnings = new ArrayList<>();
+    double area = area(ab.cell(), p.normalAxis());
+    boolean aSlab = sameInPlane(ab.cell(), a.cell(), p, "A", warnings);
+    boolean bSlab = sameInPlane(ab.cell(), b.cell(), p, "B", warnings);
+    double[] n = counts(ab, a, b, p);
+    Averaged eab = average(ab, p, "interface");
+    Averaged ea = average(a, p, "A");
+    Averaged eb = average(b, p, "B");
+    if (ab.dynamics() && (!a.dynamics() || !b.dynamics())) {
+      warnings.add("the interface energy is an AIMD average but " + (!a.dynamics() ? "A" : "B")
+          + " is a single point: γ then contains the thermal energy of the interface cell; AIMD references at the same "
+          + "temperature are recommended");
+    }
+    double num = eab.value.value() - n[0] * ea.value.value() - n[1] * eb.value.value();
+    double err = Math.sqrt(sq(eab.value.stdErr()) + sq(n[0] * ea.value.stdErr()) + sq(n[1] * eb.value.stdErr()));
+    Measurement gamma = new Measurement(num / (p.interfaces() * area), err / (p.interfaces() * area), "eV/Å²");
+    Measurement gammaJ = gamma.scaled(Units.EV_PER_A2_TO_J_PER_M2, "J/m²");
+    boolean slabs = aSlab && bSlab && n[0] == 1 && n[1] == 1;
+    Measurement w = null;
+    String label = "interface energy";
+    if (slabs) {
+      w = new Measurement(-num / area, err / area, "eV/Å²").scaled(Units.EV_PER_A2_TO_J_PER_M2, "J/m²");
+      if (p.interfaces() == 1) {
+        label = "interface energy relative to the separated slabs (= −work of adhesion)";
+      }
+    } else if (p.interfaces() == 1) {
+      label = "interface energy including the free-surface energies of the slab (k = 1 with bulk references)";
+      warnings.add("k = 1 (slab with vacuum) with references that are not slabs of the same in-plane cell: γ includes the "
+          + "free-surface energies; give slab references for the work of adhesion");
+    }
+    String method = String.format(Locale.ROOT, "γ = [E_AB − %s·ε_A − %s·ε_B] / (%d·A), A = %.6f Å²; %s; %s; %s", fmt(n[0]), fmt(n[1]),
+        p.interfaces(), area, eab.text, ea.text, eb.text);
+    if (!Double.isNaN(gamma.stdErr()) && gamma.stdErr() == 0) {
+      gamma = new Measurement(gamma.value(), Double.NaN, gamma.unit());
+      gammaJ = new Measurement(gammaJ.value(), Double.NaN, gammaJ.unit());
+      if (w != null) {
+        w = new Measurement(w.value(), Double.NaN, w.unit());
+      }
+    }
+    return new InterfaceResult(name, area, p.interfaces(), eab.value, ea.value, eb.value, n[0], n[1], gamma, gammaJ, w, label,
+        new int[] {eab.frames, ea.frames, eb.frames}, method, List.copyOf(warnings));
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  private static double sq(double x) {
+    return Double.isNaN(x) ? 0 : x * x;
+  }
+
+  /** |b × c|, |c × a| or |a × b| for a normal along a, b or c. */
+  static double area(Cell c, int normal) {
+    double[][] m = c.toMatrix();
+    double[] u = m[(normal + 1) % 3];
+    double[] v = m[(normal + 2) % 3];
+    double x = u[1] * v[2] - u[2] * v[1];
+    double y = u[2] * v[0] - u[0] * v[2];
+    double z = u[0] * v[1] - u[1] * v[0];
+    return Math.sqrt(x * x + y * y + z * z);
+  }
+
+  private static boolean sameInPlane(Cell ab, Cell part, InterfaceParameters p, String which, List<String> warnings) {
+    int i = (p.normalAxis() + 1) % 3;
+    int j = (p.normalAxis() + 2) % 3;
+    double[] l1 = ab.lengthsA();
+    double[] l2 = part.lengthsA();
+    double[] g1 = ab.anglesDeg();
+    double[] g2 = part.anglesDeg();
+    double si = l2[i] / l1[i] - 1;
+    double sj = l2[j] / l1[j] - 1;
+    double dAngle = g2[p.normalAxis()] - g1[p.normalAxis()];
+    if (Math.abs(si) > p.strainTolerance() || Math.abs(sj) > p.strainTolerance() || Math.abs(dAngle) > p.strainTolerance() * 90) {
+      warnings.add(String.format(Locale.ROOT, "part %s has another in-plane cell than the interface (%s %.4f Å vs %.4f Å: %+.2f %%, "
+          + "%s %.4f Å vs %.4f Å: %+.2f %%, angle %+.2f°): the interface cell strains it", which, "abc".charAt(i), l2[i], l1[i],
+          100 * si, "abc".charAt(j), l2[j], l1[j], 100 * sj, dAngle));
+      return false;
+    }
+    return true;
+  }
+
+  /** n_A, n_B from the atom counts, or as given. */
+  static double[] counts(EnergyRun ab, EnergyRun a, EnergyRun b, InterfaceParameters p) {
+    if (!Double.isNaN(p.nA()) && !Double.isNaN(p.nB())) {
+      return new double[] {p.nA(), p.nB()};
+    }
+    TreeSet<String> els = new TreeSet<>(ab.composition().keySet());
+    els.addAll(a.composition().keySet());
+    els.addAll(b.composition().keySet());
+    // try every whole n_A up to the largest possible, solve n_B from the first element B has
+    int maxA = Integer.MAX_VALUE;
+    for (String e : a.composition().keySet()) {
+      maxA = Math.min(maxA, ab.composition().getOrDefault(e, 0) / a.composition().get(e));
+    }
+    List<double[]> solutions = new ArrayList<>();
+    for (int na = 0; na <= maxA; na++) {
+      Integer nb = null;
+      boolean ok = true;
+      for (String e : els) {
+        int need = ab.composition().getOrDefault(e, 0) - na * a.composition().getOrDefault(e, 0);
+        int per = b.composition().getOrDefault(e, 0);
+        if (per == 0) {
+          ok &= need == 0;
+        } else if (need < 0 || need % per != 0) {
+          ok = false;
+        } else if (nb == null) {
+          nb = need / per;
+        } else {
+          ok &= nb == need / per;
+        }
+      }
+      if (ok && nb != null) {
+        solutions.add(new double[] {na, nb});
+      }
+    }
+    if (solutions.size() != 1) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "the interface cell %s is %s whole combination of A %s and B %s: pass --n-a and --n-b", ab.composition(),
+          solutions.isEmpty() ? "not a" : "more than one", a.composition(), b.composition()));
+    }
+    return solutions.get(0);
+  }
+
+  private record Averaged(Measurement value, int frames, String text) {}
+
+  private static Averaged average(EnergyRun r, InterfaceParameters p, String which) {
+    String file = java.nio.file.Path.of(r.source()).getFileName().toString();
+    if (!r.dynamics()) {
+      return new Averaged(new Measurement(r.lastEnergyEv(), 0, "eV"), 1,
+          String.format(Locale.ROOT, "E_%s = %.8f eV, single point (last %s of %s)", which, r.lastEnergyEv(), r.energyLabel(), file));
+    }
+    double t0 = r.timesFs()[0];
+    double cut = t0 + p.equilibrationPs() * 1000 - 1e-6;
+    double[] kept = java.util.stream.IntStream.range(0, r.energiesEv().length).filter(i -> r.timesFs()[i] >= cut)
+        .mapToDouble(i -> r.energiesEv()[i]).toArray();
+    if (kept.length < 2) {
+      throw new IllegalArgumentException(file + ": fewer than 2 frames after the equilibration of " + p.equilibrationPs() + " ps");
+    }
+    BlockAverage b = BlockAverage.of(kept);
+    double dt = r.timesFs().length > 1 ? r.timesFs()[1] - r.timesFs()[0] : Double.NaN;
+    return new Averaged(new Measurement(b.mean(), b.stdErr(), "eV"), kept.length, String.format(Locale.ROOT,
+        "⟨E_%s⟩ = %.6f ± %.6f eV over %d frames of %s after %.3g ps (%s; blocked error: blocks of %d frames = %.3g fs, %d blocks)",
+        which, b.mean(), b.stdErr(), kept.length, file, p.equilibrationPs(), r.energyLabel(), b.blockSize(), b.blockSize() * dt,
+        b.blocks()));
+  }
+}
