@@ -8,7 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jfree.chart.ChartUtils;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -92,9 +97,42 @@ public final class Charts {
     return chart;
   }
 
+  /**
+   * A bar chart with error bars (one bar per name; errors NaN for none), written as {@code
+   * base.png} and {@code base.svg}. Zero is on the axis so bars compare honestly.
+   */
+  public static void writeBars(String title, String yLabel, List<String> names, double[] values, double[] errors, Path base, int width,
+      int height) {
+    DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+    for (int i = 0; i < names.size(); i++) {
+      data.add(values[i], Double.isFinite(errors[i]) ? errors[i] : 0.0, yLabel, names.get(i));
+    }
+    CategoryAxis x = new CategoryAxis();
+    x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    x.setMaximumCategoryLabelLines(3);
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    y.setAutoRangeIncludesZero(true);
+    StatisticalBarRenderer r = new StatisticalBarRenderer();
+    r.setSeriesPaint(0, PALETTE[0]);
+    r.setErrorIndicatorPaint(Color.BLACK);
+    r.setDrawBarOutline(false);
+    r.setShadowVisible(false);
+    r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+    CategoryPlot plot = new CategoryPlot(data, x, y, r);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(220, 220, 220));
+    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    save(chart, base, width, height);
+  }
+
   /** Writes {@code base.png} and {@code base.svg} (base is a path without extension). */
   public static void write(ChartSpec spec, Path base, int width, int height) {
-    JFreeChart chart = build(spec);
+    save(build(spec), base, width, height);
+  }
+
+  private static void save(JFreeChart chart, Path base, int width, int height) {
     try {
       Path dir = base.toAbsolutePath().getParent();
       if (dir != null) {
