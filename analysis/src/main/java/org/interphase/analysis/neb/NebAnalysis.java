@@ -1,0 +1,201 @@
+package org.interphase.analysis.neb;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.analysis.interpolation.SplineInterpolator;
+import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
+import org.interphase.core.Cell;
+import org.interphase.core.Frame;
+
+/**
+ * The VTST analysis of a band (nebbarrier.pl / nebspline.pl), with ASE's conventions where VTST
+ * has none.
+ *
+ * <ul>
+ *   <li>Energies relative to image 0. Reaction coordinate: cumulative norm of the minimum-image
+ *       displacement of all atoms between consecutive images.
+ *   <li>Tangential force: the program's value where given (VTST), else the true force projected on
+ *       the unit tangent (R_{i+1} − R_{i−1} inside, one-sided at the ends, as ASE does); at the end
+ *       images always the true force on the end tangent (VTST's nebforces.pl). Without forces the
+ *       slopes come from a natural cubic spline through the energies, and the result says so.
+ *   <li>Per interval the cubic Hermite E(f) = a + b f + c f² + d f³ with a = E_i, b = −F_i ΔR, c =
+ *       3(E_{i+1} − E_i) + 2F_iΔR + F_{i+1}ΔR, d = −2(E_{i+1} − E_i) − F_iΔR − F_{i+1}ΔR; extrema are
+ *       roots of E'(f) kept only for 0 ≤ f ≤ 1.
+ *   <li>Forward barrier = max(profile) − E_0, backward = max − E_N, reaction energy E_N − E_0.
+ * </ul>
+ */
+public final class NebAnalysis {
+  private NebAnalysis() {}
+
+  public static NebResult analyse(NebImages band) {
+    List<Frame> im = band.images();
+    int n = im.size();
+    List<String> notes = new ArrayList<>(band.notes());
+    double e0 = im.get(0).energies().potentialEv();
+    double[] e = new double[n];
+    for (int i = 0; i < n; i++) {
+      double v = im.get(i).energies().potentialEv();
+      if (Double.isNaN(v)) {
+        throw new IllegalArgumentException(band.name() + ": image " + i + " has no energy");
+      }
+      e[i] = v - e0;
+    }
+    // minimum-image displacements between consecutive images
+    double[][] disp = new double[n - 1][];
+    double[] r = new double[n];
+    for (int i = 1; i < n; i++) {
+      disp[i - 1] = displacement(im.get(i - 1), im.get(i));
+      r[i] = r[i - 1] + norm(disp[i - 1]);
+    }
+    boolean allForces = im.stream().allMatch(Frame::hasForces);
+    double[] tf = new double[n];
+    boolean forceAware = true;
+    for (int i = 0; i < n; i++) {
+      boolean end = i == 0 || i == n - 1;
+      double given = band.tangentForcesEvPerA() == null ? Double.NaN : band.tangentForcesEvPerA()[i];
+      if (!end && !Double.isNaN(given)) {
+        tf[i] = given;
+      } else if (im.get(i).hasForces()) {
+        double[] tau = i == 0 ? disp[0] : i == n - 1 ? disp[n - 2] : add(disp[i - 1], disp[i]);
+        tf[i] = dot(im.get(i).forces(), tau) / norm(tau);
+      } else {
+        forceAware = false;
+      }
+    }
+    if (!forceAware) {
+      notes.add("forces are missing for " + (allForces ? "the end images" : "some images") + ": the spline uses energies only "
+          + "(slopes from a natural cubic spline), not the VTST force-based one");
+      PolynomialSplineFunction s = new SplineInterpolator().interpolate(r, e);
+      for (int i = 0; i < n; i++) {
+        tf[i] = -s.derivative().value(Math.min(r[n - 1], Math.max(r[0], r[i])));
+      }
+    }
+    // the Hermite spline per interval
+    List<Double> sx = new ArrayList<>();
+    List<Double> sy = new ArrayList<>();
+    List<double[]> ext = new ArrayList<>();
+    double max = Double.NEGATIVE_INFINITY;
+    double saddle = 0;
+    for (int i = 0; i < n; i++) {
+      if (e[i] > max) {
+        max = e[i];
+        saddle = r[i];
+      }
+    }
+    for (int i = 0; i < n - 1; i++) {
+      double dr = r[i + 1] - r[i];
+      double f1 = tf[i] * dr;
+      double f2 = tf[i + 1] * dr;
+      double a = e[i];
+      double b = -f1;
+      double c = 3 * (e[i + 1] - e[i]) + 2 * f1 + f2;
+      double d = -2 * (e[i + 1] - e[i]) - f1 - f2;
+      for (int k = 0; k < 20; k++) {
+        double f = k / 20.0;
+        sx.add(r[i] + f * dr);
+        sy.add(a + b * f + c * f * f + d * f * f * f);
+      }
+      for (double f : roots(3 * d, 2 * c, b)) {
+        if (f >= 0 && f <= 1) {
+          double ev = a + b * f + c * f * f + d * f * f * f;
+          ext.add(new double[] {i + f, r[i] + f * dr, ev});
+          if (ev > max) {
+            max = ev;
+            saddle = r[i] + f * dr;
+          }
+        }
+      }
+    }
+    sx.add(r[n - 1]);
+    sy.add(e[n - 1]);
+    int mig = migratingAtom(im);
+    double[][] path = migratingPath(im, mig);
+    int climbing = band.climbingImage();
+    return new NebResult(band.name(), n, r, e, forceAware ? tf : nanArray(n), sx.stream().mapToDouble(Double::doubleValue).toArray(),
+        sy.stream().mapToDouble(Double::doubleValue).toArray(), ext, max - e[0], max - e[n - 1], e[n - 1], saddle, climbing, mig,
+        band.atoms().element(mig), path, forceAware, notes);
+  }
+
+  /** Real roots of p x² + q x + s (linear when p = 0). */
+  static double[] roots(double p, double q, double s) {
+    if (Math.abs(p) < 1e-14) {
+      return Math.abs(q) < 1e-14 ? new double[0] : new double[] {-s / q};
+    }
+    double disc = q * q - 4 * p * s;
+    if (disc < 0) {
+      return new double[0];
+    }
+    double sq = Math.sqrt(disc);
+    return new double[] {(-q + sq) / (2 * p), (-q - sq) / (2 * p)};
+  }
+
+  /** Minimum-image displacement of every atom from image a to image b, flat, Å. */
+  static double[] displacement(Frame a, Frame b) {
+    Cell cell = b.cell();
+    int n = a.atomCount();
+    double[] d = new double[3 * n];
+    double[] out = new double[3];
+    for (int i = 0; i < n; i++) {
+      cell.minimumImage(b.position(i, 0) - a.position(i, 0), b.position(i, 1) - a.position(i, 1), b.position(i, 2) - a.position(i, 2),
+          out);
+      d[3 * i] = out[0];
+      d[3 * i + 1] = out[1];
+      d[3 * i + 2] = out[2];
+    }
+    return d;
+  }
+
+  private static int migratingAtom(List<Frame> im) {
+    double[] d = displacement(im.get(0), im.get(im.size() - 1));
+    int best = 0;
+    double bestLen = -1;
+    for (int i = 0; i < d.length / 3; i++) {
+      double l = d[3 * i] * d[3 * i] + d[3 * i + 1] * d[3 * i + 1] + d[3 * i + 2] * d[3 * i + 2];
+      if (l > bestLen) {
+        bestLen = l;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static double[][] migratingPath(List<Frame> im, int atom) {
+    double[][] p = new double[im.size()][];
+    p[0] = new double[] {im.get(0).position(atom, 0), im.get(0).position(atom, 1), im.get(0).position(atom, 2)};
+    for (int i = 1; i < im.size(); i++) {
+      double[] step = new double[3];
+      Frame a = im.get(i - 1);
+      Frame b = im.get(i);
+      b.cell().minimumImage(b.position(atom, 0) - a.position(atom, 0), b.position(atom, 1) - a.position(atom, 1),
+          b.position(atom, 2) - a.position(atom, 2), step);
+      p[i] = new double[] {p[i - 1][0] + step[0], p[i - 1][1] + step[1], p[i - 1][2] + step[2]};
+    }
+    return p;
+  }
+
+  private static double[] nanArray(int n) {
+    double[] a = new double[n];
+    java.util.Arrays.fill(a, Double.NaN);
+    return a;
+  }
+
+  private static double norm(double[] v) {
+    return Math.sqrt(dot(v, v));
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static double[] add(double[] a, double[] b) {
+    double[] c = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i] + b[i];
+    }
+    return c;
+  }
+}
