@@ -63,7 +63,8 @@ public final class NebAnalysis {
       }
     }
     if (!forceAware) {
-      notes.add("forces are missing for " + (allForces ? "the end images" : "some images") + ": the spline uses energies only "
+      long missing = im.stream().filter(fr -> !fr.hasForces()).count();
+      notes.add("forces are missing for " + (missing == n ? "every image" : missing + " of " + n + " images") + ": the spline uses energies only "
           + "(slopes from a natural cubic spline), not the VTST force-based one");
       PolynomialSplineFunction s = new SplineInterpolator().interpolate(r, e);
       for (int i = 0; i < n; i++) {

@@ -28,11 +28,16 @@ public record ChartSpec(String title, String xLabel, String yLabel, List<Series>
   /**
    * One series. {@code yErr} (one standard error per point) may be null.
    */
-  public record Series(String name, double[] x, double[] y, double[] yErr, Style style) {
+  public record Series(String name, double[] x, double[] y, double[] yErr, Style style, int color, boolean inLegend) {
     public Series {
       if (x.length != y.length || (yErr != null && yErr.length != y.length)) {
         throw new IllegalArgumentException("series " + name + ": x, y and errors differ in length");
       }
+    }
+
+    /** A series coloured by its position in the chart. */
+    public Series(String name, double[] x, double[] y, double[] yErr, Style style) {
+      this(name, x, y, yErr, style, -1, true);
     }
   }
 }

@@ -66,7 +66,8 @@ public final class Charts {
     r.setCapLength(4);
     for (int i = 0; i < spec.series().size(); i++) {
       ChartSpec.Series s = spec.series().get(i);
-      Color c = PALETTE[i % PALETTE.length];
+      Color c = PALETTE[(s.color() >= 0 ? s.color() : i) % PALETTE.length];
+      r.setSeriesVisibleInLegend(i, s.inLegend());
       r.setSeriesPaint(i, c);
       boolean lines = s.style() != ChartSpec.Style.POINTS && s.style() != ChartSpec.Style.BARS;
       boolean shapes = s.style() == ChartSpec.Style.POINTS || s.style() == ChartSpec.Style.LINE_AND_POINTS
