@@ -47,7 +47,6 @@ public final class NebAnalysis {
       disp[i - 1] = displacement(im.get(i - 1), im.get(i));
       r[i] = r[i - 1] + norm(disp[i - 1]);
     }
-    boolean allForces = im.stream().allMatch(Frame::hasForces);
     double[] tf = new double[n];
     boolean forceAware = true;
     for (int i = 0; i < n; i++) {
