@@ -1,0 +1,90 @@
+package org.interphase.viz.jmol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.interphase.core.AtomTable;
+import org.interphase.core.Cell;
+import org.interphase.core.Frame;
+import org.junit.jupiter.api.Test;
+
+class JmolRendererTest {
+
+  /** A PS4 and a PS3 unit with a few Li in a triclinic cell. */
+  static Frame structure() {
+    double b = 2.05 / Math.sqrt(3);
+    double[] pos = {
+      3, 3, 3, 3 + b, 3 + b, 3 + b, 3 + b, 3 - b, 3 - b, 3 - b, 3 + b, 3 - b, 3 - b, 3 - b, 3 + b,
+      7, 6, 8, 7 + b, 6 + b, 8 + b, 7 + b, 6 - b, 8 - b, 7 - b, 6 + b, 8 - b,
+      1, 7, 5, 5, 1, 6, 8, 8, 2
+    };
+    return new Frame(0, 0, Cell.ofRows(new double[] {10, 0, 0, 1.5, 9.5, 0, 0.5, 0.8, 11}), pos, null, null, null);
+  }
+
+  static AtomTable atoms() {
+    return AtomTable.of("P", "S", "S", "S", "S", "P", "S", "S", "S", "Li", "Li", "Li");
+  }
+
+  private static boolean nearColour(BufferedImage img, int x, int y, int radius, Color c) {
+    for (int dx = -radius; dx <= radius; dx++) {
+      for (int dy = -radius; dy <= radius; dy++) {
+        int px = x + dx;
+        int py = y + dy;
+        if (px < 0 || py < 0 || px >= img.getWidth() || py >= img.getHeight()) {
+          continue;
+        }
+        Color p = new Color(img.getRGB(px, py));
+        if (Math.abs(p.getRed() - c.getRed()) < 40 && Math.abs(p.getGreen() - c.getGreen()) < 40
+            && Math.abs(p.getBlue() - c.getBlue()) < 40) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void highlightColourAppearsWhereTheAtomProjects() throws Exception {
+    Color red = new Color(230, 0, 0);
+    Scene scene = Scene.of(atoms(), structure(), 640, 480)
+        .withHighlights(List.of(new Scene.Highlight(new int[] {5}, red, "PS3")))
+        .withPolyhedra(List.<String[]>of(new String[] {"P", "S"}));
+    try (JmolRenderer r = new JmolRenderer()) {
+      byte[] png = r.png(scene);
+      Path out = Path.of("target", "test-scratch", "jmol");
+      Files.createDirectories(out);
+      Files.write(out.resolve("ps3.png"), png);
+      BufferedImage img = JmolRenderer.decode(png);
+      assertEquals(640, img.getWidth());
+      assertEquals(480, img.getHeight());
+      // not blank: many distinct colours
+      java.util.Set<Integer> colours = new java.util.HashSet<>();
+      for (int x = 0; x < 640; x += 4) {
+        for (int y = 0; y < 480; y += 4) {
+          colours.add(img.getRGB(x, y));
+        }
+      }
+      assertTrue(colours.size() > 20, "distinct colours: " + colours.size());
+      int[] at = r.screenPosition(5);
+      assertTrue(at[0] > 0 && at[0] < 640 && at[1] > 0 && at[1] < 480, "on screen: " + at[0] + "," + at[1]);
+      assertTrue(nearColour(img, at[0], at[1], 6, red), "highlight colour at the projected position " + at[0] + "," + at[1]);
+      // and the other P (not highlighted, CPK orange) is not red
+      int[] other = r.screenPosition(0);
+      assertTrue(!nearColour(img, other[0], other[1], 2, red), "unhighlighted P is not red");
+    }
+  }
+
+  @Test
+  void pictureSizeFollowsTheRequest() {
+    try (JmolRenderer r = new JmolRenderer()) {
+      BufferedImage img = JmolRenderer.decode(r.png(Scene.of(atoms(), structure(), 321, 203)));
+      assertEquals(321, img.getWidth());
+      assertEquals(203, img.getHeight());
+    }
+  }
+}
