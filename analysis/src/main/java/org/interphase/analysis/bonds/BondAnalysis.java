@@ -203,6 +203,35 @@ public final class BondAnalysis {
     }
   }
 
+  /**
+   * The motifs of a single frame, judged without history (each rule's half-way cutoff), for
+   * pictures: name → atom groups (0-based indices).
+   */
+  public static Map<String, List<int[]>> motifAtoms(AtomTable atoms, Frame f, BondParameters p) {
+    int[] phosphorus = atoms.indicesOf("P");
+    int[] sulfur = atoms.indicesOf("S");
+    List<int[]> bonds = new ArrayList<>();
+    double[] pos = f.positions();
+    for (BondRule r : p.all()) {
+      boolean sym = r.centerElement().equalsIgnoreCase(r.ligandElement());
+      int[] c = atoms.indicesOf(r.centerElement());
+      int[] l = atoms.indicesOf(r.ligandElement());
+      if (c.length == 0 || l.length == 0) {
+        continue;
+      }
+      NeighbourSearch.pairs(f.cell(), pos, c, l, r.initialA(), (a, b, d) -> {
+        if (!sym || a < b) {
+          bonds.add(new int[] {a, b});
+        }
+      });
+    }
+    Map<String, List<int[]>> out = new LinkedHashMap<>();
+    for (Motifs.Unit u : Motifs.units(atoms, phosphorus, sulfur, bonds)) {
+      out.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u.atoms());
+    }
+    return out;
+  }
+
   /** The bonds of one frame per tracker, held back for the dwell window. */
   private record Snapshot(int index, List<java.util.Set<Long>> bonds) {}
 

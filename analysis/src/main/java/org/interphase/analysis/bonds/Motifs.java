@@ -26,8 +26,20 @@ final class Motifs {
 
   private Motifs() {}
 
+  /** One motif found in a frame: its name and its atoms (0-based). */
+  record Unit(String name, int[] atoms) {}
+
   /** Counts of each motif in one frame. */
   static Map<String, Integer> count(AtomTable atoms, int[] phosphorus, int[] sulfur, List<int[]> bonds) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (Unit u : units(atoms, phosphorus, sulfur, bonds)) {
+      out.merge(u.name(), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /** Every motif of one frame with its atoms. */
+  static List<Unit> units(AtomTable atoms, int[] phosphorus, int[] sulfur, List<int[]> bonds) {
     int n = atoms.size();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
@@ -58,10 +70,10 @@ final class Motifs {
         compBonds.computeIfAbsent(find(parent, b[0]), k -> new ArrayList<>()).add(b);
       }
     }
-    Map<String, Integer> out = new TreeMap<>();
+    List<Unit> out = new ArrayList<>();
     for (Map.Entry<Integer, List<Integer>> e : comps.entrySet()) {
       String name = classify(atoms, e.getValue(), compBonds.getOrDefault(e.getKey(), List.of()));
-      out.merge(name, 1, Integer::sum);
+      out.add(new Unit(name, e.getValue().stream().mapToInt(Integer::intValue).toArray()));
     }
     return out;
   }

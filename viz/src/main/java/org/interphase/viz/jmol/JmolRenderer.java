@@ -165,7 +165,27 @@ public final class JmolRenderer implements AutoCloseable {
       // Jmol looks down z: turn so that z (the interface normal) points up and a runs across
       sc.append("rotate x -90; rotate y 15; rotate x 8;");
     }
-    sc.append("zoom 85;");
+    // fit the unit cell, not just the atoms, so slabs with vacuum show their whole cell: centre on
+    // the cell and let the view hold a sphere through its farthest corner
+    double[] m = s.frame().cell().rows();
+    double cx = 0.5 * (m[0] + m[3] + m[6]);
+    double cy = 0.5 * (m[1] + m[4] + m[7]);
+    double cz = 0.5 * (m[2] + m[5] + m[8]);
+    double radius = 0;
+    for (int corner = 0; corner < 8; corner++) {
+      double x = -cx;
+      double y = -cy;
+      double z = -cz;
+      for (int v = 0; v < 3; v++) {
+        if ((corner >> v & 1) == 1) {
+          x += m[3 * v];
+          y += m[3 * v + 1];
+          z += m[3 * v + 2];
+        }
+      }
+      radius = Math.max(radius, Math.sqrt(x * x + y * y + z * z));
+    }
+    sc.append(String.format(Locale.ROOT, "center {%.4f %.4f %.4f}; set rotationRadius %.4f; zoom 100;", cx, cy, cz, radius * 0.95));
     return sc.toString();
   }
 

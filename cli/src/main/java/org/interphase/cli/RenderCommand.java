@@ -1,0 +1,193 @@
+package org.interphase.cli;
+
+import java.awt.Color;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.interphase.analysis.bonds.BondAnalysis;
+import org.interphase.analysis.bonds.BondEvent;
+import org.interphase.analysis.bonds.BondParameters;
+import org.interphase.analysis.bonds.BondResult;
+import org.interphase.analysis.neb.NebAnalysis;
+import org.interphase.analysis.neb.NebImages;
+import org.interphase.analysis.neb.NebResult;
+import org.interphase.core.AtomTable;
+import org.interphase.core.Frame;
+import org.interphase.core.FrameSource;
+import org.interphase.core.FrameSources;
+import org.interphase.core.TrajectoryHeader;
+import org.interphase.parsers.ReadOptions;
+import org.interphase.viz.jmol.JmolRenderer;
+import org.interphase.viz.jmol.Scene;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code interphase render PATH}: a Jmol picture of a frame, with highlights or a migration path. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+    description = {"A picture (PNG) of one frame of a run, drawn headless with Jmol: unit cell, element colours, PS4 "
+        + "tetrahedra, highlighted motifs or events, or an NEB migration path.",
+        "--highlight motif:PS3 without --frame shows the first frame in which a PS3 appears."})
+final class RenderCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  InputOptions input;
+
+  @Parameters(paramLabel = "PATH", description = "A trajectory or run directory (or, with --path, nothing: the NEB is drawn).", arity = "0..1")
+  Path path;
+
+  @Option(names = "--frame", paramLabel = "N", description = "Frame index (0-based; negative counts from the end; default: the last).")
+  Integer frame;
+
+  @Option(names = "--time-ps", paramLabel = "PS", description = "The frame closest to this time.")
+  Double timePs;
+
+  @Option(names = "--highlight", paramLabel = "motif:NAME|event:N|atoms:I,J,…", description = "What to highlight: a motif (PS3, "
+      + "P2S7, S chain, …), a bond event (its index in bonds --json), or atoms (0-based).")
+  String highlight;
+
+  @Option(names = "--path", paramLabel = "NEB", description = "Draw the migration path of a NEB run (VASP folder or CP2K BAND) over its first image.")
+  Path neb;
+
+  @Option(names = "--width", defaultValue = "1000", paramLabel = "PX", description = "Width in pixels (default ${DEFAULT-VALUE}).")
+  int width;
+
+  @Option(names = "--height", defaultValue = "800", paramLabel = "PX", description = "Height in pixels (default ${DEFAULT-VALUE}).")
+  int height;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE.png", defaultValue = "interphase.png", description = "Output file (default ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Override
+  public Integer call() {
+    Scene scene = scene(path, neb, frame, timePs, highlight, width, height, input.toReadOptions());
+    try (JmolRenderer r = new JmolRenderer()) {
+      r.write(scene, output);
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "wrote %s (%d×%d px)%s%n", output, width, height, scene.title() == null ? "" : ": " + scene.title());
+    o.flush();
+    return 0;
+  }
+
+  /** Builds the scene (shared with report). */
+  static Scene scene(Path path, Path neb, Integer frame, Double timePs, String highlight, int width, int height, ReadOptions options) {
+    if (neb != null) {
+      NebImages band = NebCommand.images(neb, neb.getFileName().toString(), options, null);
+      NebResult r = NebAnalysis.analyse(band);
+      List<double[]> pts = List.of(r.migratingPathA());
+      Frame first = band.images().get(0);
+      return new Scene(band.atoms(), first, width, height,
+          List.of(new Scene.Highlight(new int[] {r.migratingAtom()}, new Color(128, 0, 160), r.migratingElement() + " path")),
+          polyhedra(band.atoms()), pts, true, String.format(Locale.ROOT, "%s migration path, %d images, barrier %.3f eV",
+              r.migratingElement(), r.images(), r.barrierForwardEv()));
+    }
+    if (path == null) {
+      throw new IllegalArgumentException("render needs a PATH or --path NEB");
+    }
+    List<Frame> frames;
+    TrajectoryHeader h;
+    try (FrameSource src = Inputs.openTrajectory(path, options)) {
+      h = src.header();
+      frames = FrameSources.readAll(src);
+    }
+    AtomTable atoms = h.atoms();
+    int index = frames.size() - 1;
+    List<Scene.Highlight> hl = new ArrayList<>();
+    String title = null;
+    if (highlight != null && highlight.startsWith("event:")) {
+      int k = Integer.parseInt(highlight.substring(6).strip());
+      BondResult br = bonds(h, frames, options);
+      if (k < 0 || k >= br.events().size()) {
+        throw new IllegalArgumentException("no event " + k + ": the run has " + br.events().size() + " bond events");
+      }
+      BondEvent e = br.events().get(k);
+      index = e.frame();
+      hl.add(new Scene.Highlight(new int[] {e.center()}, new Color(230, 0, 0), e.bond() + " " + e.kind()));
+      hl.add(new Scene.Highlight(new int[] {e.ligand()}, new Color(0, 90, 230), null));
+      title = String.format(Locale.ROOT, "event %d: %s %s at frame %d", k, e.bond(), e.kind(), e.frame());
+    } else if (highlight != null && highlight.startsWith("motif:") && frame == null && timePs == null) {
+      String m = highlight.substring(6).strip();
+      BondResult br = bonds(h, frames, options);
+      Integer first = br.firstFrame().get(m);
+      if (first != null) {
+        index = first;
+        title = "first frame with " + m + ": " + first;
+      } else {
+        title = "no " + m + " in the run; last frame shown";
+      }
+    }
+    if (frame != null) {
+      index = frame < 0 ? frames.size() + frame : frame;
+    } else if (timePs != null) {
+      double best = Double.MAX_VALUE;
+      for (int i = 0; i < frames.size(); i++) {
+        double d = Math.abs(frames.get(i).timeFs() / 1000 - timePs);
+        if (d < best) {
+          best = d;
+          index = i;
+        }
+      }
+    }
+    if (index < 0 || index >= frames.size()) {
+      throw new IllegalArgumentException("frame " + index + " is outside the run's " + frames.size() + " frames");
+    }
+    Frame f = frames.get(index);
+    if (highlight != null && highlight.startsWith("motif:")) {
+      String m = highlight.substring(6).strip();
+      Map<String, List<int[]>> units = BondAnalysis.motifAtoms(atoms, f, BondParameters.defaults());
+      for (int[] u : units.getOrDefault(m, List.of())) {
+        hl.add(new Scene.Highlight(u, colourOf(m), m));
+      }
+    } else if (highlight != null && highlight.startsWith("atoms:")) {
+      int[] ids = java.util.Arrays.stream(highlight.substring(6).split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+      for (int id : ids) {
+        if (id < 0 || id >= atoms.size()) {
+          throw new IllegalArgumentException("atom " + id + " is outside 0–" + (atoms.size() - 1));
+        }
+      }
+      hl.add(new Scene.Highlight(ids, new Color(230, 0, 0), null));
+    } else if (highlight != null && !highlight.startsWith("event:")) {
+      throw new IllegalArgumentException("--highlight is motif:NAME, event:N or atoms:I,J,…; got " + highlight);
+    }
+    if (title == null) {
+      title = "frame " + index + (Double.isNaN(f.timeFs()) ? "" : String.format(Locale.ROOT, " (%.3f ps)", f.timeFs() / 1000));
+    }
+    return new Scene(atoms, f, width, height, hl, polyhedra(atoms), List.of(), true, title);
+  }
+
+  private static List<String[]> polyhedra(AtomTable atoms) {
+    return atoms.indicesOf("P").length > 0 && atoms.indicesOf("S").length > 0 ? List.<String[]>of(new String[] {"P", "S"}) : List.of();
+  }
+
+  private static BondResult bonds(TrajectoryHeader h, List<Frame> frames, ReadOptions options) {
+    BondAnalysis.Accumulator acc = new BondAnalysis(h.atoms().indicesOf("P").length > 0 ? BondParameters.defaults()
+        : BondParameters.of(org.interphase.analysis.bonds.BondRule.defaultSS())).start(h);
+    frames.forEach(acc);
+    return acc.finish();
+  }
+
+  static Color colourOf(String motif) {
+    return switch (motif) {
+      case "PS3" -> new Color(230, 0, 0);
+      case "P2S7", "P2S6" -> new Color(255, 120, 0);
+      case "S chain" -> new Color(0, 160, 60);
+      case "S8 ring" -> new Color(200, 170, 0);
+      default -> new Color(200, 0, 200);
+    };
+  }
+
+  static boolean exists(Path p) {
+    return p != null && Files.exists(p);
+  }
+}
