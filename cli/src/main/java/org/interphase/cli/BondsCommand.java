@@ -181,7 +181,7 @@ final class BondsCommand implements Callable<Integer> {
     return o;
   }
 
-  private static void write(Path dir, BondResult r, ObjectNode doc) {
+  static void write(Path dir, BondResult r, ObjectNode doc) {
     int n = r.events().size();
     double[][] cols = new double[9][n];
     for (int i = 0; i < n; i++) {

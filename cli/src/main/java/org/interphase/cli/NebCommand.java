@@ -242,7 +242,7 @@ final class NebCommand implements Callable<Integer> {
   }
 
   /** VTST-compatible files: neb.dat (i R E F i), spline.dat (R E), exts.dat. */
-  private static void writeVtst(Path dir, NebResult r) {
+  static void writeVtst(Path dir, NebResult r) {
     StringBuilder neb = new StringBuilder();
     for (int i = 0; i < r.images(); i++) {
       neb.append(String.format(Locale.ROOT, "%3d %12.6f %12.6f %12.6f %3d%n", i, r.reactionCoordinateA()[i], r.energyEv()[i],

@@ -49,8 +49,14 @@ public final class EnergyRuns {
       file = RunDiscovery.require(path, RunDiscovery.MD, "an MD run").primary();
     }
     String name = file.getFileName().toString();
-    if (name.endsWith(".ener")) {
-      Path pos = file.resolveSibling(name.replaceFirst("-(\\d+)\\.ener$", "-pos-$1.xyz"));
+    if (name.matches(".*\\.ener(\\.(gz|bz2|xz))?")) {
+      String posName = name.replaceFirst("-(\\d+)\\.ener(\\.(gz|bz2|xz))?$", "-pos-$1.xyz");
+      Path pos = file.resolveSibling(posName);
+      for (String suffix : new String[] {".gz", ".bz2", ".xz"}) {
+        if (!Files.isRegularFile(pos) && Files.isRegularFile(file.resolveSibling(posName + suffix))) {
+          pos = file.resolveSibling(posName + suffix);
+        }
+      }
       if (!Files.isRegularFile(pos)) {
         throw new MissingInputException(file + ": the positions file " + pos.getFileName() + " beside it is needed for the atoms");
       }

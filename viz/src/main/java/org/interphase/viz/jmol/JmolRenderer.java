@@ -128,7 +128,8 @@ public final class JmolRenderer implements AutoCloseable {
     sc.append("select all; spacefill 22%; wireframe 0.12; color cpk; set autobond true;");
     sc.append("unitcell on; unitcell 0.04; color unitcell [100,100,100];");
     for (String[] p : s.polyhedra()) {
-      sc.append(String.format(Locale.ROOT, "connect 1.6 2.6 (_%s) (_%s) create; select _%s; polyhedra 4 bonds; color polyhedra translucent "
+      // bonds up to the default P–S break cutoff (2.9 Å), so the picture shows the units the analysis counts
+      sc.append(String.format(Locale.ROOT, "connect 1.6 2.9 (_%s) (_%s) create; select _%s; polyhedra 4 bonds; color polyhedra translucent "
           + "[180,120,230];", p[0], p[1], p[0]));
     }
     sc.append("select none;");
@@ -185,7 +186,9 @@ public final class JmolRenderer implements AutoCloseable {
       }
       radius = Math.max(radius, Math.sqrt(x * x + y * y + z * z));
     }
-    sc.append(String.format(Locale.ROOT, "center {%.4f %.4f %.4f}; set rotationRadius %.4f; zoom 100;", cx, cy, cz, radius * 0.95));
+    // Jmol fits the rotation radius to the width; a landscape picture needs less zoom to fit the height
+    double zoom = 100.0 * Math.min(1.0, (double) s.height() / s.width());
+    sc.append(String.format(Locale.ROOT, "center {%.4f %.4f %.4f}; set rotationRadius %.4f; zoom %.1f;", cx, cy, cz, radius * 0.95, zoom));
     return sc.toString();
   }
 
