@@ -178,13 +178,7 @@ public record Cp2kLog(String version, String project, String runType, String ens
       r.nextToken("element");
       rows.add(new double[] {r.nextDouble("force x"), r.nextDouble("force y"), r.nextDouble("force z")});
     }
-    double[] f = new double[3 * rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      for (int k = 0; k < 3; k++) {
-        f[3 * i + k] = rows.get(i)[k] * Units.HARTREE_PER_BOHR_TO_EV_PER_ANGSTROM;
-      }
-    }
-    return f;
+    return toEvPerAngstrom(rows);
   }
 
   /**
@@ -207,6 +201,11 @@ public record Cp2kLog(String version, String project, String runType, String ens
       r.nextToken("atom index");
       rows.add(new double[] {r.nextDouble("force x"), r.nextDouble("force y"), r.nextDouble("force z")});
     }
+    return toEvPerAngstrom(rows);
+  }
+
+  /** Force rows in Hartree/bohr → one flat array in eV/Å. */
+  private static double[] toEvPerAngstrom(List<double[]> rows) {
     double[] f = new double[3 * rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       for (int k = 0; k < 3; k++) {
