@@ -176,9 +176,23 @@ final class NebCommand implements Callable<Integer> {
     return best;
   }
 
+  /** LCLIMB from the INCAR of the NEB folder, else from image 01's OUTCAR ({@code NEB:          LCLIMB      T}). */
   private static boolean vaspClimbing(Path dir) {
     Path incar = dir.resolve("INCAR");
     if (!Files.isRegularFile(incar)) {
+      for (String name : new String[] {"OUTCAR", "OUTCAR.gz", "OUTCAR.bz2", "OUTCAR.xz"}) {
+        Path outcar = dir.resolve("01").resolve(name);
+        if (Files.isRegularFile(outcar)) {
+          try (LineReader r = LineReader.open(outcar)) {
+            for (int i = 0; i < 5000 && r.next(); i++) {
+              if (r.contains("LCLIMB")) {
+                String[] t = r.line().strip().split("\\s+");
+                return t[t.length - 1].toUpperCase(Locale.ROOT).startsWith("T");
+              }
+            }
+          }
+        }
+      }
       return false;
     }
     try (LineReader r = LineReader.open(incar)) {
