@@ -138,11 +138,12 @@ public final class XdatcarReader extends AbstractFrameSource {
         lineReady = true;
         continue;
       }
-      if (r.contains("configuration") || r.startsWithTrimmed("Direct") || r.startsWithTrimmed("direct")
+      if (r.contains("configuration") || r.contains("Konfig") || r.startsWithTrimmed("Direct") || r.startsWithTrimmed("direct")
           || r.startsWithTrimmed("Cartesian") || r.startsWithTrimmed("cartesian")) {
         cartesian = PoscarReader.isCartesian(r);
         if (r.skipPast("=")) {
-          step = r.nextLong("a configuration number after \"=\"");
+          // VASP writes the number as I6: past 999999 steps it prints ******; the frame index stands in
+          step = r.nextIsNumber() ? r.nextLong("a configuration number after \"=\"") : index + 1;
         }
         if (!r.next()) {
           throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "coordinates of frame " + (index + 1));

@@ -291,4 +291,16 @@ class VaspMalformedInputTest {
     assertEquals(50 * 3, v.length);
     assertTrue(Double.isFinite(v[0]));
   }
+
+  /** VASP's I6 configuration number overflows to ****** after 999999 steps; VASP 4 writes "Konfig=". */
+  @Test
+  void overflowingConfigurationNumberAndKonfig() {
+    Path p = write("XDATCAR_stars", HEADER + frame(999999, GOOD) + "Direct configuration=******\n" + String.join("\n", GOOD) + "\n"
+        + "Konfig=3\n" + String.join("\n", GOOD) + "\n");
+    List<Frame> f = readAll(p, ReadOptions.DEFAULT);
+    assertEquals(3, f.size());
+    assertEquals(999999, f.get(0).step());
+    assertEquals(2, f.get(1).step());
+    assertEquals(3, f.get(2).step());
+  }
 }
