@@ -14,7 +14,7 @@ import org.interphase.parsers.ReadOptions;
 
 /**
  * A VASP NEB run: image folders {@code 00 … NN} (VTST layout). Per image: the geometry from CONTCAR,
- * else the last step of the OUTCAR, else POSCAR; the energy as VTST's nebbarrier.pl takes it (the
+ * else (end images, which VASP keeps fixed) the POSCAR, else the last step of the OUTCAR, else POSCAR; the energy as VTST's nebbarrier.pl takes it (the
  * last {@code energy(sigma->0)} of the OUTCAR), else the last {@code E0} of the OSZICAR; the NEB
  * tangential force of the last OUTCAR step (either spelling). End images often hold only a POSCAR
  * plus a copied endpoint OUTCAR/OSZICAR.
@@ -77,11 +77,18 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
       Path poscar = first(d, "POSCAR");
       Frame geom;
       String from;
+      boolean end = i == 0 || i == dirs.size() - 1;
       if (contcar != null && nonEmpty(contcar)) {
         PoscarReader.Structure s = PoscarReader.read(contcar, options.withSpecies(t == null ? options.species() : List.of()));
         geom = s.frame();
         t = t == null ? s.header().atoms() : t;
         from = "CONTCAR";
+      } else if (end && poscar != null) {
+        // VASP keeps the end images fixed at their POSCAR; an OUTCAR there is a copied endpoint relaxation
+        PoscarReader.Structure s = PoscarReader.read(poscar, options.withSpecies(t == null ? options.species() : List.of()));
+        geom = s.frame();
+        t = t == null ? s.header().atoms() : t;
+        from = "POSCAR";
       } else if (lastStep != null) {
         geom = lastStep;
         from = "OUTCAR";
