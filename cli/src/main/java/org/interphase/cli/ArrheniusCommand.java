@@ -37,10 +37,12 @@ final class ArrheniusCommand implements Callable<Integer> {
   @Parameters(arity = "2..*", paramLabel = "RUN", description = "Trajectory files or MD run directories, one per temperature.")
   List<Path> runs;
 
-  @Option(names = "--temperatures-k", split = ",", paramLabel = "K,K,…", description = "The temperature of each run, in the order given (default: each run's mean instantaneous temperature).")
+  @Option(names = "--temperatures-k", split = ",", paramLabel = "K,K,…", description = "The temperature of each run, in the order given "
+      + "(default: each run's mean instantaneous temperature).")
   List<Double> temperatures;
 
-  @Option(names = "--target-k", paramLabel = "K", defaultValue = "300", description = "Extrapolate D and σ to this temperature (default ${DEFAULT-VALUE} K).")
+  @Option(names = "--target-k", paramLabel = "K", defaultValue = "300", description = "Extrapolate D and σ to this temperature (default "
+      + "${DEFAULT-VALUE} K).")
   double targetK;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write arrhenius.csv, arrhenius.json, arrhenius.png and arrhenius.svg here.")

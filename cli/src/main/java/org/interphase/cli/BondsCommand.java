@@ -55,10 +55,12 @@ final class BondsCommand implements Callable<Integer> {
   @Option(names = "--min-frames", paramLabel = "N", description = "Frames a change must last to count (default 3).")
   Integer minFrames;
 
-  @Option(names = "--single-cutoff", paramLabel = "Å", description = "Compare with one cutoff and no dwell: every crossing counts (shows the flicker).")
+  @Option(names = "--single-cutoff", paramLabel = "Å", description = "Compare with one cutoff and no dwell: every crossing counts (shows the "
+      + "flicker).")
   Double singleCutoff;
 
-  @Option(names = "--layers", paramLabel = "AXIS=LO:HI,…", description = "Slabs for locating events along the interface normal, e.g. z=0:10,10:20 (Å), or auto: from the composition of the first frame along z.")
+  @Option(names = "--layers", paramLabel = "AXIS=LO:HI,…", description = "Slabs for locating events along the interface normal, e.g. "
+      + "z=0:10,10:20 (Å), or auto: from the composition of the first frame along z.")
   String layers;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write events.csv, motifs.csv, coordination.csv, bonds.json and motifs.png/.svg here.")

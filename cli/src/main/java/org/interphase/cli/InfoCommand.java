@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code interphase info PATH…}: what a file or run holds. */
-@Command(name = "info", mixinStandardHelpOptions = true, description = "Show what files or run directories hold: atoms, species, frames, time step, cell, energies, forces.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Show what files or run directories hold: atoms, species, frames, "
+    + "time step, cell, energies, forces.")
 final class InfoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -45,7 +45,8 @@ final class InterfaceCommand implements Callable<Integer> {
     @Option(names = "--part-b", required = true, paramLabel = "RUN", description = "Reference B.")
     Path partB;
 
-    @Option(names = "--interfaces", required = true, paramLabel = "K", description = "A|B interfaces in the cell: 2 for a periodic sandwich, 1 for a slab with vacuum.")
+    @Option(names = "--interfaces", required = true, paramLabel = "K", description = "A|B interfaces in the cell: 2 for a periodic sandwich, "
+        + "1 for a slab with vacuum.")
     int interfaces;
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Label in tables and charts (default: the interface file name).")
@@ -61,13 +62,16 @@ final class InterfaceCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1..*")
   List<Case> cases;
 
-  @Option(names = "--equilibration-ps", paramLabel = "PS", defaultValue = "0", description = "Drop MD frames before this time (default ${DEFAULT-VALUE} ps).")
+  @Option(names = "--equilibration-ps", paramLabel = "PS", defaultValue = "0", description = "Drop MD frames before this time (default "
+      + "${DEFAULT-VALUE} ps).")
   double equilibrationPs;
 
-  @Option(names = "--vasp-energy", paramLabel = "sigma0|free", defaultValue = "sigma0", description = "VASP energy to use: energy(sigma->0) or the free energy TOTEN (default ${DEFAULT-VALUE}).")
+  @Option(names = "--vasp-energy", paramLabel = "sigma0|free", defaultValue = "sigma0", description = "VASP energy to use: energy(sigma->0) "
+      + "or the free energy TOTEN (default ${DEFAULT-VALUE}).")
   String vaspEnergy;
 
-  @Option(names = "--normal", paramLabel = "a|b|c", defaultValue = "c", description = "Lattice vector along the interface normal (default ${DEFAULT-VALUE}).")
+  @Option(names = "--normal", paramLabel = "a|b|c", defaultValue = "c", description = "Lattice vector along the interface normal (default "
+      + "${DEFAULT-VALUE}).")
   String normal;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write interface.csv, interface.json and interface.png/.svg here.")

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.interphase.analysis.msd.MeanSquaredDisplacement;
 import org.interphase.analysis.msd.MsdParameters;
 import org.interphase.analysis.msd.MsdResult;
-import org.interphase.analysis.msd.Region;
 import org.interphase.core.FrameSource;
 import org.interphase.core.Measurement;
 import org.interphase.viz.chart.ChartSpec;

@@ -10,7 +10,8 @@ final class MsdOptions {
   @Option(names = "--species", required = true, paramLabel = "EL", description = "Mobile species, e.g. Li.")
   String species;
 
-  @Option(names = "--temperature-k", paramLabel = "K", description = "Temperature for Nernst-Einstein (default: mean of the run's instantaneous temperatures, when the files have them).")
+  @Option(names = "--temperature-k", paramLabel = "K", description = "Temperature for Nernst-Einstein (default: mean of the run's "
+      + "instantaneous temperatures, when the files have them).")
   Double temperatureK;
 
   @Option(names = "--fit-start-ps", paramLabel = "PS", description = "Start of the fit window, ps (inclusive).")
@@ -19,13 +20,15 @@ final class MsdOptions {
   @Option(names = "--fit-end-ps", paramLabel = "PS", description = "End of the fit window, ps (inclusive).")
   Double fitEndPs;
 
-  @Option(names = "--axes", paramLabel = "AXES", defaultValue = "xyz", description = "Components: x, y, z, xy, xz, yz or xyz (default ${DEFAULT-VALUE}); D = slope/(2·d).")
+  @Option(names = "--axes", paramLabel = "AXES", defaultValue = "xyz", description = "Components: x, y, z, xy, xz, yz or xyz (default "
+      + "${DEFAULT-VALUE}); D = slope/(2·d).")
   String axes;
 
   @Option(names = "--region", paramLabel = "AXIS=LO:HI", description = "Only displacements whose both ends lie in this slab (Å), e.g. z=12.0:18.5.")
   String region;
 
-  @Option(names = "--drift-reference", paramLabel = "EL,…|none", split = ",", description = "Elements whose mean displacement is removed each frame (default: all but the mobile species), or none.")
+  @Option(names = "--drift-reference", paramLabel = "EL,…|none", split = ",", description = "Elements whose mean displacement is removed "
+      + "each frame (default: all but the mobile species), or none.")
   List<String> driftReference;
 
   @Option(names = "--charge", paramLabel = "Z", defaultValue = "1", description = "Ion charge in e (default ${DEFAULT-VALUE}).")

@@ -65,7 +65,8 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--height", defaultValue = "800", paramLabel = "PX", description = "Height in pixels (default ${DEFAULT-VALUE}).")
   int height;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE.png", defaultValue = "interphase.png", description = "Output file (default ${DEFAULT-VALUE}).")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE.png", defaultValue = "interphase.png", description = "Output file (default "
+      + "${DEFAULT-VALUE}).")
   Path output;
 
   @Override

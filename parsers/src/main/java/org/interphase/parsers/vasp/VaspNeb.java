@@ -14,7 +14,8 @@ import org.interphase.parsers.ReadOptions;
 
 /**
  * A VASP NEB run: image folders {@code 00 … NN} (VTST layout). Per image: the geometry from CONTCAR,
- * else (end images, which VASP keeps fixed) the POSCAR, else the last step of the OUTCAR, else POSCAR; the energy as VTST's nebbarrier.pl takes it (the
+ * else (end images, which VASP keeps fixed) the POSCAR, else the last step of the OUTCAR, else POSCAR;
+ * the energy as VTST's nebbarrier.pl takes it (the
  * last {@code energy(sigma->0)} of the OUTCAR), else the last {@code E0} of the OSZICAR; the NEB
  * tangential force of the last OUTCAR step (either spelling). End images often hold only a POSCAR
  * plus a copied endpoint OUTCAR/OSZICAR.

@@ -103,7 +103,8 @@ public final class VasprunReader extends AbstractFrameSource {
       dtFs = !Double.isNaN(options.timestepFs()) ? options.timestepFs() : md ? potim : Double.NaN;
       List<String> notes = new ArrayList<>();
       notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + potim + " fs" : "ionic relaxation or single point (IBRION=" + ibrion + ")");
-      header = new TrajectoryHeader(source, FORMAT, version == null ? "VASP" : "VASP " + version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1"), atoms,
+      String program = version == null ? "VASP" : "VASP " + version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1");
+      header = new TrajectoryHeader(source, FORMAT, program, atoms,
           firstCell, dtFs, false, notes);
     } catch (RuntimeException e) {
       close();
