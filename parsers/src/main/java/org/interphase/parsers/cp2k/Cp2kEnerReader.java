@@ -17,39 +17,69 @@ import org.interphase.parsers.io.LineReader;
  *
  * <p>A last row cut short (running job) is dropped with a warning; strict mode makes it an error.
  */
-public final class Cp2kEnerReader {
-  private Cp2kEnerReader() {}
+public final class Cp2kEnerReader implements AutoCloseable {
+  private final LineReader r;
+  private final boolean strict;
+  private final List<String> warnings = new ArrayList<>();
+  private int rows;
+
+  private Cp2kEnerReader(Path path, boolean strict) {
+    this.r = LineReader.open(path);
+    this.strict = strict;
+  }
+
+  /** Opens a file for row-by-row reading. */
+  public static Cp2kEnerReader open(Path path, boolean strict) {
+    return new Cp2kEnerReader(path, strict);
+  }
 
   /** The rows and any warning. */
   public record Result(List<EnergyStep> steps, List<String> warnings) {}
 
+  /** Reads every row (small files). */
   public static Result read(Path path, boolean strict) {
-    List<EnergyStep> out = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    try (LineReader r = LineReader.open(path)) {
-      while (r.next()) {
-        if (r.isBlank() || r.startsWithTrimmed("#")) {
-          continue;
-        }
-        int cols = r.countTokens();
-        if (cols < 6) {
-          MalformedInputException e = new MalformedInputException(r.source(), r.lineNumber(),
-              "7 columns (step, time, kinetic, temperature, potential, conserved, used time)", r.line());
-          if (!r.next() && !strict) {
-            warnings.add(e.getMessage() + " (last row cut short); " + out.size() + " complete rows kept");
-            break;
-          }
-          throw e;
-        }
-        long step = r.nextLong("the step number");
-        double time = r.nextDouble("the time in fs");
-        double kin = r.nextDouble("the kinetic energy in Hartree") * Units.HARTREE_TO_EV;
-        double temp = r.nextDouble("the temperature in K");
-        double pot = r.nextDouble("the potential energy in Hartree") * Units.HARTREE_TO_EV;
-        double cons = r.nextDouble("the conserved quantity in Hartree") * Units.HARTREE_TO_EV;
-        out.add(new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp)));
+    try (Cp2kEnerReader e = open(path, strict)) {
+      List<EnergyStep> out = new ArrayList<>();
+      for (EnergyStep s = e.next(); s != null; s = e.next()) {
+        out.add(s);
       }
+      return new Result(List.copyOf(out), e.warnings());
     }
-    return new Result(List.copyOf(out), List.copyOf(warnings));
+  }
+
+  /** The next row, or null at the end. */
+  public EnergyStep next() {
+    while (r.next()) {
+      if (r.isBlank() || r.startsWithTrimmed("#")) {
+        continue;
+      }
+      if (r.countTokens() < 6) {
+        MalformedInputException e = new MalformedInputException(r.source(), r.lineNumber(),
+            "7 columns (step, time, kinetic, temperature, potential, conserved, used time)", r.line());
+        if (!r.next() && !strict) {
+          warnings.add(e.getMessage() + " (last row cut short); " + rows + " complete rows kept");
+          return null;
+        }
+        throw e;
+      }
+      long step = r.nextLong("the step number");
+      double time = r.nextDouble("the time in fs");
+      double kin = r.nextDouble("the kinetic energy in Hartree") * Units.HARTREE_TO_EV;
+      double temp = r.nextDouble("the temperature in K");
+      double pot = r.nextDouble("the potential energy in Hartree") * Units.HARTREE_TO_EV;
+      double cons = r.nextDouble("the conserved quantity in Hartree") * Units.HARTREE_TO_EV;
+      rows++;
+      return new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp));
+    }
+    return null;
+  }
+
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  @Override
+  public void close() {
+    r.close();
   }
 }

@@ -265,6 +265,38 @@ public record Cp2kLog(String version, String project, String runType, String ens
     }
   }
 
+  /**
+   * What the head of a log says (version, project, run type, ensemble), read from its first lines
+   * only: cheap for a log of any length. Fields not found are null.
+   */
+  public record Head(String version, String project, String runType, String ensemble) {}
+
+  /** Reads the head of a log (up to the first MD step or 5000 lines). */
+  public static Head head(Path p) {
+    String version = null;
+    String project = null;
+    String runType = null;
+    String ensemble = null;
+    try (LineReader r = LineReader.open(p)) {
+      for (int i = 0; i < 5000 && r.next(); i++) {
+        String l = r.line();
+        if (version == null && l.contains("CP2K| version string:")) {
+          Matcher m = VERSION.matcher(l);
+          version = m.find() ? m.group(1) : l.substring(l.indexOf(':') + 1).strip();
+        } else if (l.contains("GLOBAL| Project name")) {
+          project = last(l);
+        } else if (l.contains("GLOBAL| Run type")) {
+          runType = last(l);
+        } else if (l.contains("MD_PAR| Ensemble type") || l.contains("MD| Ensemble Type")) {
+          ensemble = last(l);
+        } else if (l.contains("MD| Step number") || l.contains("STEP NUMBER  ")) {
+          break;
+        }
+      }
+    }
+    return new Head(version, project, runType, ensemble);
+  }
+
   /** The run type from the head of a log ({@code GLOBAL| Run type}), or null. */
   public static String runTypeOf(Path p) {
     try (LineReader r = LineReader.open(p)) {

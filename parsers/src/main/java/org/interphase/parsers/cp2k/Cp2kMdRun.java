@@ -37,7 +37,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
   private final Cp2kXyzReader frc;
   private final Cp2kXyzReader vel;
   private final Cp2kCellReader cellReader;
-  private final Map<Long, EnergyStep> ener = new HashMap<>();
+  private final Cp2kEnerReader ener;
+  private EnergyStep enerNext;
   private final Map<Long, Cell> logCells = new HashMap<>();
   private final Cell fixedCell;
   private final TrajectoryHeader header;
@@ -77,8 +78,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       Path inputPath = project == null ? null : Cp2kInput.find(dir, project);
       Cp2kInput input = inputPath == null ? null : Cp2kInput.read(inputPath);
       Path logPath = Cp2kLog.find(dir, project);
-      Cp2kLog log = logPath == null ? null : Cp2kLog.read(logPath);
-      String version = log != null && log.version() != null ? "CP2K " + log.version() : "CP2K";
+      // only the head of the log unless the cell has to come from it: a long run's log is large
+      Cp2kLog.Head head = logPath == null ? null : Cp2kLog.head(logPath);
+      String version = head != null && head.version() != null ? "CP2K " + head.version() : "CP2K";
 
       Path cellPath = sibling(dir, name, "-pos-", "-", ".cell");
       Cell fixed = null;
@@ -88,8 +90,10 @@ public final class Cp2kMdRun extends AbstractFrameSource {
         notes.add("cell from " + cellPath.getFileName() + ", joined by step");
       } else {
         cellReader = null;
-        String ensemble = input != null && input.ensemble() != null ? input.ensemble() : log != null ? log.ensemble() : null;
+        String ensemble = input != null && input.ensemble() != null ? input.ensemble() : head != null ? head.ensemble() : null;
         boolean npt = ensemble != null && ensemble.startsWith("NPT");
+        boolean inputCell = input != null && input.cell() != null;
+        Cp2kLog log = logPath != null && (npt || !inputCell) ? Cp2kLog.read(logPath) : null;
         if (npt && log != null && log.mdCells().stream().anyMatch(c -> c != null)) {
           for (int i = 0; i < log.mdSteps().size(); i++) {
             if (log.mdCells().get(i) != null) {
@@ -116,10 +120,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       fixedCell = fixed;
 
       Path enerPath = sibling(dir, name, "-pos-", "-", ".ener");
-      if (enerPath != null) {
-        Cp2kEnerReader.Result er = Cp2kEnerReader.read(enerPath, options.strict());
-        er.steps().forEach(s -> ener.put(s.step(), s));
-        er.warnings().forEach(this::warn);
+      ener = enerPath == null ? null : Cp2kEnerReader.open(enerPath, options.strict());
+      if (ener != null) {
+        enerNext = ener.next();
         notes.add("kinetic energy, temperature and conserved quantity from " + enerPath.getFileName());
       }
       Path frcPath = sibling(dir, name, "-pos-", "-frc-", ".xyz");
@@ -146,7 +149,7 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       if (!Double.isNaN(b0.timeFs()) && b1 != null && b1.timeFs() == b0.timeFs()) {
         notes.add("the frames carry no time (REFTRAJ or restart artefact): time is unknown unless --timestep-fs is given");
       }
-      String runType = input != null && input.runType() != null ? input.runType() : log != null ? log.runType() : null;
+      String runType = input != null && input.runType() != null ? input.runType() : head != null ? head.runType() : null;
       if (runType != null) {
         notes.add("run type " + runType);
       }
@@ -249,7 +252,17 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     if (velNext != null && velNext.step() == b.step()) {
       velocities = velNext.values();
     }
-    EnergyStep es = ener.get(b.step());
+    // .ener rows are joined by step like the cell: streamed, never held whole
+    EnergyStep es = null;
+    while (ener != null && enerNext != null && enerNext.step() < b.step()) {
+      enerNext = ener.next();
+    }
+    if (enerNext != null && enerNext.step() == b.step()) {
+      es = enerNext;
+    }
+    if (ener != null && enerNext == null) {
+      ener.warnings().forEach(this::warn);
+    }
     Energies en;
     if (es != null) {
       Energies e = es.energies();
@@ -297,6 +310,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     }
     if (cellReader != null) {
       cellReader.close();
+    }
+    if (ener != null) {
+      ener.close();
     }
   }
 }
