@@ -10,4 +10,9 @@ public class TruncatedInputException extends MalformedInputException {
   public TruncatedInputException(String source, long line, String expected) {
     super(source, line, expected, null);
   }
+
+  @Override
+  public MalformedInputException withExpected(String expected) {
+    return new TruncatedInputException(source(), line(), expected + " (the last line is cut off)");
+  }
 }

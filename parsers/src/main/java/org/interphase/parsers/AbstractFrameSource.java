@@ -42,6 +42,9 @@ public abstract class AbstractFrameSource implements FrameSource {
       }
       if (pending == null) {
         done = true;
+        if (endedWithoutNewline()) {
+          warn("the file does not end with a line end: its last line may have been cut short while being written");
+        }
       }
     }
     return pending != null;
@@ -56,6 +59,11 @@ public abstract class AbstractFrameSource implements FrameSource {
     pending = null;
     delivered++;
     return f;
+  }
+
+  /** Whether the file's last line had no line end; readers over text lines override this. */
+  protected boolean endedWithoutNewline() {
+    return false;
   }
 
   /** Records a warning for the user. */

@@ -300,6 +300,11 @@ public final class Cp2kMdRun extends AbstractFrameSource {
   }
 
   @Override
+  protected boolean endedWithoutNewline() {
+    return pos.endedWithoutNewline();
+  }
+
+  @Override
   public void close() {
     pos.close();
     if (frc != null) {

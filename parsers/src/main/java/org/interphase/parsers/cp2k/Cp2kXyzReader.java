@@ -187,6 +187,11 @@ public final class Cp2kXyzReader implements AutoCloseable {
     return out;
   }
 
+  /** Whether the file's last line had no line end. */
+  public boolean endedWithoutNewline() {
+    return r.endedWithoutNewline();
+  }
+
   @Override
   public void close() {
     r.close();

@@ -81,6 +81,7 @@ public final class LineReader implements AutoCloseable {
           lineEnd = i > lineStart && buf[i - 1] == '\r' ? i - 1 : i;
           nextStart = i + 1;
           scanFrom = nextStart;
+          terminated = true;
           return accept();
         }
       }
@@ -93,6 +94,7 @@ public final class LineReader implements AutoCloseable {
         }
         lineEnd = fill;
         nextStart = fill;
+        terminated = false;
         return accept();
       }
       compactAndFill();
@@ -101,6 +103,7 @@ public final class LineReader implements AutoCloseable {
 
   private int scanFrom;
   private boolean pastEnd;
+  private boolean terminated = true;
 
   private boolean accept() {
     lineNumber++;
@@ -158,6 +161,19 @@ public final class LineReader implements AutoCloseable {
     if (n > 0 && bad * 10 > n) {
       throw new MalformedInputException(source, 0, "a text file", "binary data");
     }
+  }
+
+  /**
+   * Whether the current line is the last of the file and has no line end: a job killed while
+   * writing leaves such a line, possibly cut inside a number.
+   */
+  public boolean unterminated() {
+    return !terminated && !pastEnd;
+  }
+
+  /** Whether the file's last line had no line end (known once the end was reached). */
+  public boolean endedWithoutNewline() {
+    return !terminated;
   }
 
   /** The current line as a string (without the line terminator). */
@@ -240,7 +256,7 @@ public final class LineReader implements AutoCloseable {
   public String nextToken(String expected) {
     skipSpace();
     if (pos >= lineEnd) {
-      throw new MalformedInputException(source, lineNumber, expected, line());
+      throw fail(expected, line());
     }
     int s = pos;
     while (pos < lineEnd && !isSpace(buf[pos])) {
@@ -304,7 +320,7 @@ public final class LineReader implements AutoCloseable {
     }
     if (digits == 0 || (pos < lineEnd && !isSpace(buf[pos]) && buf[pos] != ',' && buf[pos] != ';')) {
       pos = s;
-      throw new MalformedInputException(source, lineNumber, expected, tokenAt(s));
+      throw fail(expected, tokenAt(s));
     }
     return neg ? -v : v;
   }
@@ -380,7 +396,7 @@ public final class LineReader implements AutoCloseable {
       }
     }
     if (!anyDigit) {
-      throw new MalformedInputException(source, lineNumber, expected, tokenAt(s));
+      throw fail(expected, tokenAt(s));
     }
     int exp = 0;
     if (i < lineEnd && (buf[i] == 'e' || buf[i] == 'E' || buf[i] == 'd' || buf[i] == 'D')) {
@@ -397,7 +413,7 @@ public final class LineReader implements AutoCloseable {
         ed++;
       }
       if (ed == 0) {
-        throw new MalformedInputException(source, lineNumber, expected, tokenAt(s));
+        throw fail(expected, tokenAt(s));
       }
       exp = eneg ? -exp : exp;
       i = j;
@@ -417,7 +433,7 @@ public final class LineReader implements AutoCloseable {
     }
     // a glued next number (0.1234-0.5678) ends this one; anything else must be a separator
     if (i < lineEnd && !isSpace(buf[i]) && buf[i] != '-' && buf[i] != ',' && buf[i] != ';') {
-      throw new MalformedInputException(source, lineNumber, expected, tokenAt(s));
+      throw fail(expected, tokenAt(s));
     }
     pos = i;
     int e10 = exp + dropped - fracDigits;
@@ -430,7 +446,7 @@ public final class LineReader implements AutoCloseable {
       v = Math.abs(Double.parseDouble(text));
     }
     if (!Double.isFinite(v)) {
-      throw new MalformedInputException(source, lineNumber, expected + " (finite)", tokenAt(s));
+      throw fail(expected + " (finite)", tokenAt(s));
     }
     return neg ? -v : v;
   }
@@ -443,6 +459,14 @@ public final class LineReader implements AutoCloseable {
       POW10[k] = p;
       p *= 10;
     }
+  }
+
+  /** A parse error at the current line; on an unterminated last line it is a truncation. */
+  private MalformedInputException fail(String expected, String found) {
+    if (unterminated()) {
+      return new org.interphase.core.TruncatedInputException(source, lineNumber, expected + " (the last line is cut off)");
+    }
+    return new MalformedInputException(source, lineNumber, expected, found);
   }
 
   private String tokenAt(int s) {
@@ -465,6 +489,9 @@ public final class LineReader implements AutoCloseable {
 
   /** Builds a malformed-input error at the current line. */
   public MalformedInputException error(String expected) {
+    if (unterminated()) {
+      return fail(expected, line());
+    }
     return new MalformedInputException(source, lineNumber, expected, eofOrLine());
   }
 

@@ -389,6 +389,11 @@ public final class OutcarReader extends AbstractFrameSource {
   }
 
   @Override
+  protected boolean endedWithoutNewline() {
+    return r.endedWithoutNewline();
+  }
+
+  @Override
   public void close() {
     r.close();
   }

@@ -284,6 +284,11 @@ public final class XdatcarReader extends AbstractFrameSource {
   }
 
   @Override
+  protected boolean endedWithoutNewline() {
+    return r.endedWithoutNewline();
+  }
+
+  @Override
   public void close() {
     r.close();
   }

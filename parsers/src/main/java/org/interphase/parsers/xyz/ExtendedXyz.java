@@ -222,6 +222,11 @@ public final class ExtendedXyz extends AbstractFrameSource {
   }
 
   @Override
+  protected boolean endedWithoutNewline() {
+    return r.endedWithoutNewline();
+  }
+
+  @Override
   public void close() {
     r.close();
   }
