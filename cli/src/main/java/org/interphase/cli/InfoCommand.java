@@ -106,13 +106,9 @@ final class InfoCommand implements Callable<Integer> {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(p(dir) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
     }
     return found;
-  }
-
-  private static String p(Path dir) {
-    return dir.toString();
   }
 
   static ObjectNode toJson(FileSummary s) {
