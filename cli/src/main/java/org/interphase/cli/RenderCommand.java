@@ -52,8 +52,8 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--time-ps", paramLabel = "PS", description = "The frame closest to this time.")
   Double timePs;
 
-  @Option(names = "--highlight", paramLabel = "motif:NAME|event:N|atoms:I,J,…", description = "What to highlight: a motif (PS3, "
-      + "P2S7, S chain, …), a bond event (its index in bonds --json), or atoms (0-based).")
+  @Option(names = "--highlight", paramLabel = "motif:NAME[,NAME…]|event:N|atoms:I,J,…", description = "What to highlight: motifs "
+      + "(PS3, P2S7, S chain, other, …), a bond event (its index in bonds --json), or atoms (0-based).")
   String highlight;
 
   @Option(names = "--path", paramLabel = "NEB", description = "Draw the migration path of a NEB run (VASP folder or CP2K BAND) over its first image.")
@@ -118,7 +118,7 @@ final class RenderCommand implements Callable<Integer> {
       hl.add(new Scene.Highlight(new int[] {e.ligand()}, new Color(0, 90, 230), null));
       title = String.format(Locale.ROOT, "event %d: %s %s at frame %d", k, e.bond(), e.kind(), e.frame());
     } else if (highlight != null && highlight.startsWith("motif:") && frame == null && timePs == null) {
-      String m = highlight.substring(6).strip();
+      String m = highlight.substring(6).split(",")[0].strip();
       BondResult br = bonds(h, frames, options);
       Integer first = br.firstFrame().get(m);
       if (first != null) {
@@ -145,10 +145,17 @@ final class RenderCommand implements Callable<Integer> {
     }
     Frame f = frames.get(index);
     if (highlight != null && highlight.startsWith("motif:")) {
-      String m = highlight.substring(6).strip();
       Map<String, List<int[]>> units = BondAnalysis.motifAtoms(atoms, f, BondParameters.defaults());
-      for (int[] u : units.getOrDefault(m, List.of())) {
-        hl.add(new Scene.Highlight(u, colourOf(m), m));
+      for (String m : highlight.substring(6).split(",")) {
+        String name = m.strip();
+        boolean other = name.equals("other");
+        for (Map.Entry<String, List<int[]>> e : units.entrySet()) {
+          if (other ? e.getKey().startsWith("other") : e.getKey().equals(name)) {
+            for (int[] u : e.getValue()) {
+              hl.add(new Scene.Highlight(u, colourOf(e.getKey()), e.getKey()));
+            }
+          }
+        }
       }
     } else if (highlight != null && highlight.startsWith("atoms:")) {
       int[] ids = java.util.Arrays.stream(highlight.substring(6).split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();

@@ -82,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
       if (isNeb) {
         neb.add(new ReportPlan.Neb(p.getFileName().toString(), p, null));
       } else {
-        md.add(new ReportPlan.Md(p, "Li", Double.NaN, Double.NaN, Double.NaN, null, null));
+        md.add(new ReportPlan.Md(p, "Li", Double.NaN, Double.NaN, Double.NaN, null, null, false, List.of(), null));
       }
     }
     return new ReportPlan("Interphase report", md, List.of(), neb);
@@ -122,7 +122,7 @@ final class ReportCommand implements Callable<Integer> {
       frames = FrameSources.readAll(src);
       warnings.addAll(src.warnings());
     }
-    String name = m.path().getFileName().toString();
+    String name = m.title() != null ? m.title() : m.path().getFileName().toString();
     html.section("MD run: " + name).text(String.format(Locale.ROOT, "%s: %d atoms %s, %d frames, %s fs between frames, %s.", h.program(),
         h.atoms().size(), h.atoms().speciesCounts(), frames.size(), fmt(h.timestepFs()), frames.get(0).cell()));
     List<String> files = new ArrayList<>();
@@ -139,12 +139,12 @@ final class ReportCommand implements Callable<Integer> {
       BondsCommand.write(dir, br, BondsCommand.toJson(br, br.warnings()));
       files.addAll(List.of(rel + "/events.csv", rel + "/motifs.csv", rel + "/coordination.csv", rel + "/bonds.json"));
       String target = m.highlight() != null ? m.highlight().replace("motif:", "") : hasP ? "PS3" : "S chain";
-      Integer first = br.firstFrame().get(target);
+      Integer first = m.lastFrame() ? null : br.firstFrame().get(target.split(",")[0].strip());
       int index = first != null ? first : frames.size() - 1;
       Scene scene = RenderCommand.scene(m.path(), null, index, null, "motif:" + target, 900, 700, options);
       jmol.write(scene, dir.resolve("structure.png"));
       html.figure(dir.resolve("structure.png"), first != null ? "Frame " + index + ", the first with " + target + " (highlighted)"
-          : "Last frame (no " + target + " appeared)");
+          : "Last frame, " + target + " highlighted where present");
       html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
           + bp.primary().minFrames() + " frames)");
       List<List<String>> rows = new ArrayList<>();
@@ -172,6 +172,19 @@ final class ReportCommand implements Callable<Integer> {
       Charts.write(MsdCommand.chart(r), dir.resolve("msd"), 900, 600);
       files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json"));
       html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
+      List<List<String>> regionRows = new ArrayList<>();
+      for (String reg : m.regions()) {
+        MeanSquaredDisplacement.Accumulator ra = new MeanSquaredDisplacement(p.withRegion(org.interphase.analysis.msd.Region.parse(reg)))
+            .start(h);
+        frames.forEach(ra);
+        MsdResult rr = ra.finish();
+        regionRows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()),
+            rr.diffusivity().toString(), rr.conductivity().toString()));
+      }
+      if (!regionRows.isEmpty()) {
+        html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
+        html.table(List.of("layer", "n (Å⁻³)", "D", "σ"), regionRows);
+      }
       html.table(List.of("quantity", "value"), List.of(
           List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags)"),
           List.of("D (correlation-aware error)", r.diffusivity().toString()),

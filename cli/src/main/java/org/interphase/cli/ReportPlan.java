@@ -13,14 +13,15 @@ import java.util.List;
  * <pre>{@code
  * {"title": "…",
  *  "md": [{"path": "run", "species": "Li", "temperature_k": 1500, "fit_start_ps": 0.3, "fit_end_ps": 1.5,
- *          "highlight": "motif:PS3", "layers": "auto"}],
+ *          "highlight": "motif:PS3", "layers": "auto", "frame": "last", "regions": ["z=5:12"], "title": "…"}],
  *  "interfaces": [{"name": "…", "interface": "…", "part_a": "…", "part_b": "…", "interfaces": 1, "equilibration_ps": 0.1}],
  *  "neb": [{"name": "…", "path": "…", "forces_from": ["sp_1.out", …]}]}
  * }</pre>
  */
 record ReportPlan(String title, List<Md> md, List<Interface> interfaces, List<Neb> neb) {
 
-  record Md(Path path, String species, double temperatureK, double fitStartPs, double fitEndPs, String highlight, String layers) {}
+  record Md(Path path, String species, double temperatureK, double fitStartPs, double fitEndPs, String highlight, String layers,
+      boolean lastFrame, List<String> regions, String title) {}
 
   record Interface(String name, Path interfaceRun, Path partA, Path partB, int k, double equilibrationPs) {}
 
@@ -36,9 +37,11 @@ record ReportPlan(String title, List<Md> md, List<Interface> interfaces, List<Ne
     Path base = manifest.toAbsolutePath().getParent();
     List<Md> md = new ArrayList<>();
     for (JsonNode m : j.path("md")) {
+      List<String> regions = new ArrayList<>();
+      m.path("regions").forEach(r -> regions.add(r.asText()));
       md.add(new Md(base.resolve(m.get("path").asText()), m.path("species").asText("Li"), m.path("temperature_k").asDouble(Double.NaN),
           m.path("fit_start_ps").asDouble(Double.NaN), m.path("fit_end_ps").asDouble(Double.NaN), m.path("highlight").asText(null),
-          m.path("layers").asText(null)));
+          m.path("layers").asText(null), m.path("frame").asText("").equals("last"), regions, m.path("title").asText(null)));
     }
     List<Interface> ifs = new ArrayList<>();
     for (JsonNode m : j.path("interfaces")) {
