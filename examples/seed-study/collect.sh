@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Copies what the analyses need from a finished run folder into this folder: trajectories xz-compressed,
-# .ener and .cell, inputs, the pre-optimisation log (final energy). Usage: bash collect.sh RUN_DIR NAME…
+# Copies what the analyses need from a finished run folder into this folder, xz-compressed where it
+# is large: trajectories, .ener, .cell, the pre-optimisation log (final energy); inputs and start
+# structures as they are. Usage: bash collect.sh RUN_DIR NAME…
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 run="$1"
 shift
 for name in "$@"; do
-  xz -9 -c "$run/aimd_${name}-pos-1.xyz" > "$here/aimd_${name}-pos-1.xyz.xz"
-  cp "$run/aimd_${name}-1.ener" "$run/aimd_${name}-1.cell" "$run/aimd_${name}.inp" "$run/${name}_start.xyz" \
-     "$run/preopt_${name}.inp" "$run/preopt_${name}.out" "$here/"
+  for f in "aimd_${name}-pos-1.xyz" "aimd_${name}-1.ener" "aimd_${name}-1.cell" "preopt_${name}.out"; do
+    xz -9 -c "$run/$f" > "$here/$f.xz"
+  done
+  rm -f "$here/aimd_${name}-1.ener" "$here/aimd_${name}-1.cell" "$here/preopt_${name}.out"
+  cp "$run/aimd_${name}.inp" "$run/${name}_start.xyz" "$run/preopt_${name}.inp" "$here/"
 done
