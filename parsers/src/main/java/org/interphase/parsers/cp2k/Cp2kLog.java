@@ -38,10 +38,7 @@ public record Cp2kLog(String version, String project, String runType, String ens
 
   /** Reads a log. */
   public static Cp2kLog read(Path path) {
-    String version = null;
-    String project = null;
-    String runType = null;
-    String ensemble = null;
+    HeadLines head = new HeadLines();
     double dt = Double.NaN;
     double[][] vec = new double[3][];
     List<EnergyStep> steps = new ArrayList<>();
@@ -66,16 +63,10 @@ public record Cp2kLog(String version, String project, String runType, String ens
         if (l.isEmpty()) {
           continue;
         }
-        if (version == null && l.contains("CP2K| version string:")) {
-          Matcher m = VERSION.matcher(l);
-          version = m.find() ? m.group(1) : l.substring(l.indexOf(':') + 1).strip();
-        } else if (l.contains("GLOBAL| Project name")) {
-          project = last(l);
-        } else if (l.contains("GLOBAL| Run type")) {
-          runType = last(l);
-        } else if (l.contains("MD_PAR| Ensemble type") || l.contains("MD| Ensemble Type")) {
-          ensemble = last(l);
-        } else if ((l.contains("MD_PAR| Time step [fs]") || l.contains("MD| Time Step [fs]")) && Double.isNaN(dt)) {
+        if (head.accept(l)) {
+          continue;
+        }
+        if ((l.contains("MD_PAR| Time step [fs]") || l.contains("MD| Time Step [fs]")) && Double.isNaN(dt)) {
           dt = lastNumber(r);
         } else if ((l.startsWith(" CELL| Vector") || l.startsWith(" CELL_TOP| Vector")) && l.contains("[angstrom")) {
           int k = l.contains("Vector a") ? 0 : l.contains("Vector b") ? 1 : 2;
@@ -145,13 +136,13 @@ public record Cp2kLog(String version, String project, String runType, String ens
       steps.add(new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp)));
       cells.add(cellOf(lengths, angles));
     }
-    if (version == null && project == null) {
+    if (head.version == null && head.project == null) {
       throw new MalformedInputException(path.toString(), 1, "a CP2K log (\"CP2K| version string\" or \"GLOBAL| Project name\")",
           "neither");
     }
     Cell cell = vec[0] != null && vec[1] != null && vec[2] != null ? Cell.ofRows(vec[0], vec[1], vec[2]) : null;
-    return new Cp2kLog(version, project, runType, ensemble, dt, cell, List.copyOf(steps), java.util.Collections.unmodifiableList(cells),
-        List.copyOf(sp), forces, ended, atoms);
+    return new Cp2kLog(head.version, head.project, head.runType, head.ensemble, dt, cell, List.copyOf(steps),
+        java.util.Collections.unmodifiableList(cells), List.copyOf(sp), forces, ended, atoms);
   }
 
   private static Cell cellOf(double[] lengths, double[] angles) {
@@ -273,28 +264,41 @@ public record Cp2kLog(String version, String project, String runType, String ens
 
   /** Reads the head of a log (up to the first MD step or 5000 lines). */
   public static Head head(Path p) {
-    String version = null;
-    String project = null;
-    String runType = null;
-    String ensemble = null;
+    HeadLines head = new HeadLines();
     try (LineReader r = LineReader.open(p)) {
       for (int i = 0; i < 5000 && r.next(); i++) {
         String l = r.line();
-        if (version == null && l.contains("CP2K| version string:")) {
-          Matcher m = VERSION.matcher(l);
-          version = m.find() ? m.group(1) : l.substring(l.indexOf(':') + 1).strip();
-        } else if (l.contains("GLOBAL| Project name")) {
-          project = last(l);
-        } else if (l.contains("GLOBAL| Run type")) {
-          runType = last(l);
-        } else if (l.contains("MD_PAR| Ensemble type") || l.contains("MD| Ensemble Type")) {
-          ensemble = last(l);
-        } else if (l.contains("MD| Step number") || l.contains("STEP NUMBER  ")) {
+        if (!head.accept(l) && (l.contains("MD| Step number") || l.contains("STEP NUMBER  "))) {
           break;
         }
       }
     }
-    return new Head(version, project, runType, ensemble);
+    return new Head(head.version, head.project, head.runType, head.ensemble);
+  }
+
+  /** Collects the head fields of a log, line by line; shared by {@link #read} and {@link #head}. */
+  private static final class HeadLines {
+    String version;
+    String project;
+    String runType;
+    String ensemble;
+
+    /** Takes {@code l} if it is a head line; true when it was. */
+    boolean accept(String l) {
+      if (version == null && l.contains("CP2K| version string:")) {
+        Matcher m = VERSION.matcher(l);
+        version = m.find() ? m.group(1) : l.substring(l.indexOf(':') + 1).strip();
+      } else if (l.contains("GLOBAL| Project name")) {
+        project = last(l);
+      } else if (l.contains("GLOBAL| Run type")) {
+        runType = last(l);
+      } else if (l.contains("MD_PAR| Ensemble type") || l.contains("MD| Ensemble Type")) {
+        ensemble = last(l);
+      } else {
+        return false;
+      }
+      return true;
+    }
   }
 
   /** The run type from the head of a log ({@code GLOBAL| Run type}), or null. */
