@@ -7,9 +7,10 @@ Run with Debian's interpreter (python3-ase); run_neb.sh calls the three steps in
 
 The hop: a Li of the top Li layer of the Li2S slab (the first 48 atoms of a li2s_* model) moves to
 an empty site on the other side of the interface plane (midway between the top of Li2S and the
-bottom of the next phase). Candidate sites lie on a 0.2 A grid; a site is empty when no cation
-(Li, P) is within 2.6 A, its nearest anion (S, Cl) is 2.25-2.75 A away and at least two anions are
-within 3.0 A. Of all (Li, site) pairs the shortest hop of at least 2.5 A is taken. Atoms farther
+bottom of the next phase). Candidate sites lie on a 0.2 A grid; a site is an empty Li site when no
+cation (Li, P) is within 2.7 A, no anion (S, Cl) is nearer than 2.3 A and at least three anions are
+within 2.9 A. Of all (Li, site) pairs the shortest hop of at least 2.5 A is taken. The band step
+checks that the optimised final end point kept the Li on its side of the interface. Atoms farther
 than 5.5 A from the middle of the hop are fixed in the end-point optimisations and in the band, so
 the rest of the glass cannot relax differently in the two end points.
 """
@@ -67,7 +68,7 @@ def choose_hop(atoms, cell):
         d = np.linalg.norm(mic(sites[:, None, :] - pos[None, others, :], cell), axis=2)
         dc = d[:, cation[others]].min(axis=1)
         da = d[:, anion[others]]
-        ok = (dc >= 2.6) & (da.min(axis=1) >= 2.25) & (da.min(axis=1) <= 2.75) & ((da <= 3.0).sum(axis=1) >= 2)
+        ok = (dc >= 2.7) & (da.min(axis=1) >= 2.3) & ((da <= 2.9).sum(axis=1) >= 3)
         hop = np.linalg.norm(sites - pos[i], axis=1)
         ok &= hop >= 2.5
         if ok.any():
@@ -122,8 +123,15 @@ def endpoints(name):
 def band(name):
     hop = json.load(open(f'neb_{name}_hop.json'))
     fixed = [k - 1 for k in hop['fixed_atoms_1based']]
+    ends = {}
     for end, label in (('a', 'initial'), ('b', 'final')):
-        write(f'neb_{name}_{label}.xyz', read(f'nebopt_{name}_{end}-pos-1.xyz', index=-1), format='xyz')
+        ends[end] = read(f'nebopt_{name}_{end}-pos-1.xyz', index=-1)
+        write(f'neb_{name}_{label}.xyz', ends[end], format='xyz')
+    i = hop['li_atom_1based'] - 1
+    z_a, z_b = ends['a'].positions[i, 2], ends['b'].positions[i, 2]
+    if not z_a < hop['interface_plane_z_A'] < z_b:
+        sys.exit(f'{name}: the optimised end points do not straddle the interface plane '
+                 f'(Li {i + 1} at z = {z_a:.2f} and {z_b:.2f} A, plane {hop["interface_plane_z_A"]:.2f} A)')
     with open(f'band_{name}.inp', 'w') as f:
         f.write(f"""&GLOBAL
   PROJECT band_{name}
