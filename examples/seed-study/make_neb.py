@@ -153,7 +153,7 @@ def band(name):
     &OPTIMIZE_BAND
       OPT_TYPE DIIS
       &DIIS
-        MAX_STEPS 60
+        MAX_STEPS 40
         MAX_STEPSIZE 0.3
         N_DIIS 5
       &END DIIS
