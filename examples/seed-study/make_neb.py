@@ -2,7 +2,8 @@
 
 Run with Debian's interpreter (python3-ase); run_neb.sh calls the three steps in order:
   /usr/bin/python3 make_neb.py endpoints NAME   picks the hop, writes the two end-point optimisations
-  /usr/bin/python3 make_neb.py band NAME        writes the BAND input from the optimised end points
+  /usr/bin/python3 make_neb.py band NAME [STEPS]  the BAND input from the optimised end points
+                                                (at most STEPS band steps, default 40)
   /usr/bin/python3 make_neb.py singlepoints NAME  single points of the final replicas (forces)
 
 The hop: a Li of the top Li layer of the Li2S slab (the first 48 atoms of a li2s_* model) moves to
@@ -10,7 +11,7 @@ an empty site on the other side of the interface plane (midway between the top o
 bottom of the next phase). Candidate sites lie on a 0.2 A grid; a site is an empty Li site when no
 cation (Li, P) is within 2.7 A, no anion (S, Cl) is nearer than 2.3 A and at least three anions are
 within 2.9 A. Of all (Li, site) pairs the shortest hop of at least 2.5 A is taken. The band step
-checks that the optimised final end point kept the Li on its side of the interface. Atoms farther
+checks that a Li crosses the interface plane between the optimised end points. Atoms farther
 than 5.5 A from the middle of the hop are fixed in the end-point optimisations and in the band, so
 the rest of the glass cannot relax differently in the two end points.
 """
@@ -120,18 +121,26 @@ def endpoints(name):
           f'(interface plane z = {z_plane:.2f} A); {len(atoms) - len(fixed)} atoms free')
 
 
-def band(name):
+def band(name, max_steps=40):
     hop = json.load(open(f'neb_{name}_hop.json'))
     fixed = [k - 1 for k in hop['fixed_atoms_1based']]
     ends = {}
     for end, label in (('a', 'initial'), ('b', 'final')):
         ends[end] = read(f'nebopt_{name}_{end}-pos-1.xyz', index=-1)
         write(f'neb_{name}_{label}.xyz', ends[end], format='xyz')
-    i = hop['li_atom_1based'] - 1
-    z_a, z_b = ends['a'].positions[i, 2], ends['b'].positions[i, 2]
-    if not z_a < hop['interface_plane_z_A'] < z_b:
-        sys.exit(f'{name}: the optimised end points do not straddle the interface plane '
-                 f'(Li {i + 1} at z = {z_a:.2f} and {z_b:.2f} A, plane {hop["interface_plane_z_A"]:.2f} A)')
+    # the Li put across may relax back and push another Li over (knock-off): any Li crossing will do
+    plane = hop['interface_plane_z_A']
+    z_a, z_b = ends['a'].positions[:, 2], ends['b'].positions[:, 2]
+    li = np.array(ends['a'].get_chemical_symbols()) == 'Li'
+    crossing = [int(k) + 1 for k in np.nonzero(li & (z_a < plane) & (z_b > plane))[0]]
+    if not crossing:
+        sys.exit(f'{name}: no Li crosses the interface plane (z = {plane:.2f} A) between the optimised end points')
+    moved = np.linalg.norm(ends['b'].positions - ends['a'].positions, axis=1)
+    hop['crossing_li_1based'] = crossing
+    hop['end_point_displacements_A'] = {str(k + 1): round(float(moved[k]), 3) for k in np.argsort(-moved)[:5]}
+    json.dump(hop, open(f'neb_{name}_hop.json', 'w'), indent=1)
+    print(f'{name}: Li {crossing} cross the interface plane; largest end-point displacements (A): '
+          f'{hop["end_point_displacements_A"]}')
     with open(f'band_{name}.inp', 'w') as f:
         f.write(f"""&GLOBAL
   PROJECT band_{name}
@@ -153,7 +162,7 @@ def band(name):
     &OPTIMIZE_BAND
       OPT_TYPE DIIS
       &DIIS
-        MAX_STEPS 40
+        MAX_STEPS {max_steps}
         MAX_STEPSIZE 0.3
         N_DIIS 5
       &END DIIS
@@ -204,4 +213,5 @@ def singlepoints(name):
 
 
 if __name__ == '__main__':
-    {'endpoints': endpoints, 'band': band, 'singlepoints': singlepoints}[sys.argv[1]](sys.argv[2])
+    step = {'endpoints': endpoints, 'band': band, 'singlepoints': singlepoints}[sys.argv[1]]
+    step(sys.argv[2], *(int(v) for v in sys.argv[3:]))
