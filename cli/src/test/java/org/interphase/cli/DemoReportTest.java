@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class DemoReportTest {
 
+  private static final List<String> SEED_TITLES = List.of("S8 | Li6PS5Cl at 600 K (seed model)", "S8 | Li3PS4 | Li6PS5Cl at 600 K (seed model)",
+      "Li2S | Li6PS5Cl at 600 K (seed model)", "Li2S | Li3PS4 | Li6PS5Cl at 600 K (seed model)");
+
   private static Path chromium() {
     for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
       if (Files.isExecutable(Path.of(c))) {
@@ -61,6 +64,20 @@ class DemoReportTest {
     for (String s : List.of("Interface energies", "Migration barriers", "MD run: cp2k-aimd-li3ps4", "correlation-aware")) {
       assertTrue(html.contains(s), s);
     }
+    // the seed study: four models after AIMD, their interface energies, the Li hop with and without the interphase
+    for (String s : SEED_TITLES) {
+      assertTrue(html.contains("MD run: " + s), s);
+    }
+    String interfaces = Files.readString(out.resolve("interfaces/interface.json"));
+    String neb = Files.readString(out.resolve("neb/neb.json"));
+    for (String s : List.of("S8 | Li6PS5Cl, AIMD 600 K", "S8 | Li3PS4 (on Li6PS5Cl), AIMD 600 K", "Li2S | Li6PS5Cl, AIMD 600 K",
+        "Li2S | Li3PS4 (on Li6PS5Cl), AIMD 600 K")) {
+      assertTrue(interfaces.contains(s), s);
+    }
+    for (String s : List.of("Li hop Li2S → Li6PS5Cl (no interphase)", "Li hop Li2S → Li3PS4 interphase")) {
+      assertTrue(neb.contains(s), s);
+      assertTrue(html.contains(s), s);
+    }
     for (String f : List.of("md-1/msd.json", "md-1/bonds.json", "interfaces/interface.json", "neb/neb.json")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
@@ -75,7 +92,7 @@ class DemoReportTest {
     Matcher ok = Pattern.compile("data-images-ok=\"(\\d+)/(\\d+)\"").matcher(dom);
     assertTrue(ok.find(), "the page's load script ran");
     assertEquals(ok.group(2), ok.group(1), "every image decodes");
-    assertTrue(Integer.parseInt(ok.group(2)) >= 8, "images: " + ok.group(2));
+    assertTrue(Integer.parseInt(ok.group(2)) >= 20, "images: " + ok.group(2));
     Matcher err = Pattern.compile("data-errors=\"([^\"]*)\"").matcher(dom);
     assertTrue(err.find());
     assertEquals("", err.group(1), "script errors");
