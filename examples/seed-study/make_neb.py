@@ -42,6 +42,10 @@ def force_eval(name, coord):
     return re.sub(r'COORD_FILE_NAME \S+', f'COORD_FILE_NAME {coord}', block)
 
 
+def header(project, run_type):
+    return f'&GLOBAL\n  PROJECT {project}\n  RUN_TYPE {run_type}\n  PRINT_LEVEL LOW\n&END GLOBAL'
+
+
 def fixed_block(fixed):
     lines = []
     for k in range(0, len(fixed), 20):
@@ -103,11 +107,7 @@ def endpoints(name):
               open(f'neb_{name}_hop.json', 'w'), indent=1)
     for end in 'ab':
         with open(f'nebopt_{name}_{end}.inp', 'w') as f:
-            f.write(f"""&GLOBAL
-  PROJECT nebopt_{name}_{end}
-  RUN_TYPE GEO_OPT
-  PRINT_LEVEL LOW
-&END GLOBAL
+            f.write(f"""{header(f'nebopt_{name}_{end}', 'GEO_OPT')}
 {force_eval(name, f'neb_{name}_{end}0.xyz')}
 &MOTION
   &GEO_OPT
@@ -142,11 +142,7 @@ def band(name, max_steps=40):
     print(f'{name}: Li {crossing} cross the interface plane; largest end-point displacements (A): '
           f'{hop["end_point_displacements_A"]}')
     with open(f'band_{name}.inp', 'w') as f:
-        f.write(f"""&GLOBAL
-  PROJECT band_{name}
-  RUN_TYPE BAND
-  PRINT_LEVEL LOW
-&END GLOBAL
+        f.write(f"""{header(f'band_{name}', 'BAND')}
 {force_eval(name, f'neb_{name}_initial.xyz')}
 &MOTION
   &BAND
@@ -199,11 +195,7 @@ def singlepoints(name):
     for r in range(1, REPLICAS + 1):
         write(f'band_{name}_replica_{r}_final.xyz', read(f'band_{name}-pos-Replica_nr_{r}-1.xyz', index=-1), format='xyz')
         with open(f'sp_{name}_{r}.inp', 'w') as f:
-            f.write(f"""&GLOBAL
-  PROJECT sp_{name}_{r}
-  RUN_TYPE ENERGY_FORCE
-  PRINT_LEVEL LOW
-&END GLOBAL
+            f.write(f"""{header(f'sp_{name}_{r}', 'ENERGY_FORCE')}
 {force_eval(name, f'band_{name}_replica_{r}_final.xyz')[:-len('&END FORCE_EVAL')]}  &PRINT
     &FORCES ON
     &END FORCES
