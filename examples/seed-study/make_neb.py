@@ -4,7 +4,9 @@ Run with Debian's interpreter (python3-ase); run_neb.sh calls the three steps in
   /usr/bin/python3 make_neb.py endpoints NAME   picks the hop, writes the two end-point optimisations
   /usr/bin/python3 make_neb.py band NAME [STEPS]  the BAND input from the optimised end points
                                                 (at most STEPS band steps, default 40)
-  /usr/bin/python3 make_neb.py singlepoints NAME  single points of the final replicas (forces)
+  /usr/bin/python3 make_neb.py singlepoints NAME [PROJECT]  single points of the final replicas (forces)
+  /usr/bin/python3 make_neb.py resume NAME [STEPS]  a second band run, band_NAME_cont, from the final
+                                                replicas of the first (then: singlepoints NAME band_NAME_cont)
 
 The hop: a Li of the top Li layer of the Li2S slab (the first 48 atoms of a li2s_* model) moves to
 an empty site on the other side of the interface plane (midway between the top of Li2S and the
@@ -141,9 +143,14 @@ def band(name, max_steps=40):
     json.dump(hop, open(f'neb_{name}_hop.json', 'w'), indent=1)
     print(f'{name}: Li {crossing} cross the interface plane; largest end-point displacements (A): '
           f'{hop["end_point_displacements_A"]}')
-    with open(f'band_{name}.inp', 'w') as f:
-        f.write(f"""{header(f'band_{name}', 'BAND')}
-{force_eval(name, f'neb_{name}_initial.xyz')}
+    write_band(name, f'band_{name}', [f'neb_{name}_initial.xyz', f'neb_{name}_final.xyz'], fixed, max_steps)
+
+
+def write_band(name, project, starts, fixed, max_steps):
+    replicas = ''.join(f'    &REPLICA\n      COORD_FILE_NAME {s}\n    &END REPLICA\n' for s in starts)
+    with open(f'{project}.inp', 'w') as f:
+        f.write(f"""{header(project, 'BAND')}
+{force_eval(name, starts[0])}
 &MOTION
   &BAND
     BAND_TYPE CI-NEB
@@ -171,13 +178,7 @@ def band(name, max_steps=40):
     &END CONVERGENCE_CONTROL
     &ENERGY
     &END ENERGY
-    &REPLICA
-      COORD_FILE_NAME neb_{name}_initial.xyz
-    &END REPLICA
-    &REPLICA
-      COORD_FILE_NAME neb_{name}_final.xyz
-    &END REPLICA
-  &END BAND
+{replicas}  &END BAND
 {fixed_block(fixed)}  &PRINT
     &TRAJECTORY
       FORMAT XYZ
@@ -191,12 +192,23 @@ def band(name, max_steps=40):
 """)
 
 
-def singlepoints(name):
+def resume(name, max_steps=40):
+    """A second band run of at most max_steps steps from the final replicas of the first (band_NAME_cont)."""
+    hop = json.load(open(f'neb_{name}_hop.json'))
+    fixed = [k - 1 for k in hop['fixed_atoms_1based']]
+    starts = [f'band_{name}_replica_{r}_final.xyz' for r in range(1, REPLICAS + 1)]
+    write_band(name, f'band_{name}_cont', starts, fixed, max_steps)
+
+
+def singlepoints(name, project=None):
+    band_project = project or f'band_{name}'
+    tag = name + band_project[len(f'band_{name}'):]
     for r in range(1, REPLICAS + 1):
-        write(f'band_{name}_replica_{r}_final.xyz', read(f'band_{name}-pos-Replica_nr_{r}-1.xyz', index=-1), format='xyz')
-        with open(f'sp_{name}_{r}.inp', 'w') as f:
-            f.write(f"""{header(f'sp_{name}_{r}', 'ENERGY_FORCE')}
-{force_eval(name, f'band_{name}_replica_{r}_final.xyz')[:-len('&END FORCE_EVAL')]}  &PRINT
+        final = f'{band_project}_replica_{r}_final.xyz'
+        write(final, read(f'{band_project}-pos-Replica_nr_{r}-1.xyz', index=-1), format='xyz')
+        with open(f'sp_{tag}_{r}.inp', 'w') as f:
+            f.write(f"""{header(f'sp_{tag}_{r}', 'ENERGY_FORCE')}
+{force_eval(name, final)[:-len('&END FORCE_EVAL')]}  &PRINT
     &FORCES ON
     &END FORCES
   &END PRINT
@@ -205,5 +217,8 @@ def singlepoints(name):
 
 
 if __name__ == '__main__':
-    step = {'endpoints': endpoints, 'band': band, 'singlepoints': singlepoints}[sys.argv[1]]
-    step(sys.argv[2], *(int(v) for v in sys.argv[3:]))
+    if sys.argv[1] == 'singlepoints':
+        singlepoints(*sys.argv[2:4])
+    else:
+        step = {'endpoints': endpoints, 'band': band, 'resume': resume}[sys.argv[1]]
+        step(sys.argv[2], *(int(v) for v in sys.argv[3:]))

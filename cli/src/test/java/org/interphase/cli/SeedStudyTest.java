@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.interphase.core.EnergyStep;
 import org.interphase.parsers.cp2k.Cp2kEnerReader;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code build_models.py} (Debian python3 with python3-ase) must rebuild every committed model
  * and reference slab: skipped when that interpreter or ASE is missing, a failure under
- * {@code -Dinterphase.requirePython=true} (CI). {@code regenerate.sh} with CP2K is opt-in
+ * {@code -Dinterphase.requirePython=true} (CI); so must {@code make_neb.py endpoints} pick the committed
+ * Li hops, fixed atoms and end-point inputs of both NEB runs. {@code regenerate.sh} with CP2K is opt-in
  * ({@code -Dinterphase.regenerate=true}, several minutes of CPU): it reruns the complete pipeline
  * (build, pre-optimisation, AIMD) for the four smallest systems, 20 MD steps each, and the
  * pre-optimised start structures and the energies of every step must be those of the committed runs.
@@ -57,7 +60,8 @@ class SeedStudyTest {
         }
       }
     }
-    for (String f : List.of("build_models.py", "make_inputs.py", "make_neb.py", "run_one.sh", "run_neb.sh", "regenerate.sh")) {
+    for (String f : List.of("build_models.py", "make_inputs.py", "make_neb.py", "continue_md.py", "merge_md.py", "run_one.sh", "run_neb.sh",
+        "regenerate.sh")) {
       Files.copy(seedStudy().resolve(f), dir.resolve(f));
     }
     return dir;
@@ -122,6 +126,41 @@ class SeedStudyTest {
       String steps = committed.replaceAll("(?s).*STEPS (\\d+).*", "$1");
       assertEquals(committed, Files.readString(dir.resolve("aimd_" + name + ".inp")).replace("STEPS 2000", "STEPS " + steps),
           "aimd_" + name + ".inp");
+    }
+  }
+
+  /** The value of one key of a flat JSON object as written by Python's json.dump (number or list of numbers). */
+  private static String jsonValue(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\":\\s*(\\[[^\\]]*\\]|[-0-9.eE+]+)").matcher(json);
+    assertTrue(m.find(), key + " missing in " + json);
+    return m.group(1).replaceAll("\\s+", "");
+  }
+
+  @Test
+  void makeNebPicksTheCommittedHops() throws Exception {
+    if (!pythonWithAse()) {
+      String msg = "Debian python3 with python3-ase (/usr/bin/python3) is not installed: the seed-study NEB set-up check is skipped";
+      if (Boolean.getBoolean("interphase.requirePython")) {
+        fail(msg);
+      }
+      Assumptions.abort(msg);
+    }
+    Path dir = copyScripts("seed-neb");
+    for (String name : List.of("li2s_lpsc", "li2s_lps_lpsc")) {
+      for (String f : List.of(name + "_start.xyz", name + ".cell.txt", "preopt_" + name + ".inp")) {
+        Files.copy(seedStudy().resolve(f), dir.resolve(f));
+      }
+      run(dir, 5, Map.of(), PYTHON.toString(), "make_neb.py", "endpoints", name);
+      Path neb = seedStudy().resolve("neb_" + name);
+      for (String end : List.of("a", "b")) {
+        String f = "nebopt_" + name + "_" + end + ".inp";
+        assertEquals(Files.readString(neb.resolve(f)), Files.readString(dir.resolve(f)), f);
+      }
+      String want = Files.readString(neb.resolve("hop.json"));
+      String got = Files.readString(dir.resolve("neb_" + name + "_hop.json"));
+      for (String key : List.of("li_atom_1based", "from_A", "to_A", "interface_plane_z_A", "fixed_atoms_1based")) {
+        assertEquals(jsonValue(want, key), jsonValue(got, key), name + " hop.json " + key);
+      }
     }
   }
 
