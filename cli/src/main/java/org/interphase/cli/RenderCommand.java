@@ -102,6 +102,12 @@ final class RenderCommand implements Callable<Integer> {
       h = src.header();
       frames = FrameSources.readAll(src);
     }
+    return scene(h, frames, frame, timePs, highlight, width, height, options);
+  }
+
+  /** The scene of one frame of an already read trajectory; frame, time and highlight as for a path. */
+  static Scene scene(TrajectoryHeader h, List<Frame> frames, Integer frame, Double timePs, String highlight, int width, int height,
+      ReadOptions options) {
     AtomTable atoms = h.atoms();
     int index = frames.size() - 1;
     List<Scene.Highlight> hl = new ArrayList<>();

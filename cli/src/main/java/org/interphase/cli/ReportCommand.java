@@ -141,7 +141,7 @@ final class ReportCommand implements Callable<Integer> {
       String target = m.highlight() != null ? m.highlight().replace("motif:", "") : hasP ? "PS3" : "S chain";
       Integer first = m.lastFrame() ? null : br.firstFrame().get(target.split(",")[0].strip());
       int index = first != null ? first : frames.size() - 1;
-      Scene scene = RenderCommand.scene(m.path(), null, index, null, "motif:" + target, 900, 700, options);
+      Scene scene = RenderCommand.scene(h, frames, index, null, "motif:" + target, 900, 700, options);
       jmol.write(scene, dir.resolve("structure.png"));
       html.figure(dir.resolve("structure.png"), first != null ? "Frame " + index + ", the first with " + target + " (highlighted)"
           : "Last frame, " + target + " highlighted where present");
