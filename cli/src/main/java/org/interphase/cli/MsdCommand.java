@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "msd", mixinStandardHelpOptions = true,
     description = {"Mean squared displacement of one species, diffusion coefficient with a correlation-aware error, "
         + "and Nernst-Einstein conductivity.",
-        "Defaults: fit window from 10 % to 50 % of the run; drift corrected against every other element."})
+        "Defaults: fit window from 10 %% to 50 %% of the run; drift corrected against every other element."})
 final class MsdCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
