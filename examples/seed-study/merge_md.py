@@ -7,6 +7,11 @@ aimd_NAME_cont-1.cell to aimd_NAME-pos-1.xyz, -1.ener and -1.cell, after checkin
 numbers run on without a gap or an overlap. A cut-off last frame of the second segment (a run that
 was stopped) is left out, and the .ener and .cell rows are cut at the same step, so all three end
 together. The first segment's files are rewritten in place; the second segment's are kept.
+
+The second segment starts its SCF from scratch, and a system with several SCF solutions (open S8
+rings, radicals) can land in another electronic state than the one the first segment carried along.
+The join is refused when the potential energy jumps between the two segments by more than three
+times the largest step-to-step change over the last 100 steps of the first segment.
 """
 import os
 import re
@@ -44,6 +49,14 @@ def main(run, name):
     if b[0][0] != a[-1][0] + stride:
         sys.exit(f'{name}: the second segment starts at step {b[0][0]}, expected {a[-1][0] + stride}')
     last = b[-1][0]
+    _, ea = rows(first + '-1.ener')
+    _, eb = rows(second + '-1.ener')
+    pot_a = [float(line.split()[4]) for _, line in ea[-101:]]
+    usual = max(abs(y - x) for x, y in zip(pot_a, pot_a[1:]))
+    jump = abs(float(eb[0][1].split()[4]) - pot_a[-1])
+    if jump > 3 * usual:
+        sys.exit(f'{name}: the potential energy jumps by {jump * 27.211386:.3f} eV between the segments (steps change it by at '
+                 f'most {usual * 27.211386:.3f} eV): the second segment is in another SCF state; not joined')
     with open(first + '-pos-1.xyz', 'a') as f:
         for _, lines in b:
             f.write('\n'.join(lines) + '\n')
