@@ -51,6 +51,17 @@ class SeedStudyTest {
     return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 
+  /** Skips the test when Debian's python3 with ASE is missing; fails instead under -Dinterphase.requirePython=true. */
+  private static void requirePythonWithAse(String check) throws IOException, InterruptedException {
+    if (!pythonWithAse()) {
+      String msg = "Debian python3 with python3-ase (/usr/bin/python3) is not installed: " + check + " is skipped";
+      if (Boolean.getBoolean("interphase.requirePython")) {
+        fail(msg);
+      }
+      Assumptions.abort(msg);
+    }
+  }
+
   private static Path copyScripts(String scratch) throws IOException {
     Path dir = SharedData.scratch(scratch);
     try (Stream<Path> old = Files.list(dir)) {
@@ -99,13 +110,7 @@ class SeedStudyTest {
 
   @Test
   void buildModelsRebuildsTheCommittedModels() throws Exception {
-    if (!pythonWithAse()) {
-      String msg = "Debian python3 with python3-ase (/usr/bin/python3) is not installed: the seed-study build check is skipped";
-      if (Boolean.getBoolean("interphase.requirePython")) {
-        fail(msg);
-      }
-      Assumptions.abort(msg);
-    }
+    requirePythonWithAse("the seed-study build check");
     Path dir = copyScripts("seed-build");
     String out = run(dir, 5, Map.of(), PYTHON.toString(), "build_models.py");
     for (String name : ALL) {
@@ -138,13 +143,7 @@ class SeedStudyTest {
 
   @Test
   void makeNebPicksTheCommittedHops() throws Exception {
-    if (!pythonWithAse()) {
-      String msg = "Debian python3 with python3-ase (/usr/bin/python3) is not installed: the seed-study NEB set-up check is skipped";
-      if (Boolean.getBoolean("interphase.requirePython")) {
-        fail(msg);
-      }
-      Assumptions.abort(msg);
-    }
+    requirePythonWithAse("the seed-study NEB set-up check");
     Path dir = copyScripts("seed-neb");
     for (String name : List.of("li2s_lpsc", "li2s_lps_lpsc")) {
       for (String f : List.of(name + "_start.xyz", name + ".cell.txt", "preopt_" + name + ".inp")) {
