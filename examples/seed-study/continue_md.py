@@ -1,6 +1,6 @@
 """Continues a seed-study AIMD that stopped early, as a second segment of the same run.
 
-  /usr/bin/python3 continue_md.py NAME TOTAL_STEPS
+  /usr/bin/python3 continue_md.py NAME TOTAL_STEPS [SCF_GUESS]
 
 reads the last complete frame of aimd_NAME-pos-1.xyz (or .xyz.xz) in this folder, writes it as
 NAME_cont_start.xyz and writes aimd_NAME_cont.inp: the input of the first segment with that start
@@ -8,6 +8,10 @@ structure, STEP_START_VAL and TIME_START_VAL set to the frame's step and time (s
 of both segments run on), and STEPS up to TOTAL_STEPS. The first segment stores no velocities, so
 the second starts with new Maxwell-Boltzmann velocities at the thermostat temperature (from the
 same SEED); the CSVR thermostat (100 fs) keeps the ensemble. merge_md.py joins the two segments.
+
+The first segment carried its wavefunction from step to step; the second starts its SCF afresh.
+Where the first segment's initial guess (MOPAC) does not converge on the last frame, SCF_GUESS
+ATOMIC can be given instead (it was needed for s8_lps_lpsc, whose S8 ring had opened).
 """
 import lzma
 import re
@@ -27,7 +31,7 @@ def frames(path):
         k += 2 + n
 
 
-def main(name, total_steps):
+def main(name, total_steps, guess=None):
     import os
     traj = f'aimd_{name}-pos-1.xyz'
     if not os.path.exists(traj):
@@ -46,9 +50,11 @@ def main(name, total_steps):
     text = text.replace(f'COORD_FILE_NAME {name}_start.xyz', f'COORD_FILE_NAME {name}_cont_start.xyz')
     text = re.sub(r'STEPS \d+\n', f'STEPS {total_steps - step}\n    STEP_START_VAL {step}\n'
                   f'    TIME_START_VAL {time_fs}\n', text, count=1)
+    if guess:
+        text = re.sub(r'SCF_GUESS \S+', f'SCF_GUESS {guess}', text)
     open(f'aimd_{name}_cont.inp', 'w').write(text)
     print(f'{name}: second segment from step {step} ({time_fs} fs) to step {total_steps}')
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), *sys.argv[3:4])
