@@ -36,7 +36,10 @@ def read_frames(path):
 def rows(path):
     with open(path) as f:
         lines = f.read().splitlines()
-    return lines[0], [(int(line.split()[0]), line) for line in lines[1:] if line.strip()]
+    data = [line for line in lines[1:] if line.strip()]
+    width = len(data[0].split())
+    # a run that was stopped may end in a cut-off row: rows of another width are left out
+    return lines[0], [(int(line.split()[0]), line) for line in data if len(line.split()) == width]
 
 
 def main(run, name):
