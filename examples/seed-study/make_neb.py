@@ -123,9 +123,14 @@ def endpoints(name):
           f'(interface plane z = {z_plane:.2f} A); {len(atoms) - len(fixed)} atoms free')
 
 
+def fixed_atoms(hop):
+    """The 0-based indices of the atoms the hop description fixes."""
+    return [k - 1 for k in hop['fixed_atoms_1based']]
+
+
 def band(name, max_steps=40):
     hop = json.load(open(f'neb_{name}_hop.json'))
-    fixed = [k - 1 for k in hop['fixed_atoms_1based']]
+    fixed = fixed_atoms(hop)
     ends = {}
     for end, label in (('a', 'initial'), ('b', 'final')):
         ends[end] = read(f'nebopt_{name}_{end}-pos-1.xyz', index=-1)
@@ -194,8 +199,7 @@ def write_band(name, project, starts, fixed, max_steps):
 
 def resume(name, max_steps=40):
     """A second band run of at most max_steps steps from the final replicas of the first (band_NAME_cont)."""
-    hop = json.load(open(f'neb_{name}_hop.json'))
-    fixed = [k - 1 for k in hop['fixed_atoms_1based']]
+    fixed = fixed_atoms(json.load(open(f'neb_{name}_hop.json')))
     starts = [f'band_{name}_replica_{r}_final.xyz' for r in range(1, REPLICAS + 1)]
     write_band(name, f'band_{name}_cont', starts, fixed, max_steps)
 

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The decompressed bytes of small compressed files read to the end in this process, so a second
@@ -29,25 +30,27 @@ final class DecompressedCache {
 
   private record Key(Path path, Object fileKey, long size, long modifiedNanos) {}
 
-  private static final LinkedHashMap<Key, SoftReference<byte[]>> ENTRIES = new LinkedHashMap<>(16, 0.75f, true);
-  private static final Map<Key, Integer> SIZES = new LinkedHashMap<>();
+  private record Entry(SoftReference<byte[]> bytes, int size) {}
+
+  /** In access order, so the first entry is the least recently used. */
+  private static final LinkedHashMap<Key, Entry> ENTRIES = new LinkedHashMap<>(16, 0.75f, true);
+  private static long totalBytes;
 
   private DecompressedCache() {}
 
   private static Key key(Path path) throws IOException {
     BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-    return new Key(path.toAbsolutePath().normalize(), a.fileKey(), a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+    return new Key(path.toAbsolutePath().normalize(), a.fileKey(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
   }
 
   /** The cached decompressed content of {@code path}, or null. */
   static synchronized InputStream open(Path path) throws IOException {
     Key k = key(path);
-    SoftReference<byte[]> ref = ENTRIES.get(k);
-    byte[] bytes = ref == null ? null : ref.get();
+    Entry e = ENTRIES.get(k);
+    byte[] bytes = e == null ? null : e.bytes().get();
     if (bytes == null) {
-      if (ref != null) {
-        ENTRIES.remove(k);
-        SIZES.remove(k);
+      if (e != null) {
+        remove(k);
       }
       return null;
     }
@@ -57,35 +60,39 @@ final class DecompressedCache {
   /** {@code decoded}, recording what is read so that a file read to the end is kept. */
   static InputStream recording(Path path, InputStream decoded) throws IOException {
     Key k = key(path);
-    if (k.size() > MAX_COMPRESSED_BYTES) {
-      return decoded;
-    }
-    return new Recorder(decoded, k);
+    return k.size() > MAX_COMPRESSED_BYTES ? decoded : new Recorder(decoded, k);
   }
 
   private static synchronized void put(Key k, byte[] bytes) {
-    ENTRIES.put(k, new SoftReference<>(bytes));
-    SIZES.put(k, bytes.length);
-    long total = SIZES.values().stream().mapToLong(Integer::longValue).sum();
-    Iterator<Key> it = ENTRIES.keySet().iterator();
-    while (total > MAX_TOTAL_BYTES && it.hasNext()) {
-      Key old = it.next();
-      if (!old.equals(k)) {
-        total -= SIZES.remove(old);
+    remove(k);
+    ENTRIES.put(k, new Entry(new SoftReference<>(bytes), bytes.length));
+    totalBytes += bytes.length;
+    Iterator<Map.Entry<Key, Entry>> it = ENTRIES.entrySet().iterator();
+    while (totalBytes > MAX_TOTAL_BYTES && it.hasNext()) {
+      Map.Entry<Key, Entry> old = it.next();
+      if (!old.getKey().equals(k)) {
+        totalBytes -= old.getValue().size();
         it.remove();
       }
+    }
+  }
+
+  private static void remove(Key k) {
+    Entry e = ENTRIES.remove(k);
+    if (e != null) {
+      totalBytes -= e.size();
     }
   }
 
   /** Clears the cache (tests). */
   static synchronized void clear() {
     ENTRIES.clear();
-    SIZES.clear();
+    totalBytes = 0;
   }
 
   static synchronized boolean contains(Path path) throws IOException {
-    SoftReference<byte[]> ref = ENTRIES.get(key(path));
-    return ref != null && ref.get() != null;
+    Entry e = ENTRIES.get(key(path));
+    return e != null && e.bytes().get() != null;
   }
 
   private static final class Recorder extends FilterInputStream {
