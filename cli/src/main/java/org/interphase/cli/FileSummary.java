@@ -26,9 +26,17 @@ import org.interphase.parsers.vasp.VaspNeb;
  * What {@code info} reports of one file or run: the DESIGN.md keys. Built by reading the whole file
  * once, streaming.
  */
-record FileSummary(String path, String format, String program, Integer atoms, Map<String, Integer> species, long frames,
-    double timestepFs, boolean variableCell, Cell cell, boolean hasEnergies, boolean hasForces, List<String> warnings,
-    List<String> notes) {
+record FileSummary(String path, String format, String program, Integer atoms, Map<String, Integer> species,
+    Map<String, Integer> kinds, long frames, double timestepFs, String timestepSource, boolean variableCell, Cell cell, Cell cellLast,
+    boolean hasEnergies, boolean hasForces, List<String> warnings, List<String> notes) {
+
+  /** A summary without kind labels or a last cell; the time step, when known, is from the file itself. */
+  FileSummary(String path, String format, String program, Integer atoms, Map<String, Integer> species, long frames,
+      double timestepFs, boolean variableCell, Cell cell, boolean hasEnergies, boolean hasForces, List<String> warnings,
+      List<String> notes) {
+    this(path, format, program, atoms, species, Map.of(), frames, timestepFs, Double.isNaN(timestepFs) ? null : format, variableCell,
+        cell, null, hasEnergies, hasForces, warnings, notes);
+  }
 
   static FileSummary of(Path path, ReadOptions options) {
     FormatRegistry.Format f = FormatRegistry.detect(path, options);
@@ -57,6 +65,7 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
       boolean energies = false;
       boolean forces = false;
       Cell first = null;
+      Cell last = null;
       boolean variable = false;
       while (src.hasNext()) {
         Frame fr = src.next();
@@ -65,14 +74,16 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
         } else if (first != null && fr.cell() != null && !fr.cell().approxEquals(first, 1e-9)) {
           variable = true;
         }
+        last = fr.cell();
         energies |= fr.energies().hasAny();
         forces |= fr.hasForces();
         frames++;
       }
       TrajectoryHeader h = src.header();
+      Map<String, Integer> kinds = h.atoms().hasKinds() ? new LinkedHashMap<>(h.atoms().kindCounts()) : Map.of();
       return new FileSummary(path.toString(), f.name(), h.program(), h.atoms().size(), new LinkedHashMap<>(h.atoms().speciesCounts()),
-          frames, h.timestepFs(), variable, first != null ? first : h.firstCell(), energies, forces, new ArrayList<>(src.warnings()),
-          h.notes());
+          kinds, frames, h.timestepFs(), h.timestepSource(), variable, first != null ? first : h.firstCell(), variable ? last : null,
+          energies, forces, new ArrayList<>(src.warnings()), h.notes());
     }
   }
 

@@ -124,24 +124,40 @@ final class InfoCommand implements Callable<Integer> {
     ObjectNode sp = o.putObject("species");
     s.species().forEach(sp::put);
     o.put("frames", s.frames());
+    if (!s.kinds().isEmpty()) {
+      ObjectNode k = o.putObject("kinds");
+      s.kinds().forEach(k::put);
+    }
     Json.put(o, "timestep_fs", s.timestepFs());
-    o.put("variable_cell", s.variableCell());
-    if (s.cell() == null) {
-      o.putNull("cell");
+    if (s.timestepSource() == null) {
+      o.putNull("timestep_source");
     } else {
-      ArrayNode c = o.putArray("cell");
-      for (double[] row : s.cell().toMatrix()) {
-        ArrayNode r = c.addArray();
-        for (double v : row) {
-          r.add(v);
-        }
-      }
+      o.put("timestep_source", s.timestepSource());
+    }
+    o.put("variable_cell", s.variableCell());
+    putCell(o, "cell", s.cell());
+    if (s.variableCell() && s.cellLast() != null) {
+      putCell(o, "cell_last", s.cellLast());
     }
     o.put("has_energies", s.hasEnergies());
     o.put("has_forces", s.hasForces());
     ArrayNode w = o.putArray("warnings");
     s.warnings().forEach(w::add);
     return o;
+  }
+
+  private static void putCell(ObjectNode o, String key, Cell cell) {
+    if (cell == null) {
+      o.putNull(key);
+      return;
+    }
+    ArrayNode c = o.putArray(key);
+    for (double[] row : cell.toMatrix()) {
+      ArrayNode r = c.addArray();
+      for (double v : row) {
+        r.add(v);
+      }
+    }
   }
 
   private static void printHuman(PrintWriter out, FileSummary s) {
@@ -151,14 +167,25 @@ final class InfoCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  atoms       %d%s%n", s.atoms(), s.species().isEmpty() ? "" : "  " + s.species());
     }
     out.printf(Locale.ROOT, "  frames      %d%n", s.frames());
+    if (!s.kinds().isEmpty()) {
+      out.printf(Locale.ROOT, "  kinds       %s%n", s.kinds());
+    }
     out.printf(Locale.ROOT, "  time step   %s%n", Double.isNaN(s.timestepFs()) ? "unknown (pass --timestep-fs)"
-        : String.format(Locale.ROOT, "%.4g fs between frames", s.timestepFs()));
+        : String.format(Locale.ROOT, "%.4g fs between frames%s", s.timestepFs(),
+            s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")"));
     Cell c = s.cell();
     if (c != null) {
       double[] l = c.lengthsA();
       double[] a = c.anglesDeg();
       out.printf(Locale.ROOT, "  cell        a=%.4f b=%.4f c=%.4f Å  α=%.2f β=%.2f γ=%.2f°  V=%.3f Å³%s%n", l[0], l[1], l[2], a[0],
           a[1], a[2], c.volumeA3(), s.variableCell() ? "  (first frame; the cell varies)" : "");
+    }
+    Cell cl = s.cellLast();
+    if (s.variableCell() && cl != null) {
+      double[] l = cl.lengthsA();
+      double[] a = cl.anglesDeg();
+      out.printf(Locale.ROOT, "  last cell   a=%.4f b=%.4f c=%.4f Å  α=%.2f β=%.2f γ=%.2f°  V=%.3f Å³%n", l[0], l[1], l[2], a[0],
+          a[1], a[2], cl.volumeA3());
     }
     out.printf(Locale.ROOT, "  energies    %s   forces %s%n", s.hasEnergies() ? "yes (eV)" : "no", s.hasForces() ? "yes (eV/Å)" : "no");
     for (String n : s.notes()) {

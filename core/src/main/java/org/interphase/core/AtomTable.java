@@ -7,16 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The element of every atom, in the index order of the file; built once per trajectory. Element
- * symbols are normalised ("LI" and "li" become "Li"); CP2K kind labels such as {@code Li1} or
- * {@code S_2} are reduced to their element by {@link #elementOf(String)}.
+ * The element and the kind label of every atom, in the index order of the file; built once per
+ * trajectory.
+ *
+ * <p>The element is the chemical element the program declared for the atom (CP2K: {@code &KIND name}
+ * with {@code ELEMENT}, or the log's kind table; VASP: the species line or the POTCAR name), always a
+ * symbol of the periodic table. The kind is the label the file uses for the atom: the element itself
+ * in most VASP files, a CP2K kind name such as {@code Sb} (declared {@code ELEMENT S}) or {@code Li1}.
+ * Selections ({@link #indicesOf(String)}) accept either.
  */
 public final class AtomTable {
   private final String[] elements;
+  private final String[] kinds;
   private final Map<String, Integer> counts;
 
-  private AtomTable(String[] elements) {
+  private AtomTable(String[] elements, String[] kinds) {
     this.elements = elements;
+    this.kinds = kinds;
     Map<String, Integer> c = new LinkedHashMap<>();
     for (String e : elements) {
       c.merge(e, 1, Integer::sum);
@@ -24,28 +31,58 @@ public final class AtomTable {
     this.counts = java.util.Collections.unmodifiableMap(c);
   }
 
-  /** A table from one symbol per atom (normalised; the array is not modified). */
+  /**
+   * A table from one element symbol per atom; each atom's kind is its element.
+   *
+   * @throws IllegalArgumentException when a symbol is not an element of the periodic table
+   */
   public static AtomTable of(String... elements) {
     String[] copy = new String[elements.length];
     for (int i = 0; i < elements.length; i++) {
-      copy[i] = normalise(elements[i]);
+      copy[i] = checkedElement(elements[i]);
     }
-    return new AtomTable(copy);
+    return new AtomTable(copy, copy);
   }
 
-  /** A table from species blocks, as in a POSCAR: symbols {@code [Li, P]}, counts {@code [24, 4]}. */
+  /**
+   * A table from one element and one kind label per atom (same length).
+   *
+   * @throws IllegalArgumentException when the lengths differ, a symbol is not an element or a kind is blank
+   */
+  public static AtomTable withKinds(String[] elements, String[] kinds) {
+    if (elements.length != kinds.length) {
+      throw new IllegalArgumentException(elements.length + " elements for " + kinds.length + " kind labels");
+    }
+    String[] el = new String[elements.length];
+    String[] kd = new String[kinds.length];
+    for (int i = 0; i < el.length; i++) {
+      el[i] = checkedElement(elements[i]);
+      kd[i] = kinds[i].strip();
+      if (kd[i].isEmpty()) {
+        throw new IllegalArgumentException("empty kind label for atom " + i);
+      }
+    }
+    return new AtomTable(el, kd);
+  }
+
+  /**
+   * A table from species blocks, as in a POSCAR: symbols {@code [Li, P]}, counts {@code [24, 4]}.
+   *
+   * @throws IllegalArgumentException when the sizes differ or a symbol is not an element
+   */
   public static AtomTable ofBlocks(List<String> symbols, int[] counts) {
     if (symbols.size() != counts.length) {
       throw new IllegalArgumentException(symbols.size() + " symbols for " + counts.length + " counts");
     }
     List<String> all = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
-      String s = normalise(symbols.get(i));
+      String s = checkedElement(symbols.get(i));
       for (int k = 0; k < counts[i]; k++) {
         all.add(s);
       }
     }
-    return new AtomTable(all.toArray(new String[0]));
+    String[] el = all.toArray(new String[0]);
+    return new AtomTable(el, el);
   }
 
   /** Number of atoms. */
@@ -58,9 +95,29 @@ public final class AtomTable {
     return elements[index];
   }
 
-  /** A copy of all symbols in index order. */
+  /** Kind label of atom {@code index} (0-based): the file's own label, the element when the file has no other. */
+  public String kind(int index) {
+    return kinds[index];
+  }
+
+  /** A copy of all element symbols in index order. */
   public String[] elements() {
     return elements.clone();
+  }
+
+  /** A copy of all kind labels in index order. */
+  public String[] kinds() {
+    return kinds.clone();
+  }
+
+  /** Whether some atom has a kind label other than its element. */
+  public boolean hasKinds() {
+    for (int i = 0; i < elements.length; i++) {
+      if (!kinds[i].equals(elements[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Count per element, in order of first appearance. */
@@ -68,10 +125,30 @@ public final class AtomTable {
     return counts;
   }
 
-  /** 0-based indices of the atoms of one element (case-insensitive); empty if none. */
-  public int[] indicesOf(String element) {
-    String e = normalise(element);
-    return select(i -> elements[i].equals(e));
+  /** Count per kind label, in order of first appearance. */
+  public Map<String, Integer> kindCounts() {
+    Map<String, Integer> c = new LinkedHashMap<>();
+    for (String k : kinds) {
+      c.merge(k, 1, Integer::sum);
+    }
+    return java.util.Collections.unmodifiableMap(c);
+  }
+
+  /**
+   * 0-based indices of the atoms selected by {@code name}: an element (any case) when some atom is of
+   * that element, otherwise a kind label (exact case, then any case). Empty if neither matches.
+   */
+  public int[] indicesOf(String name) {
+    String n = name.strip();
+    if (!n.isEmpty()) {
+      String e = normalise(n);
+      int[] byElement = select(i -> elements[i].equals(e));
+      if (byElement.length > 0) {
+        return byElement;
+      }
+    }
+    int[] exact = select(i -> kinds[i].equals(n));
+    return exact.length > 0 ? exact : select(i -> kinds[i].equalsIgnoreCase(n));
   }
 
   /** 0-based indices of the atoms whose element is not in {@code excluded}. */
@@ -84,24 +161,52 @@ public final class AtomTable {
     return java.util.stream.IntStream.range(0, elements.length).filter(keep).toArray();
   }
 
-  /** Reduces a label to an element symbol: {@code "LI"→"Li"}, {@code "S_2"→"S"}, {@code "Fe1"→"Fe"}. */
+  /**
+   * Reduces a label to an element symbol when the file gives no other declaration: {@code "LI"→"Li"},
+   * {@code "S_2"→"S"}, {@code "Fe1"→"Fe"}, {@code "Sb"→"Sb"}.
+   *
+   * @throws IllegalArgumentException when the label's leading letters are not an element symbol
+   */
   public static String elementOf(String label) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < label.length() && sb.length() < 2; i++) {
-      char ch = label.charAt(i);
-      if (!Character.isLetter(ch)) {
+    String t = label.strip();
+    for (int i = 0; i < t.length() && sb.length() < 2; i++) {
+      char ch = t.charAt(i);
+      if (ch > 127 || !Character.isLetter(ch)) {
         break;
       }
       sb.append(ch);
     }
     if (sb.length() == 0) {
-      throw new IllegalArgumentException("no element symbol in label \"" + label + "\"");
+      throw new IllegalArgumentException("no element symbol in label \"" + label.strip() + "\"");
     }
     String two = normalise(sb.toString());
-    if (two.length() == 2 && !Elements.isSymbol(two)) {
-      return two.substring(0, 1);
+    if (Elements.isSymbol(two)) {
+      return two;
     }
-    return two;
+    String one = two.substring(0, 1);
+    if (two.length() == 2 && Elements.isSymbol(one)) {
+      return one;
+    }
+    throw new IllegalArgumentException("\"" + label.strip() + "\" is not an element symbol");
+  }
+
+  /** Whether {@link #elementOf(String)} resolves {@code label}. */
+  public static boolean isElementLabel(String label) {
+    try {
+      elementOf(label);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String checkedElement(String s) {
+    String n = normalise(s);
+    if (!Elements.isSymbol(n)) {
+      throw new IllegalArgumentException("\"" + s.strip() + "\" is not an element symbol");
+    }
+    return n;
   }
 
   private static String normalise(String s) {
@@ -114,12 +219,12 @@ public final class AtomTable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AtomTable t && Arrays.equals(elements, t.elements);
+    return o instanceof AtomTable t && Arrays.equals(elements, t.elements) && Arrays.equals(kinds, t.kinds);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(elements);
+    return 31 * Arrays.hashCode(elements) + Arrays.hashCode(kinds);
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class FrameSources {
       public TrajectoryHeader header() {
         TrajectoryHeader h = inner.header();
         double dt = h.timestepFs() * stride;
-        return new TrajectoryHeader(h.source(), h.format(), h.program(), h.atoms(), h.firstCell(), dt, h.variableCell(), h.notes());
+        return h.withTimestep(dt, stride == 1 ? h.timestepSource() : h.timestepSource() + " × stride " + stride);
       }
 
       @Override

@@ -8,10 +8,14 @@ import java.util.List;
  * @param source path of the file as given
  * @param format registry name of the format, e.g. {@code vasp-xdatcar}
  * @param program the program that wrote it with its version where known, e.g. {@code VASP 5.4.4}
- * @param atoms element per atom
+ * @param atoms element and kind label per atom
  * @param firstCell cell of the first frame, or {@code null} when not known before the first frame
- * @param timestepFs time between stored frames in fs, {@code NaN} when the file does not say
+ * @param timestepFs time between stored frames in fs, {@code NaN} when no source says
+ * @param timestepSource where {@code timestepFs} came from, as a user can check it (file and tag, e.g.
+ *     {@code "INCAR POTIM × NBLOCK (2 fs × 10)"} or {@code "command line --timestep-fs"}); {@code null}
+ *     when the time step is unknown
  * @param variableCell whether the cell may change from frame to frame
+ * @param notes what the reader found worth telling (not warnings)
  */
 public record TrajectoryHeader(
     String source,
@@ -20,10 +24,30 @@ public record TrajectoryHeader(
     AtomTable atoms,
     Cell firstCell,
     double timestepFs,
+    String timestepSource,
     boolean variableCell,
     List<String> notes) {
 
   public TrajectoryHeader {
     notes = List.copyOf(notes);
+    if (Double.isNaN(timestepFs)) {
+      timestepSource = null;
+    }
+  }
+
+  /** A header whose time step comes from the file itself ({@code timestepSource} = the format name). */
+  public TrajectoryHeader(String source, String format, String program, AtomTable atoms, Cell firstCell, double timestepFs,
+      boolean variableCell, List<String> notes) {
+    this(source, format, program, atoms, firstCell, timestepFs, Double.isNaN(timestepFs) ? null : format, variableCell, notes);
+  }
+
+  /** This header with another time step and its source. */
+  public TrajectoryHeader withTimestep(double fs, String sourceOfTimestep) {
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, fs, sourceOfTimestep, variableCell, notes);
+  }
+
+  /** This header marked as a variable-cell trajectory. */
+  public TrajectoryHeader withVariableCell() {
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, true, notes);
   }
 }

@@ -170,8 +170,7 @@ public final class OutcarReader extends AbstractFrameSource {
   @Override
   public TrajectoryHeader header() {
     if (cellChanged && !header.variableCell()) {
-      return new TrajectoryHeader(header.source(), header.format(), header.program(), header.atoms(), header.firstCell(),
-          header.timestepFs(), true, header.notes());
+      return header.withVariableCell();
     }
     return header;
   }

@@ -120,8 +120,7 @@ public final class VasprunReader extends AbstractFrameSource {
   @Override
   public TrajectoryHeader header() {
     if (cellChanged) {
-      return new TrajectoryHeader(header.source(), header.format(), header.program(), header.atoms(), header.firstCell(),
-          header.timestepFs(), true, header.notes());
+      return header.withVariableCell();
     }
     return header;
   }

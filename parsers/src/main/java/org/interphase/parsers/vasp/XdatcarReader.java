@@ -111,8 +111,7 @@ public final class XdatcarReader extends AbstractFrameSource {
   @Override
   public TrajectoryHeader header() {
     if (variableCell && !header.variableCell()) {
-      return new TrajectoryHeader(header.source(), header.format(), header.program(), header.atoms(), header.firstCell(),
-          header.timestepFs(), true, header.notes());
+      return header.withVariableCell();
     }
     return header;
   }
