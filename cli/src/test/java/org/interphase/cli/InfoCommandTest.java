@@ -37,7 +37,7 @@ class InfoCommandTest {
     JsonNode f = root.get("files").get(0);
     Set<String> keys = new TreeSet<>();
     f.fieldNames().forEachRemaining(keys::add);
-    assertEquals(new TreeSet<>(List.of("path", "format", "program", "atoms", "species", "frames", "timestep_fs", "variable_cell",
+    assertEquals(new TreeSet<>(List.of("path", "format", "program", "atoms", "species", "frames", "timestep_fs", "timestep_source", "variable_cell",
         "cell", "has_energies", "has_forces", "warnings")), keys);
     assertEquals("vasp-vasprun", f.get("format").asText());
     assertEquals("VASP 5.4.4", f.get("program").asText());
