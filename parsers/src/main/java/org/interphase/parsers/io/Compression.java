@@ -33,6 +33,7 @@ public final class Compression {
    */
   public static InputStream open(Path path) {
     try {
+      requireRegularFile(path);
       byte[] magic;
       try (InputStream probe = Files.newInputStream(path)) {
         magic = probe.readNBytes(6);
@@ -160,6 +161,24 @@ public final class Compression {
     /** Bytes decoded before the failure. */
     public long decodedBytes() {
       return decodedBytes;
+    }
+  }
+
+  /**
+   * Refuses named pipes, sockets and devices before opening them: a reader looks at a file more than
+   * once (format detection, then reading), which a pipe cannot give, and a device such as
+   * {@code /dev/zero} never ends.
+   *
+   * @throws MissingInputException when nothing is there (also a dangling link)
+   * @throws org.interphase.core.MalformedInputException when it is not a regular file
+   */
+  public static void requireRegularFile(Path path) {
+    if (!Files.exists(path)) {
+      throw new MissingInputException(path + ": no such file" + (Files.isSymbolicLink(path) ? " (a link to a file that does not exist)" : ""));
+    }
+    if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+      throw new org.interphase.core.MalformedInputException(path.toString(), 1,
+          "a regular file (save a pipe's output to a file first, e.g. zcat run.gz > XDATCAR)", "a named pipe, socket or device");
     }
   }
 

@@ -91,4 +91,31 @@ class CompressionDamageTest {
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> readAll(p));
     assertTrue(e.getMessage().contains("expected intact compressed data"), e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void deviceBehindALinkIsRefusedWithoutReading() throws IOException {
+    Path link = dir.resolve("XDATCAR");
+    Files.createSymbolicLink(link, Path.of("/dev/zero"));
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> LineReader.open(link));
+    assertEquals(link + ":1: expected a regular file (save a pipe's output to a file first, e.g. zcat run.gz > XDATCAR), "
+        + "found \"a named pipe, socket or device\"", e.getMessage());
+  }
+
+  @org.junit.jupiter.api.Test
+  void namedPipeIsRefusedWithoutBlocking() throws Exception {
+    Path fifo = dir.resolve("pipe.xyz");
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo is not available");
+    // opening a FIFO without a writer would block: the refusal must come before any open
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> assertThrows(MalformedInputException.class, () -> LineReader.open(fifo)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void danglingLinkIsMissing() throws IOException {
+    Path link = dir.resolve("OUTCAR");
+    Files.createSymbolicLink(link, dir.resolve("gone"));
+    org.interphase.core.MissingInputException e = assertThrows(org.interphase.core.MissingInputException.class, () -> LineReader.open(link));
+    assertTrue(e.getMessage().contains("a link to a file that does not exist"), e.getMessage());
+  }
 }
