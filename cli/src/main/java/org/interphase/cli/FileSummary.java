@@ -16,7 +16,9 @@ import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.cp2k.Cp2kCellReader;
 import org.interphase.parsers.cp2k.Cp2kEnerReader;
 import org.interphase.parsers.cp2k.Cp2kInput;
+import org.interphase.parsers.cp2k.Cp2kKinds;
 import org.interphase.parsers.cp2k.Cp2kLog;
+import org.interphase.parsers.cp2k.Cp2kLogRun;
 import org.interphase.parsers.cp2k.Cp2kXyzReader;
 import org.interphase.parsers.cp2k.XyzBlock;
 import org.interphase.parsers.vasp.OszicarReader;
@@ -139,14 +141,11 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
     double t0 = Double.NaN;
     double dt = Double.NaN;
     boolean energies = false;
+    Cp2kKinds kinds = Cp2kKinds.beside(path);
     try (Cp2kXyzReader r = Cp2kXyzReader.open(path, q)) {
       for (XyzBlock b = r.next(); b != null; b = r.next()) {
         if (atoms == null && b.hasValues()) {
-          String[] el = new String[b.labels().length];
-          for (int i = 0; i < el.length; i++) {
-            el[i] = AtomTable.elementOf(b.labels()[i]);
-          }
-          atoms = AtomTable.of(el);
+          atoms = kinds.table(b.labels(), r.source(), b.line() + 2);
         }
         if (frames == 0) {
           t0 = b.timeFs();
@@ -159,15 +158,21 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
       }
     }
     List<String> notes = List.of(q == Cp2kXyzReader.Quantity.VELOCITIES ? "velocities only (Å/fs)" : "forces only (eV/Å)");
-    List<String> warnings = any ? List.of() : List.of("the file has frame headers but no per-atom lines (CP2K BAND force files)");
+    List<String> warnings = new ArrayList<>(kinds.warnings());
+    if (!any) {
+      warnings.add("the file has frame headers but no per-atom lines (CP2K BAND force files)");
+    }
+    Map<String, Integer> kindCounts = atoms != null && atoms.hasKinds() ? new LinkedHashMap<>(atoms.kindCounts()) : Map.of();
     return new FileSummary(path.toString(), f.name(), "CP2K", atoms == null ? null : atoms.size(),
-        atoms == null ? Map.of() : new LinkedHashMap<>(atoms.speciesCounts()), frames, dt, false, null, energies,
+        atoms == null ? Map.of() : new LinkedHashMap<>(atoms.speciesCounts()), kindCounts, frames, dt,
+        Double.isNaN(dt) ? null : path.getFileName() + " time = column", false, null, null, energies,
         any && q == Cp2kXyzReader.Quantity.FORCES, warnings, notes);
   }
 
   private static FileSummary log(Path path, FormatRegistry.Format f) {
-    Cp2kLog log = Cp2kLog.read(path);
-    List<String> warnings = new ArrayList<>();
+    Cp2kLogRun run = Cp2kLogRun.read(path);
+    Cp2kLog log = run.log();
+    List<String> warnings = new ArrayList<>(run.warnings());
     if (!log.endedNormally()) {
       warnings.add("no \"PROGRAM ENDED AT\": the run crashed, was killed or is still running");
     }
@@ -175,8 +180,23 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
     boolean variable = log.mdCells().stream().filter(c -> c != null).distinct().count() > 1;
     List<String> notes = new ArrayList<>();
     notes.add("run type " + log.runType() + (log.ensemble() == null ? "" : ", ensemble " + log.ensemble()));
-    return new FileSummary(path.toString(), f.name(), log.version() == null ? "CP2K" : "CP2K " + log.version(),
-        log.atoms() < 0 ? null : log.atoms(), Map.of(), frames, log.timestepFs(), variable, log.initialCell(), frames > 0,
+    if (run.compositionSource() != null) {
+      notes.add("atoms from " + run.compositionSource());
+    }
+    if (run.cellSource() != null) {
+      notes.add("cell from " + run.cellSource());
+    }
+    int total = run.composition().values().stream().mapToInt(Integer::intValue).sum();
+    Integer atoms = total > 0 ? Integer.valueOf(total) : log.atoms() < 0 ? null : Integer.valueOf(log.atoms());
+    Cell last = null;
+    if (variable) {
+      for (Cell c : log.mdCells()) {
+        last = c != null ? c : last;
+      }
+    }
+    return new FileSummary(path.toString(), f.name(), log.version() == null ? "CP2K" : "CP2K " + log.version(), atoms,
+        new LinkedHashMap<>(run.composition()), new LinkedHashMap<>(run.kinds()), frames, log.timestepFs(),
+        Double.isNaN(log.timestepFs()) ? null : path.getFileName() + " MD_PAR| Time step", variable, run.cell(), last, frames > 0,
         log.lastForcesEvPerA() != null, warnings, notes);
   }
 
