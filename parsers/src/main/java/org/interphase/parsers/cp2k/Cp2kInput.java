@@ -223,7 +223,11 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
     return v.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** Finds the input of a project in a folder: {@code <project>.inp}, else the only {@code .inp} naming it. */
+  /**
+   * Finds the input of a project in a folder: {@code <project>.inp}, else the only {@code .inp}
+   * whose {@code &GLOBAL} names it. Only the project line is read here, so an input that names the
+   * project but is malformed elsewhere is still found (and its error reported when it is read).
+   */
   public static Path find(Path dir, String project) {
     Path direct = dir.resolve(project + ".inp");
     if (Files.isRegularFile(direct)) {
@@ -232,18 +236,42 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
     try (var s = Files.list(dir)) {
       List<Path> hits = new ArrayList<>();
       for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".inp")).sorted().toList()) {
-        try {
-          Cp2kInput in = read(p);
-          if (project.equals(in.project())) {
-            hits.add(p);
-          }
-        } catch (RuntimeException e) {
-          // an input we cannot parse is not this project's
+        if (project.equals(projectOf(p))) {
+          hits.add(p);
         }
       }
       return hits.size() == 1 ? hits.get(0) : null;
     } catch (java.io.IOException e) {
       return null;
     }
+  }
+
+  /** The {@code PROJECT} (or {@code PROJECT_NAME}) of an input's {@code &GLOBAL}, or null; variables are resolved by a full read. */
+  private static String projectOf(Path p) {
+    int depth = 0;
+    int globalDepth = -1;
+    try (LineReader r = LineReader.open(p)) {
+      while (r.next()) {
+        String[] t = r.line().replaceAll("[!#].*$", "").strip().split("\\s+");
+        String key = t[0].toUpperCase(Locale.ROOT);
+        if (key.startsWith("&END")) {
+          depth--;
+          if (depth < globalDepth) {
+            globalDepth = -1;
+          }
+        } else if (key.startsWith("&")) {
+          depth++;
+          if (key.equals("&GLOBAL")) {
+            globalDepth = depth;
+          }
+        } else if (globalDepth > 0 && (key.equals("PROJECT") || key.equals("PROJECT_NAME")) && t.length > 1) {
+          return t[1].contains("$") ? read(p).project() : t[1];
+        }
+      }
+    } catch (RuntimeException e) {
+      // not an input this reader can make sense of: not this project's
+      return null;
+    }
+    return null;
   }
 }
