@@ -22,8 +22,8 @@ class Cp2kRunCommandsTest {
    * 21 frames, 1 fs apart, of 2 Sb (a kind declared {@code ELEMENT S}) moving +0.1 Å/fs along x, 2
    * plain S and 2 Li at rest, in a 20 Å cube.
    */
-  private static Path kindRun() throws IOException {
-    Path d = SharedData.scratch("cp2k-kind-run");
+  private static Path kindRun(String name) throws IOException {
+    Path d = SharedData.scratch(name);
     Files.writeString(d.resolve("k.inp"), """
         &GLOBAL
           PROJECT k
@@ -60,7 +60,7 @@ class Cp2kRunCommandsTest {
 
   @Test
   void kindLabelIsASpeciesEndToEnd() throws IOException {
-    Path d = kindRun();
+    Path d = kindRun("cp2k-kind-run");
     InfoCommandTest.Run info = InfoCommandTest.run("info", "--json", d.toString());
     assertEquals(0, info.exit(), info.err());
     JsonNode f = Json.MAPPER.readTree(info.out()).get("files").get(0);
@@ -86,6 +86,41 @@ class Cp2kRunCommandsTest {
     JsonNode s = Json.MAPPER.readTree(all.out());
     assertEquals(4, s.get("atoms").asInt());
     assertEquals(0.005 * 100, s.get("msd_a2").get(10).asDouble(), 1e-9);
+  }
+
+  @Test
+  void sideFilesAloneResolveKindsAndKeepOneRecordPerStep() throws IOException {
+    Path d = kindRun("cp2k-kind-side-files");
+    // forces of steps 0..5, then a restart from step 3 appended: 9 frames in the file, 6 steps
+    StringBuilder frc = new StringBuilder();
+    StringBuilder ener = new StringBuilder("#     Step Nr.          Time[fs]        Kin.[a.u.]          Temp[K]            Pot.[a.u.]"
+        + "        Cons Qty[a.u.]        UsedTime[s]\n");
+    for (int s : new int[] {0, 1, 2, 3, 4, 5, 3, 4, 5}) {
+      frc.append("       6\n").append(String.format(Locale.ROOT, " i = %8d, time = %12.3f, E = %20.10f%n", s, (double) s, -1.0));
+      for (String l : new String[] {"Sb", "Sb", "S", "S", "Li", "Li"}) {
+        frc.append(" ").append(l).append("   0.001 0.0 0.0\n");
+      }
+      ener.append(String.format(Locale.ROOT, "%10d %19.6f %19.9f %19.9f %19.9f %19.9f %19.9f%n", s, (double) s, 0.001, 300.0, -1.0, -0.999, 1.0));
+    }
+    Files.writeString(d.resolve("k-frc-1.xyz"), frc.toString());
+    Files.writeString(d.resolve("k-1.ener"), ener.toString());
+    InfoCommandTest.Run r = InfoCommandTest.run("info", "--json", d.resolve("k-frc-1.xyz").toString(), d.resolve("k-1.ener").toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode files = Json.MAPPER.readTree(r.out()).get("files");
+    JsonNode f = files.get(0);
+    assertEquals(6, f.get("frames").asInt());
+    assertEquals(4, f.get("species").get("S").asInt());
+    assertEquals(2, f.get("kinds").get("Sb").asInt());
+    assertEquals(1.0, f.get("timestep_fs").asDouble(), 1e-12);
+    assertTrue(f.get("warnings").get(0).asText().contains("3 force frames were replaced"), f.toString());
+    JsonNode e = files.get(1);
+    assertEquals(6, e.get("frames").asInt());
+    assertTrue(e.get("warnings").get(0).asText().contains("3 .ener rows were replaced"), e.toString());
+    InfoCommandTest.Run strict = InfoCommandTest.run("info", "--strict", d.resolve("k-1.ener").toString());
+    assertEquals(3, strict.exit());
+    // header line 1, rows of steps 0..5 on lines 2..7: the step 3 written again is line 8
+    assertEquals("interphase: " + d.resolve("k-1.ener") + ":8: expected step numbers that increase (one record per step; --strict refuses a "
+        + "restart appended to the same file), found \"step 3 after step 5\"\n", strict.err());
   }
 
   @Test

@@ -36,14 +36,27 @@ public final class Cp2kEnerReader implements AutoCloseable {
   /** The rows and any warning. */
   public record Result(List<EnergyStep> steps, List<String> warnings) {}
 
-  /** Reads every row (small files). */
+  /**
+   * Reads every row (small files), one per step: rows whose step repeats or goes back (a restart
+   * appended to the file) keep the latest, with a warning ({@link StepOrder}).
+   *
+   * @throws MalformedInputException on a malformed row, and under {@code strict} on a step that goes back
+   */
   public static Result read(Path path, boolean strict) {
+    Cp2kSteps order = Cp2kSteps.of(path, Cp2kSteps.Kind.ENER, strict);
     try (Cp2kEnerReader e = open(path, strict)) {
       List<EnergyStep> out = new ArrayList<>();
       for (EnergyStep s = e.next(); s != null; s = e.next()) {
-        out.add(s);
+        if (order.kept(e.rowsRead() - 1)) {
+          out.add(s);
+        }
       }
-      return new Result(List.copyOf(out), e.warnings());
+      List<String> warnings = new ArrayList<>();
+      if (order.warning() != null) {
+        warnings.add(order.warning());
+      }
+      warnings.addAll(e.warnings());
+      return new Result(List.copyOf(out), List.copyOf(warnings));
     }
   }
 

@@ -268,13 +268,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
   /** The restart rule applied to a file's steps: a warning, or under --strict an error at the first step that goes back. */
   private StepOrder ordered(StepScan scan, Path file, String what) {
     StepOrder order = scan.order();
-    if (!order.inOrder()) {
-      int k = order.firstBackwardRecord();
-      if (strict()) {
-        throw new MalformedInputException(file.toString(), scan.lines()[k], "step numbers that increase (one record per step; --strict "
-            + "refuses a restart appended to the same file)", "step " + order.step(k) + " after step " + order.stepBeforeFirstBackward());
-      }
-      warn(file.getFileName() + ": " + order.describe(what));
+    String w = Cp2kSteps.warning(scan, order, file, what, strict());
+    if (w != null) {
+      warn(w);
     }
     return order;
   }
