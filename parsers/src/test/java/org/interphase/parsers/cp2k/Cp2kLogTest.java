@@ -128,6 +128,20 @@ class Cp2kLogTest {
     assertEquals(-54.923866465540428 * HA, run.log().singlePointEnergiesEv().get(0), 1e-9);
   }
 
+  /**
+   * A real CP2K 7.1 log (cp2kdata test_energy_force/v7.1) whose kind named {@code Al} is iron: its
+   * coordinate table gives every atom of kind 3 the element Fe, Z = 26, mass 55.8450, and the kind
+   * has the Fe basis (31 Cartesian functions). The name alone would have said aluminium.
+   */
+  @Test
+  void realLogWhoseKindAlIsIron() {
+    Cp2kLogRun run = Cp2kLogRun.read(org.interphase.testkit.SharedData.real("cp2kdata/test_energy_force/v7.1/normal/output"));
+    assertEquals(Map.of("H", 170, "O", 157, "Fe", 48), run.composition());
+    assertEquals(Map.of("H", 170, "O", 157, "Al", 24, "Fe", 24), run.kinds());
+    assertEquals("Fe", run.log().kinds().get(2).element());
+    assertEquals("Al", run.log().kinds().get(2).name());
+  }
+
   @Test
   void lowPrintLevelLogTakesAtomsFromItsForceTable() {
     Path d = MadeRun.folder("log-low");
