@@ -206,8 +206,10 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       double posPerStep = useTimeColumn ? posScan.timePerStepFs(posOrder) : Double.NaN;
       double enerPerStep = enerScan == null ? Double.NaN : enerScan.timePerStepFs(enerOrder);
       FrameSpacing spacing = new FrameSpacing();
+      long span = posSteps.length > 1 ? posSteps[posSteps.length - 1] - posSteps[0] : 1;
       if (useTimeColumn) {
-        spacing.offer(posPerStep * strideSteps, name + " time = column", 1e-6);
+        // times printed to 3 decimals: the slope over the run is good to 0.001 fs / span
+        spacing.offer(posPerStep * strideSteps, name + " time = column", 1e-3 * strideSteps / Math.max(1, span));
         int off = posScan.firstTimeOffTheSteps(posOrder, posPerStep, 2e-3);
         if (off >= 0) {
           warn(String.format(Locale.ROOT, "%s: the time = column does not follow the step numbers at step %d (time %s fs, %s fs expected "
@@ -217,7 +219,7 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       }
       if (dynamics) {
         spacing.offer(enerPerStep * strideSteps, enerPath == null ? "" : enerPath.getFileName() + " Time[fs] column × "
-            + strideSteps + " step" + (strideSteps == 1 ? "" : "s") + " between frames", 1e-6);
+            + strideSteps + " step" + (strideSteps == 1 ? "" : "s") + " between frames", 1e-6 * strideSteps);
         if (input != null) {
           spacing.offer(input.timestepFs() * input.trajectoryStride(), inputPath.getFileName() + " TIMESTEP × EACH/MD ("
               + FrameSpacing.fmt(input.timestepFs()) + " fs × " + input.trajectoryStride() + ")", 0);

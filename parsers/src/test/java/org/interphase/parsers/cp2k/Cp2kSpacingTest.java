@@ -51,6 +51,22 @@ class Cp2kSpacingTest {
   }
 
   @Test
+  void threeDecimalTimesOfAnOddTimeStepAreNoDisagreement() {
+    // TIMESTEP 0.4837 fs printed as time = 0.000, 0.484, 0.967: the slope 0.967 / 2 = 0.4835 fs is within the 0.0005 fs the
+    // rounding allows over 2 steps, so no warning; the file's own times are used
+    Path d = MadeRun.folder("spacing-odd");
+    MadeRun.input(d, "sp.inp", "sp", "MD", 10.0, 0.4837, 0, "");
+    MadeRun pos = MadeRun.in(d);
+    for (int s = 0; s < 3; s++) {
+      pos.frame(s, Math.round(0.4837 * s * 1000) / 1000.0, -1, LABELS, new double[2]);
+    }
+    Read r = read(pos.write("sp-pos-1.xyz"), ReadOptions.DEFAULT);
+    assertEquals(0.4835, r.dt(), 1e-12);
+    assertEquals(List.of(), r.warnings());
+    assertEquals(List.of(0.0, 0.484, 0.967), r.times());
+  }
+
+  @Test
   void disagreementNamesBothValues() {
     // the input says every 5 steps (2.5 fs) but the file holds every 10th step (5 fs)
     Read r = read(run("spacing-disagree", true, 0.5, 5), ReadOptions.DEFAULT);
