@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
 import org.interphase.core.EnergyRun;

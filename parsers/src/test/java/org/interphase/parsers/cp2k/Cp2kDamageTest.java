@@ -67,7 +67,8 @@ class Cp2kDamageTest {
     MadeRun.in(d).line("&GLOBAL\n  PROJECT nb\n  RUN_TYPE BAND\n&END GLOBAL\n&FORCE_EVAL\n  &SUBSYS\n    &CELL\n      ABC 9 9 9\n"
         + "    &END CELL\n  &END SUBSYS\n&END FORCE_EVAL\n&MOTION\n  &BAND\n    NUMBER_OF_REPLICA 2\n  &END BAND\n&END MOTION").write("nb.inp");
     MadeRun.in(d).frame(0, Double.NaN, -1, LABELS, new double[2]).write("nb-pos-Replica_nr_1-1.xyz");
-    Path bad = MadeRun.in(d).line("       2").line(" i =        0, E =      nan").line(" Li 0 1 1").line(" S 0 2 2").write("nb-pos-Replica_nr_2-1.xyz");
+    Path bad = MadeRun.in(d).line("       2").line(" i =        0, E =      nan").line(" Li 0 1 1").line(" S 0 2 2")
+        .write("nb-pos-Replica_nr_2-1.xyz");
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> Cp2kBand.read(d));
     assertEquals(bad + ":2: expected a finite number after \"E =\", found \"nan\"", e.getMessage());
   }
