@@ -31,10 +31,43 @@ public final class PoscarReader {
     }
   }
 
-  /** Reads the structure as a one-frame source. */
+  /**
+   * Reads the structure as a one-frame source. A species label that had to be resolved from the
+   * pseudopotentials beside the file is reported as a warning.
+   */
   public static FrameSource open(Path path, ReadOptions options) {
     Structure s = read(path, options);
-    return FrameSources.of(s.header(), List.of(s.frame()));
+    FrameSource inner = FrameSources.of(s.header(), List.of(s.frame()));
+    List<String> warnings = s.header().notes().stream().filter(note -> note.contains("is not an element")).toList();
+    if (warnings.isEmpty()) {
+      return inner;
+    }
+    return new FrameSource() {
+      @Override
+      public TrajectoryHeader header() {
+        return inner.header();
+      }
+
+      @Override
+      public boolean hasNext() {
+        return inner.hasNext();
+      }
+
+      @Override
+      public Frame next() {
+        return inner.next();
+      }
+
+      @Override
+      public List<String> warnings() {
+        return warnings;
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
   }
 
   static Structure read(LineReader r, Path path, ReadOptions options) {
