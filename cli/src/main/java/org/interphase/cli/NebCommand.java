@@ -163,7 +163,23 @@ final class NebCommand implements Callable<Integer> {
       notes.add("forces and energies from the single points " + forcesFrom.stream().map(x -> x.getFileName().toString()).toList());
       band = new NebImages(band.name(), band.atoms(), withForces, band.tangentForcesEvPerA(), band.climbingImage(), notes);
     }
+    requireEnergies(path, band);
     return band;
+  }
+
+  /** Every image needs an energy: a barrier relative to a missing end point would be invented. */
+  private static void requireEnergies(Path path, NebImages band) {
+    boolean vasp = Files.isDirectory(path) && VaspNeb.isNebDir(path);
+    for (int i = 0; i < band.images().size(); i++) {
+      if (Double.isNaN(band.images().get(i).energies().potentialEv())) {
+        if (vasp) {
+          Path d = path.resolve(String.format(Locale.ROOT, "%02d", i));
+          throw new MissingInputException(d + ": image " + String.format(Locale.ROOT, "%02d", i)
+              + " has no energy: expected an OUTCAR or OSZICAR in this folder (copy the end-point calculation's OUTCAR there)");
+        }
+        throw new MissingInputException(path + ": image " + i + " of " + band.images().size() + " has no energy in the files read");
+      }
+    }
   }
 
   private static int highestInterior(List<Frame> im) {

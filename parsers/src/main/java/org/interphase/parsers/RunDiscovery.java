@@ -28,11 +28,22 @@ public final class RunDiscovery {
 
   /** What kind of run. */
   public enum RunKind {
-    VASP_MD,
-    VASP_NEB,
-    CP2K_MD,
-    CP2K_GEO_OPT,
-    CP2K_BAND
+    VASP_MD("an XDATCAR, vasprun.xml or OUTCAR"),
+    VASP_NEB("VASP NEB image folders 00, 01, 02, …"),
+    CP2K_MD("a CP2K PROJECT-pos-1.xyz"),
+    CP2K_GEO_OPT("a CP2K PROJECT-pos-1.xyz of a GEO_OPT"),
+    CP2K_BAND("CP2K BAND replicas PROJECT-pos-Replica_nr_N-1.xyz");
+
+    private final String files;
+
+    RunKind(String files) {
+      this.files = files;
+    }
+
+    /** The files that make a run of this kind, as a user would look for them. */
+    public String files() {
+      return files;
+    }
   }
 
   /**
@@ -95,7 +106,8 @@ public final class RunDiscovery {
   public static Run require(Path dir, Set<RunKind> wanted, String purpose) {
     List<Run> hits = discover(dir).stream().filter(r -> wanted.contains(r.kind())).toList();
     if (hits.isEmpty()) {
-      throw new UnsupportedFormatException(dir + ": no " + purpose + " here (looked for " + wanted + ")");
+      throw new UnsupportedFormatException("no " + purpose.replaceFirst("^(an?|the) ", "") + " in " + dir + ": expected "
+          + String.join(" or ", wanted.stream().map(RunKind::files).toList()));
     }
     if (hits.size() > 1) {
       throw new UnsupportedFormatException(dir + ": " + hits.size() + " candidate runs for " + purpose + ": "

@@ -44,6 +44,8 @@ public final class SharedData {
       if (Boolean.getBoolean("interphase.requireSharedData")) {
         fail(msg);
       }
+      // on the console too, not only in the surefire report
+      System.err.println("SKIPPED: " + msg);
       Assumptions.abort(msg);
     }
     return p;

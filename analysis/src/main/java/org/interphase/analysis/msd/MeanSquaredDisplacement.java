@@ -17,9 +17,11 @@ import org.interphase.core.Units;
  * conductivity. Use: {@code var acc = new MeanSquaredDisplacement(p).start(header); frames.forEach(acc);
  * MsdResult r = acc.finish();}
  *
- * <p>Each frame is unwrapped with its own cell (NPT and triclinic cells are fine) and the mean
- * displacement of the drift-reference atoms is subtracted. The MSD over all time origins is computed
- * by FFT in double precision, per Cartesian axis. The accumulator keeps the unwrapped coordinates of
+ * <p>Positions are unwrapped with the TOR scheme ({@link TorUnwrapper}): each step is the
+ * displacement d between consecutive stored positions minus L(t)·round(L(t)⁻¹·d), L(t) the current
+ * frame's cell, so NPT and triclinic cells are fine. The mean displacement of the drift-reference
+ * atoms is subtracted. The MSD over all time origins is computed by FFT in double precision, per
+ * Cartesian axis. The accumulator keeps the unwrapped coordinates of
  * the mobile atoms (3 doubles per atom per frame) and nothing else of size N·frames. The windowed
  * MSD needs every frame at once, so it cannot be split over frames; split over atoms instead.
  */
@@ -49,7 +51,8 @@ public final class MeanSquaredDisplacement {
     private final SeriesStore drift;
     private final List<byte[]> masks = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private final double[] fracPrev;
+    private final TorUnwrapper unwrapper;
+    private final double[] pos;
     private final double[] cart;
     private final double[] row;
     private final int[] tracked;
@@ -58,7 +61,6 @@ public final class MeanSquaredDisplacement {
     private double temperatureSum;
     private int temperatureCount;
     private int frames;
-    private int bigJumps;
     private boolean regionSkewWarned;
 
     Accumulator(TrajectoryHeader header) {
@@ -98,7 +100,8 @@ public final class MeanSquaredDisplacement {
       tracked = new int[mobile.length + reference.length];
       System.arraycopy(mobile, 0, tracked, 0, mobile.length);
       System.arraycopy(reference, 0, tracked, mobile.length, reference.length);
-      fracPrev = new double[3 * tracked.length];
+      unwrapper = new TorUnwrapper(tracked.length);
+      pos = new double[3 * tracked.length];
       cart = new double[3 * tracked.length];
       row = new double[3 * mobile.length];
       unwrapped = new SeriesStore(3 * mobile.length);
@@ -111,41 +114,12 @@ public final class MeanSquaredDisplacement {
       if (cell == null) {
         throw new IllegalArgumentException("frame " + f.step() + " has no cell: periodic unwrapping needs one");
       }
-      double[] frac = new double[3 * tracked.length];
       for (int k = 0; k < tracked.length; k++) {
-        frac[3 * k] = f.position(tracked[k], 0);
-        frac[3 * k + 1] = f.position(tracked[k], 1);
-        frac[3 * k + 2] = f.position(tracked[k], 2);
+        pos[3 * k] = f.position(tracked[k], 0);
+        pos[3 * k + 1] = f.position(tracked[k], 1);
+        pos[3 * k + 2] = f.position(tracked[k], 2);
       }
-      cell.toFractional(frac, frac);
-      if (frames == 0) {
-        for (int k = 0; k < tracked.length; k++) {
-          for (int d = 0; d < 3; d++) {
-            cart[3 * k + d] = f.position(tracked[k], d);
-          }
-        }
-      } else {
-        double[] step = new double[3];
-        for (int k = 0; k < tracked.length; k++) {
-          double fa = frac[3 * k] - fracPrev[3 * k];
-          double fb = frac[3 * k + 1] - fracPrev[3 * k + 1];
-          double fc = frac[3 * k + 2] - fracPrev[3 * k + 2];
-          fa -= Math.rint(fa);
-          fb -= Math.rint(fb);
-          fc -= Math.rint(fc);
-          if (Math.abs(fa) > 0.4 || Math.abs(fb) > 0.4 || Math.abs(fc) > 0.4) {
-            bigJumps++;
-          }
-          step[0] = fa;
-          step[1] = fb;
-          step[2] = fc;
-          cell.toCartesian(step, step);
-          cart[3 * k] += step[0];
-          cart[3 * k + 1] += step[1];
-          cart[3 * k + 2] += step[2];
-        }
-      }
-      System.arraycopy(frac, 0, fracPrev, 0, frac.length);
+      unwrapper.next(cell, pos, cart);
       System.arraycopy(cart, 0, row, 0, row.length);
       unwrapped.add(row);
       double[] dr = new double[3];
@@ -161,7 +135,7 @@ public final class MeanSquaredDisplacement {
       }
       drift.add(dr);
       if (p.region() != null) {
-        masks.add(regionMask(f, cell, frac));
+        masks.add(regionMask(cell));
       }
       volumeSum += cell.volumeA3();
       double[][] m = cell.toMatrix();
@@ -184,8 +158,10 @@ public final class MeanSquaredDisplacement {
       frames++;
     }
 
-    private byte[] regionMask(Frame f, Cell cell, double[] frac) {
+    /** Which mobile atoms of the current frame ({@code pos}) are inside the region, wrapped into the cell. */
+    private byte[] regionMask(Cell cell) {
       byte[] mask = new byte[mobile.length];
+      double[] frac = cell.toFractional(pos, new double[pos.length]);
       double[] w = new double[3];
       for (int k = 0; k < mobile.length; k++) {
         for (int d = 0; d < 3; d++) {
@@ -204,6 +180,7 @@ public final class MeanSquaredDisplacement {
       if (n < 4) {
         throw new IllegalArgumentException("an MSD needs at least 4 frames, got " + n);
       }
+      int bigJumps = unwrapper.largeSteps();
       if (bigJumps > 0) {
         warnings.add(bigJumps + " atom steps between stored frames exceed 0.4 of the cell: if an atom moved more than half a "
             + "cell between frames, unwrapping cannot tell and the MSD is too small; store frames more often");

@@ -5,8 +5,9 @@
  * covariance, as kinisi does: McCluskey, Coles, Morgan, JCTC 21, 79 (2025)), Nernst–Einstein
  * conductivity, Haven ratio, non-Gaussian parameter and Arrhenius extrapolation.
  *
- * <p><b>Positions are unwrapped here</b> with the per-frame cell (fractional step minus its
- * rounding, the TOR scheme, DOI 10.1021/acs.jctc.3c00308), so files with wrapped coordinates are
- * fine as long as no atom moves more than half a cell between stored frames.
+ * <p><b>Positions are unwrapped here</b> with the TOR scheme (DOI 10.1021/acs.jctc.3c00308): the
+ * step between consecutive stored positions, d, minus L(t)·round(L(t)⁻¹·d) with the current frame's
+ * cell L(t) (see {@code TorUnwrapper}), so files with wrapped coordinates are fine as long as no atom
+ * moves more than half a cell between stored frames.
  */
 package org.interphase.analysis.msd;

@@ -33,6 +33,7 @@ public final class Compression {
    */
   public static InputStream open(Path path) {
     try {
+      requireRegularFile(path);
       byte[] magic;
       try (InputStream probe = Files.newInputStream(path)) {
         magic = probe.readNBytes(6);
@@ -46,18 +47,138 @@ public final class Compression {
       }
       InputStream raw = Files.newInputStream(path);
       InputStream decoded = raw;
-      if (isGzip(magic)) {
-        decoded = new GZIPInputStream(raw, 1 << 16);
-      } else if (isBzip2(magic)) {
-        decoded = new BZip2CompressorInputStream(new BufferedInputStream(raw, 1 << 16), true);
-      } else if (isXz(magic)) {
-        decoded = new XZCompressorInputStream(new BufferedInputStream(raw, 1 << 16), true);
+      String kind = isGzip(magic) ? "gzip" : isBzip2(magic) ? "bzip2" : "xz";
+      try {
+        if (isGzip(magic)) {
+          decoded = new GZIPInputStream(raw, 1 << 16);
+        } else if (isBzip2(magic)) {
+          decoded = new BZip2CompressorInputStream(new BufferedInputStream(raw, 1 << 16), true);
+        } else if (isXz(magic)) {
+          decoded = new XZCompressorInputStream(new BufferedInputStream(raw, 1 << 16), true);
+        }
+      } catch (IOException | RuntimeException e) {
+        raw.close();
+        // the decoders read their first block when they are made: a file cut or damaged there fails here
+        CorruptCompressionException c = new Checked(raw, path.toString(), kind).corrupt(e);
+        throw new org.interphase.core.MalformedInputException(path.toString(), 1, "intact compressed data", c.found());
+      }
+      if (compressed) {
+        decoded = new Checked(decoded, path.toString(), kind);
       }
       return compressed ? DecompressedCache.recording(path, decoded) : decoded;
     } catch (NoSuchFileException e) {
       throw new MissingInputException(path + ": no such file");
     } catch (IOException e) {
       throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A decoder whose failures (truncated stream, bad CRC, corrupt block) become {@link
+   * CorruptCompressionException}s naming the file and the compression, one line each.
+   */
+  private static final class Checked extends java.io.FilterInputStream {
+    private final String source;
+    private final String kind;
+    private long decoded;
+
+    Checked(InputStream in, String source, String kind) {
+      super(in);
+      this.source = source;
+      this.kind = kind;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        int b = super.read();
+        decoded += b < 0 ? 0 : 1;
+        return b;
+      } catch (IOException | RuntimeException e) {
+        throw corrupt(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        int n = super.read(b, off, len);
+        decoded += Math.max(0, n);
+        return n;
+      } catch (IOException | RuntimeException e) {
+        throw corrupt(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } catch (IOException | RuntimeException e) {
+        throw corrupt(e);
+      }
+    }
+
+    private CorruptCompressionException corrupt(Exception e) {
+      if (e instanceof CorruptCompressionException c) {
+        return c;
+      }
+      String why = e.getMessage() == null || e.getMessage().isBlank() ? "the stream ends early" : e.getMessage().strip();
+      boolean truncated = e instanceof java.io.EOFException || why.toLowerCase(java.util.Locale.ROOT).contains("end of");
+      return new CorruptCompressionException(source, kind, decoded, truncated ? "truncated " + kind + " data (" + why + ")"
+          : "corrupt " + kind + " data (" + why + ")");
+    }
+  }
+
+  /**
+   * A compressed file that cannot be decoded to its end: cut short, a CRC mismatch, a corrupt block.
+   * Readers that count lines turn it into a {@link org.interphase.core.MalformedInputException} at the
+   * line where decoding stopped.
+   */
+  public static final class CorruptCompressionException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String source;
+    private final transient String found;
+    private final long decodedBytes;
+
+    CorruptCompressionException(String source, String kind, long decodedBytes, String found) {
+      super(source + ": expected intact " + kind + " data, found " + found);
+      this.source = source;
+      this.found = found;
+      this.decodedBytes = decodedBytes;
+    }
+
+    /** What was found instead of intact data. */
+    public String found() {
+      return found;
+    }
+
+    /** The file. */
+    public String source() {
+      return source;
+    }
+
+    /** Bytes decoded before the failure. */
+    public long decodedBytes() {
+      return decodedBytes;
+    }
+  }
+
+  /**
+   * Refuses named pipes, sockets and devices before opening them: a reader looks at a file more than
+   * once (format detection, then reading), which a pipe cannot give, and a device such as
+   * {@code /dev/zero} never ends.
+   *
+   * @throws MissingInputException when nothing is there (also a dangling link)
+   * @throws org.interphase.core.MalformedInputException when it is not a regular file
+   */
+  public static void requireRegularFile(Path path) {
+    if (!Files.exists(path)) {
+      throw new MissingInputException(path + ": no such file" + (Files.isSymbolicLink(path) ? " (a link to a file that does not exist)" : ""));
+    }
+    if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+      throw new org.interphase.core.MalformedInputException(path.toString(), 1,
+          "a regular file (save a pipe's output to a file first, e.g. zcat run.gz > XDATCAR)", "a named pipe, socket or device");
     }
   }
 

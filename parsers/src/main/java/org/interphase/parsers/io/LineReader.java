@@ -144,6 +144,9 @@ public final class LineReader implements AutoCloseable {
       } else {
         fill += n;
       }
+    } catch (Compression.CorruptCompressionException e) {
+      throw new MalformedInputException(source, lineNumber + 1, "intact compressed data (the file cannot be decoded past this line)",
+          e.found());
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": " + e.getMessage(), e);
     }
@@ -503,6 +506,9 @@ public final class LineReader implements AutoCloseable {
   public void close() {
     try {
       in.close();
+    } catch (Compression.CorruptCompressionException e) {
+      throw new MalformedInputException(source, lineNumber + 1, "intact compressed data (the file cannot be decoded past this line)",
+          e.found());
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": " + e.getMessage(), e);
     }
