@@ -73,6 +73,8 @@ public final class OutcarReader extends AbstractFrameSource {
   private int energyOnlySteps;
   private int mlSteps;
   private boolean finished;
+  /** Whether VASP's closing summary ({@code General timing and accounting informations for this job}) was read. */
+  private boolean sawSummary;
   private TruncatedInputException pendingError;
 
   private OutcarReader(Path path, ReadOptions options) {
@@ -222,6 +224,12 @@ public final class OutcarReader extends AbstractFrameSource {
       pendingError = null;
       throw e;
     }
+    if (ready.isEmpty() && !sawSummary && !tangentForces.isEmpty()) {
+      // a run that stopped (killed, crashed, still running): its last complete step is not its final word
+      sawSummary = true;
+      throw new TruncatedInputException(r.source(), r.lineNumber() + 1,
+          "VASP's closing summary (\"General timing and accounting\"): the run stopped after its last complete ionic step");
+    }
     if (ready.isEmpty()) {
       if (energyOnlySteps > 0) {
         warn(energyOnlySteps + " ionic steps have energies but no positions (NWRITE=0?): the trajectory has "
@@ -282,6 +290,8 @@ public final class OutcarReader extends AbstractFrameSource {
         tangent = lastNumber();
       } else if (r.contains("Iteration") && r.contains("(")) {
         ionicStep = Math.max(ionicStep, parseIteration());
+      } else if (r.contains("General timing and accounting")) {
+        sawSummary = true;
       }
     }
   }

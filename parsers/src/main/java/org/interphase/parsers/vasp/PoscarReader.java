@@ -21,8 +21,11 @@ public final class PoscarReader {
 
   private PoscarReader() {}
 
-  /** The parsed structure. {@code selectiveDynamics} holds one flag per coordinate, or is null. */
-  public record Structure(TrajectoryHeader header, Frame frame, boolean[] selectiveDynamics) {}
+  /**
+   * The parsed structure. {@code selectiveDynamics} holds one flag per coordinate, or is null;
+   * {@code countsLine} is the line of the atom counts, for messages about the atoms.
+   */
+  public record Structure(TrajectoryHeader header, Frame frame, boolean[] selectiveDynamics, long countsLine) {}
 
   /** Reads the whole file (one structure). */
   public static Structure read(Path path, ReadOptions options) {
@@ -106,7 +109,7 @@ public final class PoscarReader {
     double[] vel = readVelocities(r, h, n, notes);
     Frame frame = new Frame(0, Double.NaN, h.cell(), pos, null, vel, null);
     TrajectoryHeader th = new TrajectoryHeader(r.source(), FORMAT, "VASP", h.atoms(), h.cell(), Double.NaN, false, notes);
-    return new Structure(th, frame, flags);
+    return new Structure(th, frame, flags, h.countsLine());
   }
 
   static boolean isCartesian(LineReader r) {

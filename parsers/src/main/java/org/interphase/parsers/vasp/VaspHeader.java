@@ -23,10 +23,11 @@ import org.interphase.parsers.io.LineReader;
  * @param symbolsFromFile whether the file had a symbols line (VASP 5)
  * @param labels the species labels as written, or null (VASP 4)
  * @param counts atoms per species
+ * @param countsLine the line of the counts
  * @param notes what was decided about the species (labels resolved from pseudopotentials)
  */
 record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, boolean symbolsFromFile, List<String> labels,
-    int[] counts, List<String> notes) {
+    int[] counts, long countsLine, List<String> notes) {
 
   /**
    * The most atoms a header may declare. VASP runs, machine-learned force fields included, hold
@@ -126,7 +127,8 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
     int[] countArr = counts.stream().mapToInt(Integer::intValue).toArray();
     if (previous != null && Objects.equals(labels, previous.labels()) && Arrays.equals(countArr, previous.counts())) {
       // a repeated header (variable-cell XDATCAR): same species as before, nothing to resolve again
-      return new VaspHeader(comment, cell, scale, previous.atoms(), previous.symbolsFromFile(), labels, countArr, List.of());
+      return new VaspHeader(comment, cell, scale, previous.atoms(), previous.symbolsFromFile(), labels, countArr,
+          countsLine, List.of());
     }
     boolean fromFile = labels != null;
     List<String> symbols;
@@ -161,7 +163,7 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
     } catch (IllegalArgumentException e) {
       throw MalformedInputException.of(r.source(), symbolsLine > 0 ? symbolsLine : countsLine, e.getMessage());
     }
-    return new VaspHeader(comment, cell, scale, atoms, fromFile, labels, countArr, notes);
+    return new VaspHeader(comment, cell, scale, atoms, fromFile, labels, countArr, countsLine, notes);
   }
 
   static void need(LineReader r, String expected) {

@@ -42,6 +42,12 @@ public final class VasprunReader extends AbstractFrameSource {
   private final int n;
   private final double dtFs;
   private final int stepsPerFrame;
+  /**
+   * Elements open at the reader's position. A vasprun.xml nests about ten deep; a document nested
+   * deeper is refused at once instead of being walked through (millions of nested elements).
+   */
+  private int depth;
+  private static final int MAX_DEPTH = 64;
   private boolean atCalculation;
   private int index;
   private boolean cellChanged;
@@ -421,7 +427,10 @@ public final class VasprunReader extends AbstractFrameSource {
 
   private String text() {
     try {
-      return x.getElementText();
+      String t = x.getElementText();
+      // getElementText consumed the element's end tag
+      depth--;
+      return t;
     } catch (XMLStreamException e) {
       throw malformed(e);
     }
@@ -454,6 +463,13 @@ public final class VasprunReader extends AbstractFrameSource {
         return XMLStreamConstants.END_DOCUMENT;
       }
       int ev = x.next();
+      if (ev == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+        throw new MalformedInputException(source, line(), "XML nested at most " + MAX_DEPTH + " elements deep (vasprun.xml needs "
+            + "about ten)", "<" + x.getLocalName() + "> at depth " + depth);
+      }
+      if (ev == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
       if (ev == XMLStreamConstants.DTD) {
         throw new MalformedInputException(source, line(), "a vasprun.xml without a DTD (entity declarations are refused)",
             "<!DOCTYPE");

@@ -327,6 +327,11 @@ public final class XdatcarReader extends AbstractFrameSource {
         pos[3 * i] = r.nextDouble(COORDS);
         pos[3 * i + 1] = r.nextDouble(COORDS);
         pos[3 * i + 2] = r.nextDouble(COORDS);
+        // a species label after the coordinates is written by some tools; more numbers mean a damaged line
+        if (r.hasMoreTokens() && r.nextIsNumber()) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "3 coordinates for atom " + (i + 1) + " in frame "
+              + (parsed + 1) + " (and at most a species label after them)", r.line());
+        }
       } catch (MalformedInputException e) {
         if (r.isBlank() || r.contains("configuration") || r.contains("Direct")) {
           throw new MalformedInputException(r.source(), r.lineNumber(), "coordinates of atom " + (i + 1) + " of " + n
@@ -357,6 +362,7 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   private void readRepeatedHeader() {
     long line = r.lineNumber();
+    String text = r.line();
     VaspHeader h;
     try {
       h = VaspHeader.read(r, path, options, firstHeader);
@@ -364,8 +370,9 @@ public final class XdatcarReader extends AbstractFrameSource {
       if (e.getMessage().contains("found end of file")) {
         throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "the rest of the repeated header of frame " + (parsed + 1));
       }
+      // name the line that is neither a configuration line nor the start of a good header
       throw new MalformedInputException(r.source(), line,
-          "\"Direct configuration=\" or a repeated header (variable cell)", e.getMessage());
+          "\"Direct configuration=\" or a repeated header (variable cell)", text);
     }
     AtomTable expected = firstHeader != null ? firstHeader.atoms() : null;
     if (expected == null || !h.atoms().equals(expected)) {

@@ -130,7 +130,9 @@ class VaspOtherFilesTest {
         try (FrameSource src = f.opener().apply(p, o)) {
           assertTrue(src.hasNext(), p.toString());
           FrameSources.readAll(src);
-          assertTrue(src.warnings().stream().noneMatch(w -> w.contains("complete frame")), p + ": " + src.warnings());
+          // 6362_OUTCAR stops inside its third ionic step: the one file of the corpus whose run did not end
+          boolean stopped = p.endsWith("6362_OUTCAR");
+          assertEquals(stopped, src.warnings().stream().anyMatch(w -> w.contains("complete frame")), p + ": " + src.warnings());
         }
       }
       n++;
