@@ -128,7 +128,8 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
     int steps = expectedSteps;
     boolean fromFile = false;
     if (fileSteps > 0 && fileSteps != expectedSteps) {
-      warnings.add(own.origin() + " stores frames " + fileSteps + " MD steps apart but " + expectedText + " gives "
+      warnings.add(own.origin() + " stores frames " + fileSteps + " MD step" + (fileSteps == 1 ? "" : "s") + " apart but "
+          + expectedText + " gives "
           + expectedSteps + "; the file's own step count is used");
       steps = fileSteps;
       fromFile = true;

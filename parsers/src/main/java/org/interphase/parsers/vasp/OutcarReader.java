@@ -48,6 +48,8 @@ public final class OutcarReader extends AbstractFrameSource {
   private final double fsPerStep;
   /** MD steps per energy block: ML_OUTBLOCK for a VASP ≥ 6.4.3 prediction-only ML run, else 1. */
   private final int stepsPerEnergyBlock;
+  /** MD steps between POSITION blocks that NBLOCK (or ML_OUTBLOCK) implies. */
+  private final int expectedSteps;
   private final boolean md;
   private final Deque<Frame> ready = new ArrayDeque<>();
   private final List<Energies> stepEnergies = new ArrayList<>();
@@ -136,6 +138,9 @@ public final class OutcarReader extends AbstractFrameSource {
           ibrion = r.nextInt("IBRION");
         } else if (r.contains("direct lattice vectors")) {
           cell = readCell();
+        } else if (r.contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM")) {
+          // steps before the first POSITION block (NBLOCK > 1 prints positions every NBLOCK steps) still count
+          readEnergyBlock();
         } else if (isPositionBlock()) {
           break;
         }
@@ -165,7 +170,7 @@ public final class OutcarReader extends AbstractFrameSource {
       md = ibrion == 0;
       VaspParameters params = tags.build();
       // VASP >= 6.4.3 writes the energies of a prediction-only ML run every ML_OUTBLOCK steps only
-      stepsPerEnergyBlock = params.outblockRules() && params.versionAtLeast(6, 4, 3) ? params.mlOutblock() : 1;
+      stepsPerEnergyBlock = params.versionAtLeast(6, 4, 3) ? params.mlOutputInterval() : 1;
       notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + potim + " fs" : "ionic relaxation or single point (IBRION=" + ibrion + ")");
       Cell cell0 = cell;
       readPositionBlock();
@@ -177,6 +182,7 @@ public final class OutcarReader extends AbstractFrameSource {
         fileSteps = (int) Math.min(Integer.MAX_VALUE, b.step() - a.step());
       }
       int expected = params.xdatcarStride();
+      expectedSteps = expected;
       String expectedText = params.strideTag() + (params.outblockRules() ? " (ML_MODE = run)" : "");
       FrameSpacing spacing = FrameSpacing.ownFile(path, options, params, fileSteps, expected, expectedText, md);
       spacing.warnings().forEach(this::warn);
@@ -231,7 +237,9 @@ public final class OutcarReader extends AbstractFrameSource {
           "VASP's closing summary (\"General timing and accounting\"): the run stopped after its last complete ionic step");
     }
     if (ready.isEmpty()) {
-      if (energyOnlySteps > 0) {
+      // with NBLOCK > 1 VASP prints positions and forces every NBLOCK steps only: those steps are expected
+      int expectedWithout = tangentForces.size() * Math.max(0, expectedSteps / stepsPerEnergyBlock - 1);
+      if (energyOnlySteps > expectedWithout) {
         warn(energyOnlySteps + " ionic steps have energies but no positions (NWRITE=0?): the trajectory has "
             + tangentForces.size() + " frames; read the XDATCAR or vasprun.xml for every step");
       }
@@ -327,6 +335,10 @@ public final class OutcarReader extends AbstractFrameSource {
       boolean isVrhfin = primary == vrhfins;
       String e = isVrhfin ? SpeciesResolver.elementOfVrhfin(p[0]) : SpeciesResolver.elementOfPotential(p[0]);
       String other = second.isEmpty() ? null : SpeciesResolver.elementOfVrhfin(second.get(i)[0]);
+      if (e != null && other == null && !second.isEmpty()) {
+        warnings.add("POTCAR " + (i + 1) + ": VRHFIN \"" + second.get(i)[0] + "\" (line " + second.get(i)[1]
+            + ") names no element; " + e + " from its TITEL \"" + p[0] + "\"");
+      }
       if (e == null && other != null) {
         warnings.add("POTCAR " + (i + 1) + " \"" + p[0] + "\" (line " + p[1] + ") names no element: " + other
             + " from its VRHFIN line");
@@ -407,6 +419,11 @@ public final class OutcarReader extends AbstractFrameSource {
     }
     if (Double.isNaN(free)) {
       throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "\"free  energy   TOTEN  =\" of step " + (ionicStep + 1));
+    }
+    if (pos != null && hasEnergy && ml == posMl) {
+      // a second energy of the same kind: the step with positions is complete and this later step has none
+      // (NBLOCK > 1 prints positions every NBLOCK steps; NWRITE = 0 only for the first and last)
+      finishStep(false);
     }
     if (pos == null || hasEnergy) {
       energyOnlySteps++;

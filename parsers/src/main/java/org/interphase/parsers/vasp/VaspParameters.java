@@ -63,9 +63,17 @@ record VaspParameters(String origin, String version, double potimFs, Integer nbl
     return mlIstart != null && mlIstart == 2;
   }
 
-  /** Whether ML_OUTBLOCK sets the output interval: prediction-only mode and ML_OUTBLOCK above NBLOCK. */
+  /**
+   * Whether ML_OUTBLOCK sets the output interval: prediction-only mode and ML_OUTBLOCK above 1 and at
+   * least NBLOCK (an OUTCAR prints NBLOCK after VASP raised it to ML_OUTBLOCK).
+   */
   boolean outblockRules() {
-    return mlPredictionOnly() && mlOutblock != null && mlOutblock > (nblock == null ? 1 : nblock);
+    return mlPredictionOnly() && mlOutblock != null && mlOutblock > 1 && mlOutblock >= (nblock == null ? 1 : nblock);
+  }
+
+  /** MD steps between the outputs ML_OUTBLOCK thins (VASP ≥ 6.4.3: OUTCAR energies, vasprun.xml steps): ML_OUTBLOCK or 1. */
+  int mlOutputInterval() {
+    return mlPredictionOnly() && mlOutblock != null && mlOutblock > 1 ? mlOutblock : 1;
   }
 
   /** MD steps between XDATCAR configurations: max(NBLOCK, ML_OUTBLOCK in prediction-only mode), NBLOCK absent = 1. */

@@ -34,7 +34,7 @@ import org.interphase.parsers.io.LineReader;
  *
  * <p>Order: VASP numbers configurations by MD step ({@code Direct configuration=    50} is step 50)
  * and never appends to an XDATCAR, so the numbers must increase. A frame written twice (the same
- * number again) keeps the later copy, with a warning. Numbers that restart (at or below the first
+ * number again) keeps the later copy, with a warning (refused under {@code --strict}). Numbers that restart (at or below the first
  * number of the run, usually after a second header) are a user's join of two runs, {@code cat
  * run1/XDATCAR run2/XDATCAR}: read as consecutive segments with a warning naming the line, refused
  * under {@code --strict}. Numbers that go back otherwise (frames swapped) are an error. A jump
@@ -192,6 +192,10 @@ public final class XdatcarReader extends AbstractFrameSource {
       }
       if (held != null && x.number() >= 0 && x.number() == heldNumber) {
         // the same configuration again: keep the later copy (VASP writes each step once)
+        if (strict()) {
+          throw MalformedInputException.of(r.source(), x.line(), "expected each configuration once, found configuration "
+              + x.number() + " written again (--strict refuses repeated frames; without it the later copy is kept)");
+        }
         if (duplicates++ == 0) {
           firstDuplicateLine = x.line();
         }
