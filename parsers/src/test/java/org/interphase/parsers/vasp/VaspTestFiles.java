@@ -19,19 +19,27 @@ final class VaspTestFiles {
   /** A fresh, empty folder under {@code target/test-scratch/vasp/}. */
   static Path folder(String name) {
     Path d = SharedData.scratch("vasp").resolve(name);
+    delete(d);
     try {
-      if (Files.exists(d)) {
-        try (var s = Files.walk(d)) {
-          for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
-      }
       Files.createDirectories(d);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return d;
+  }
+
+  /** Deletes a file or folder with everything in it, if it exists. */
+  static void delete(Path d) {
+    if (!Files.exists(d)) {
+      return;
+    }
+    try (var s = Files.walk(d)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Writes {@code text} (ISO-8859-1, as VASP's files are bytes) to {@code dir/name}. */
