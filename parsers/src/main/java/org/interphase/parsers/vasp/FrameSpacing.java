@@ -35,8 +35,8 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
   /**
    * The spacing of an XDATCAR.
    *
-   * @param numberStep the difference between the first two configuration numbers, 0 when the file
-   *     has fewer than two numbered frames
+   * @param numberStep the first increase between consecutive configuration numbers, 0 when the
+   *     file shows none
    */
   static FrameSpacing xdatcar(Path file, ReadOptions options, long numberStep) {
     List<VaspParameters> ps = VaspParameters.besides(file);

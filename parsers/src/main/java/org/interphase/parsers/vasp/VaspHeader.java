@@ -121,8 +121,8 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
       throw new MalformedInputException(r.source(), countsLine, "atom counts adding up to at least one atom", r.line());
     }
     if (total > MAX_ATOMS) {
-      throw new MalformedInputException(r.source(), countsLine, "atom counts adding up to at most " + MAX_ATOMS + " atoms (VASP runs are far smaller)",
-          r.line());
+      throw new MalformedInputException(r.source(), countsLine,
+          "atom counts adding up to at most " + MAX_ATOMS + " atoms (VASP runs are far smaller)", r.line());
     }
     int[] countArr = counts.stream().mapToInt(Integer::intValue).toArray();
     if (previous != null && Objects.equals(labels, previous.labels()) && Arrays.equals(countArr, previous.counts())) {

@@ -44,7 +44,7 @@ import org.interphase.parsers.io.LineReader;
  * <p>Time: the time between frames comes from {@link FrameSpacing} (POTIM × NBLOCK or ML_OUTBLOCK of
  * the OUTCAR, vasprun.xml or INCAR beside the file, cross-checked with the configuration numbers)
  * or {@code --timestep-fs}. A frame's time follows its configuration number: {@code (N − N₀) · dt /
- * ΔN} from the first frame, ΔN the difference of the first two numbers; a joined second run
+ * ΔN} from the first frame, ΔN the first increase between numbers; a joined second run
  * continues one frame interval after the last frame of the first. Frame steps are MD steps counted
  * the same way.
  */
@@ -65,7 +65,7 @@ public final class XdatcarReader extends AbstractFrameSource {
   private boolean lineReady;
   /** Frames parsed so far, whatever their numbers. */
   private long parsed;
-  /** Frames read ahead in the constructor to see the first configuration numbers. */
+  /** Frames read ahead in the constructor (up to three) to see the first configuration numbers. */
   private final Deque<Raw> ahead = new ArrayDeque<>();
   private TruncatedInputException pendingTruncation;
   /** The frame waiting for the next one, so that a copy written twice can replace it. */
@@ -119,13 +119,15 @@ public final class XdatcarReader extends AbstractFrameSource {
       n = atoms.size();
       Cell firstCell = cell;
       readAhead();
+      // MD steps between frames as the numbers show them: the first increase among the first frames
       long step = 0;
-      if (ahead.size() == 2) {
-        Raw a = ahead.peekFirst();
-        Raw b = ahead.peekLast();
-        if (a.number() >= 0 && b.number() > a.number()) {
-          step = b.number() - a.number();
+      Raw before = null;
+      for (Raw x : ahead) {
+        if (before != null && before.number() >= 0 && x.number() > before.number()) {
+          step = x.number() - before.number();
+          break;
         }
+        before = x;
       }
       numberStep = step;
       FrameSpacing spacing = FrameSpacing.xdatcar(path, options, step);
@@ -141,7 +143,7 @@ public final class XdatcarReader extends AbstractFrameSource {
     }
   }
 
-  /** Opens an XDATCAR for streaming. The header and the first two frames are read at once; the rest on demand. */
+  /** Opens an XDATCAR for streaming. The header and the first three frames are read at once; the rest on demand. */
   public static XdatcarReader open(Path path, ReadOptions options) {
     return new XdatcarReader(path, options);
   }
@@ -153,7 +155,7 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   private void readAhead() {
     try {
-      for (int k = 0; k < 2; k++) {
+      for (int k = 0; k < 3; k++) {
         Raw x = readRaw();
         if (x == null) {
           return;

@@ -80,6 +80,18 @@ class VaspFrameOrderTest {
         e.getMessage());
   }
 
+  /** The first frame written twice does not hide the spacing: configurations 10, 10, 20, 30 are 10 steps apart. */
+  @Test
+  void firstFrameWrittenTwice() {
+    Path p = xdatcar("order-duplicate-first", VaspTestFiles.xdatcar("Li S", "1 1", 2, 10, 10, 20, 30), "POTIM = 2\nNBLOCK = 10\n");
+    try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
+      assertEquals(20.0, src.header().timestepFs(), 0);
+      List<Frame> f = FrameSources.readAll(src);
+      assertEquals(List.of(0.0, 20.0, 40.0), java.util.Arrays.stream(times(f)).boxed().toList());
+      assertEquals(1, src.warnings().size(), src.warnings().toString());
+    }
+  }
+
   /** Configurations 70, 72, 71, 73 (two frames swapped) are not read as if in order. */
   @Test
   void swappedFramesAreAnError() {
