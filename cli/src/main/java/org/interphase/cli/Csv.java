@@ -27,7 +27,7 @@ final class Csv {
         p.printRecord(row);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(file + ": " + OutputFolder.reason(e), e);
     }
   }
 
@@ -35,7 +35,7 @@ final class Csv {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(file + ": " + OutputFolder.reason(e), e);
     }
   }
 
@@ -43,7 +43,7 @@ final class Csv {
     try {
       return Files.createDirectories(out);
     } catch (IOException e) {
-      throw new UncheckedIOException(out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(out + ": " + OutputFolder.reason(e), e);
     }
   }
 }

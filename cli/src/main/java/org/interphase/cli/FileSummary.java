@@ -16,7 +16,10 @@ import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.cp2k.Cp2kCellReader;
 import org.interphase.parsers.cp2k.Cp2kEnerReader;
 import org.interphase.parsers.cp2k.Cp2kInput;
+import org.interphase.parsers.cp2k.Cp2kKinds;
 import org.interphase.parsers.cp2k.Cp2kLog;
+import org.interphase.parsers.cp2k.Cp2kLogRun;
+import org.interphase.parsers.cp2k.Cp2kSteps;
 import org.interphase.parsers.cp2k.Cp2kXyzReader;
 import org.interphase.parsers.cp2k.XyzBlock;
 import org.interphase.parsers.vasp.OszicarReader;
@@ -43,8 +46,8 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
     return switch (f.kind()) {
       case TRAJECTORY -> trajectory(path, f, options);
       case ENERGIES -> energies(path, f, options);
-      case CELLS -> cells(path, f);
-      case VALUES -> values(path, f);
+      case CELLS -> cells(path, f, options);
+      case VALUES -> values(path, f, options);
       case LOG -> log(path, f);
       case INPUT -> input(path, f);
     };
@@ -100,74 +103,80 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
       warnings = r.warnings();
     }
     double dt = options.timestepFs();
+    String source = Double.isNaN(dt) ? null : "command line --timestep-fs";
     if (Double.isNaN(dt) && steps.size() > 1 && steps.get(1).timeFs() > steps.get(0).timeFs()) {
       dt = steps.get(1).timeFs() - steps.get(0).timeFs();
+      source = path.getFileName() + (f.name().equals("cp2k-ener") ? " Time[fs] column" : "");
     }
-    return new FileSummary(path.toString(), f.name(), f.program(), null, Map.of(), steps.size(), dt, false, null, !steps.isEmpty(),
-        false, warnings, List.of("energies only (no positions)"));
+    return new FileSummary(path.toString(), f.name(), f.program(), null, Map.of(), Map.of(), steps.size(), dt, source, false, null, null,
+        !steps.isEmpty(), false, warnings, List.of("energies only (no positions)"));
   }
 
-  private static FileSummary cells(Path path, FormatRegistry.Format f) {
-    long rows = 0;
+  private static FileSummary cells(Path path, FormatRegistry.Format f, ReadOptions options) {
+    Cp2kSteps order = Cp2kSteps.of(path, Cp2kSteps.Kind.CELL, options.strict());
     Cell first = null;
+    Cell last = null;
     boolean variable = false;
-    double t0 = Double.NaN;
-    double dt = Double.NaN;
     try (Cp2kCellReader r = Cp2kCellReader.open(path)) {
       for (Cp2kCellReader.Row row = r.next(); row != null; row = r.next()) {
-        if (rows == 0) {
+        if (!order.kept(r.rowsRead() - 1)) {
+          continue;
+        }
+        if (first == null) {
           first = row.cell();
-          t0 = row.timeFs();
         } else {
-          if (rows == 1) {
-            dt = row.timeFs() - t0;
-          }
           variable |= !row.cell().approxEquals(first, 1e-9);
         }
-        rows++;
+        last = row.cell();
       }
     }
-    return new FileSummary(path.toString(), f.name(), "CP2K", null, Map.of(), rows, dt, variable, first, false, false, List.of(),
+    double dt = order.timeBetweenRecordsFs();
+    List<String> warnings = order.warning() == null ? List.of() : List.of(order.warning());
+    return new FileSummary(path.toString(), f.name(), "CP2K", null, Map.of(), Map.of(), order.keptCount(), dt,
+        Double.isNaN(dt) ? null : path.getFileName() + " Time [fs] column", variable, first, variable ? last : null, false, false, warnings,
         List.of("cells only (no positions)"));
   }
 
-  private static FileSummary values(Path path, FormatRegistry.Format f) {
+  private static FileSummary values(Path path, FormatRegistry.Format f, ReadOptions options) {
     Cp2kXyzReader.Quantity q = f.name().equals("cp2k-vel") ? Cp2kXyzReader.Quantity.VELOCITIES : Cp2kXyzReader.Quantity.FORCES;
-    long frames = 0;
+    Cp2kSteps order = Cp2kSteps.of(path, q == Cp2kXyzReader.Quantity.VELOCITIES ? Cp2kSteps.Kind.VELOCITIES : Cp2kSteps.Kind.FORCES,
+        options.strict());
     boolean any = false;
     AtomTable atoms = null;
-    double t0 = Double.NaN;
-    double dt = Double.NaN;
     boolean energies = false;
+    Cp2kKinds kinds = Cp2kKinds.beside(path);
     try (Cp2kXyzReader r = Cp2kXyzReader.open(path, q)) {
       for (XyzBlock b = r.next(); b != null; b = r.next()) {
-        if (atoms == null && b.hasValues()) {
-          String[] el = new String[b.labels().length];
-          for (int i = 0; i < el.length; i++) {
-            el[i] = AtomTable.elementOf(b.labels()[i]);
-          }
-          atoms = AtomTable.of(el);
+        if (!order.kept(r.framesRead() - 1)) {
+          continue;
         }
-        if (frames == 0) {
-          t0 = b.timeFs();
-        } else if (frames == 1) {
-          dt = b.timeFs() - t0;
+        if (atoms == null && b.hasValues()) {
+          atoms = kinds.table(b.labels(), r.source(), b.line() + 2);
         }
         any |= b.hasValues();
         energies |= !Double.isNaN(b.energyEv());
-        frames++;
       }
     }
+    double dt = order.timeBetweenRecordsFs();
     List<String> notes = List.of(q == Cp2kXyzReader.Quantity.VELOCITIES ? "velocities only (Å/fs)" : "forces only (eV/Å)");
-    List<String> warnings = any ? List.of() : List.of("the file has frame headers but no per-atom lines (CP2K BAND force files)");
+    List<String> warnings = new ArrayList<>(kinds.warnings());
+    if (order.warning() != null) {
+      warnings.add(order.warning());
+    }
+    if (!any) {
+      warnings.add("the file has frame headers but no per-atom lines (CP2K BAND force files)");
+    }
+    Map<String, Integer> kindCounts = atoms != null && atoms.hasKinds() ? new LinkedHashMap<>(atoms.kindCounts()) : Map.of();
     return new FileSummary(path.toString(), f.name(), "CP2K", atoms == null ? null : atoms.size(),
-        atoms == null ? Map.of() : new LinkedHashMap<>(atoms.speciesCounts()), frames, dt, false, null, energies,
+        atoms == null ? Map.of() : new LinkedHashMap<>(atoms.speciesCounts()), kindCounts, order.keptCount(), dt,
+        Double.isNaN(dt) ? null : path.getFileName() + " time = column", false, null, null, energies,
         any && q == Cp2kXyzReader.Quantity.FORCES, warnings, notes);
   }
 
   private static FileSummary log(Path path, FormatRegistry.Format f) {
-    Cp2kLog log = Cp2kLog.read(path);
-    List<String> warnings = new ArrayList<>();
+    Cp2kLogRun run = Cp2kLogRun.read(path);
+    Cp2kLog log = run.log();
+    List<String> warnings = new ArrayList<>(run.warnings());
     if (!log.endedNormally()) {
       warnings.add("no \"PROGRAM ENDED AT\": the run crashed, was killed or is still running");
     }
@@ -175,8 +184,23 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
     boolean variable = log.mdCells().stream().filter(c -> c != null).distinct().count() > 1;
     List<String> notes = new ArrayList<>();
     notes.add("run type " + log.runType() + (log.ensemble() == null ? "" : ", ensemble " + log.ensemble()));
-    return new FileSummary(path.toString(), f.name(), log.version() == null ? "CP2K" : "CP2K " + log.version(),
-        log.atoms() < 0 ? null : log.atoms(), Map.of(), frames, log.timestepFs(), variable, log.initialCell(), frames > 0,
+    if (run.compositionSource() != null) {
+      notes.add("atoms from " + run.compositionSource());
+    }
+    if (run.cellSource() != null) {
+      notes.add("cell from " + run.cellSource());
+    }
+    int total = run.composition().values().stream().mapToInt(Integer::intValue).sum();
+    Integer atoms = total > 0 ? Integer.valueOf(total) : log.atoms() < 0 ? null : Integer.valueOf(log.atoms());
+    Cell last = null;
+    if (variable) {
+      for (Cell c : log.mdCells()) {
+        last = c != null ? c : last;
+      }
+    }
+    return new FileSummary(path.toString(), f.name(), log.version() == null ? "CP2K" : "CP2K " + log.version(), atoms,
+        new LinkedHashMap<>(run.composition()), new LinkedHashMap<>(run.kinds()), frames, log.timestepFs(),
+        Double.isNaN(log.timestepFs()) ? null : path.getFileName() + " MD_PAR| Time step", variable, run.cell(), last, frames > 0,
         log.lastForcesEvPerA() != null, warnings, notes);
   }
 

@@ -36,7 +36,38 @@ public final class Interphase implements Runnable {
     CommandLine cl = new CommandLine(new Interphase());
     cl.setExecutionExceptionHandler(Interphase::handle);
     cl.setExitCodeExceptionMapper(Interphase::exitCode);
+    cl.setParameterExceptionHandler(Interphase::badUsage);
+    cl.setExecutionStrategy(parsed -> {
+      OutputFolder.check(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
+    cl.registerConverter(Double.class, Interphase::finiteDouble);
+    cl.registerConverter(Double.TYPE, Interphase::finiteDouble);
     return cl;
+  }
+
+  /** Numbers on the command line are finite: NaN or Infinity is never a time step, temperature or charge. */
+  static Double finiteDouble(String text) {
+    double v;
+    try {
+      v = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a number");
+    }
+    if (!Double.isFinite(v)) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a finite number");
+    }
+    return v;
+  }
+
+  /** Bad usage: one line naming the problem and where help is, exit 2 (no usage dump). */
+  private static int badUsage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String name = cl.getCommandSpec().qualifiedName();
+    err.println("interphase: " + e.getMessage().strip().replace('\n', ' ') + " (see '" + name + " --help')");
+    err.flush();
+    return 2;
   }
 
   public static void main(String[] args) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
 import org.interphase.core.EnergyRun;
@@ -16,8 +15,8 @@ import org.interphase.core.FrameSource;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
-import org.interphase.parsers.cp2k.Cp2kInput;
 import org.interphase.parsers.cp2k.Cp2kLog;
+import org.interphase.parsers.cp2k.Cp2kLogRun;
 import org.interphase.parsers.vasp.OszicarReader;
 import org.interphase.parsers.vasp.PoscarReader;
 
@@ -62,6 +61,9 @@ public final class EnergyRuns {
       }
       file = pos;
     }
+    if (Files.isRegularFile(file) && sizeOf(file) == 0) {
+      throw new MalformedInputException(file.toString(), 1, "a CP2K log, a VASP OUTCAR/vasprun.xml/OSZICAR or an MD trajectory", null);
+    }
     FormatRegistry.Format f = FormatRegistry.detect(file, options);
     return switch (f.name()) {
       case "cp2k-log" -> cp2kLog(file);
@@ -76,37 +78,51 @@ public final class EnergyRuns {
   }
 
   private static EnergyRun cp2kLog(Path file) {
-    Cp2kLog log = Cp2kLog.read(file);
-    List<String> notes = new ArrayList<>();
+    Cp2kLogRun run = Cp2kLogRun.read(file);
+    Cp2kLog log = run.log();
+    List<String> notes = new ArrayList<>(run.warnings());
     if (!log.endedNormally()) {
       notes.add(file.getFileName() + " has no PROGRAM ENDED line: the run may not have finished");
     }
     boolean md = !log.mdSteps().isEmpty();
     double[] e;
     double[] t;
+    String label;
     if (md) {
       e = log.mdSteps().stream().mapToDouble(s -> s.energies().potentialEv()).toArray();
       t = log.mdSteps().stream().mapToDouble(EnergyStep::timeFs).toArray();
+      label = "CP2K potential energy (MD| Potential energy of every step)";
+      for (int i = 0; i < e.length; i++) {
+        if (Double.isNaN(e[i]) || Double.isNaN(t[i])) {
+          throw MalformedInputException.of(file.toString(), 0, "MD step " + log.mdSteps().get(i).step() + " has no "
+              + (Double.isNaN(e[i]) ? "potential energy" : "time") + " in this log");
+        }
+      }
     } else {
       if (log.singlePointEnergiesEv().isEmpty()) {
         throw MalformedInputException.of(file.toString(), 0, "no \"ENERGY| Total FORCE_EVAL\" line: no energy in this log");
       }
       e = new double[] {log.singlePointEnergiesEv().get(log.singlePointEnergiesEv().size() - 1)};
       t = new double[] {Double.NaN};
+      label = "CP2K total energy (ENERGY| Total FORCE_EVAL)";
     }
-    Path inputPath = log.project() == null ? null : Cp2kInput.find(file.toAbsolutePath().getParent(), log.project());
-    Cp2kInput input = inputPath == null ? null : Cp2kInput.read(inputPath);
-    Cell cell = input != null && input.cell() != null ? input.cell() : log.initialCell();
-    if (cell == null) {
+    if (run.cell() == null) {
       throw MalformedInputException.of(file.toString(), 0, "no cell: no input with &CELL beside the log and no CELL| lines in it");
     }
-    if (input == null || input.coordElements().isEmpty()) {
-      throw MalformedInputException.of(file.toString(), 0, "the atoms of this calculation are unknown: put its input (with &COORD or "
-          + "COORD_FILE_NAME) beside the log");
+    if (run.composition().isEmpty()) {
+      throw MalformedInputException.of(file.toString(), 0, "the atoms of this calculation are unknown: the log has no kind or force "
+          + "table; put its input (with &COORD or COORD_FILE_NAME) beside it");
     }
-    notes.add("cell and atoms from " + inputPath.getFileName());
-    return new EnergyRun(file.toString(), composition(input.coordElements()), cell, t, e, "CP2K total energy (ENERGY| Total FORCE_EVAL)",
-        md, notes);
+    notes.add("cell from " + run.cellSource() + "; atoms from " + run.compositionSource());
+    return new EnergyRun(file.toString(), run.composition(), run.cell(), t, e, label, md, notes);
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 
   private static EnergyRun oszicar(Path file, ReadOptions options, VaspEnergy vasp) {
@@ -172,14 +188,6 @@ public final class EnergyRuns {
 
   private static String label(VaspEnergy v) {
     return v == VaspEnergy.FREE ? "VASP free energy TOTEN" : "VASP energy(sigma->0)";
-  }
-
-  private static Map<String, Integer> composition(List<String> elements) {
-    Map<String, Integer> c = new LinkedHashMap<>();
-    for (String el : elements) {
-      c.merge(el, 1, Integer::sum);
-    }
-    return c;
   }
 
   /** Parses {@code sigma0} or {@code free}. */

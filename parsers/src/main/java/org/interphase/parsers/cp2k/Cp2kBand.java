@@ -81,10 +81,23 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, int 
       }
     }
     Path inputPath = Cp2kInput.find(dir, project);
-    Cell cell = null;
-    if (inputPath != null) {
-      cell = Cp2kInput.read(inputPath).cell();
+    Cp2kInput input = inputPath == null ? null : Cp2kInput.read(inputPath);
+    Cell cell = input == null ? null : input.cell();
+    Path enerPath = dir.resolve(project + "-" + suffix + ".ener");
+    int expected = input != null && input.bandReplicas() > 0 ? input.bandReplicas() : enerReplicas(enerPath);
+    if (expected > files.size()) {
+      String source = input != null && input.bandReplicas() > 0 ? "NUMBER_OF_REPLICA / &REPLICA of " + inputPath.getFileName()
+          : "the columns of " + enerPath.getFileName();
+      throw new MissingInputException(dir.resolve(project + "-pos-Replica_nr_" + (files.size() + 1) + "-" + suffix + ".xyz")
+          + ": no such file: the band has " + expected + " replicas (" + source + ") but only replica files 1 to " + files.size()
+          + " are here");
     }
+    if (expected > 0 && expected < files.size()) {
+      warnings.add(files.size() + " replica files but " + expected + " replicas in the input: every file is used");
+    }
+    Path logPath = Cp2kLog.find(dir, project);
+    Cp2kKinds kinds = Cp2kKinds.of(input, logPath == null ? null : Cp2kLog.head(logPath));
+    warnings.addAll(kinds.warnings());
     if (cell == null) {
       throw MalformedInputException.of(files.firstEntry().getValue().toString(), 0,
           "no cell for the BAND run: no input file with &CELL for project " + project + " beside it");
@@ -109,20 +122,17 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, int 
             + ": the last frame of each file is used");
       }
       iterations = Math.max(iterations, count);
-      String[] el = new String[last.labels().length];
-      for (int i = 0; i < el.length; i++) {
-        el[i] = AtomTable.elementOf(last.labels()[i]);
-      }
-      AtomTable t = AtomTable.of(el);
+      AtomTable t = kinds.table(last.labels(), e.getValue().toString(), last.line() + 2);
+      int na = t.size();
       if (atoms == null) {
         atoms = t;
       } else if (!atoms.equals(t)) {
         throw MalformedInputException.of(e.getValue().toString(), last.line(), "replica " + e.getKey() + " has other atoms than replica 1");
       }
-      double[] forces = replicaForces(dir, project, e.getKey(), suffix, last.step(), el.length);
+      double[] forces = replicaForces(dir, project, e.getKey(), suffix, last.step(), na);
       images.add(new Frame(last.step(), Double.NaN, cell, last.values(), forces, null, Energies.potential(last.energyEv())));
     }
-    double[] dist = lastEnerDistances(dir.resolve(project + "-" + suffix + ".ener"), files.size());
+    double[] dist = lastEnerDistances(enerPath, files.size());
     return new Cp2kBand(project, atoms, List.copyOf(images), iterations, dist, List.copyOf(warnings));
   }
 
@@ -145,6 +155,24 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, int 
     } catch (java.io.IOException e) {
       return null;
     }
+  }
+
+  /** The replica count N of a BAND .ener file (rows: iteration, N energies, N − 1 distances); 0 when absent or unreadable. */
+  private static int enerReplicas(Path ener) {
+    if (!Files.isRegularFile(ener)) {
+      return 0;
+    }
+    try (LineReader r = LineReader.open(ener)) {
+      while (r.next()) {
+        if (!r.isBlank() && !r.startsWithTrimmed("#")) {
+          int cols = r.countTokens();
+          return cols >= 2 && cols % 2 == 0 ? cols / 2 : 0;
+        }
+      }
+    } catch (RuntimeException e) {
+      return 0;
+    }
+    return 0;
   }
 
   /** The distances d_12 … d_(N-1)N of the last row of a BAND .ener file, in Å. */

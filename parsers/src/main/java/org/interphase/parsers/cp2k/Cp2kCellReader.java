@@ -28,6 +28,29 @@ public final class Cp2kCellReader implements AutoCloseable {
     return r.source();
   }
 
+  private long rows;
+
+  /** Rows returned by {@link #next()} so far. */
+  public long rowsRead() {
+    return rows;
+  }
+
+  /** First pass: step and time of every row (first two columns only); stops quietly at a row it cannot read. */
+  static StepScan scan(Path path) {
+    StepScan.Builder b = new StepScan.Builder();
+    try (LineReader r = LineReader.open(path)) {
+      while (r.next()) {
+        if (r.isBlank() || r.startsWithTrimmed("#")) {
+          continue;
+        }
+        b.add(r.nextLong("the step number"), r.nextDouble("the time in fs"), r.lineNumber());
+      }
+    } catch (RuntimeException e) {
+      // the reading pass says where and what
+    }
+    return b.build();
+  }
+
   /** The next row, or {@code null} at the end. */
   public Row next() {
     while (r.next()) {
@@ -58,6 +81,7 @@ public final class Cp2kCellReader implements AutoCloseable {
         throw MalformedInputException.of(r.source(), r.lineNumber(), "volume column " + vol + " Å³ does not match the vectors ("
             + c.volumeA3() + " Å³)");
       }
+      rows++;
       return new Row(step, t, c, r.lineNumber());
     }
     return null;

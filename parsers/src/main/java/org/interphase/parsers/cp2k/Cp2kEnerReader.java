@@ -13,7 +13,7 @@ import org.interphase.parsers.io.LineReader;
  * Reads a CP2K MD {@code .ener} file. Columns are taken by position in the data rows (the header has
  * more words than columns): step, time (fs), kinetic (Hartree), temperature (K), potential
  * (Hartree), conserved quantity (Hartree), used time (s). Energies are converted to eV. The header
- * is the same from CP2K 2.6 to 2025.
+ * is the same from CP2K 2.6 to 2025; every data row has exactly these 7 columns.
  *
  * <p>A last row cut short (running job) is dropped with a warning; strict mode makes it an error.
  */
@@ -36,14 +36,27 @@ public final class Cp2kEnerReader implements AutoCloseable {
   /** The rows and any warning. */
   public record Result(List<EnergyStep> steps, List<String> warnings) {}
 
-  /** Reads every row (small files). */
+  /**
+   * Reads every row (small files), one per step: rows whose step repeats or goes back (a restart
+   * appended to the file) keep the latest, with a warning ({@link StepOrder}).
+   *
+   * @throws MalformedInputException on a malformed row, and under {@code strict} on a step that goes back
+   */
   public static Result read(Path path, boolean strict) {
+    Cp2kSteps order = Cp2kSteps.of(path, Cp2kSteps.Kind.ENER, strict);
     try (Cp2kEnerReader e = open(path, strict)) {
       List<EnergyStep> out = new ArrayList<>();
       for (EnergyStep s = e.next(); s != null; s = e.next()) {
-        out.add(s);
+        if (order.kept(e.rowsRead() - 1)) {
+          out.add(s);
+        }
       }
-      return new Result(List.copyOf(out), e.warnings());
+      List<String> warnings = new ArrayList<>();
+      if (order.warning() != null) {
+        warnings.add(order.warning());
+      }
+      warnings.addAll(e.warnings());
+      return new Result(List.copyOf(out), List.copyOf(warnings));
     }
   }
 
@@ -53,7 +66,7 @@ public final class Cp2kEnerReader implements AutoCloseable {
       if (r.isBlank() || r.startsWithTrimmed("#")) {
         continue;
       }
-      if (r.countTokens() < 6) {
+      if (r.countTokens() != 7) {
         MalformedInputException e = new MalformedInputException(r.source(), r.lineNumber(),
             "7 columns (step, time, kinetic, temperature, potential, conserved, used time)", r.line());
         if (!r.next() && !strict) {
@@ -72,6 +85,30 @@ public final class Cp2kEnerReader implements AutoCloseable {
       return new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp));
     }
     return null;
+  }
+
+  /** Rows returned by {@link #next()} so far. */
+  public long rowsRead() {
+    return rows;
+  }
+
+  /**
+   * First pass: step and time of every row, from its first two columns only. Stops quietly at a row
+   * it cannot read; the reading pass reports it with its line.
+   */
+  static StepScan scan(Path path) {
+    StepScan.Builder b = new StepScan.Builder();
+    try (LineReader r = LineReader.open(path)) {
+      while (r.next()) {
+        if (r.isBlank() || r.startsWithTrimmed("#")) {
+          continue;
+        }
+        b.add(r.nextLong("the step number"), r.nextDouble("the time in fs"), r.lineNumber());
+      }
+    } catch (RuntimeException e) {
+      // the reading pass says where and what
+    }
+    return b.build();
   }
 
   public List<String> warnings() {

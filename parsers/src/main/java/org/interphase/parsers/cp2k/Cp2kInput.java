@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.interphase.core.Cell;
 import org.interphase.core.MalformedInputException;
 import org.interphase.parsers.io.LineReader;
@@ -15,17 +17,40 @@ import org.interphase.parsers.io.LineReader;
  * What Interphase needs from a CP2K input file: project name, run type, the cell of {@code
  * FORCE_EVAL/SUBSYS/CELL} ({@code ABC} + {@code ALPHA_BETA_GAMMA}, or {@code A}/{@code B}/{@code C}
  * vectors, in Å), the MD time step and ensemble, the trajectory print stride ({@code
- * MOTION/PRINT/TRAJECTORY/EACH/MD}), the coordinate file name and the BAND replica count.
- * Comments ({@code !}, {@code #}) are ignored; {@code @SET} variables are substituted.
+ * MOTION/PRINT/TRAJECTORY/EACH/MD}), the coordinate file name, the BAND replica count, the {@code
+ * &KIND} sections (name and {@code ELEMENT}) and the kind label of every atom of {@code &COORD} (or
+ * of the coordinate file). Comments ({@code !}, {@code #}) are ignored; {@code @SET} variables are
+ * substituted; section and keyword names are read in any case, as CP2K does.
  *
+ * @param path the file read
  * @param cell null when the input has no cell
- * @param timestepFs NaN when absent
+ * @param timestepFs the MD time step in fs ({@code MOTION/MD/TIMESTEP}); NaN when absent
  * @param trajectoryStride the MD print stride of the trajectory, 1 by default
+ * @param bandReplicas {@code BAND/NUMBER_OF_REPLICA}, else the number of {@code &REPLICA} sections; 0 for no BAND
+ * @param coordElements element of every atom of {@code &COORD} or the coordinate file, resolved
+ *     through the {@code &KIND} sections as CP2K does; empty when the input lists no atoms
+ * @param kinds the {@code &KIND} sections, keyed by upper-case name (CP2K matches kind names in any case)
+ * @param coordKinds kind label of every atom of {@code &COORD} or the coordinate file, as written
  */
-public record Cp2kInput(String project, String runType, Cell cell, double timestepFs, String ensemble, int trajectoryStride,
-    String coordFileName, int bandReplicas, List<String> coordElements) {
+public record Cp2kInput(Path path, String project, String runType, Cell cell, double timestepFs, String ensemble, int trajectoryStride,
+    String coordFileName, int bandReplicas, List<String> coordElements, Map<String, KindSection> kinds, List<String> coordKinds) {
 
-  /** Reads an input file. */
+  /**
+   * One {@code &KIND name} section.
+   *
+   * @param name the section parameter as written
+   * @param element the {@code ELEMENT} keyword, normalised ({@code "s"} → {@code "S"}); null when absent
+   * @param line line of the {@code &KIND} line
+   */
+  public record KindSection(String name, String element, long line) {}
+
+  /**
+   * Reads an input file.
+   *
+   * @throws MalformedInputException (with the line) on an unbalanced {@code &END}, a keyword without
+   *     its numbers, an {@code ELEMENT} that is not an element, or an atom label CP2K could not map to
+   *     an element
+   */
   public static Cp2kInput read(Path path) {
     String project = null;
     String runType = null;
@@ -37,7 +62,13 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
     int stride = 1;
     String coordFile = null;
     int replicas = 0;
-    List<String> coordElements = new ArrayList<>();
+    int replicaSections = 0;
+    List<String> coordKinds = new ArrayList<>();
+    Map<String, Long> coordLines = new LinkedHashMap<>();
+    Map<String, KindSection> kinds = new LinkedHashMap<>();
+    String kindName = null;
+    long kindLine = 0;
+    String kindElement = null;
     java.util.Map<String, String> vars = new java.util.HashMap<>();
     Deque<String> sections = new ArrayDeque<>();
     try (LineReader r = LineReader.open(path)) {
@@ -62,20 +93,30 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
           if (sections.isEmpty()) {
             throw new MalformedInputException(r.source(), r.lineNumber(), "a section to close", line);
           }
-          sections.pop();
+          if (sections.pop().equals("KIND") && kindName != null) {
+            kinds.putIfAbsent(kindName.toUpperCase(Locale.ROOT), new KindSection(kindName, kindElement, kindLine));
+            kindName = null;
+          }
           continue;
         }
         if (key.startsWith("&")) {
-          sections.push(key.substring(1));
+          String name = key.substring(1);
+          if (name.equals("KIND") && sections.contains("SUBSYS") && t.length > 1) {
+            kindName = t[1];
+            kindLine = r.lineNumber();
+            kindElement = null;
+          }
+          sections.push(name);
           if (key.equals("&REPLICA") && sections.contains("BAND")) {
-            replicas++;
+            replicaSections++;
           }
           continue;
         }
         String sec = sections.isEmpty() ? "" : sections.peek();
         if (sec.equals("COORD") && sections.contains("SUBSYS") && Character.isLetter(t[0].charAt(0)) && !key.equals("SCALED")
             && !key.equals("UNIT")) {
-          coordElements.add(org.interphase.core.AtomTable.elementOf(t[0]));
+          coordKinds.add(t[0]);
+          coordLines.putIfAbsent(t[0], r.lineNumber());
           continue;
         }
         try {
@@ -83,6 +124,8 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
             project = t[1];
           } else if (sec.equals("GLOBAL") && key.equals("RUN_TYPE")) {
             runType = t[1].toUpperCase(Locale.ROOT);
+          } else if (sec.equals("KIND") && key.equals("ELEMENT") && kindName != null) {
+            kindElement = elementKeyword(t, r);
           } else if (sec.equals("CELL") && sections.contains("SUBSYS") && !sections.contains("CELL_REF")) {
             switch (key) {
               case "ABC" -> abc = numbers(t, 3);
@@ -101,7 +144,7 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
           } else if (sec.equals("TOPOLOGY") && key.equals("COORD_FILE_NAME")) {
             coordFile = t[1];
           } else if (sec.equals("BAND") && key.equals("NUMBER_OF_REPLICA")) {
-            replicas = Math.max(replicas, (int) numbers(t, 1)[0]);
+            replicas = (int) numbers(t, 1)[0];
           }
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
           throw new MalformedInputException(r.source(), r.lineNumber(), "numbers after " + key, line);
@@ -114,20 +157,52 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
     } else if (abc != null) {
       cell = Cell.fromLengthsAndAngles(abc[0], abc[1], abc[2], angles[0], angles[1], angles[2]);
     }
-    if (coordElements.isEmpty() && coordFile != null) {
+    String coordSource = path.toString();
+    if (coordKinds.isEmpty() && coordFile != null) {
       Path xyz = path.toAbsolutePath().getParent().resolve(coordFile);
       if (Files.isRegularFile(xyz)) {
         try (Cp2kXyzReader r = Cp2kXyzReader.open(xyz, Cp2kXyzReader.Quantity.POSITIONS)) {
           XyzBlock b = r.next();
           if (b != null) {
-            for (String l : b.labels()) {
-              coordElements.add(org.interphase.core.AtomTable.elementOf(l));
+            for (int i = 0; i < b.labels().length; i++) {
+              coordKinds.add(b.labels()[i]);
+              coordLines.putIfAbsent(b.labels()[i], b.line() + 2 + i);
             }
           }
         }
+        coordSource = xyz.toString();
       }
     }
-    return new Cp2kInput(project, runType, cell, timestep, ensemble, stride, coordFile, replicas, List.copyOf(coordElements));
+    Map<String, KindSection> kindMap = java.util.Collections.unmodifiableMap(kinds);
+    List<String> coordElements = new ArrayList<>();
+    Map<String, String> resolved = new java.util.HashMap<>();
+    for (String label : coordKinds) {
+      String el = resolved.get(label);
+      if (el == null) {
+        el = Cp2kKinds.byDeclaration(label, kindMap);
+        if (el == null) {
+          throw Cp2kKinds.unresolved(label, coordSource, coordLines.get(label), path.getFileName().toString());
+        }
+        resolved.put(label, el);
+      }
+      coordElements.add(el);
+    }
+    // &REPLICA sections give the coordinates of some replicas (CP2K interpolates the others): a count only without NUMBER_OF_REPLICA
+    return new Cp2kInput(path, project, runType, cell, timestep, ensemble, stride, coordFile, replicas > 0 ? replicas : replicaSections,
+        List.copyOf(coordElements),
+        kindMap, List.copyOf(coordKinds));
+  }
+
+  /** The element after {@code ELEMENT}, checked against the periodic table as CP2K checks it. */
+  private static String elementKeyword(String[] t, LineReader r) {
+    if (t.length < 2) {
+      throw new MalformedInputException(r.source(), r.lineNumber(), "an element symbol after ELEMENT", r.line());
+    }
+    String sym = t[1].strip();
+    if (sym.length() > 2 || org.interphase.core.Elements.atomicNumber(sym) == 0) {
+      throw new MalformedInputException(r.source(), r.lineNumber(), "an element of the periodic table after ELEMENT", sym);
+    }
+    return sym.substring(0, 1).toUpperCase(Locale.ROOT) + sym.substring(1).toLowerCase(Locale.ROOT);
   }
 
   private static double[] numbers(String[] t, int n) {
@@ -148,7 +223,11 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
     return v.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** Finds the input of a project in a folder: {@code <project>.inp}, else the only {@code .inp} naming it. */
+  /**
+   * Finds the input of a project in a folder: {@code <project>.inp}, else the only {@code .inp}
+   * whose {@code &GLOBAL} names it. Only the project line is read here, so an input that names the
+   * project but is malformed elsewhere is still found (and its error reported when it is read).
+   */
   public static Path find(Path dir, String project) {
     Path direct = dir.resolve(project + ".inp");
     if (Files.isRegularFile(direct)) {
@@ -157,18 +236,42 @@ public record Cp2kInput(String project, String runType, Cell cell, double timest
     try (var s = Files.list(dir)) {
       List<Path> hits = new ArrayList<>();
       for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".inp")).sorted().toList()) {
-        try {
-          Cp2kInput in = read(p);
-          if (project.equals(in.project())) {
-            hits.add(p);
-          }
-        } catch (RuntimeException e) {
-          // an input we cannot parse is not this project's
+        if (project.equals(projectOf(p))) {
+          hits.add(p);
         }
       }
       return hits.size() == 1 ? hits.get(0) : null;
     } catch (java.io.IOException e) {
       return null;
     }
+  }
+
+  /** The {@code PROJECT} (or {@code PROJECT_NAME}) of an input's {@code &GLOBAL}, or null; variables are resolved by a full read. */
+  private static String projectOf(Path p) {
+    int depth = 0;
+    int globalDepth = -1;
+    try (LineReader r = LineReader.open(p)) {
+      while (r.next()) {
+        String[] t = r.line().replaceAll("[!#].*$", "").strip().split("\\s+");
+        String key = t[0].toUpperCase(Locale.ROOT);
+        if (key.startsWith("&END")) {
+          depth--;
+          if (depth < globalDepth) {
+            globalDepth = -1;
+          }
+        } else if (key.startsWith("&")) {
+          depth++;
+          if (key.equals("&GLOBAL")) {
+            globalDepth = depth;
+          }
+        } else if (globalDepth > 0 && (key.equals("PROJECT") || key.equals("PROJECT_NAME")) && t.length > 1) {
+          return t[1].contains("$") ? read(p).project() : t[1];
+        }
+      }
+    } catch (RuntimeException e) {
+      // not an input this reader can make sense of: not this project's
+      return null;
+    }
+    return null;
   }
 }

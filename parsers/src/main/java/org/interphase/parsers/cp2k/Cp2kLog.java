@@ -3,7 +3,10 @@ package org.interphase.parsers.cp2k;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interphase.core.Cell;
@@ -14,40 +17,141 @@ import org.interphase.core.Units;
 import org.interphase.parsers.io.LineReader;
 
 /**
- * The CP2K main output log, read in one pass (versions 2.6 to 2025).
+ * The CP2K main output log, read in one streaming pass (versions 2.6 to 2025).
  *
- * <p>Lines read: {@code CP2K| version string: CP2K version 2023.1}; {@code GLOBAL| Project name};
- * {@code GLOBAL| Run type}; the initial cell {@code CELL| Vector a [angstrom]: …} (or {@code
- * CELL_TOP|}); single-point energies {@code ENERGY| Total FORCE_EVAL ( QS ) energy [a.u.]:}; the
- * {@code ATOMIC FORCES in [a.u.]} block; MD steps in the new layout (2022+: {@code MD| Step number},
- * {@code MD| Time [fs]}, {@code MD| Potential energy [hartree]}, {@code MD| Kinetic energy},
- * {@code MD| Temperature [K]}, {@code MD| Conserved quantity}, {@code MD| Cell lengths [ang]}, {@code
- * MD| Cell angles [deg]}) and the old one ({@code STEP NUMBER =}, {@code TIME [fs] =}, {@code
- * POTENTIAL ENERGY[hartree] =}, {@code CELL LNTHS[bohr] =}, {@code CELL ANGLS[deg] =}); {@code MD_INI|}
- * step 0 of the new layout; {@code PROGRAM ENDED AT}.
+ * <p>Lines read. Head (also by {@link #head(Path)}, which stops at the first energy): {@code CP2K|
+ * version string: CP2K version 2023.1}; {@code GLOBAL| Project name}; {@code GLOBAL| Run type}; the
+ * initial cell {@code CELL| Vector a [angstrom]: …} (2.6: {@code CELL| Vector a [angstrom  …}, or
+ * {@code CELL_TOP|}); {@code  1. Atomic kind: Sb   Number of atoms: 5} of the ATOMIC KIND INFORMATION
+ * table; the rows {@code atom kind element Z x y z Z(eff) mass} of the {@code ATOMIC COORDINATES IN
+ * angstrom} table (whose Element column maps kind numbers to elements); {@code - Atoms:}; the MD
+ * time step ({@code MD_PAR| Time step [fs]}, 2.6–7.1 {@code MD| Time Step [fs]}), ensemble and the
+ * coordinates print frequency ({@code MD_PAR| Coordinates  10  P-pos-1.xyz}). Body: single-point
+ * energies {@code ENERGY| Total FORCE_EVAL ( QS ) energy [a.u.]:} ({@code [hartree]} from 2025); the
+ * {@code ATOMIC FORCES in [a.u.]} block (2025: {@code FORCES| Atomic forces [hartree/bohr]}); MD steps
+ * in the new layout (2022+: {@code MD| Step number}, {@code MD| Time [fs]}, {@code MD| Potential energy
+ * [hartree]}, {@code MD| Kinetic energy}, {@code MD| Temperature [K]}, {@code MD| Conserved quantity},
+ * {@code MD| Cell lengths [ang]}, {@code MD| Cell angles [deg]}) and the old one ({@code STEP NUMBER
+ * =}, {@code TIME [fs] =}, {@code POTENTIAL ENERGY[hartree] =}, {@code CELL LNTHS[bohr] =}, {@code
+ * CELL ANGLS[deg] =}); {@code MD_INI|} (step 0 of the new layout); {@code PROGRAM ENDED AT}.
  *
- * @param cellLengthsPerStep per-step cell from the MD blocks (lengths Å and angles), null entries
- *     where the step printed none; cells built with a along x and b in the xy plane
+ * <p>MD steps repeated in the log (a restart appended to it) keep the latest occurrence of each step,
+ * with a warning, as the trajectory files do ({@link StepOrder}). A step without a printed time gets
+ * the time of its step number × the time step.
+ *
+ * @param mdSteps MD steps, one per step, increasing
+ * @param mdCells per step, the cell from its lengths (Å) and angles (a along x, b in the xy plane);
+ *     null entries where the step printed none
+ * @param singlePointEnergiesEv every {@code ENERGY| Total FORCE_EVAL} value, eV
+ * @param lastForcesEvPerA the last force block, eV/Å, null when none
+ * @param atoms the {@code - Atoms:} count, -1 when absent
+ * @param forceElements element per atom from the Element column of the first force block, empty when none
+ * @param warnings what was repaired or assumed
  */
-public record Cp2kLog(String version, String project, String runType, String ensemble, double timestepFs, Cell initialCell,
-    List<EnergyStep> mdSteps, List<Cell> mdCells, List<Double> singlePointEnergiesEv, double[] lastForcesEvPerA,
-    boolean endedNormally, int atoms) {
+public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, List<Double> singlePointEnergiesEv,
+    double[] lastForcesEvPerA, boolean endedNormally, List<String> forceElements, List<String> warnings) {
 
   private static final long MD_INI_STEP = Long.MIN_VALUE;
   private static final Pattern VERSION = Pattern.compile("CP2K version\\s+(\\S+)");
+  private static final Pattern KIND = Pattern.compile("^\\s*(\\d+)\\.\\s+Atomic kind:\\s+(\\S+)\\s+Number of atoms:\\s+(\\d+)");
 
-  /** Reads a log. */
+  /** CP2K version as printed ({@code 2023.1}), null when absent. */
+  public String version() {
+    return head.version();
+  }
+
+  /** {@code GLOBAL| Project name}, null when absent. */
+  public String project() {
+    return head.project();
+  }
+
+  /** {@code GLOBAL| Run type}, null when absent. */
+  public String runType() {
+    return head.runType();
+  }
+
+  /** MD ensemble, null when absent. */
+  public String ensemble() {
+    return head.ensemble();
+  }
+
+  /** MD time step in fs, NaN when absent. */
+  public double timestepFs() {
+    return head.timestepFs();
+  }
+
+  /**
+   * The cell of the {@code CELL|} lines, null when absent: components printed to 3 decimals, each
+   * vector scaled to its length {@code |a| = …} printed to 6.
+   */
+  public Cell initialCell() {
+    return head.cell();
+  }
+
+  /** The {@code - Atoms:} count, -1 when absent. */
+  public int atoms() {
+    return head.atoms();
+  }
+
+  /** The kinds of the ATOMIC KIND INFORMATION table, empty when the log has none (PRINT_LEVEL LOW). */
+  public List<Kind> kinds() {
+    return head.kinds();
+  }
+
+  /**
+   * One kind of the ATOMIC KIND INFORMATION table.
+   *
+   * @param number the kind number (1-based) the coordinate and force tables refer to
+   * @param name the kind label
+   * @param atoms its number of atoms
+   * @param element the element CP2K used for it (Element column of the coordinate table), null when
+   *     the log has no coordinate table
+   * @param line line of the table entry
+   */
+  public record Kind(int number, String name, int atoms, String element, long line) {}
+
+  /**
+   * What the head of a log says, read from its first lines only (up to the first energy).
+   *
+   * @param path the log
+   * @param kinds the kind table in kind-number order
+   * @param atomKinds kind label of every atom of the coordinate table, empty when none
+   * @param cell the {@code CELL|} cell, null when absent
+   * @param atoms the {@code - Atoms:} count, -1 when absent
+   * @param timestepFs MD time step (fs), NaN when absent
+   * @param coordinatesEvery MD steps between stored positions ({@code MD_PAR| Coordinates}), 0 when absent
+   * @param line line of the time step, 0 when absent
+   */
+  public record Head(Path path, String version, String project, String runType, String ensemble, List<Kind> kinds,
+      List<String> atomKinds, Cell cell, int atoms, double timestepFs, int coordinatesEvery, long line) {
+
+    /** Atoms per element from the kind table, in kind order; empty without one or when an element is unknown. */
+    public Map<String, Integer> composition() {
+      Map<String, Integer> c = new LinkedHashMap<>();
+      for (Kind k : kinds) {
+        if (k.element() == null) {
+          return Map.of();
+        }
+        c.merge(k.element(), k.atoms(), Integer::sum);
+      }
+      return c;
+    }
+  }
+
+  /**
+   * Reads a log.
+   *
+   * @throws MalformedInputException when the file is not a CP2K log, or a value it reads is not a
+   *     finite number (with the line)
+   */
   public static Cp2kLog read(Path path) {
     HeadLines head = new HeadLines();
-    double dt = Double.NaN;
-    double[][] vec = new double[3][];
     List<EnergyStep> steps = new ArrayList<>();
     List<Cell> cells = new ArrayList<>();
     List<Double> sp = new ArrayList<>();
     double[] forces = null;
+    List<String> forceElements = new ArrayList<>();
     boolean ended = false;
-    int atoms = -1;
-    // the MD step being assembled
     long step = -1;
     double time = Double.NaN;
     double pot = Double.NaN;
@@ -60,27 +164,13 @@ public record Cp2kLog(String version, String project, String runType, String ens
     try (LineReader r = LineReader.open(path)) {
       while (r.next()) {
         String l = r.line();
-        if (l.isEmpty()) {
+        if (l.isEmpty() || head.accept(l, r)) {
           continue;
         }
-        if (head.accept(l)) {
-          continue;
-        }
-        if ((l.contains("MD_PAR| Time step [fs]") || l.contains("MD| Time Step [fs]")) && Double.isNaN(dt)) {
-          dt = lastNumber(r);
-        } else if ((l.startsWith(" CELL| Vector") || l.startsWith(" CELL_TOP| Vector")) && l.contains("[angstrom")) {
-          int k = l.contains("Vector a") ? 0 : l.contains("Vector b") ? 1 : 2;
-          if (vec[k] == null) {
-            r.rewind();
-            r.skipPast(l.contains("]:") ? "]:" : "[angstrom");
-            vec[k] = new double[] {r.nextDouble("x"), r.nextDouble("y"), r.nextDouble("z")};
-          }
-        } else if (l.contains("- Atoms:") && atoms < 0) {
-          atoms = (int) lastNumber(r);
-        } else if (l.contains("ENERGY| Total FORCE_EVAL")) {
-          sp.add(lastNumber(r) * Units.HARTREE_TO_EV);
+        if (l.contains("ENERGY| Total FORCE_EVAL")) {
+          sp.add(lastNumber(r, "the energy in Hartree") * Units.HARTREE_TO_EV);
         } else if (l.contains("ATOMIC FORCES in [a.u.]")) {
-          forces = readForces(r);
+          forces = readForces(r, forceElements.isEmpty() ? forceElements : null);
         } else if (l.contains("FORCES| Atomic forces [hartree/bohr]")) {
           forces = readForces2025(r);
         } else if (l.contains("MD| Step number") || l.contains("STEP NUMBER  ")) {
@@ -89,7 +179,7 @@ public record Cp2kLog(String version, String project, String runType, String ens
             cells.add(cellOf(lengths, angles));
           }
           inStep = true;
-          step = (long) lastNumber(r);
+          step = (long) lastNumber(r, "the step number");
           if (!steps.isEmpty() && steps.get(steps.size() - 1).step() == MD_INI_STEP) {
             // MD_INI describes the configuration just before the first MD step (step 0, or the restart point)
             EnergyStep ini = steps.remove(steps.size() - 1);
@@ -101,13 +191,12 @@ public record Cp2kLog(String version, String project, String runType, String ens
         } else if (l.contains("MD_INI| MD initialization")) {
           inStep = true;
           step = MD_INI_STEP;
-          time = Double.NaN;
-          pot = kin = temp = cons = Double.NaN;
+          time = pot = kin = temp = cons = Double.NaN;
           lengths = null;
           angles = null;
         } else if (inStep) {
           if (l.contains("| Time [fs]") || l.contains(" TIME [fs]")) {
-            time = lastNumber(r);
+            time = lastNumber(r, "the time in fs");
           } else if (l.contains("| Potential energy [hartree]") || l.contains("POTENTIAL ENERGY[hartree]")) {
             pot = firstNumber(r) * Units.HARTREE_TO_EV;
           } else if (l.contains("| Kinetic energy [hartree]") || l.contains("KINETIC ENERGY [hartree]")) {
@@ -115,7 +204,7 @@ public record Cp2kLog(String version, String project, String runType, String ens
           } else if (l.contains("| Temperature [K]") || l.contains(" TEMPERATURE [K]")) {
             temp = firstNumber(r);
           } else if (l.contains("| Conserved quantity [hartree]") || l.contains("CONSERVED QUANTITY [hartree]")) {
-            cons = lastNumber(r) * Units.HARTREE_TO_EV;
+            cons = lastNumber(r, "the conserved quantity in Hartree") * Units.HARTREE_TO_EV;
           } else if (l.contains("| Cell lengths [ang]") && !l.contains("Average")) {
             lengths = numbersAfter(r, "]");
           } else if (l.contains("CELL LNTHS[bohr]") && !l.contains("AVE.")) {
@@ -140,9 +229,36 @@ public record Cp2kLog(String version, String project, String runType, String ens
       throw new MalformedInputException(path.toString(), 1, "a CP2K log (\"CP2K| version string\" or \"GLOBAL| Project name\")",
           "neither");
     }
-    Cell cell = vec[0] != null && vec[1] != null && vec[2] != null ? Cell.ofRows(vec[0], vec[1], vec[2]) : null;
-    return new Cp2kLog(head.version, head.project, head.runType, head.ensemble, dt, cell, List.copyOf(steps),
-        java.util.Collections.unmodifiableList(cells), List.copyOf(sp), forces, ended, atoms);
+    List<String> warnings = new ArrayList<>();
+    List<EnergyStep> ordered = new ArrayList<>();
+    List<Cell> orderedCells = new ArrayList<>();
+    StepOrder order = StepOrder.of(steps.stream().mapToLong(EnergyStep::step).toArray());
+    for (int i = 0; i < steps.size(); i++) {
+      if (order.kept(i)) {
+        ordered.add(steps.get(i));
+        orderedCells.add(cells.get(i));
+      }
+    }
+    String back = order.describe("MD steps");
+    if (back != null) {
+      warnings.add(back);
+    }
+    Head h = head.build(path);
+    return new Cp2kLog(h, List.copyOf(withTimes(ordered, h.timestepFs())), java.util.Collections.unmodifiableList(orderedCells),
+        List.copyOf(sp), forces, ended, List.copyOf(forceElements), List.copyOf(warnings));
+  }
+
+  /** Steps whose time was not printed (MD_INI) take the time of their step number from a neighbour's. */
+  private static List<EnergyStep> withTimes(List<EnergyStep> steps, double dtFs) {
+    EnergyStep ref = steps.stream().filter(s -> !Double.isNaN(s.timeFs())).findFirst().orElse(null);
+    if (ref == null || Double.isNaN(dtFs)) {
+      return steps;
+    }
+    List<EnergyStep> out = new ArrayList<>(steps.size());
+    for (EnergyStep s : steps) {
+      out.add(Double.isNaN(s.timeFs()) ? new EnergyStep(s.step(), ref.timeFs() + (s.step() - ref.step()) * dtFs, s.energies()) : s);
+    }
+    return out;
   }
 
   private static Cell cellOf(double[] lengths, double[] angles) {
@@ -153,7 +269,8 @@ public record Cp2kLog(String version, String project, String runType, String ens
     return Cell.fromLengthsAndAngles(lengths[0], lengths[1], lengths[2], a[0], a[1], a[2]);
   }
 
-  private static double[] readForces(LineReader r) {
+  /** Rows {@code # Atom Kind Element X Y Z}; the Element column goes to {@code elements} when it is not null. */
+  private static double[] readForces(LineReader r, List<String> elements) {
     List<double[]> rows = new ArrayList<>();
     while (r.next()) {
       String l = r.line();
@@ -166,7 +283,10 @@ public record Cp2kLog(String version, String project, String runType, String ens
       r.rewind();
       r.nextToken("atom index");
       r.nextToken("kind");
-      r.nextToken("element");
+      String el = r.nextToken("element");
+      if (elements != null) {
+        elements.add(el);
+      }
       rows.add(new double[] {r.nextDouble("force x"), r.nextDouble("force y"), r.nextDouble("force z")});
     }
     return toEvPerAngstrom(rows);
@@ -211,14 +331,19 @@ public record Cp2kLog(String version, String project, String runType, String ens
     return t[t.length - 1];
   }
 
-  private static double lastNumber(LineReader r) {
+  /** The number at the end of the line; a NaN, infinity or overflow field there is an error. */
+  private static double lastNumber(LineReader r, String expected) {
     String[] t = r.line().strip().split("\\s+");
     String s = t[t.length - 1];
     try {
-      return Double.parseDouble(s.replace('D', 'E'));
+      double v = Double.parseDouble(s.replace('D', 'E'));
+      if (Double.isFinite(v)) {
+        return v;
+      }
     } catch (NumberFormatException e) {
-      throw new MalformedInputException(r.source(), r.lineNumber(), "a number at the end of the line", s);
+      // reported below
     }
+    throw new MalformedInputException(r.source(), r.lineNumber(), expected + " (a finite number) at the end of the line", s);
   }
 
   private static double firstNumber(LineReader r) {
@@ -257,23 +382,23 @@ public record Cp2kLog(String version, String project, String runType, String ens
   }
 
   /**
-   * What the head of a log says (version, project, run type, ensemble), read from its first lines
-   * only: cheap for a log of any length. Fields not found are null.
+   * Reads the head of a log: everything before the first energy (or first MD step), so cheap for a
+   * log of any length.
+   *
+   * @throws MalformedInputException when a table of the head is malformed
    */
-  public record Head(String version, String project, String runType, String ensemble) {}
-
-  /** Reads the head of a log (up to the first MD step or 5000 lines). */
   public static Head head(Path p) {
     HeadLines head = new HeadLines();
     try (LineReader r = LineReader.open(p)) {
-      for (int i = 0; i < 5000 && r.next(); i++) {
+      while (r.next()) {
         String l = r.line();
-        if (!head.accept(l) && (l.contains("MD| Step number") || l.contains("STEP NUMBER  "))) {
+        if (!head.accept(l, r) && (l.contains("MD| Step number") || l.contains("STEP NUMBER  ") || l.contains("ENERGY| Total FORCE_EVAL")
+            || l.contains("PROGRAM ENDED AT"))) {
           break;
         }
       }
     }
-    return new Head(head.version, head.project, head.runType, head.ensemble);
+    return head.build(p);
   }
 
   /** Collects the head fields of a log, line by line; shared by {@link #read} and {@link #head}. */
@@ -282,9 +407,18 @@ public record Cp2kLog(String version, String project, String runType, String ens
     String project;
     String runType;
     String ensemble;
+    double dt = Double.NaN;
+    long dtLine;
+    int coordinatesEvery;
+    int atoms = -1;
+    final double[][] vec = new double[3][];
+    final List<Kind> kinds = new ArrayList<>();
+    final Map<Integer, String> kindElements = new LinkedHashMap<>();
+    final List<Integer> atomKindNumbers = new ArrayList<>();
+    boolean coordinatesRead;
 
-    /** Takes {@code l} if it is a head line; true when it was. */
-    boolean accept(String l) {
+    /** Takes {@code l} (the current line of {@code r}) if it is a head line; true when it was. May read further lines of a table. */
+    boolean accept(String l, LineReader r) {
       if (version == null && l.contains("CP2K| version string:")) {
         Matcher m = VERSION.matcher(l);
         version = m.find() ? m.group(1) : l.substring(l.indexOf(':') + 1).strip();
@@ -294,10 +428,112 @@ public record Cp2kLog(String version, String project, String runType, String ens
         runType = last(l);
       } else if (l.contains("MD_PAR| Ensemble type") || l.contains("MD| Ensemble Type")) {
         ensemble = last(l);
+      } else if ((l.contains("MD_PAR| Time step [fs]") || l.contains("MD| Time Step [fs]")) && Double.isNaN(dt)) {
+        dt = lastNumber(r, "the time step in fs");
+        dtLine = r.lineNumber();
+      } else if ((l.contains("MD_PAR| Coordinates") || l.contains("MD| Coordinates")) && coordinatesEvery == 0) {
+        r.rewind();
+        r.skipPast("Coordinates");
+        coordinatesEvery = r.nextIsNumber() ? (int) r.nextDouble("the print frequency") : 0;
+      } else if ((l.startsWith(" CELL| Vector") || l.startsWith(" CELL_TOP| Vector")) && l.contains("[angstrom")) {
+        int k = l.contains("Vector a") ? 0 : l.contains("Vector b") ? 1 : 2;
+        if (vec[k] == null) {
+          r.rewind();
+          r.skipPast(l.contains("]:") ? "]:" : "[angstrom");
+          double[] v = {r.nextDouble("x"), r.nextDouble("y"), r.nextDouble("z")};
+          // the components are printed to 3 decimals, the length |a| = … to 6: scale to the length
+          if (r.skipPast("=") && r.nextIsNumber()) {
+            double len = r.nextDouble("the length of the vector");
+            double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+            if (norm > 0 && Math.abs(len - norm) < 2e-3) {
+              for (int i = 0; i < 3; i++) {
+                v[i] *= len / norm;
+              }
+            }
+          }
+          vec[k] = v;
+        }
+      } else if (l.contains("- Atoms:") && atoms < 0) {
+        atoms = (int) lastNumber(r, "the number of atoms");
+      } else if (l.contains("Atomic kind:") && l.contains("Number of atoms:")) {
+        Matcher m = KIND.matcher(l);
+        if (!m.find()) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "\"N. Atomic kind: NAME   Number of atoms: M\"", l);
+        }
+        int number = Integer.parseInt(m.group(1));
+        if (kinds.stream().noneMatch(k -> k.number() == number)) {
+          kinds.add(new Kind(number, m.group(2), Integer.parseInt(m.group(3)), null, r.lineNumber()));
+        }
+      } else if (l.contains("ATOMIC COORDINATES IN") && !coordinatesRead) {
+        readCoordinates(r);
       } else {
         return false;
       }
       return true;
+    }
+
+    /**
+     * The coordinate table: a header with {@code Atom Kind Element}, blank lines, then rows {@code 1
+     * 1 O 8 x y z Z(eff) mass} up to the next blank line.
+     */
+    private void readCoordinates(LineReader r) {
+      boolean header = false;
+      while (r.next()) {
+        if (r.isBlank()) {
+          if (!atomKindNumbers.isEmpty()) {
+            break;
+          }
+          continue;
+        }
+        String l = r.line();
+        if (!header) {
+          if (!(l.contains("Atom") && l.contains("Kind") && l.contains("Element"))) {
+            return;
+          }
+          header = true;
+          continue;
+        }
+        r.rewind();
+        if (!r.nextIsNumber()) {
+          break;
+        }
+        r.nextLong("the atom number");
+        int kind = (int) r.nextLong("the kind number of atom " + (atomKindNumbers.size() + 1));
+        String el = r.nextToken("the element of atom " + (atomKindNumbers.size() + 1));
+        if (el.length() > 2 || org.interphase.core.Elements.atomicNumber(el) == 0) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "an element symbol in the Element column", el);
+        }
+        String prior = kindElements.putIfAbsent(kind, el);
+        if (prior != null && !prior.equals(el)) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "element " + prior + " for every atom of kind " + kind, el);
+        }
+        atomKindNumbers.add(kind);
+      }
+      coordinatesRead = true;
+    }
+
+    Head build(Path path) {
+      List<Kind> ks = new ArrayList<>();
+      for (Kind k : kinds) {
+        String el = kindElements.get(k.number());
+        ks.add(new Kind(k.number(), k.name(), k.atoms(), el == null ? null : normal(el), k.line()));
+      }
+      List<String> atomKinds = new ArrayList<>();
+      for (int number : atomKindNumbers) {
+        Kind k = ks.stream().filter(x -> x.number() == number).findFirst().orElse(null);
+        if (k == null) {
+          atomKinds.clear();
+          break;
+        }
+        atomKinds.add(k.name());
+      }
+      Cell cell = vec[0] != null && vec[1] != null && vec[2] != null ? Cell.ofRows(vec[0], vec[1], vec[2]) : null;
+      return new Head(path, version, project, runType, ensemble, List.copyOf(ks), List.copyOf(atomKinds), cell, atoms, dt,
+          coordinatesEvery, dtLine);
+    }
+
+    private static String normal(String el) {
+      return el.substring(0, 1).toUpperCase(Locale.ROOT) + el.substring(1).toLowerCase(Locale.ROOT);
     }
   }
 

@@ -95,6 +95,9 @@ public final class Cp2kXyzReader implements AutoCloseable {
     if (n < 0 || r.hasMoreTokens()) {
       throw r.error("a line with only the atom count of frame " + (index + 1));
     }
+    if (n == 0) {
+      throw new MalformedInputException(r.source(), countLine, "an atom count of at least 1 for frame " + (index + 1), r.line());
+    }
     if (atoms >= 0 && n != atoms) {
       throw MalformedInputException.of(r.source(), countLine, "frame " + (index + 1) + " has " + n + " atoms, the first frame "
           + atoms);
@@ -103,33 +106,11 @@ public final class Cp2kXyzReader implements AutoCloseable {
     if (!r.next()) {
       throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "the comment line of frame " + (index + 1));
     }
-    long step = index;
-    double time = Double.NaN;
-    double energy = Double.NaN;
     String comment = r.line();
-    if (comment.contains("i =")) {
-      for (String part : comment.split(",")) {
-        String[] kv = part.split("=", 2);
-        if (kv.length != 2) {
-          continue;
-        }
-        String key = kv[0].strip();
-        String val = kv[1].strip();
-        try {
-          switch (key) {
-            case "i" -> step = Long.parseLong(val);
-            case "time" -> time = Double.parseDouble(val);
-            case "E" -> energy = Double.parseDouble(val) * Units.HARTREE_TO_EV;
-            default -> { }
-          }
-        } catch (NumberFormatException e) {
-          throw new MalformedInputException(r.source(), r.lineNumber(), "a number after \"" + key + " =\"", val);
-        }
-      }
-      if ((!Double.isNaN(energy) && !Double.isFinite(energy)) || (!Double.isNaN(time) && !Double.isFinite(time))) {
-        throw new MalformedInputException(r.source(), r.lineNumber(), "finite time and energy", comment);
-      }
-    }
+    double[] parsed = comment(comment, index, r.source(), r.lineNumber());
+    long step = (long) parsed[0];
+    double time = parsed[1];
+    double energy = parsed[2];
     String[] labels = new String[n];
     double[] values = new double[3 * n];
     for (int i = 0; i < n; i++) {
@@ -171,6 +152,108 @@ public final class Cp2kXyzReader implements AutoCloseable {
       firstLabels = labels;
     }
     return new XyzBlock(step, time, energy, labels, values, countLine);
+  }
+
+  /**
+   * Step, time (fs) and energy (eV) of a comment line {@code i =  N, time =  T, E =  E}; the step is
+   * {@code index} and time and energy NaN when the line does not say.
+   *
+   * @throws MalformedInputException when a value is not a finite number
+   */
+  private static double[] comment(String comment, long index, String source, long line) {
+    double step = index;
+    double time = Double.NaN;
+    double energy = Double.NaN;
+    if (!comment.contains("i =")) {
+      return new double[] {step, time, energy};
+    }
+    for (String part : comment.split(",")) {
+      String[] kv = part.split("=", 2);
+      if (kv.length != 2) {
+        continue;
+      }
+      String key = kv[0].strip();
+      String val = kv[1].strip();
+      try {
+        switch (key) {
+          case "i" -> step = Long.parseLong(val);
+          case "time" -> time = finite(Double.parseDouble(val));
+          case "E" -> energy = finite(Double.parseDouble(val)) * Units.HARTREE_TO_EV;
+          default -> { }
+        }
+      } catch (NumberFormatException e) {
+        throw new MalformedInputException(source, line, "a " + (key.equals("i") ? "step number" : "finite number") + " after \""
+            + key + " =\"", val);
+      }
+    }
+    return new double[] {step, time, energy};
+  }
+
+  private static double finite(double v) {
+    if (!Double.isFinite(v)) {
+      throw new NumberFormatException("not finite");
+    }
+    return v;
+  }
+
+  /**
+   * First pass over a CP2K XYZ file: the step and time of every frame, read from the count and
+   * comment lines only (atom lines are skipped unparsed). Stops quietly at the first thing it cannot
+   * read; the reading pass reports it.
+   */
+  static StepScan scan(Path path, Quantity quantity) {
+    StepScan.Builder b = new StepScan.Builder();
+    try (LineReader r = LineReader.open(path)) {
+      long index = 0;
+      boolean ready = false;
+      while (true) {
+        do {
+          if (!ready && !r.next()) {
+            return b.build();
+          }
+          ready = false;
+        } while (r.isBlank());
+        long n;
+        long countLine = r.lineNumber();
+        try {
+          n = Long.parseLong(r.line().strip());
+        } catch (NumberFormatException e) {
+          return b.build();
+        }
+        if (n <= 0 || !r.next()) {
+          return b.build();
+        }
+        double[] c;
+        try {
+          c = comment(r.line(), index, r.source(), r.lineNumber());
+        } catch (MalformedInputException e) {
+          return b.build();
+        }
+        for (long i = 0; i < n; i++) {
+          if (!r.next()) {
+            // a cut last frame is not a frame
+            if (i == 0 && quantity == Quantity.FORCES) {
+              b.add((long) c[0], c[1], countLine);
+            }
+            return b.build();
+          }
+          if (i == 0 && quantity == Quantity.FORCES && r.line().strip().equals(Long.toString(n))) {
+            ready = true;
+            break;
+          }
+        }
+        b.add((long) c[0], c[1], countLine);
+        index++;
+      }
+    } catch (RuntimeException e) {
+      // unreadable here means unreadable in the reading pass too, which says where
+      return b.build();
+    }
+  }
+
+  /** Number of frames returned by {@link #next()} so far. */
+  public long framesRead() {
+    return index;
   }
 
   private boolean isCountLine(int n) {

@@ -21,8 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code parsers/src/test/python/cp2k_reference.py}. Energy: the first comment line's {@code E =} in
  * Hartree, converted here by hand with CODATA 2018, 1 Ha = 27.211386245988 eV. Time step: the
  * difference of the first two {@code time =} fields (NaN for GEO_OPT and runs whose frames carry no
- * time). Cell a_x: the first row of the {@code .cell} file, else {@code &CELL} of the input, else
- * the log's {@code CELL|} line, read by eye from those files.
+ * time; for the single-frame MD runs IL and AI2KIT, the log's {@code MD_PAR| Time step [fs] 0.500000}
+ * × {@code MD_PAR| Coordinates 1}). Cell a_x: the first row of the {@code .cell} file, else {@code
+ * &CELL} of the input, else the log's {@code CELL|} line (its {@code |a| =} length, printed to 6
+ * decimals, where the vector lies along x), read by eye from those files.
  */
 class Cp2kRealFilesTest {
   private static final double HARTREE_EV = 27.211386245988;
@@ -72,16 +74,16 @@ class Cp2kRealFilesTest {
             v(-0.1104335724, -0.1104312725, -0.110431716), -37.6721698200, Double.NaN, 0.0),
         new Case("real/cp2kdata/test_dpdata/v2022.1/aimd/IL-pos-1.xyz", 1020, 1,
             v(0.6684769651, 20.5303954135, 5.4291853545),
-            v(14.2405280268, 18.0817596095, 9.6465798897), -65166.0380298189, Double.NaN, 23.205),
+            v(14.2405280268, 18.0817596095, 9.6465798897), -65166.0380298189, 0.5, 23.2049),
         new Case("real/cp2kdata/test_dpdata/v2022.1/aimd_exit/AI2KIT-pos-1.xyz", 12, 1,
             v(5.6816501681, 7.3543506057, 4.7277385175),
-            v(2.0, 5.461661743, 5.806581461), -448.6591224137, Double.NaN, 17.19),
+            v(2.0, 5.461661743, 5.806581461), -448.6591224137, 0.5, 17.190467),
         new Case("real/cp2kdata/test_dpdata/v2022.2/aimd_npt_i/system-pos-1.xyz", 52, 11,
             v(2.4625, 2.4625, 0.22766305),
             v(2.5876469977, 7.7161715896, 7.6378988156), -471.4677511314, 2.0, 9.85),
         new Case("real/cp2kdata/test_dpdata/v2023.1/aimd_nvt/cp2k-pos-1.xyz", 116, 4,
             v(1.0574263, 7.81350351, 3.20250128),
-            v(11.209599782, 2.8355867713, 7.8772560323), -511.5234201843, 1.0, 14.755),
+            v(11.209599782, 2.8355867713, 7.8772560323), -511.5234201843, 1.0, 14.7549),
         new Case("real/cp2kdata/test_dpdata/v2023.2/aimd_nvt_restart/H2O_restart-pos-1.xyz", 12, 3,
             v(6.3316694013, 10.3265616457, 7.6782392523),
             v(5.4641863879, 0.5990944245, -0.266046914), -68.9778215227, 1.0, 12.6),
