@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.interphase.core.Cell;
+import org.interphase.core.MalformedInputException;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
 import org.interphase.parsers.FormatRegistry;
@@ -45,8 +46,9 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() {
     ReadOptions options = input.toReadOptions();
     List<FileSummary> summaries = new ArrayList<>();
+    List<OtherFile> others = new ArrayList<>();
     for (Path p : paths) {
-      summaries.addAll(summarise(p, options));
+      summaries.addAll(summarise(p, options, others));
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -60,19 +62,36 @@ final class InfoCommand implements Callable<Integer> {
       ObjectNode root = Json.object();
       ArrayNode files = root.putArray("files");
       summaries.forEach(s -> files.add(toJson(s)));
+      ArrayNode other = root.putArray("other_files");
+      for (OtherFile o : others) {
+        other.addObject().put("path", o.path()).put("kind", o.kind());
+      }
       out.println(Json.write(root));
     } else {
       summaries.forEach(s -> printHuman(out, s));
+      for (OtherFile o : others) {
+        out.println(o.path());
+        out.println("  not read    " + o.kind());
+      }
     }
     out.flush();
     return 0;
   }
 
   /**
-   * A directory becomes its runs: a CP2K MD or BAND run or a VASP NEB as one entry each, the files of
-   * a VASP run one by one. A file stays itself.
+   * A file of a scanned folder that is not read: an input, script or log known by name, or a file
+   * whose content is not a format Interphase reads.
+   *
+   * @param kind what it is, e.g. {@code "VASP input (INCAR)"} or {@code "not recognised"}
    */
-  private static List<FileSummary> summarise(Path p, ReadOptions options) {
+  record OtherFile(String path, String kind) {}
+
+  /**
+   * A directory becomes its runs: a CP2K MD or BAND run or a VASP NEB as one entry each, the files of
+   * a VASP run one by one (the files of the folder Interphase does not read go to {@code others}).
+   * A file stays itself.
+   */
+  private static List<FileSummary> summarise(Path p, ReadOptions options, List<OtherFile> others) {
     if (!Files.exists(p)) {
       throw new MissingInputException(p + ": no such file or directory");
     }
@@ -83,8 +102,16 @@ final class InfoCommand implements Callable<Integer> {
     for (RunDiscovery.Run run : RunDiscovery.discover(p)) {
       switch (run.kind()) {
         case VASP_NEB -> out.add(FileSummary.neb(run.primary(), options));
-        case VASP_MD -> out.addAll(vaspFiles(p, options));
+        case VASP_MD -> out.addAll(vaspFiles(p, options, others));
         default -> out.add(FileSummary.of(run.primary(), options));
+      }
+    }
+    if (out.isEmpty()) {
+      // a folder of VASP files without a trajectory (POSCAR, CONTCAR, OSZICAR beside INCAR and KPOINTS)
+      List<OtherFile> found = new ArrayList<>();
+      out.addAll(vaspFiles(p, options, found));
+      if (!out.isEmpty()) {
+        others.addAll(found);
       }
     }
     if (out.isEmpty()) {
@@ -93,16 +120,37 @@ final class InfoCommand implements Callable<Integer> {
     return out;
   }
 
-  private static List<FileSummary> vaspFiles(Path dir, ReadOptions options) {
+  /**
+   * The VASP files of a run folder, each summarised. A file known by name as something Interphase
+   * does not read (INCAR, KPOINTS, POTCAR, job scripts, Slurm logs) or whose content matches no
+   * format is listed in {@code others}; so is a file taken for a VASP format by its content alone
+   * (not its name) that then fails to read. Neither aborts the listing; a file named as a VASP
+   * format that is damaged does (exit 3).
+   */
+  private static List<FileSummary> vaspFiles(Path dir, ReadOptions options, List<OtherFile> others) {
     List<FileSummary> found = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+        FormatRegistry.Format format;
         try {
-          if (FormatRegistry.detect(f, options).program().equals("VASP")) {
-            found.add(FileSummary.of(f, options));
-          }
+          format = FormatRegistry.detect(f, options);
         } catch (UnsupportedFormatException e) {
-          // not a file Interphase reads: other files of a run (INCAR, KPOINTS, scripts)
+          others.add(new OtherFile(f.toString(), FormatRegistry.otherFileKind(f).orElse("not recognised")));
+          continue;
+        }
+        if (!format.program().equals("VASP")) {
+          // CP2K files are listed as their runs
+          continue;
+        }
+        if (options.format() != null || FormatRegistry.matchesName(format, f)) {
+          found.add(FileSummary.of(f, options));
+          continue;
+        }
+        try {
+          found.add(FileSummary.of(f, options));
+        } catch (MalformedInputException e) {
+          others.add(new OtherFile(f.toString(), "not recognised (its start looks like a " + format.description()
+              + ", but " + e.getMessage() + ")"));
         }
       }
     } catch (IOException e) {

@@ -37,8 +37,10 @@ class InfoCommandTest {
     JsonNode f = root.get("files").get(0);
     Set<String> keys = new TreeSet<>();
     f.fieldNames().forEachRemaining(keys::add);
-    assertEquals(new TreeSet<>(List.of("path", "format", "program", "atoms", "species", "frames", "timestep_fs", "timestep_source", "variable_cell",
-        "cell", "has_energies", "has_forces", "warnings")), keys);
+    assertEquals(new TreeSet<>(List.of("path", "format", "program", "atoms", "species", "frames", "timestep_fs", "timestep_source",
+        "variable_cell", "cell", "has_energies", "has_forces", "warnings")), keys);
+    // POTIM = 1.0 in the file's parameters, every MD step stored in a vasprun.xml
+    assertEquals("vasprun.h2o.md.10.xml POTIM (1 fs, every MD step stored)", f.get("timestep_source").asText());
     assertEquals("vasp-vasprun", f.get("format").asText());
     assertEquals("VASP 5.4.4", f.get("program").asText());
     assertEquals(6, f.get("atoms").asInt());

@@ -142,6 +142,10 @@ public final class FormatRegistry {
     if (byName.isPresent()) {
       return byName.get();
     }
+    Optional<String> other = otherFileKind(path);
+    if (other.isPresent()) {
+      throw new UnsupportedFormatException(path + ": not a file Interphase reads (" + other.get() + ")");
+    }
     return FORMATS.stream().filter(f -> f.sniffer().test(head)).findFirst()
         .orElseThrow(() -> new UnsupportedFormatException(path + ": format not recognised (use --format; known: "
             + FORMATS.stream().map(Format::name).toList() + ")"));
@@ -168,12 +172,99 @@ public final class FormatRegistry {
     return head.contains("Direct configuration=") || head.contains("\nCAR\n") || head.contains("  CAR");
   }
 
-  private static boolean looksLikePoscar(String head) {
+  /**
+   * A POSCAR's shape: comment, a scale line of one or three numbers, three lattice lines of three
+   * numbers, then a counts line of integers, or a symbols line followed by one. An INCAR ({@code
+   * EDIFF = 1e-05} has three tokens too) or any other text with three-word lines is not one.
+   */
+  static boolean looksLikePoscar(String head) {
     String[] lines = head.split("\\R");
-    if (lines.length < 8) {
+    if (lines.length < 7 || head.contains("configuration=")) {
       return false;
     }
-    return lines[2].trim().split("\\s+").length == 3 && lines[3].trim().split("\\s+").length == 3
-        && lines[4].trim().split("\\s+").length == 3 && !head.contains("configuration=");
+    String[] scale = tokens(lines[1]);
+    if ((scale.length != 1 && scale.length != 3) || !allNumbers(scale)) {
+      return false;
+    }
+    for (int k = 2; k <= 4; k++) {
+      String[] t = tokens(lines[k]);
+      if (t.length < 3 || !allNumbers(new String[] {t[0], t[1], t[2]})) {
+        return false;
+      }
+    }
+    String[] sixth = tokens(lines[5]);
+    if (sixth.length == 0) {
+      return false;
+    }
+    if (allIntegers(sixth)) {
+      return true;
+    }
+    return allIntegers(tokens(lines[6])) && tokens(lines[6]).length == sixth.length;
   }
+
+  private static String[] tokens(String line) {
+    String t = line.strip();
+    return t.isEmpty() ? new String[0] : t.split("\\s+");
+  }
+
+  private static boolean allNumbers(String[] t) {
+    for (String s : t) {
+      try {
+        Double.parseDouble(s);
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allIntegers(String[] t) {
+    if (t.length == 0) {
+      return false;
+    }
+    for (String s : t) {
+      if (!s.matches("\\d+")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Files of a run that Interphase knows by name and does not read, with what they are: VASP
+   * inputs and outputs other than trajectories (INCAR, KPOINTS, POTCAR, CHGCAR, …), Slurm logs
+   * ({@code slurm-*.out}) and other program logs, job scripts ({@code *.sh}, {@code *.slurm},
+   * {@code job*}). A file that matches a format's name first (a CP2K log named {@code *.out}) is that
+   * format. Compression suffixes are ignored.
+   *
+   * @return a short description, or empty when the name is not one of them
+   */
+  public static Optional<String> otherFileKind(Path path) {
+    String base = Compression.baseName(path);
+    for (String[] row : OTHER_FILES) {
+      for (String g : row[1].split(",")) {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + g);
+        if (m.matches(Path.of(base))) {
+          return Optional.of(row[0]);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code path}'s name (compression suffix stripped) matches one of the format's globs. */
+  public static boolean matchesName(Format format, Path path) {
+    return format.matchesName(Compression.baseName(path));
+  }
+
+  private static final String[][] OTHER_FILES = {
+      {"VASP input (INCAR)", "INCAR,INCAR.*,*.incar"},
+      {"VASP input (KPOINTS)", "KPOINTS,KPOINTS.*"},
+      {"VASP input (POTCAR pseudopotentials)", "POTCAR,POTCAR.*"},
+      {"VASP input (other)", "ICONST,STOPCAR,PENALTYPOT,ML_AB,ML_ABN,ML_FF,ML_FFN,ML_ICRITICAL"},
+      {"VASP output (not a trajectory)", "CHGCAR,CHG,WAVECAR,WAVEDER,DOSCAR,EIGENVAL,IBZKPT,PCDAT,PROCAR,LOCPOT,ELFCAR,REPORT,"
+          + "vaspout.h5,vaspwave.h5,ML_LOGFILE,ML_HIS,ML_REG,ML_EATOM,ML_HEAT,AECCAR*,PARCHG*,BSEFATBAND,WAVECAR*"},
+      {"Slurm log", "slurm-*.out,slurm-*.err,slurm*.log"},
+      {"program log (standard output)", "*.out,*.log,*.err,*.stdout,*.stderr,*.o[0-9]*,*.e[0-9]*"},
+      {"job script", "*.sh,*.slurm,*.sbatch,*.pbs,*.job,*.qsub,job*,submit*"}};
 }

@@ -43,7 +43,13 @@ public final class OutcarReader extends AbstractFrameSource {
   private final LineReader r;
   private final TrajectoryHeader header;
   private final int n;
-  private final double potimFs;
+  private final double dtFs;
+  /** Time per MD step (fs): POTIM, or {@code --timestep-fs} over the steps between frames. */
+  private final double fsPerStep;
+  /** MD steps per energy block: ML_OUTBLOCK for a VASP ≥ 6.4.3 prediction-only ML run, else 1. */
+  private final int stepsPerEnergyBlock;
+  /** MD steps between POSITION blocks that NBLOCK (or ML_OUTBLOCK) implies. */
+  private final int expectedSteps;
   private final boolean md;
   private final Deque<Frame> ready = new ArrayDeque<>();
   private final List<Energies> stepEnergies = new ArrayList<>();
@@ -51,6 +57,8 @@ public final class OutcarReader extends AbstractFrameSource {
   private final List<Double> readyTangents = new ArrayList<>();
 
   private Cell cell;
+  /** The cell printed before the POSITION block of the step being assembled: that step's cell. */
+  private Cell posCell;
   private boolean cellChanged;
   // the step being assembled
   private double[] pos;
@@ -67,6 +75,8 @@ public final class OutcarReader extends AbstractFrameSource {
   private int energyOnlySteps;
   private int mlSteps;
   private boolean finished;
+  /** Whether VASP's closing summary ({@code General timing and accounting informations for this job}) was read. */
+  private boolean sawSummary;
   private TruncatedInputException pendingError;
 
   private OutcarReader(Path path, ReadOptions options) {
@@ -74,13 +84,17 @@ public final class OutcarReader extends AbstractFrameSource {
     r = LineReader.open(path).nulAsSpace(true);
     try {
       String program = "VASP";
-      List<String> symbols = new ArrayList<>();
-      List<String> potcarLines = new ArrayList<>();
+      String version = null;
+      List<String[]> titles = new ArrayList<>();
+      List<String[]> vrhfins = new ArrayList<>();
+      List<String[]> potcars = new ArrayList<>();
       int[] counts = null;
+      long countsLine = 0;
       double potim = Double.NaN;
       int ibrion = -2;
       int nions = -1;
       boolean first = true;
+      VaspParameters.Tags tags = null;
       while (true) {
         if (!r.next()) {
           throw new MalformedInputException(r.source(), r.lineNumber(), "an OUTCAR header with POTCAR types and ion counts",
@@ -92,19 +106,21 @@ public final class OutcarReader extends AbstractFrameSource {
           if (!m.find()) {
             throw new MalformedInputException(r.source(), 1, "an OUTCAR starting with the VASP version line", r.line());
           }
-          program = "VASP " + m.group(1);
+          version = m.group(1);
+          program = "VASP " + version;
+          tags = new VaspParameters.Tags(path.getFileName().toString(), version);
           continue;
         }
+        tags.line(r.line(), r.lineNumber());
         if (r.contains("POTCAR:")) {
-          String[] t = r.line().substring(r.line().indexOf("POTCAR:") + 7).strip().split("\\s+");
-          if (t.length >= 2) {
-            potcarLines.add(AtomTable.elementOf(t[1].split("[_.]")[0]));
-          }
+          potcars.add(new String[] {r.line().substring(r.line().indexOf("POTCAR:") + 7).strip(), String.valueOf(r.lineNumber())});
         } else if (r.contains("VRHFIN =")) {
-          String rest = r.line().substring(r.line().indexOf("VRHFIN =") + 8).strip();
-          int colon = rest.indexOf(':');
-          symbols.add(AtomTable.elementOf(colon > 0 ? rest.substring(0, colon) : rest));
+          vrhfins.add(new String[] {r.line().substring(r.line().indexOf("VRHFIN =") + 8).strip(), String.valueOf(r.lineNumber())});
+        } else if (r.contains("TITEL") && r.contains("=")) {
+          titles.add(new String[] {r.line().substring(r.line().indexOf('=', r.line().indexOf("TITEL")) + 1).strip(),
+              String.valueOf(r.lineNumber())});
         } else if (r.contains("ions per type =")) {
+          countsLine = r.lineNumber();
           r.skipPast("=");
           List<Integer> c = new ArrayList<>();
           while (r.hasMoreTokens()) {
@@ -122,6 +138,9 @@ public final class OutcarReader extends AbstractFrameSource {
           ibrion = r.nextInt("IBRION");
         } else if (r.contains("direct lattice vectors")) {
           cell = readCell();
+        } else if (r.contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM")) {
+          // steps before the first POSITION block (NBLOCK > 1 prints positions every NBLOCK steps) still count
+          readEnergyBlock();
         } else if (isPositionBlock()) {
           break;
         }
@@ -129,20 +148,18 @@ public final class OutcarReader extends AbstractFrameSource {
       if (counts == null) {
         throw MalformedInputException.of(r.source(), r.lineNumber(), "expected \"ions per type =\" before the first POSITION block");
       }
-      List<String> species = symbols;
-      if (!options.species().isEmpty()) {
-        species = options.species();
-      } else if (symbols.size() != counts.length && potcarLines.size() == 2 * counts.length) {
-        // "POTCAR:" lines are printed twice, once in the header list and once per POTCAR read
-        species = potcarLines.subList(0, counts.length);
-      } else if (symbols.size() != counts.length && potcarLines.size() == counts.length) {
-        species = potcarLines;
-      } else if (symbols.size() != counts.length) {
-        // repeated species blocks are written once per POTCAR, so VRHFIN lines match the counts
-        throw MalformedInputException.of(r.source(), r.lineNumber(), counts.length + " ion types " + Arrays.toString(counts)
-            + " but " + symbols.size() + " VRHFIN element lines " + symbols + ": pass --elements");
+      List<String> notes = new ArrayList<>();
+      List<String> elementWarnings = new ArrayList<>();
+      List<String> species = options.species().isEmpty()
+          ? elements(counts, countsLine, titles, vrhfins, potcars, elementWarnings)
+          : options.species();
+      elementWarnings.forEach(this::warn);
+      AtomTable atoms;
+      try {
+        atoms = AtomTable.ofBlocks(species, counts);
+      } catch (IllegalArgumentException e) {
+        throw MalformedInputException.of(r.source(), countsLine, e.getMessage());
       }
-      AtomTable atoms = AtomTable.ofBlocks(species, counts);
       n = atoms.size();
       if (nions >= 0 && nions != n) {
         throw MalformedInputException.of(r.source(), r.lineNumber(), "NIONS = " + nions + " but ions per type add up to " + n);
@@ -151,11 +168,28 @@ public final class OutcarReader extends AbstractFrameSource {
         throw MalformedInputException.of(r.source(), r.lineNumber(), "expected \"direct lattice vectors\" before the first POSITION block");
       }
       md = ibrion == 0;
-      potimFs = Double.isNaN(options.timestepFs()) ? potim : options.timestepFs();
-      List<String> notes = new ArrayList<>();
+      VaspParameters params = tags.build();
+      // VASP >= 6.4.3 writes the energies of a prediction-only ML run every ML_OUTBLOCK steps only
+      stepsPerEnergyBlock = params.versionAtLeast(6, 4, 3) ? params.mlOutputInterval() : 1;
       notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + potim + " fs" : "ionic relaxation or single point (IBRION=" + ibrion + ")");
-      header = new TrajectoryHeader(path.toString(), FORMAT, program, atoms, cell, md ? potimFs : Double.NaN, false, notes);
+      Cell cell0 = cell;
       readPositionBlock();
+      prefetch();
+      int fileSteps = 0;
+      if (ready.size() >= 2) {
+        Frame a = ready.peekFirst();
+        Frame b = new ArrayList<>(ready).get(1);
+        fileSteps = (int) Math.min(Integer.MAX_VALUE, b.step() - a.step());
+      }
+      int expected = params.xdatcarStride();
+      expectedSteps = expected;
+      String expectedText = params.strideTag() + (params.outblockRules() ? " (ML_MODE = run)" : "");
+      FrameSpacing spacing = FrameSpacing.ownFile(path, options, params, fileSteps, expected, expectedText, md);
+      spacing.warnings().forEach(this::warn);
+      notes.addAll(spacing.notes());
+      dtFs = spacing.dtFs();
+      fsPerStep = Double.isNaN(dtFs) ? Double.NaN : dtFs / Math.max(1, spacing.stepsPerFrame());
+      header = new TrajectoryHeader(path.toString(), FORMAT, program, atoms, cell0, dtFs, spacing.source(), false, notes);
     } catch (RuntimeException e) {
       r.close();
       throw e;
@@ -190,7 +224,48 @@ public final class OutcarReader extends AbstractFrameSource {
 
   @Override
   protected Frame readNext() {
-    while (ready.isEmpty() && !finished) {
+    fill(1);
+    if (ready.isEmpty() && pendingError != null) {
+      TruncatedInputException e = pendingError;
+      pendingError = null;
+      throw e;
+    }
+    if (ready.isEmpty() && !sawSummary && !tangentForces.isEmpty()) {
+      // a run that stopped (killed, crashed, still running): its last complete step is not its final word
+      sawSummary = true;
+      throw new TruncatedInputException(r.source(), r.lineNumber() + 1,
+          "VASP's closing summary (\"General timing and accounting\"): the run stopped after its last complete ionic step");
+    }
+    if (ready.isEmpty()) {
+      // with NBLOCK > 1 VASP prints positions and forces every NBLOCK steps only: those steps are expected
+      int expectedWithout = tangentForces.size() * Math.max(0, expectedSteps / stepsPerEnergyBlock - 1);
+      if (energyOnlySteps > expectedWithout) {
+        warn(energyOnlySteps + " ionic steps have energies but no positions (NWRITE=0?): the trajectory has "
+            + tangentForces.size() + " frames; read the XDATCAR or vasprun.xml for every step");
+      }
+      if (mlSteps > 0) {
+        warn(mlSteps + " frames are machine-learned force-field steps: their energies come from the ML model");
+      }
+      return null;
+    }
+    tangentForces.add(readyTangents.remove(0));
+    Frame f = ready.poll();
+    return f.withTime(f.step(), md ? (f.step() - stepsPerEnergyBlock) * fsPerStep : Double.NaN);
+  }
+
+  /** Reads the first two frames at open, so that the steps between frames are known for the header. */
+  private void prefetch() {
+    try {
+      fill(2);
+    } catch (TruncatedInputException e) {
+      pendingError = e;
+      finished = true;
+    }
+  }
+
+  /** Reads on until {@code want} frames are ready or the file ends. */
+  private void fill(int want) {
+    while (ready.size() < want && !finished) {
       if (!r.next()) {
         finished = true;
         finishStep(true);
@@ -223,25 +298,62 @@ public final class OutcarReader extends AbstractFrameSource {
         tangent = lastNumber();
       } else if (r.contains("Iteration") && r.contains("(")) {
         ionicStep = Math.max(ionicStep, parseIteration());
+      } else if (r.contains("General timing and accounting")) {
+        sawSummary = true;
       }
     }
-    if (ready.isEmpty() && pendingError != null) {
-      TruncatedInputException e = pendingError;
-      pendingError = null;
-      throw e;
+  }
+
+  /**
+   * The element of each ion type from the pseudopotentials the header lists: per POTCAR one
+   * {@code TITEL  = PAW_PBE Li_sv 10Sep2004} and one {@code VRHFIN =Li: 1s2s2p} (VASP 4.6 to 6),
+   * else the {@code POTCAR:    PAW_PBE Li_sv 10Sep2004} lines, which VASP prints twice. The TITEL
+   * name decides; a VRHFIN naming another element is a warning, an entry naming none is an error
+   * at its line.
+   */
+  private List<String> elements(int[] counts, long countsLine, List<String[]> titles, List<String[]> vrhfins,
+      List<String[]> potcars, List<String> warnings) {
+    int types = counts.length;
+    List<String[]> primary;
+    List<String[]> second = List.of();
+    if (titles.size() == types) {
+      primary = titles;
+      second = vrhfins.size() == types ? vrhfins : List.of();
+    } else if (vrhfins.size() == types) {
+      primary = vrhfins;
+    } else if (potcars.size() == 2 * types) {
+      primary = potcars.subList(types, 2 * types);
+    } else if (potcars.size() == types) {
+      primary = potcars;
+    } else {
+      throw MalformedInputException.of(r.source(), countsLine, types + " ion types " + Arrays.toString(counts) + " but "
+          + Math.max(titles.size(), Math.max(vrhfins.size(), potcars.size())) + " POTCAR entries (TITEL/VRHFIN): pass --elements");
     }
-    if (ready.isEmpty()) {
-      if (energyOnlySteps > 0) {
-        warn(energyOnlySteps + " ionic steps have energies but no positions (NWRITE=0?): the trajectory has "
-            + tangentForces.size() + " frames; read the XDATCAR or vasprun.xml for every step");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < types; i++) {
+      String[] p = primary.get(i);
+      boolean isVrhfin = primary == vrhfins;
+      String e = isVrhfin ? SpeciesResolver.elementOfVrhfin(p[0]) : SpeciesResolver.elementOfPotential(p[0]);
+      String other = second.isEmpty() ? null : SpeciesResolver.elementOfVrhfin(second.get(i)[0]);
+      if (e != null && other == null && !second.isEmpty()) {
+        warnings.add("POTCAR " + (i + 1) + ": VRHFIN \"" + second.get(i)[0] + "\" (line " + second.get(i)[1]
+            + ") names no element; " + e + " from its TITEL \"" + p[0] + "\"");
       }
-      if (mlSteps > 0) {
-        warn(mlSteps + " frames are machine-learned force-field steps: their energies come from the ML model");
+      if (e == null && other != null) {
+        warnings.add("POTCAR " + (i + 1) + " \"" + p[0] + "\" (line " + p[1] + ") names no element: " + other
+            + " from its VRHFIN line");
+        e = other;
+      } else if (e != null && other != null && !other.equals(e)) {
+        warnings.add("POTCAR " + (i + 1) + ": TITEL \"" + p[0] + "\" (line " + p[1] + ") names " + e + " but its VRHFIN line names "
+            + other + "; " + e + " used");
       }
-      return null;
+      if (e == null) {
+        throw new MalformedInputException(r.source(), Long.parseLong(p[1]), "the element of POTCAR " + (i + 1)
+            + " (a pseudopotential name such as PAW_PBE Li_sv)", p[0]);
+      }
+      out.add(e);
     }
-    tangentForces.add(readyTangents.remove(0));
-    return ready.poll();
+    return out;
   }
 
   private boolean isPositionBlock() {
@@ -288,6 +400,7 @@ public final class OutcarReader extends AbstractFrameSource {
     }
     pos = p;
     frc = f;
+    posCell = cell;
     posMl = ml;
     hasEnergy = false;
   }
@@ -306,6 +419,11 @@ public final class OutcarReader extends AbstractFrameSource {
     }
     if (Double.isNaN(free)) {
       throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "\"free  energy   TOTEN  =\" of step " + (ionicStep + 1));
+    }
+    if (pos != null && hasEnergy && ml == posMl) {
+      // a second energy of the same kind: the step with positions is complete and this later step has none
+      // (NBLOCK > 1 prints positions every NBLOCK steps; NWRITE = 0 only for the first and last)
+      finishStep(false);
     }
     if (pos == null || hasEnergy) {
       energyOnlySteps++;
@@ -335,9 +453,9 @@ public final class OutcarReader extends AbstractFrameSource {
     }
     Energies e = new Energies(toten, toten, sigma0, ekin, etotal, temp);
     stepEnergies.add(e);
-    int index = stepEnergies.size() - 1;
-    double t = md && !Double.isNaN(potimFs) ? index * potimFs : Double.NaN;
-    ready.add(new Frame(index + 1, t, cell, pos, frc, null, e));
+    long step = (long) stepEnergies.size() * stepsPerEnergyBlock;
+    // the time is set on delivery, once the spacing is decided (it needs the first two frames)
+    ready.add(new Frame(step, Double.NaN, posCell, pos, frc, null, e));
     readyTangents.add(tangent);
     if (posMl) {
       mlSteps++;

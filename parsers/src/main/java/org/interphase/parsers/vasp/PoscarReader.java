@@ -21,8 +21,11 @@ public final class PoscarReader {
 
   private PoscarReader() {}
 
-  /** The parsed structure. {@code selectiveDynamics} holds one flag per coordinate, or is null. */
-  public record Structure(TrajectoryHeader header, Frame frame, boolean[] selectiveDynamics) {}
+  /**
+   * The parsed structure. {@code selectiveDynamics} holds one flag per coordinate, or is null;
+   * {@code countsLine} is the line of the atom counts, for messages about the atoms.
+   */
+  public record Structure(TrajectoryHeader header, Frame frame, boolean[] selectiveDynamics, long countsLine) {}
 
   /** Reads the whole file (one structure). */
   public static Structure read(Path path, ReadOptions options) {
@@ -31,10 +34,43 @@ public final class PoscarReader {
     }
   }
 
-  /** Reads the structure as a one-frame source. */
+  /**
+   * Reads the structure as a one-frame source. A species label that had to be resolved from the
+   * pseudopotentials beside the file is reported as a warning.
+   */
   public static FrameSource open(Path path, ReadOptions options) {
     Structure s = read(path, options);
-    return FrameSources.of(s.header(), List.of(s.frame()));
+    FrameSource inner = FrameSources.of(s.header(), List.of(s.frame()));
+    List<String> warnings = s.header().notes().stream().filter(note -> note.contains("is not an element")).toList();
+    if (warnings.isEmpty()) {
+      return inner;
+    }
+    return new FrameSource() {
+      @Override
+      public TrajectoryHeader header() {
+        return inner.header();
+      }
+
+      @Override
+      public boolean hasNext() {
+        return inner.hasNext();
+      }
+
+      @Override
+      public Frame next() {
+        return inner.next();
+      }
+
+      @Override
+      public List<String> warnings() {
+        return warnings;
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
   }
 
   static Structure read(LineReader r, Path path, ReadOptions options) {
@@ -73,7 +109,7 @@ public final class PoscarReader {
     double[] vel = readVelocities(r, h, n, notes);
     Frame frame = new Frame(0, Double.NaN, h.cell(), pos, null, vel, null);
     TrajectoryHeader th = new TrajectoryHeader(r.source(), FORMAT, "VASP", h.atoms(), h.cell(), Double.NaN, false, notes);
-    return new Structure(th, frame, flags);
+    return new Structure(th, frame, flags, h.countsLine());
   }
 
   static boolean isCartesian(LineReader r) {

@@ -4,73 +4,300 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.interphase.core.AtomTable;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.interphase.core.Elements;
 import org.interphase.core.MalformedInputException;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.io.LineReader;
 
 /**
- * Finds element symbols for VASP 4 files, which have no symbols line: the user's {@code --elements},
- * else a POTCAR beside the file ({@code VRHFIN =Li:} or {@code TITEL = PAW_PBE Li_sv}), else an
- * OUTCAR beside it (same lines). Nothing is guessed beyond that.
+ * Decides the element of every VASP atom type.
+ *
+ * <p>A species label is an element when its leading letters are one (any case, e.g. {@code Li},
+ * {@code LI}) and nothing but a non-letter follows them: {@code Li_sv}, {@code Li/6d1f0c2e} (VASP 6.4
+ * hash names), {@code H1.25}, {@code Fe1}. Anything else ({@code r}, {@code Cx}, {@code X}) is not
+ * guessed at: the element comes from the pseudopotentials the run used, which VASP itself trusts
+ * over the label, in this order: {@code --elements}, a POTCAR beside the file ({@code TITEL} /
+ * {@code VRHFIN}), an OUTCAR beside it (the same lines), a vasprun.xml beside it ({@code <atominfo>}
+ * pseudopotential names). A POTCAR list is used only when it has one entry per type and agrees with
+ * every label that is an element; otherwise the label is an error naming file and line.
  */
 final class SpeciesResolver {
   /** Symbols and where they came from, for the note shown to the user. */
   record Resolved(List<String> symbols, String origin) {}
 
+  /** Per-type elements declared by the pseudopotentials of a run, with their names as written. */
+  record Declared(List<String> elements, List<String> names, String origin) {}
+
+  private static final Pattern POTENTIAL_TAG = Pattern.compile("(?i)(PAW|US|NC)(_[A-Za-z0-9]+)*");
+  private static final Pattern VASPRUN_TYPE = Pattern.compile(
+      "<rc>\\s*<c>[^<]*</c>\\s*<c>([^<]*)</c>\\s*<c>[^<]*</c>\\s*<c>[^<]*</c>\\s*<c>([^<]*)</c>\\s*</rc>");
+  private static final String[] BESIDE = {"POTCAR", "POTCAR.gz", "POTCAR.bz2", "POTCAR.xz", "OUTCAR", "OUTCAR.gz",
+      "OUTCAR.bz2", "OUTCAR.xz", "vasprun.xml", "vasprun.xml.gz", "vasprun.xml.bz2", "vasprun.xml.xz"};
+
   private SpeciesResolver() {}
 
+  /**
+   * The element a VASP species label or POTCAR symbol names, or {@code null} when it names none:
+   * {@code "Li"}, {@code "LI"}, {@code "Li_sv"}, {@code "Li/6d1f"}, {@code "H1.25"}, {@code "Zr_sv_GW"}
+   * give an element; {@code "r"}, {@code "Cx"}, {@code "X"}, {@code ""} do not.
+   */
+  static String elementOrNull(String label) {
+    if (label == null) {
+      return null;
+    }
+    String t = label.strip();
+    int i = 0;
+    while (i < t.length() && isAsciiLetter(t.charAt(i))) {
+      i++;
+    }
+    if (i == 0 || i > 2) {
+      return null;
+    }
+    String letters = t.substring(0, i);
+    String s = letters.substring(0, 1).toUpperCase(Locale.ROOT) + letters.substring(1).toLowerCase(Locale.ROOT);
+    return Elements.isSymbol(s) ? s : null;
+  }
+
+  /**
+   * The label with a POTCAR suffix or hash removed when what is left is exactly an element
+   * ({@code Li_sv}, {@code Li/6d1f} → {@code Li}); otherwise the label itself ({@code Li1}, {@code r}),
+   * kept as the atoms' kind.
+   */
+  static String kindOf(String label, String element) {
+    String base = label.strip().split("[/_]")[0];
+    return base.equalsIgnoreCase(element) ? element : label.strip();
+  }
+
+  /**
+   * The element of a pseudopotential title as VASP prints it ({@code TITEL}, {@code POTCAR:},
+   * vasprun.xml {@code pseudopotential}): {@code "PAW_PBE Zr_sv 04Jan2005"}, {@code "PAW_GGA Li_sv
+   * 17Jan2003"}, {@code "PAW Li 17Jan2003"}, {@code "US Li"}; {@code null} when it names none.
+   */
+  static String elementOfPotential(String title) {
+    if (title == null) {
+      return null;
+    }
+    for (String tok : title.strip().split("\\s+")) {
+      if (tok.isEmpty() || POTENTIAL_TAG.matcher(tok).matches()) {
+        continue;
+      }
+      return elementOrNull(tok);
+    }
+    return null;
+  }
+
+  /** The element of a {@code VRHFIN =Zr: 4s4p5s4d} value ({@code "Zr: 4s4p5s4d"}), or null. */
+  static String elementOfVrhfin(String value) {
+    String v = value.strip();
+    int colon = v.indexOf(':');
+    return elementOrNull(colon >= 0 ? v.substring(0, colon) : v);
+  }
+
+  /**
+   * Elements for a VASP 4 file, which has no symbols line: the user's {@code --elements}, else the
+   * pseudopotentials of a POTCAR, OUTCAR or vasprun.xml beside the file.
+   */
   static Resolved resolve(Path file, int types, ReadOptions options, String source, long line) {
     if (!options.species().isEmpty()) {
       if (options.species().size() != types) {
         throw MalformedInputException.of(source, line, "the file has " + types + " atom types but --elements gives "
             + options.species().size() + " " + options.species());
       }
-      return new Resolved(options.species(), "--elements");
+      return new Resolved(userElements(options), "--elements");
     }
-    Path dir = file == null ? null : file.toAbsolutePath().getParent();
-    if (dir != null) {
-      for (String name : new String[] {"POTCAR", "POTCAR.gz", "OUTCAR", "OUTCAR.gz", "OUTCAR.bz2", "OUTCAR.xz"}) {
-        Path p = dir.resolve(name);
-        if (Files.isRegularFile(p)) {
-          List<String> s = fromPotcarLines(p);
-          if (s.size() == types) {
-            return new Resolved(s, p.getFileName() + " beside it");
-          }
-        }
-      }
+    Declared d = besides(file, types);
+    if (d != null) {
+      return new Resolved(d.elements(), d.origin());
     }
     throw new MalformedInputException(source, line,
         "a line of element symbols (this is a VASP 4 file: put its POTCAR or OUTCAR beside it, or pass --elements El1,El2,…)",
         "no symbols");
   }
 
-  /** Symbols from VRHFIN lines (one per POTCAR), falling back to TITEL lines. */
-  static List<String> fromPotcarLines(Path p) {
-    List<String> vrhfin = new ArrayList<>();
-    List<String> titel = new ArrayList<>();
-    try (LineReader r = LineReader.open(p)) {
-      int scanned = 0;
-      while (r.next() && scanned++ < 200_000) {
-        String l = r.line();
-        int i = l.indexOf("VRHFIN =");
-        if (i >= 0) {
-          String rest = l.substring(i + 8).strip();
-          int colon = rest.indexOf(':');
-          vrhfin.add(AtomTable.elementOf(colon > 0 ? rest.substring(0, colon) : rest));
+  /**
+   * The element of every labelled type. Labels that are elements are kept; the others come from
+   * {@code --elements} or the pseudopotentials beside the file, and each replacement is added to
+   * {@code warnings}.
+   *
+   * @param labels the species labels as written, one per type
+   * @param line the line of the labels, for errors
+   * @throws MalformedInputException when a label is not an element and nothing beside the file
+   *     resolves it consistently
+   */
+  static List<String> resolveLabels(Path file, List<String> labels, ReadOptions options, String source, long line,
+      List<String> warnings) {
+    List<String> out = new ArrayList<>();
+    int bad = -1;
+    for (int i = 0; i < labels.size(); i++) {
+      String e = elementOrNull(labels.get(i));
+      out.add(e);
+      if (e == null && bad < 0) {
+        bad = i;
+      }
+    }
+    if (bad < 0) {
+      return out;
+    }
+    if (!options.species().isEmpty() && options.species().size() == labels.size()) {
+      List<String> user = userElements(options);
+      for (int i = 0; i < labels.size(); i++) {
+        if (out.get(i) == null) {
+          warnings.add("species label \"" + labels.get(i).strip() + "\" (line " + line + ") is not an element: " + user.get(i)
+              + " from --elements");
         }
-        int t = l.indexOf("TITEL  =");
-        if (t >= 0) {
-          String[] parts = l.substring(t + 8).strip().split("\\s+");
-          if (parts.length >= 2) {
-            titel.add(AtomTable.elementOf(parts[1].split("[_.]")[0]));
+      }
+      return user;
+    }
+    Declared d = besides(file, labels.size());
+    String why = "no POTCAR, OUTCAR or vasprun.xml beside the file names its element";
+    if (d != null) {
+      String clash = null;
+      for (int i = 0; i < labels.size() && clash == null; i++) {
+        if (out.get(i) != null && !out.get(i).equals(d.elements().get(i))) {
+          clash = d.origin() + " has " + d.elements() + " for the labels " + labels + ", so it belongs to another run";
+        }
+      }
+      if (clash == null) {
+        for (int i = 0; i < labels.size(); i++) {
+          if (out.get(i) == null) {
+            warnings.add("species label \"" + labels.get(i).strip() + "\" (line " + line + ") is not an element: "
+                + d.elements().get(i) + " from the pseudopotential " + d.names().get(i) + " in " + d.origin());
           }
+        }
+        return d.elements();
+      }
+      why = clash;
+    }
+    throw MalformedInputException.of(source, line, "expected an element symbol for species " + (bad + 1) + ", found \""
+        + MalformedInputException.abbreviate(labels.get(bad)) + "\" (" + why + ")");
+  }
+
+  /** The {@code --elements} list as elements ({@code Li} or {@code Li:24}). */
+  private static List<String> userElements(ReadOptions options) {
+    List<String> out = new ArrayList<>();
+    for (String s : options.species()) {
+      String label = s.split(":")[0];
+      String e = elementOrNull(label);
+      if (e == null || !label.strip().equalsIgnoreCase(e)) {
+        throw new IllegalArgumentException("--elements: \"" + label.strip() + "\" is not an element symbol");
+      }
+      out.add(e);
+    }
+    return out;
+  }
+
+  /**
+   * The pseudopotentials of the run beside {@code file}, when some file there lists exactly
+   * {@code types} of them with an element each; null otherwise.
+   */
+  static Declared besides(Path file, int types) {
+    Path dir = file == null ? null : file.toAbsolutePath().getParent();
+    if (dir == null) {
+      return null;
+    }
+    for (String name : BESIDE) {
+      Path p = dir.resolve(name);
+      if (!Files.isRegularFile(p) || p.equals(file.toAbsolutePath())) {
+        continue;
+      }
+      Declared d;
+      try {
+        d = name.startsWith("vasprun") ? fromVasprun(p) : fromPotcarLines(p);
+      } catch (RuntimeException e) {
+        // an unreadable neighbour is not evidence either way; the caller reports the label it cannot resolve
+        continue;
+      }
+      if (d != null && d.elements().size() == types) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The pseudopotentials listed in a POTCAR or in the header of an OUTCAR: one {@code TITEL  =
+   * PAW_PBE Li_sv 10Sep2004} and one {@code VRHFIN =Li: 1s2s2p} line per POTCAR; the element is the
+   * TITEL's, else the VRHFIN's. Null when some entry names no element.
+   */
+  static Declared fromPotcarLines(Path p) {
+    List<String> titles = new ArrayList<>();
+    List<String> vrhfin = new ArrayList<>();
+    try (LineReader r = LineReader.open(p).nulAsSpace(true)) {
+      int scanned = 0;
+      while (r.next() && scanned++ < 2_000_000) {
+        String l = r.line();
+        int t = l.indexOf("TITEL");
+        if (t >= 0 && l.indexOf('=', t) > 0) {
+          titles.add(l.substring(l.indexOf('=', t) + 1).strip());
+        }
+        int v = l.indexOf("VRHFIN");
+        if (v >= 0 && l.indexOf('=', v) > 0) {
+          vrhfin.add(l.substring(l.indexOf('=', v) + 1).strip());
         }
         if (l.contains("POSITION") && l.contains("TOTAL-FORCE")) {
           break;
         }
       }
     }
-    return !vrhfin.isEmpty() ? vrhfin : titel;
+    int n = Math.max(titles.size(), vrhfin.size());
+    if (n == 0) {
+      return null;
+    }
+    List<String> elements = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String title = i < titles.size() ? titles.get(i) : null;
+      String e = elementOfPotential(title);
+      if (e == null && i < vrhfin.size()) {
+        e = elementOfVrhfin(vrhfin.get(i));
+      }
+      if (e == null) {
+        return null;
+      }
+      elements.add(e);
+      names.add(title != null ? title : "VRHFIN =" + vrhfin.get(i));
+    }
+    return new Declared(elements, names, p.getFileName() + " beside it");
+  }
+
+  /** The pseudopotential column of {@code <array name="atomtypes">} in a vasprun.xml. */
+  static Declared fromVasprun(Path p) {
+    List<String> elements = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    boolean inTypes = false;
+    try (LineReader r = LineReader.open(p)) {
+      int scanned = 0;
+      while (r.next() && scanned++ < 200_000) {
+        String l = r.line();
+        if (l.contains("name=\"atomtypes\"")) {
+          inTypes = true;
+        } else if (inTypes && l.contains("</array>")) {
+          break;
+        } else if (l.contains("<calculation")) {
+          break;
+        } else if (inTypes) {
+          Matcher m = VASPRUN_TYPE.matcher(l);
+          if (m.find()) {
+            String e = elementOfPotential(m.group(2));
+            if (e == null) {
+              e = elementOrNull(m.group(1));
+            }
+            if (e == null) {
+              return null;
+            }
+            elements.add(e);
+            names.add(m.group(2).strip());
+          }
+        }
+      }
+    }
+    return elements.isEmpty() ? null : new Declared(elements, names, p.getFileName() + " beside it");
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
 import org.interphase.core.MalformedInputException;
@@ -20,8 +21,21 @@ import org.interphase.parsers.io.LineReader;
  *     three-factor scale line is used
  * @param atoms elements per atom
  * @param symbolsFromFile whether the file had a symbols line (VASP 5)
+ * @param labels the species labels as written, or null (VASP 4)
+ * @param counts atoms per species
+ * @param countsLine the line of the counts
+ * @param notes what was decided about the species (labels resolved from pseudopotentials)
  */
-record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, boolean symbolsFromFile, List<String> notes) {
+record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, boolean symbolsFromFile, List<String> labels,
+    int[] counts, long countsLine, List<String> notes) {
+
+  /**
+   * The most atoms a header may declare. VASP runs, machine-learned force fields included, hold
+   * thousands of atoms; a count line adding up to more than ten million is damage (an overflowed
+   * or garbled number), and is refused before gigabytes are allocated for coordinates that are not
+   * in the file.
+   */
+  static final long MAX_ATOMS = 10_000_000L;
 
   /**
    * Reads the header starting with the comment line, which {@code r} must already be on.
@@ -29,6 +43,14 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
    * @param file the file, used to look for a POTCAR or OUTCAR beside a VASP 4 file
    */
   static VaspHeader read(LineReader r, Path file, ReadOptions options) {
+    return read(r, file, options, null);
+  }
+
+  /**
+   * Reads a header; when it repeats {@code previous} (same labels and counts) the atoms are taken
+   * from it instead of being resolved again.
+   */
+  static VaspHeader read(LineReader r, Path file, ReadOptions options, VaspHeader previous) {
     String comment = r.line().strip();
     need(r, "a scale factor line");
     int nScale = r.countTokens();
@@ -71,46 +93,77 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
     }
     need(r, "a line of element symbols or of atom counts");
     List<String> notes = new ArrayList<>();
-    List<String> symbols = null;
+    List<String> labels = null;
     long symbolsLine = 0;
     if (!r.nextIsNumber()) {
-      symbols = new ArrayList<>();
+      labels = new ArrayList<>();
       while (r.hasMoreTokens()) {
-        String tok = r.nextToken("an element symbol");
-        // VASP 5.4 writes "Li_sv/abc123" style labels from POTCAR names in some builds
-        symbols.add(tok.split("[/_]")[0]);
+        labels.add(r.nextToken("an element symbol"));
       }
       symbolsLine = r.lineNumber();
       need(r, "a line of atom counts");
     }
+    long countsLine = r.lineNumber();
     List<Integer> counts = new ArrayList<>();
+    long total = 0;
     while (r.hasMoreTokens()) {
       int c = r.nextInt("an atom count");
       if (c < 0) {
         throw new MalformedInputException(r.source(), r.lineNumber(), "non-negative atom counts", r.line());
       }
       counts.add(c);
+      total += c;
     }
     if (counts.isEmpty()) {
       throw r.error("a line of atom counts");
     }
+    if (total == 0) {
+      throw new MalformedInputException(r.source(), countsLine, "atom counts adding up to at least one atom", r.line());
+    }
+    if (total > MAX_ATOMS) {
+      throw new MalformedInputException(r.source(), countsLine,
+          "atom counts adding up to at most " + MAX_ATOMS + " atoms (VASP runs are far smaller)", r.line());
+    }
     int[] countArr = counts.stream().mapToInt(Integer::intValue).toArray();
-    boolean fromFile = symbols != null;
-    if (symbols == null) {
-      SpeciesResolver.Resolved found = SpeciesResolver.resolve(file, countArr.length, options, r.source(), r.lineNumber());
+    if (previous != null && Objects.equals(labels, previous.labels()) && Arrays.equals(countArr, previous.counts())) {
+      // a repeated header (variable-cell XDATCAR): same species as before, nothing to resolve again
+      return new VaspHeader(comment, cell, scale, previous.atoms(), previous.symbolsFromFile(), labels, countArr,
+          countsLine, List.of());
+    }
+    boolean fromFile = labels != null;
+    List<String> symbols;
+    List<String> kinds;
+    if (labels == null) {
+      SpeciesResolver.Resolved found = SpeciesResolver.resolve(file, countArr.length, options, r.source(), countsLine);
       symbols = found.symbols();
+      kinds = symbols;
       notes.add("VASP 4 file without a symbols line: elements " + symbols + " taken from " + found.origin());
-    } else if (symbols.size() != countArr.length) {
+    } else if (labels.size() != countArr.length) {
       throw MalformedInputException.of(r.source(), symbolsLine,
-          symbols.size() + " element symbols " + symbols + " but " + countArr.length + " atom counts " + Arrays.toString(countArr));
+          labels.size() + " element symbols " + labels + " but " + countArr.length + " atom counts " + Arrays.toString(countArr));
+    } else {
+      symbols = SpeciesResolver.resolveLabels(file, labels, options, r.source(), symbolsLine, notes);
+      kinds = new ArrayList<>();
+      for (int i = 0; i < labels.size(); i++) {
+        kinds.add(SpeciesResolver.kindOf(labels.get(i), symbols.get(i)));
+      }
+    }
+    String[] el = new String[(int) total];
+    String[] kd = new String[(int) total];
+    int k = 0;
+    for (int i = 0; i < countArr.length; i++) {
+      for (int j = 0; j < countArr[i]; j++, k++) {
+        el[k] = symbols.get(i);
+        kd[k] = kinds.get(i);
+      }
     }
     AtomTable atoms;
     try {
-      atoms = AtomTable.ofBlocks(symbols, countArr);
+      atoms = AtomTable.withKinds(el, kd);
     } catch (IllegalArgumentException e) {
-      throw MalformedInputException.of(r.source(), symbolsLine, e.getMessage());
+      throw MalformedInputException.of(r.source(), symbolsLine > 0 ? symbolsLine : countsLine, e.getMessage());
     }
-    return new VaspHeader(comment, cell, scale, atoms, fromFile, notes);
+    return new VaspHeader(comment, cell, scale, atoms, fromFile, labels, countArr, countsLine, notes);
   }
 
   static void need(LineReader r, String expected) {

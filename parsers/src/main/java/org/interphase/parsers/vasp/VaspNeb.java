@@ -1,16 +1,23 @@
 package org.interphase.parsers.vasp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Energies;
 import org.interphase.core.Frame;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.MissingInputException;
 import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.io.LineReader;
 
 /**
  * A VASP NEB run: image folders {@code 00 … NN} (VTST layout). Per image: the geometry from CONTCAR,
@@ -28,33 +35,88 @@ import org.interphase.parsers.ReadOptions;
 public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForcesEvPerA, List<String> sources, List<String> warnings) {
 
   private static final Pattern IMAGE_DIR = Pattern.compile("\\d{2,}");
+  private static final Pattern IMAGES_TAG = Pattern.compile("(?i)^\\s*IMAGES\\s*=\\s*(\\d+)");
 
-  /** Whether {@code dir} holds at least three image folders 00, 01, 02, …. */
+  /** Whether {@code dir} holds an image folder 00 and at least three numbered image folders. */
   public static boolean isNebDir(Path dir) {
-    return imageDirs(dir).size() >= 3;
+    return Files.isDirectory(dir.resolve("00")) && numberedDirs(dir).size() >= 3;
   }
 
-  static List<Path> imageDirs(Path dir) {
+  /** The numbered sub-folders ({@code 00}, {@code 01}, … {@code 10}) in numeric order. */
+  private static List<Path> numberedDirs(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isDirectory).filter(p -> IMAGE_DIR.matcher(p.getFileName().toString()).matches())
+          .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString()))).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The image folders 00 … NN. With {@code IMAGES = k} in the INCAR of the NEB folder they are 00 …
+   * k+1 (VASP's own rule), and other numbered folders are ignored with a warning; without it every
+   * numbered folder from 00 on. A folder missing in between is an error naming it: a band with a hole
+   * is not a shorter band.
+   */
+  static List<Path> imageDirs(Path dir, List<String> warnings) {
+    List<Path> numbered = numberedDirs(dir);
+    Integer images = imagesTag(dir);
+    int last = images != null ? images + 1
+        : numbered.isEmpty() ? -1 : Integer.parseInt(numbered.get(numbered.size() - 1).getFileName().toString());
     List<Path> out = new ArrayList<>();
-    for (int i = 0; ; i++) {
+    for (int i = 0; i <= last; i++) {
       Path p = dir.resolve(String.format("%02d", i));
       if (!Files.isDirectory(p)) {
-        break;
+        throw new MissingInputException(p + ": image folder missing (" + (images != null ? "the INCAR's IMAGES = " + images
+            + " makes 00 … " + String.format("%02d", last) + " the images" : "found " + names(numbered)
+            + "; image folders are numbered without gaps") + ")");
       }
       out.add(p);
+    }
+    for (Path p : numbered) {
+      if (Integer.parseInt(p.getFileName().toString()) > last) {
+        warnings.add(p.getFileName() + "/ ignored: the INCAR's IMAGES = " + images + " makes 00 … " + String.format("%02d", last)
+            + " the images");
+      }
     }
     return out;
   }
 
+  private static String names(List<Path> dirs) {
+    return String.join(", ", dirs.stream().map(p -> p.getFileName().toString()).toList());
+  }
+
+  /** IMAGES from the INCAR of the NEB folder, or null. */
+  private static Integer imagesTag(Path dir) {
+    Path incar = dir.resolve("INCAR");
+    if (!Files.isRegularFile(incar)) {
+      return null;
+    }
+    try (LineReader r = LineReader.open(incar)) {
+      while (r.next()) {
+        for (String stmt : r.line().split(";")) {
+          Matcher m = IMAGES_TAG.matcher(stmt.replaceAll("[#!].*", ""));
+          if (m.find()) {
+            return Integer.parseInt(m.group(1));
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      // an unreadable INCAR states nothing: the numbered folders decide
+      return null;
+    }
+    return null;
+  }
+
   /** Reads the images of a NEB folder. */
   public static VaspNeb read(Path dir, ReadOptions options) {
-    List<Path> dirs = imageDirs(dir);
+    List<String> warnings = new ArrayList<>();
+    List<Path> dirs = imageDirs(dir, warnings);
     if (dirs.size() < 3) {
       throw new MissingInputException(dir + ": not a VASP NEB folder (needs image folders 00, 01, 02, …)");
     }
     List<Frame> images = new ArrayList<>();
     List<String> sources = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
     double[] tangents = new double[dirs.size()];
     AtomTable atoms = null;
     for (int i = 0; i < dirs.size(); i++) {
@@ -81,12 +143,14 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
       boolean end = i == 0 || i == dirs.size() - 1;
       if (contcar != null && nonEmpty(contcar)) {
         PoscarReader.Structure s = PoscarReader.read(contcar, options.withSpecies(t == null ? options.species() : List.of()));
+        sameAtoms(contcar, s, t, outcar);
         geom = s.frame();
         t = t == null ? s.header().atoms() : t;
         from = "CONTCAR";
       } else if (end && poscar != null) {
         // VASP keeps the end images fixed at their POSCAR; an OUTCAR there is a copied endpoint relaxation
         PoscarReader.Structure s = PoscarReader.read(poscar, options.withSpecies(t == null ? options.species() : List.of()));
+        sameAtoms(poscar, s, t, outcar);
         geom = s.frame();
         t = t == null ? s.header().atoms() : t;
         from = "POSCAR";
@@ -121,7 +185,7 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
       }
       if (atoms == null) {
         atoms = t;
-      } else if (t != null && !atoms.equals(t)) {
+      } else if (t != null && !Arrays.equals(atoms.elements(), t.elements())) {
         throw MalformedInputException.of(d.toString(), 0, "image " + d.getFileName() + " has other atoms than image 00");
       }
       double[] forces = lastStep != null ? lastStep.forces() : null;
@@ -131,6 +195,14 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
       sources.add(d.getFileName() + ": geometry from " + from + ", energy from " + eFrom);
     }
     return new VaspNeb(atoms, List.copyOf(images), tangents, List.copyOf(sources), List.copyOf(warnings));
+  }
+
+  /** The geometry file of an image must hold the atoms of the OUTCAR beside it, element by element. */
+  private static void sameAtoms(Path file, PoscarReader.Structure s, AtomTable fromOutcar, Path outcar) {
+    if (fromOutcar != null && !Arrays.equals(s.header().atoms().elements(), fromOutcar.elements())) {
+      throw MalformedInputException.of(file.toString(), s.countsLine(), "expected the atoms of " + outcar.getFileName()
+          + " beside it (" + fromOutcar.speciesCounts() + "), found " + s.header().atoms().speciesCounts());
+    }
   }
 
   private static boolean nonEmpty(Path p) {

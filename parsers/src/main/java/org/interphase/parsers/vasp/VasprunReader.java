@@ -41,6 +41,13 @@ public final class VasprunReader extends AbstractFrameSource {
   private final TrajectoryHeader header;
   private final int n;
   private final double dtFs;
+  private final int stepsPerFrame;
+  /**
+   * Elements open at the reader's position. A vasprun.xml nests about ten deep; a document nested
+   * deeper is refused at once instead of being walked through (millions of nested elements).
+   */
+  private int depth;
+  private static final int MAX_DEPTH = 64;
   private boolean atCalculation;
   private int index;
   private boolean cellChanged;
@@ -61,7 +68,10 @@ public final class VasprunReader extends AbstractFrameSource {
     }
     try {
       String version = null;
-      List<String> elements = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      List<Integer> typeOfAtom = new ArrayList<>();
+      List<String[]> types = new ArrayList<>();
+      VaspParameters.Tags tags = new VaspParameters.Tags(path.getFileName().toString(), null);
       double potim = Double.NaN;
       int ibrion = -1;
       boolean sawRoot = false;
@@ -74,41 +84,115 @@ public final class VasprunReader extends AbstractFrameSource {
           continue;
         }
         String name = x.getLocalName();
+        String attr = x.getAttributeValue(null, "name");
         if (!sawRoot) {
           sawRoot = true;
           if (!name.equals("modeling")) {
             throw new MalformedInputException(source, line(), "a vasprun.xml with root <modeling>", "<" + name + ">");
           }
-        } else if (name.equals("i") && "version".equals(x.getAttributeValue(null, "name")) && version == null) {
+        } else if (name.equals("i") && "version".equals(attr) && version == null) {
           version = text().strip();
-        } else if (name.equals("i") && "POTIM".equals(x.getAttributeValue(null, "name"))) {
-          potim = number(text(), "POTIM");
-        } else if (name.equals("i") && "IBRION".equals(x.getAttributeValue(null, "name"))) {
-          ibrion = (int) number(text(), "IBRION");
-        } else if (name.equals("array") && "atoms".equals(x.getAttributeValue(null, "name"))) {
-          readAtoms(elements);
-        } else if (name.equals("structure") && "initialpos".equals(x.getAttributeValue(null, "name"))) {
+          tags.version(version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1"));
+        } else if (name.equals("i") && "POTIM".equals(attr)) {
+          long at = line();
+          String t = text();
+          potim = number(t, "POTIM");
+          tags.put("POTIM", t, at);
+        } else if (name.equals("i") && "IBRION".equals(attr)) {
+          long at = line();
+          String t = text();
+          ibrion = (int) number(t, "IBRION");
+          tags.put("IBRION", t, at);
+        } else if (name.equals("i") && attr != null && VaspParameters.Tags.wanted(attr)) {
+          long at = line();
+          tags.put(attr, text(), at);
+        } else if (name.equals("array") && "atoms".equals(attr)) {
+          readAtoms(labels, typeOfAtom);
+        } else if (name.equals("array") && "atomtypes".equals(attr)) {
+          readAtomTypes(types);
+        } else if (name.equals("structure") && "initialpos".equals(attr)) {
           firstCell = readStructure(new double[0]).cell;
         } else if (name.equals("calculation")) {
           atCalculation = true;
           break;
         }
       }
-      if (elements.isEmpty()) {
+      if (labels.isEmpty()) {
         throw new MalformedInputException(source, line(), "an <atominfo> block with the atoms", atCalculation ? "<calculation>" : null);
       }
-      AtomTable atoms = AtomTable.of(elements.toArray(new String[0]));
+      AtomTable atoms = atomTable(path, options, labels, typeOfAtom, types);
       n = atoms.size();
       boolean md = ibrion == 0;
-      dtFs = !Double.isNaN(options.timestepFs()) ? options.timestepFs() : md ? potim : Double.NaN;
+      VaspParameters params = tags.build();
+      // VASP >= 6.4.3 writes only every ML_OUTBLOCK-th step of a prediction-only ML run to vasprun.xml
+      stepsPerFrame = params.versionAtLeast(6, 4, 3) ? params.mlOutputInterval() : 1;
+      FrameSpacing spacing = FrameSpacing.ownFile(path, options, params, 0, stepsPerFrame,
+          "ML_OUTBLOCK (ML_MODE = run, VASP ≥ 6.4.3)", md);
+      spacing.warnings().forEach(this::warn);
+      dtFs = spacing.dtFs();
       List<String> notes = new ArrayList<>();
       notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + potim + " fs" : "ionic relaxation or single point (IBRION=" + ibrion + ")");
+      notes.addAll(spacing.notes());
       String program = version == null ? "VASP" : "VASP " + version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1");
-      header = new TrajectoryHeader(source, FORMAT, program, atoms,
-          firstCell, dtFs, false, notes);
+      header = new TrajectoryHeader(source, FORMAT, program, atoms, firstCell, dtFs, spacing.source(), false, notes);
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * Each atom's element from its type in {@code <atominfo>}: the type's label when it is an element
+   * and its pseudopotential ({@code PAW_PBE Zr_sv 04Jan2005}) does not name another one, else the
+   * pseudopotential's element with a warning; a type naming no element either way is an error at
+   * its line. Without an atomtypes array the labels are resolved as in a POSCAR.
+   */
+  private AtomTable atomTable(Path path, ReadOptions options, List<String> labels, List<Integer> typeOfAtom, List<String[]> types) {
+    int nTypes = types.isEmpty() ? typeOfAtom.stream().mapToInt(Integer::intValue).max().orElse(0) : types.size();
+    String[] typeElement = new String[nTypes];
+    if (!types.isEmpty()) {
+      for (int t = 0; t < nTypes; t++) {
+        String[] row = types.get(t);
+        String fromLabel = SpeciesResolver.elementOrNull(row[0]);
+        String fromPotential = SpeciesResolver.elementOfPotential(row[1]);
+        if (fromLabel != null && (fromPotential == null || fromPotential.equals(fromLabel))) {
+          typeElement[t] = fromLabel;
+        } else if (fromPotential != null) {
+          warn("line " + row[2] + ": atom type " + (t + 1) + " is labelled \"" + row[0].strip() + "\""
+              + (fromLabel == null ? ", which is not an element" : "") + "; its pseudopotential " + row[1].strip() + " makes it "
+              + fromPotential);
+          typeElement[t] = fromPotential;
+        } else {
+          throw MalformedInputException.of(source, Long.parseLong(row[2]), "expected an element for atom type " + (t + 1)
+              + " in its label or pseudopotential, found \"" + MalformedInputException.abbreviate(row[0]) + "\" and \""
+              + MalformedInputException.abbreviate(row[1]) + "\"");
+        }
+      }
+    } else {
+      List<String> typeLabels = new ArrayList<>();
+      for (int t = 0; t < nTypes; t++) {
+        typeLabels.add(labels.get(typeOfAtom.indexOf(t + 1)));
+      }
+      List<String> warnings = new ArrayList<>();
+      List<String> el = SpeciesResolver.resolveLabels(path, typeLabels, options, source, line(), warnings);
+      warnings.forEach(this::warn);
+      el.toArray(typeElement);
+    }
+    String[] elements = new String[labels.size()];
+    String[] kinds = new String[labels.size()];
+    for (int i = 0; i < elements.length; i++) {
+      int t = typeOfAtom.get(i) - 1;
+      if (t < 0 || t >= nTypes) {
+        throw MalformedInputException.of(source, line(), "atom " + (i + 1) + " has atom type " + (t + 1) + " but <atominfo> lists "
+            + nTypes + " types");
+      }
+      elements[i] = typeElement[t];
+      kinds[i] = SpeciesResolver.kindOf(labels.get(i), elements[i]);
+    }
+    try {
+      return AtomTable.withKinds(elements, kinds);
+    } catch (IllegalArgumentException e) {
+      throw MalformedInputException.of(source, line(), e.getMessage());
     }
   }
 
@@ -193,7 +277,7 @@ public final class VasprunReader extends AbstractFrameSource {
     }
     double t = Double.isNaN(dtFs) ? Double.NaN : index * dtFs;
     index++;
-    return new Frame(index, t, s.cell, s.positions, forces, null, new Energies(efr, efr, e0, kin, total, Double.NaN));
+    return new Frame((long) index * stepsPerFrame, t, s.cell, s.positions, forces, null, new Energies(efr, efr, e0, kin, total, Double.NaN));
   }
 
   private record Structure(Cell cell, double[] positions) {}
@@ -270,31 +354,61 @@ public final class VasprunReader extends AbstractFrameSource {
     return out;
   }
 
-  private void readAtoms(List<String> elements) {
+  /** Reads {@code <array name="atoms">}: per atom {@code <rc><c>Li</c><c>   1</c></rc>}, label and type. */
+  private void readAtoms(List<String> labels, List<Integer> typeOfAtom) {
+    for (List<String> row : readRows("atoms")) {
+      if (row.size() < 2) {
+        throw new MalformedInputException(source, line(), "an atom row with element and atom type", String.join(" ", row));
+      }
+      labels.add(row.get(0).strip());
+      typeOfAtom.add((int) number(row.get(1), "the atom type"));
+    }
+  }
+
+  /**
+   * Reads {@code <array name="atomtypes">}: per type count, element, mass, valence and
+   * pseudopotential; keeps label, pseudopotential and the row's line.
+   */
+  private void readAtomTypes(List<String[]> types) {
+    for (List<String> row : readRows("atomtypes")) {
+      String label = row.size() > 1 ? row.get(1) : "";
+      String potential = row.size() > 4 ? row.get(4) : "";
+      types.add(new String[] {label, potential, row.get(row.size() - 1)});
+    }
+  }
+
+  /** The {@code <c>} texts of every {@code <rc>} of the array the reader is in; the row's line is appended. */
+  private List<List<String>> readRows(String what) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = null;
     int depth = 1;
-    boolean firstC = false;
     while (depth > 0) {
       int ev = nextEvent();
       if (ev == XMLStreamConstants.START_ELEMENT) {
         String name = x.getLocalName();
         if (name.equals("rc")) {
-          firstC = true;
+          row = new ArrayList<>();
           depth++;
         } else if (name.equals("c")) {
           String t = text();
-          if (firstC) {
-            elements.add(AtomTable.elementOf(t.strip()));
-            firstC = false;
+          if (row != null) {
+            row.add(t);
           }
         } else {
           depth++;
         }
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        if (x.getLocalName().equals("rc") && row != null) {
+          row.add(String.valueOf(line()));
+          rows.add(row);
+          row = null;
+        }
         depth--;
       } else if (ev == XMLStreamConstants.END_DOCUMENT) {
-        throw new TruncatedInputException(source, line(), "the end of the atoms array");
+        throw new TruncatedInputException(source, line(), "the end of the " + what + " array");
       }
     }
+    return rows;
   }
 
   private void skipElement() {
@@ -313,7 +427,10 @@ public final class VasprunReader extends AbstractFrameSource {
 
   private String text() {
     try {
-      return x.getElementText();
+      String t = x.getElementText();
+      // getElementText consumed the element's end tag
+      depth--;
+      return t;
     } catch (XMLStreamException e) {
       throw malformed(e);
     }
@@ -346,6 +463,13 @@ public final class VasprunReader extends AbstractFrameSource {
         return XMLStreamConstants.END_DOCUMENT;
       }
       int ev = x.next();
+      if (ev == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+        throw new MalformedInputException(source, line(), "XML nested at most " + MAX_DEPTH + " elements deep (vasprun.xml needs "
+            + "about ten)", "<" + x.getLocalName() + "> at depth " + depth);
+      }
+      if (ev == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
       if (ev == XMLStreamConstants.DTD) {
         throw new MalformedInputException(source, line(), "a vasprun.xml without a DTD (entity declarations are refused)",
             "<!DOCTYPE");

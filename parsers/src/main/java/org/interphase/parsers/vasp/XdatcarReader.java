@@ -2,7 +2,9 @@ package org.interphase.parsers.vasp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
@@ -30,9 +32,21 @@ import org.interphase.parsers.io.LineReader;
  *       cell, with a warning).
  * </ul>
  *
- * <p>Time: frame k (0-based) is at {@code k · dt}, dt from {@code --timestep-fs} or POTIM × NBLOCK
- * of an OUTCAR/INCAR beside the file; otherwise unknown (NaN). Configuration numbers become the
- * frame's step, as written (restarts renumber them, so they are not used as time).
+ * <p>Order: VASP numbers configurations by MD step ({@code Direct configuration=    50} is step 50)
+ * and never appends to an XDATCAR, so the numbers must increase. A frame written twice (the same
+ * number again) keeps the later copy, with a warning (refused under {@code --strict}). Numbers that restart (at or below the first
+ * number of the run, usually after a second header) are a user's join of two runs, {@code cat
+ * run1/XDATCAR run2/XDATCAR}: read as consecutive segments with a warning naming the line, refused
+ * under {@code --strict}. Numbers that go back otherwise (frames swapped) are an error. A jump
+ * larger than the usual difference is a gap: a warning, since analyses assume evenly spaced frames.
+ * VASP's I6 field overflows to {@code ******} past step 999999: such frames continue the sequence.
+ *
+ * <p>Time: the time between frames comes from {@link FrameSpacing} (POTIM × NBLOCK or ML_OUTBLOCK of
+ * the OUTCAR, vasprun.xml or INCAR beside the file, cross-checked with the configuration numbers)
+ * or {@code --timestep-fs}. A frame's time follows its configuration number: {@code (N − N₀) · dt /
+ * ΔN} from the first frame, ΔN the first increase between numbers; a joined second run
+ * continues one frame interval after the last frame of the first. Frame steps are MD steps counted
+ * the same way.
  */
 public final class XdatcarReader extends AbstractFrameSource {
   /** Registry name of the format. */
@@ -44,13 +58,38 @@ public final class XdatcarReader extends AbstractFrameSource {
   private final ReadOptions options;
   private final TrajectoryHeader header;
   private final int n;
-  private final boolean vasp4;
+  private final VaspHeader firstHeader;
   private Cell cell;
   private double[] scale;
   private boolean variableCell;
   private boolean lineReady;
-  private long index;
+  /** Frames parsed so far, whatever their numbers. */
+  private long parsed;
+  /** Frames read ahead in the constructor (up to three) to see the first configuration numbers. */
+  private final Deque<Raw> ahead = new ArrayDeque<>();
+  private TruncatedInputException pendingTruncation;
+  /** The frame waiting for the next one, so that a copy written twice can replace it. */
+  private Frame held;
+  private long heldNumber = -1;
+  // ordering state
+  private final long numberStep;
+  private final double fsPerNumber;
   private final double dtFs;
+  private long lastNumber = -1;
+  private long segmentFirst = -1;
+  private long segmentStep;
+  private double segmentTime;
+  private long lastStep;
+  private double lastTime;
+  private int gaps;
+  private int duplicates;
+  private long firstDuplicateLine;
+
+  /**
+   * One frame as parsed: its configuration number ({@code -1} when the file gives none), its line,
+   * whether a header came right before it.
+   */
+  private record Raw(long number, long line, boolean afterHeader, Cell cell, double[] positions) {}
 
   private XdatcarReader(Path path, ReadOptions options) {
     super(options.strict());
@@ -64,47 +103,67 @@ public final class XdatcarReader extends AbstractFrameSource {
       List<String> notes = new ArrayList<>();
       AtomTable atoms;
       if (looksLikeVasp4(r)) {
-        vasp4 = true;
         Vasp4Header h4 = readVasp4Header(notes);
         atoms = h4.atoms;
         cell = h4.cell;
         scale = new double[] {1, 1, 1};
+        firstHeader = null;
       } else {
-        vasp4 = false;
         VaspHeader h = VaspHeader.read(r, path, options);
         notes.addAll(h.notes());
         atoms = h.atoms();
         cell = h.cell();
         scale = h.scale();
+        firstHeader = h;
       }
       n = atoms.size();
-      double dt = options.timestepFs();
-      if (Double.isNaN(dt)) {
-        RunParameters rp = RunParameters.besides(path);
-        if (!Double.isNaN(rp.potimFs())) {
-          dt = rp.potimFs() * rp.nblock();
-          notes.add("time between frames " + dt + " fs = POTIM " + rp.potimFs() + " fs × NBLOCK " + rp.nblock() + " from " + rp.origin());
-        } else {
-          notes.add("time between frames unknown (no OUTCAR or INCAR beside the file): pass --timestep-fs");
+      Cell firstCell = cell;
+      readAhead();
+      // MD steps between frames as the numbers show them: the first increase among the first frames
+      long step = 0;
+      Raw before = null;
+      for (Raw x : ahead) {
+        if (before != null && before.number() >= 0 && x.number() > before.number()) {
+          step = x.number() - before.number();
+          break;
         }
+        before = x;
       }
-      dtFs = dt;
-      notes.forEach(this::warnIfAssumed);
-      header = new TrajectoryHeader(path.toString(), FORMAT, "VASP", atoms, cell, dtFs, false, notes);
+      numberStep = step;
+      FrameSpacing spacing = FrameSpacing.xdatcar(path, options, step);
+      dtFs = spacing.dtFs();
+      fsPerNumber = Double.isNaN(dtFs) ? Double.NaN : dtFs / Math.max(1, step);
+      notes.addAll(spacing.notes());
+      spacing.warnings().forEach(this::warn);
+      notes.stream().filter(XdatcarReader::isRecovery).forEach(this::warn);
+      header = new TrajectoryHeader(path.toString(), FORMAT, "VASP", atoms, firstCell, dtFs, spacing.source(), false, notes);
     } catch (RuntimeException e) {
       r.close();
       throw e;
     }
   }
 
-  /** Opens an XDATCAR for streaming. The header is read at once; frames on demand. */
+  /** Opens an XDATCAR for streaming. The header and the first three frames are read at once; the rest on demand. */
   public static XdatcarReader open(Path path, ReadOptions options) {
     return new XdatcarReader(path, options);
   }
 
-  private void warnIfAssumed(String note) {
-    if (note.contains("assumed")) {
-      warn(note);
+  /** Notes that describe a recovery from damage or a guess, which the user must see as warnings. */
+  private static boolean isRecovery(String note) {
+    return note.contains("assumed") || note.contains("is not an element");
+  }
+
+  private void readAhead() {
+    try {
+      for (int k = 0; k < 3; k++) {
+        Raw x = readRaw();
+        if (x == null) {
+          return;
+        }
+        ahead.add(x);
+      }
+    } catch (TruncatedInputException e) {
+      pendingTruncation = e;
     }
   }
 
@@ -118,9 +177,114 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   @Override
   protected Frame readNext() {
+    while (true) {
+      Raw x;
+      try {
+        x = nextRaw();
+      } catch (TruncatedInputException e) {
+        if (held != null) {
+          pendingTruncation = e;
+          return release();
+        }
+        throw e;
+      }
+      if (x == null) {
+        finishWarnings();
+        return held != null ? release() : null;
+      }
+      if (held != null && x.number() >= 0 && x.number() == heldNumber) {
+        // the same configuration again: keep the later copy (VASP writes each step once)
+        if (strict()) {
+          throw MalformedInputException.of(r.source(), x.line(), "expected each configuration once, found configuration "
+              + x.number() + " written again (--strict refuses repeated frames; without it the later copy is kept)");
+        }
+        if (duplicates++ == 0) {
+          firstDuplicateLine = x.line();
+        }
+        held = new Frame(held.step(), held.timeFs(), x.cell(), x.positions(), null, null, null);
+        continue;
+      }
+      Frame out = held;
+      place(x);
+      if (out != null) {
+        return out;
+      }
+    }
+  }
+
+  private Frame release() {
+    Frame f = held;
+    held = null;
+    return f;
+  }
+
+  private Raw nextRaw() {
+    if (!ahead.isEmpty()) {
+      return ahead.poll();
+    }
+    if (pendingTruncation != null) {
+      TruncatedInputException e = pendingTruncation;
+      pendingTruncation = null;
+      throw e;
+    }
+    return readRaw();
+  }
+
+  /** Gives a parsed frame its MD step and time from its configuration number, checking the order. */
+  private void place(Raw x) {
+    long unit = Math.max(1, numberStep);
+    long number = x.number() >= 0 ? x.number() : lastNumber >= 0 ? lastNumber + unit : 1;
+    if (lastNumber < 0) {
+      segmentFirst = number;
+      segmentStep = number;
+      segmentTime = 0;
+    } else if (number < lastNumber) {
+      if (number > segmentFirst && !x.afterHeader()) {
+        throw MalformedInputException.of(r.source(), x.line(), "expected configuration numbers in increasing order, found "
+            + number + " after " + lastNumber + " (frames out of order)");
+      }
+      String what = "configuration numbers restart at " + number + " after " + lastNumber
+          + ": two runs joined into one file (e.g. cat run1/XDATCAR run2/XDATCAR)";
+      if (strict()) {
+        throw MalformedInputException.of(r.source(), x.line(), "expected one run with increasing configuration numbers, found "
+            + what + " (--strict refuses joined runs; without it they are read one after the other)");
+      }
+      warn("line " + x.line() + ": " + what + "; read as consecutive segments, the second starting one frame interval after "
+          + "the last frame of the first");
+      segmentFirst = number;
+      segmentStep = lastStep + unit;
+      segmentTime = lastTime + unit * fsPerNumber;
+    } else if (numberStep > 0 && number - lastNumber != numberStep) {
+      if (gaps++ == 0) {
+        warn("line " + x.line() + ": configuration number jumps from " + lastNumber + " to " + number + " where frames are "
+            + numberStep + " apart: " + (number - lastNumber > numberStep ? "frames are missing" : "frames are unevenly spaced")
+            + "; times follow the numbers, but analyses that assume evenly spaced frames (msd) are affected");
+      }
+    }
+    lastNumber = number;
+    lastStep = segmentStep + (number - segmentFirst);
+    lastTime = segmentTime + (number - segmentFirst) * fsPerNumber;
+    held = new Frame(lastStep, lastTime, x.cell(), x.positions(), null, null, null);
+    heldNumber = x.number();
+  }
+
+  private void finishWarnings() {
+    if (duplicates > 0) {
+      warn(duplicates + " configuration" + (duplicates == 1 ? " was" : "s were") + " written twice (first at line "
+          + firstDuplicateLine + "): the later copy of each kept");
+    }
+    if (gaps > 1) {
+      warn((gaps - 1) + " more uneven jumps in the configuration numbers after the first");
+    }
+  }
+
+  /** Parses the next frame as written, or returns null at the end of the file. */
+  private Raw readRaw() {
     // find the start of the next frame: a configuration line, a blank separator or a repeated header
     boolean cartesian = false;
-    long step = index + 1;
+    boolean afterHeader = false;
+    long number = -1;
+    long at;
     while (true) {
       if (!lineReady && !r.next()) {
         return null;
@@ -132,6 +296,7 @@ public final class XdatcarReader extends AbstractFrameSource {
           return null;
         }
         if (r.nextIsNumber()) {
+          at = r.lineNumber();
           break;
         }
         lineReady = true;
@@ -140,37 +305,45 @@ public final class XdatcarReader extends AbstractFrameSource {
       if (r.contains("configuration") || r.contains("Konfig") || r.startsWithTrimmed("Direct") || r.startsWithTrimmed("direct")
           || r.startsWithTrimmed("Cartesian") || r.startsWithTrimmed("cartesian")) {
         cartesian = PoscarReader.isCartesian(r);
-        if (r.skipPast("=")) {
-          // VASP writes the number as I6: past 999999 steps it prints ******; the frame index stands in
-          step = r.nextIsNumber() ? r.nextLong("a configuration number after \"=\"") : index + 1;
+        at = r.lineNumber();
+        // VASP writes the number as I6: past 999999 steps it prints ******, which continues the sequence
+        if (r.skipPast("=") && r.nextIsNumber()) {
+          number = r.nextLong("a configuration number after \"=\"");
         }
         if (!r.next()) {
-          throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "coordinates of frame " + (index + 1));
+          throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "coordinates of frame " + (parsed + 1));
         }
         break;
       }
       if (r.nextIsNumber()) {
         // coordinates straight after the header (VASP 5.2-era first frame)
+        at = r.lineNumber();
         break;
       }
       readRepeatedHeader();
+      afterHeader = true;
     }
     double[] pos = new double[3 * n];
     for (int i = 0; i < n; i++) {
       if (i > 0 && !r.next()) {
         throw new TruncatedInputException(r.source(), r.lineNumber() + 1,
-            "coordinates of atom " + (i + 1) + " of " + n + " in frame " + (index + 1));
+            "coordinates of atom " + (i + 1) + " of " + n + " in frame " + (parsed + 1));
       }
       try {
         pos[3 * i] = r.nextDouble(COORDS);
         pos[3 * i + 1] = r.nextDouble(COORDS);
         pos[3 * i + 2] = r.nextDouble(COORDS);
+        // a species label after the coordinates is written by some tools; more numbers mean a damaged line
+        if (r.hasMoreTokens() && r.nextIsNumber()) {
+          throw new MalformedInputException(r.source(), r.lineNumber(), "3 coordinates for atom " + (i + 1) + " in frame "
+              + (parsed + 1) + " (and at most a species label after them)", r.line());
+        }
       } catch (MalformedInputException e) {
         if (r.isBlank() || r.contains("configuration") || r.contains("Direct")) {
           throw new MalformedInputException(r.source(), r.lineNumber(), "coordinates of atom " + (i + 1) + " of " + n
-              + " in frame " + (index + 1) + " (wrong atom count?)", r.line());
+              + " in frame " + (parsed + 1) + " (wrong atom count?)", r.line());
         }
-        throw e.withExpected("3 coordinates for atom " + (i + 1) + " in frame " + (index + 1));
+        throw e.withExpected("3 coordinates for atom " + (i + 1) + " in frame " + (parsed + 1));
       }
     }
     if (cartesian) {
@@ -180,9 +353,8 @@ public final class XdatcarReader extends AbstractFrameSource {
     } else {
       cell.toCartesian(pos, pos);
     }
-    double t = Double.isNaN(dtFs) ? Double.NaN : index * dtFs;
-    index++;
-    return new Frame(step, t, cell, pos, null, null, null);
+    parsed++;
+    return new Raw(number, at, afterHeader, cell, pos);
   }
 
   private boolean skipBlank() {
@@ -196,19 +368,22 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   private void readRepeatedHeader() {
     long line = r.lineNumber();
+    String text = r.line();
     VaspHeader h;
     try {
-      h = VaspHeader.read(r, path, options);
+      h = VaspHeader.read(r, path, options, firstHeader);
     } catch (MalformedInputException e) {
       if (e.getMessage().contains("found end of file")) {
-        throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "the rest of the repeated header of frame " + (index + 1));
+        throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "the rest of the repeated header of frame " + (parsed + 1));
       }
+      // name the line that is neither a configuration line nor the start of a good header
       throw new MalformedInputException(r.source(), line,
-          "\"Direct configuration=\" or a repeated header (variable cell)", e.getMessage());
+          "\"Direct configuration=\" or a repeated header (variable cell)", text);
     }
-    if (!h.atoms().equals(header.atoms())) {
+    AtomTable expected = firstHeader != null ? firstHeader.atoms() : null;
+    if (expected == null || !h.atoms().equals(expected)) {
       throw MalformedInputException.of(r.source(), r.lineNumber(),
-          "repeated header changes the atoms from " + header.atoms() + " to " + h.atoms());
+          "repeated header changes the atoms from " + (expected == null ? "the VASP 4 header's" : expected) + " to " + h.atoms());
     }
     if (!h.cell().equals(cell)) {
       variableCell = true;

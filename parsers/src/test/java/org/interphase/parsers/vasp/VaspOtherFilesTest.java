@@ -78,7 +78,11 @@ class VaspOtherFilesTest {
       assertEquals(-253.15557734, f.get(0).energies().freeEnergyEv(), 1e-8);
       assertEquals(-252.38626263, f.get(1).energies().freeEnergyEv(), 1e-8);
       assertEquals(10, r.stepEnergies().size());
-      assertTrue(r.warnings().get(0).contains("8 ionic steps have energies but no positions"), r.warnings().toString());
+      assertTrue(r.warnings().stream().anyMatch(w -> w.contains("8 ionic steps have energies but no positions")), r.warnings().toString());
+      // the two frames are steps 1 and 10: 9 × POTIM (2 fs) apart, which NBLOCK = 1 does not explain
+      assertEquals(List.of(1L, 10L), f.stream().map(Frame::step).toList());
+      assertEquals(18.0, r.header().timestepFs(), 1e-12);
+      assertTrue(r.warnings().stream().anyMatch(w -> w.contains("stores frames 9 MD steps apart but NBLOCK gives 1")), r.warnings().toString());
       assertEquals(32, r.header().atoms().indicesOf("Ti").length);
     }
   }
@@ -130,7 +134,9 @@ class VaspOtherFilesTest {
         try (FrameSource src = f.opener().apply(p, o)) {
           assertTrue(src.hasNext(), p.toString());
           FrameSources.readAll(src);
-          assertTrue(src.warnings().stream().noneMatch(w -> w.contains("complete frame")), p + ": " + src.warnings());
+          // 6362_OUTCAR stops inside its third ionic step: the one file of the corpus whose run did not end
+          boolean stopped = p.endsWith("6362_OUTCAR");
+          assertEquals(stopped, src.warnings().stream().anyMatch(w -> w.contains("complete frame")), p + ": " + src.warnings());
         }
       }
       n++;

@@ -133,6 +133,9 @@ class VaspRealFilesTest {
             NA, null));
   }
 
+  /** An OUTCAR of the corpus whose run stopped inside an ionic step. */
+  private static final String STOPPED_RUN = "dpdata/poscars/6362_OUTCAR";
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void readsLikeTheIndependentReader(Case c) {
@@ -147,7 +150,13 @@ class VaspRealFilesTest {
       warnings = src.warnings();
     }
     assertEquals(c.frames(), frames.size(), "frames");
-    assertTrue(warnings.isEmpty(), () -> "unexpected warnings " + warnings);
+    if (c.path().equals(STOPPED_RUN)) {
+      // the file ends in the SCF of its third ionic step, without VASP's closing summary
+      assertEquals(1, warnings.size(), () -> "warnings " + warnings);
+      assertTrue(warnings.get(0).contains("closing summary") && warnings.get(0).contains("2 complete frames kept"), warnings.get(0));
+    } else {
+      assertTrue(warnings.isEmpty(), () -> "unexpected warnings " + warnings);
+    }
     Frame first = frames.get(0);
     Frame last = frames.get(frames.size() - 1);
     int n = c.atoms();

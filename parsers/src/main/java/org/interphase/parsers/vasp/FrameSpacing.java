@@ -1,0 +1,213 @@
+package org.interphase.parsers.vasp;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interphase.parsers.ReadOptions;
+
+/**
+ * The time between the stored frames of a VASP trajectory, decided from every source there is and
+ * cross-checked: POTIM, NBLOCK and ML_OUTBLOCK of the run's OUTCAR, vasprun.xml and INCAR, and the
+ * MD steps between frames that the trajectory itself shows (XDATCAR configuration numbers, OUTCAR
+ * ionic steps). A disagreement is a warning naming both values and saying which was used.
+ *
+ * <p>Precedence: {@code --timestep-fs}; then POTIM from the OUTCAR, the vasprun.xml, the INCAR (what
+ * VASP ran with before what the folder says now) times the MD steps between frames. The steps come
+ * from the trajectory when it shows them, except that consecutive XDATCAR numbers (1, 2, 3 …) do not
+ * overrule a larger NBLOCK: VASP numbers configurations by MD step, so consecutive numbers beside
+ * NBLOCK = 10 mean another program renumbered the frames.
+ *
+ * @param dtFs time between stored frames (fs), NaN when unknown
+ * @param source where {@code dtFs} came from, as the user can check it, e.g. {@code "INCAR POTIM ×
+ *     NBLOCK (2 fs × 10)"}; null when unknown
+ * @param stepsPerFrame MD steps between stored frames, 0 when unknown
+ * @param notes what was decided, for {@code info}
+ * @param warnings disagreements between the sources
+ */
+record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> notes, List<String> warnings) {
+
+  FrameSpacing {
+    notes = List.copyOf(notes);
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * The spacing of an XDATCAR.
+   *
+   * @param numberStep the first increase between consecutive configuration numbers, 0 when the
+   *     file shows none
+   */
+  static FrameSpacing xdatcar(Path file, ReadOptions options, long numberStep) {
+    List<VaspParameters> ps = VaspParameters.besides(file);
+    List<String> notes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    ps.forEach(p -> warnings.addAll(p.problems()));
+    VaspParameters potimFrom = potimSource(ps, warnings);
+    VaspParameters strideFrom = ps.isEmpty() ? null : ps.get(0);
+    int paramSteps = strideFrom == null ? 0 : strideFrom.xdatcarStride();
+    for (VaspParameters p : ps) {
+      if (p != strideFrom && p.xdatcarStride() != paramSteps) {
+        warnings.add(strideFrom.origin() + " gives " + paramSteps + " MD steps between XDATCAR frames (" + strideText(strideFrom)
+            + ") but " + p.origin() + " gives " + p.xdatcarStride() + " (" + strideText(p) + "); " + strideFrom.origin() + " used");
+      }
+    }
+    if (notMd(ps, notes)) {
+      return withOverride(options, Double.NaN, null, 0, notes, warnings);
+    }
+    int steps = paramSteps;
+    String stepsText = strideFrom == null ? null : strideFrom.origin() + " " + strideText(strideFrom);
+    boolean fromNumbers = false;
+    if (numberStep > 0 && numberStep <= Integer.MAX_VALUE) {
+      int n = (int) numberStep;
+      if (paramSteps == 0) {
+        steps = n;
+        fromNumbers = true;
+      } else if (n != paramSteps) {
+        if (n > 1) {
+          warnings.add("XDATCAR configuration numbers are " + n + " MD steps apart but " + stepsText + " gives " + paramSteps
+              + "; the configuration numbers are used");
+          steps = n;
+          fromNumbers = true;
+        } else {
+          warnings.add("XDATCAR configuration numbers are consecutive but " + stepsText + " gives " + paramSteps
+              + " MD steps between frames; VASP numbers configurations by MD step, so the numbers were rewritten by another "
+              + "program and " + strideFrom.strideTag() + " is used");
+        }
+      } else {
+        notes.add("XDATCAR configuration numbers are " + n + " MD step" + (n == 1 ? "" : "s") + " apart, as "
+            + strideFrom.origin() + " says");
+      }
+    }
+    double dt = Double.NaN;
+    String source = null;
+    if (potimFrom != null && steps > 0) {
+      dt = potimFrom.potimFs() * steps;
+      if (fromNumbers) {
+        source = potimFrom.origin() + " POTIM × XDATCAR configuration numbers (" + fs(potimFrom.potimFs()) + " fs × " + steps
+            + " steps)";
+      } else {
+        source = potimFrom.origin() + " POTIM × " + (strideFrom == potimFrom ? "" : strideFrom.origin() + " ")
+            + strideFrom.strideTag() + " (" + fs(potimFrom.potimFs()) + " fs × " + steps
+            + (strideFrom.strideTag().equals("NBLOCK") && strideFrom.nblock() == null ? ", NBLOCK not set" : "") + ")";
+      }
+    } else if (steps > 0) {
+      notes.add("frames are " + steps + " MD step" + (steps == 1 ? "" : "s") + " apart but POTIM is unknown "
+          + "(no INCAR, OUTCAR or vasprun.xml beside the file states it): pass --timestep-fs");
+    } else {
+      notes.add("time between frames unknown (no INCAR, OUTCAR or vasprun.xml beside the file): pass --timestep-fs");
+    }
+    return withOverride(options, dt, source, steps, notes, warnings);
+  }
+
+  /**
+   * The spacing of an OUTCAR or vasprun.xml, whose own parameters state POTIM.
+   *
+   * @param own the file's own tags
+   * @param fileSteps MD steps between the first two stored frames as the file shows them, 0 when
+   *     it does not
+   * @param expectedSteps MD steps between stored frames the tags imply for this kind of file
+   * @param expectedText how {@code expectedSteps} follows from the tags, e.g. {@code "NBLOCK"}
+   * @param md whether the file is an MD run (IBRION = 0); other runs have no time step
+   */
+  static FrameSpacing ownFile(Path file, ReadOptions options, VaspParameters own, int fileSteps, int expectedSteps,
+      String expectedText, boolean md) {
+    List<String> notes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(own.problems());
+    List<VaspParameters> ps = new ArrayList<>();
+    ps.add(own);
+    for (VaspParameters p : VaspParameters.besides(file)) {
+      if (!p.origin().equals(own.origin())) {
+        ps.add(p);
+      }
+    }
+    VaspParameters potimFrom = potimSource(ps, warnings);
+    if (!md) {
+      return withOverride(options, Double.NaN, null, 0, notes, warnings);
+    }
+    int steps = expectedSteps;
+    boolean fromFile = false;
+    if (fileSteps > 0 && fileSteps != expectedSteps) {
+      warnings.add(own.origin() + " stores frames " + fileSteps + " MD step" + (fileSteps == 1 ? "" : "s") + " apart but "
+          + expectedText + " gives "
+          + expectedSteps + "; the file's own step count is used");
+      steps = fileSteps;
+      fromFile = true;
+    }
+    double dt = Double.NaN;
+    String source = null;
+    if (potimFrom != null) {
+      dt = potimFrom.potimFs() * steps;
+      if (steps == 1) {
+        source = potimFrom.origin() + " POTIM (" + fs(potimFrom.potimFs()) + " fs, every MD step stored)";
+      } else if (fromFile) {
+        source = potimFrom.origin() + " POTIM × MD steps between stored frames (" + fs(potimFrom.potimFs()) + " fs × " + steps + ")";
+      } else {
+        source = potimFrom.origin() + " POTIM × " + expectedText + " (" + fs(potimFrom.potimFs()) + " fs × " + steps + ")";
+      }
+    } else {
+      notes.add("POTIM not found: time between frames unknown (pass --timestep-fs)");
+    }
+    return withOverride(options, dt, source, steps, notes, warnings);
+  }
+
+  private static FrameSpacing withOverride(ReadOptions options, double dt, String source, int steps, List<String> notes,
+      List<String> warnings) {
+    double user = options.timestepFs();
+    if (Double.isNaN(user)) {
+      return new FrameSpacing(dt, source, steps, notes, warnings);
+    }
+    if (!Double.isNaN(dt) && Math.abs(user - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
+      warnings.add("--timestep-fs " + fs(user) + " fs differs from the " + fs(dt) + " fs between frames the files give ("
+          + source + "); --timestep-fs used");
+    }
+    return new FrameSpacing(user, "command line --timestep-fs", steps, notes, warnings);
+  }
+
+  /** Whether the run's files say it is not MD (IBRION other than 0); adds a note then. */
+  private static boolean notMd(List<VaspParameters> ps, List<String> notes) {
+    for (VaspParameters p : ps) {
+      if (p.ibrion() != null) {
+        if (p.ibrion() != 0) {
+          notes.add(p.origin() + " has IBRION = " + p.ibrion() + ": not a molecular-dynamics run, so frames have no time step");
+          return true;
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The first source stating POTIM; every other source stating another value is a warning. */
+  private static VaspParameters potimSource(List<VaspParameters> ps, List<String> warnings) {
+    VaspParameters from = null;
+    for (VaspParameters p : ps) {
+      if (Double.isNaN(p.potimFs())) {
+        continue;
+      }
+      if (from == null) {
+        from = p;
+      } else if (Math.abs(p.potimFs() - from.potimFs()) > 1e-9 * from.potimFs()) {
+        warnings.add("POTIM is " + fs(from.potimFs()) + " fs in " + from.origin() + " but " + fs(p.potimFs()) + " fs in "
+            + p.origin() + "; " + from.origin() + " used");
+      }
+    }
+    return from;
+  }
+
+  private static String strideText(VaspParameters p) {
+    if (p.outblockRules()) {
+      return "ML_OUTBLOCK = " + p.mlOutblock() + " in ML_MODE = run";
+    }
+    return p.nblock() == null ? "NBLOCK not set" : "NBLOCK = " + p.nblock();
+  }
+
+  /** A number of fs as a person writes it: 2, 0.5, 1.25. */
+  static String fs(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.valueOf((long) v);
+    }
+    String s = String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+}
