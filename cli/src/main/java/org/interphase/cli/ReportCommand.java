@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondParameters;
@@ -139,7 +138,8 @@ final class ReportCommand implements Callable<Integer> {
       BondsCommand.write(dir, br, BondsCommand.toJson(br, br.warnings()));
       files.addAll(List.of(rel + "/events.csv", rel + "/motifs.csv", rel + "/coordination.csv", rel + "/bonds.json"));
       String target = m.highlight() != null ? m.highlight().replace("motif:", "") : hasP ? "PS3" : "S chain";
-      Integer first = m.lastFrame() ? null : br.firstFrame().get(target.split(",")[0].strip());
+      java.util.OptionalInt seen = br.firstFrame(target.split(",")[0].strip());
+      Integer first = m.lastFrame() || seen.isEmpty() ? null : seen.getAsInt();
       int index = first != null ? first : frames.size() - 1;
       Scene scene = RenderCommand.scene(h, frames, index, null, "motif:" + target, 900, 700, options);
       jmol.write(scene, dir.resolve("structure.png"));
@@ -148,15 +148,15 @@ final class ReportCommand implements Callable<Integer> {
       html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
           + bp.primary().minFrames() + " frames)");
       List<List<String>> rows = new ArrayList<>();
-      Map<String, Integer> last = br.motifCounts().get(br.frames() - 1);
-      for (String mo : br.motifNames()) {
-        int f = br.firstFrame().get(mo);
-        rows.add(List.of(mo, Integer.toString(br.motifCounts().get(0).getOrDefault(mo, 0)), Integer.toString(last.getOrDefault(mo, 0)),
+      for (org.interphase.analysis.bonds.Motif mo : br.motifs()) {
+        int f = br.firstFrame(mo).getAsInt();
+        rows.add(List.of(mo.label(), mo.family() == org.interphase.analysis.bonds.Motif.Family.THIOPHOSPHATE ? "thiophosphate (P–S)"
+            : "sulfur (S–S)", Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)),
             f + " (" + fmt(br.timePs()[f]) + " ps)"));
       }
-      html.table(List.of("motif", "first frame", "last frame", "first seen"), rows);
-      html.text(br.events().size() + " bond events (" + bp.primary().centerElement() + "–" + bp.primary().ligandElement() + " form < "
-          + bp.primary().formA() + " Å, break > " + bp.primary().breakA() + " Å; S–S and P–P followed too)"
+      html.table(List.of("motif", "classification", "first frame", "last frame", "first seen"), rows);
+      html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
+          + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
           + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");
       warnings.addAll(br.warnings());
     }
