@@ -168,7 +168,7 @@ final class ReportCommand implements Callable<Integer> {
       MsdResult r = acc.finish();
       Csv.write(dir.resolve("msd.csv"), List.of("lag_ps", "msd_a2", "msd_x_a2", "msd_y_a2", "msd_z_a2"), r.lagPs(), r.msdA2(),
           r.msdComponentsA2()[0], r.msdComponentsA2()[1], r.msdComponentsA2()[2]);
-      Csv.writeText(dir.resolve("msd.json"), Json.write(MsdCommand.toJson(r, r.warnings())));
+      Csv.writeText(dir.resolve("msd.json"), Json.write(MsdCommand.toJson(r, MsdCommand.warnings(r))));
       Charts.write(MsdCommand.chart(r), dir.resolve("msd"), 900, 600);
       files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json"));
       html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
@@ -185,13 +185,15 @@ final class ReportCommand implements Callable<Integer> {
         html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
         html.table(List.of("layer", "n (Å⁻³)", "D", "σ"), regionRows);
       }
+      org.interphase.analysis.msd.DiffusionFitWindow.Check window = org.interphase.analysis.msd.DiffusionFitWindow.check(r);
       html.table(List.of("quantity", "value"), List.of(
-          List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags)"),
+          List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
+              + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
           List.of("D (correlation-aware error)", r.diffusivity().toString()),
           List.of("D (plain OLS, for comparison)", r.diffusivityOls().toString()),
           List.of("σ (Nernst–Einstein)", r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
           List.of("drift reference", r.driftReference())));
-      warnings.addAll(r.warnings());
+      warnings.addAll(MsdCommand.warnings(r));
     }
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));
