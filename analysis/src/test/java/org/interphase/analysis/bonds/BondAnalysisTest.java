@@ -65,7 +65,8 @@ class BondAnalysisTest {
   /**
    * shared/data/cp2k/aimd_nvt reference.json: per frame, the number of P with 4, 3 and other S
    * within the cutoff (MDAnalysis distance_array, minimum image), for 2.5, 2.4 and 2.3 Å. Matched
-   * exactly with a single cutoff and no dwell.
+   * exactly with a single cutoff and no dwell, both as coordination histogram and as PS4 and PS3
+   * units (reference.md: a PS4 is a P with CN 4, a PS3 a P with CN 3; no two P share an S here).
    */
   @Test
   void cp2kCoordinationSeriesMatchExactly() throws IOException {
@@ -89,6 +90,9 @@ class BondAnalysisTest {
         assertEquals(r4.get(f).asInt(), cn[4], key + " frame " + f);
         assertEquals(r3.get(f).asInt(), cn[3], key + " frame " + f);
         assertEquals(rb.get(f).asInt(), Math.round(r.meanCoordination()[f] * 4), key + " frame " + f);
+        // the thiophosphate units say the same: a PS3 is a P with three S, whatever S–S contacts it has
+        assertEquals(r3.get(f).asInt(), r.count(f, "PS3"), key + " PS3 units, frame " + f);
+        assertEquals(r4.get(f).asInt(), r.count(f, "PS4"), key + " PS4 units, frame " + f);
       }
     }
   }
