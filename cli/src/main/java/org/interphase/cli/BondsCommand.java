@@ -250,6 +250,10 @@ final class BondsCommand implements Callable<Integer> {
     for (int f = 0; f < r.frames(); f++) {
       x[f] = time ? r.timePs()[f] : f;
     }
+    // palette indices (Okabe–Ito): the units keep one colour in every chart (PS3 vermillion), the sulfur species take
+    // the others in turn, so a ring and the free S next to it never share a hue
+    int[] sulfurColours = {4, 5, 3, 2, 6, 0, 1};
+    int nextSulfur = 0;
     for (int k = 0; k < r.motifs().size(); k++) {
       Motif m = r.motifs().get(k);
       double[] y = new double[r.frames()];
@@ -257,8 +261,14 @@ final class BondsCommand implements Callable<Integer> {
         y[f] = r.motifCounts()[f][k];
       }
       boolean sulfur = m.family() == Motif.Family.SULFUR;
-      series.add(new ChartSpec.Series(m.label(), x, y, null, sulfur ? ChartSpec.Style.DASHED
-          : ChartSpec.Style.LINE));
+      int colour = sulfur ? sulfurColours[nextSulfur++ % sulfurColours.length] : switch (m.type()) {
+        case PS4 -> 0;
+        case PS3 -> 1;
+        case P2S7 -> 2;
+        case P2S6 -> 3;
+        default -> 6;
+      };
+      series.add(new ChartSpec.Series(m.label(), x, y, null, sulfur ? ChartSpec.Style.DASHED : ChartSpec.Style.LINE, colour, true));
     }
     return new ChartSpec("Thiophosphate units (solid) and sulfur species (dashed) over time", time ? "time (ps)" : "frame",
         "units per frame", series, Double.NaN, Double.NaN, null);
