@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code interphase arrhenius RUN…}: D(T) of several runs → Ea, D and σ at 300 K. */
 @Command(name = "arrhenius", mixinStandardHelpOptions = true,
     description = {"Diffusion coefficients of runs at several temperatures → activation energy with its standard error, and D and σ "
-        + "(S/cm) extrapolated to a target temperature with 95 % confidence intervals.",
-        "Runs at fewer than two different temperatures are refused; fewer than three temperatures, Ea < 0, temperatures within 5 % of "
+        + "(S/cm) extrapolated to a target temperature with 95 %% confidence intervals.",
+        "Runs at fewer than two different temperatures are refused; fewer than three temperatures, Ea < 0, temperatures within 5 %% of "
             + "each other, runs of different composition and MSD fit windows that cannot give D are warned about."})
 final class ArrheniusCommand implements Callable<Integer> {
   @Spec

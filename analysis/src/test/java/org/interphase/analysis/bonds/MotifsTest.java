@@ -118,6 +118,20 @@ class MotifsTest {
     assertEquals(List.of("S8 ring", "S8 chain", "other S4", "free S"), List.copyOf(c.keySet()), "listed in Motif order");
   }
 
+  /** Labels as documented, and the generic names users give (render --highlight motif:S chain). */
+  @Test
+  void labelsAndGenericNames() {
+    Motif otherP = new Motif(Motif.Type.OTHER_THIOPHOSPHATE, 3, 10);
+    Motif chain = new Motif(Motif.Type.S_CHAIN, 0, 8);
+    assertEquals("other P3S10", otherP.label());
+    assertEquals("other PS5", new Motif(Motif.Type.OTHER_THIOPHOSPHATE, 1, 5).label());
+    assertEquals("S8 chain", chain.label());
+    assertEquals("S3 chain on P", new Motif(Motif.Type.S_CHAIN_ON_P, 0, 3).label());
+    assertEquals("S2 bridge", new Motif(Motif.Type.S_BRIDGE, 0, 2).label());
+    assertEquals(List.of(true, true, false, true, false), List.of(chain.matches("S chain"), chain.matches("s8 chain"),
+        chain.matches("S chain on P"), otherP.matches("other"), Motif.PS3.matches("PS4")));
+  }
+
   /**
    * An S8 ring (S5–S12) whose S5 sits at S–S bond distance from S1, a terminal S of the PS4 P0
    * (S1–S4): the ring S keep their two ring bonds, so by the definition the ring is still an S8 ring
