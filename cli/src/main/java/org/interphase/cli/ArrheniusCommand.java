@@ -23,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code interphase arrhenius RUN…}: D(T) of several runs → Ea, D and σ at 300 K. */
 @Command(name = "arrhenius", mixinStandardHelpOptions = true,
-    description = "Diffusion coefficients of runs at several temperatures → activation energy and D, σ extrapolated to a target temperature.")
+    description = {"Diffusion coefficients of runs at several temperatures → activation energy with its standard error, and D and σ "
+        + "(S/cm) extrapolated to a target temperature with 95 %% confidence intervals.",
+        "Runs at fewer than two different temperatures are refused; fewer than three temperatures, Ea < 0, temperatures within 5 %% of "
+            + "each other, runs of different composition and MSD fit windows that cannot give D are warned about."})
 final class ArrheniusCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -45,7 +48,8 @@ final class ArrheniusCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE} K).")
   double targetK;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write arrhenius.csv, arrhenius.json, arrhenius.png and arrhenius.svg here.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Write arrhenius.csv (one row per run and the extrapolation, σ in S/cm), "
+      + "arrhenius.json, arrhenius.png and arrhenius.svg here.")
   Path out;
 
   @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
@@ -62,26 +66,27 @@ final class ArrheniusCommand implements Callable<Integer> {
       Path run = runs.get(i);
       double t = temperatures == null ? (msd.temperatureK == null ? Double.NaN : msd.temperatureK) : temperatures.get(i);
       MsdResult r;
+      java.util.Map<String, Integer> composition;
       try (FrameSource src = Inputs.openTrajectory(runs.get(i), input.toReadOptions())) {
+        composition = src.header().atoms().speciesCounts();
         MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(msd.parameters(input, t)).start(src.header());
         Progress.feed(src, "reading " + runs.get(i).getFileName(), acc);
         src.warnings().forEach(w -> warnings.add(run + ": " + w));
         r = acc.finish();
       }
-      r.warnings().forEach(w -> warnings.add(run + ": " + w));
-      points.add(new Arrhenius.Point(runs.get(i).toString(), r.temperatureK(), r.diffusivity(), r.numberDensityPerA3(), msd.charge));
+      MsdCommand.warnings(r).forEach(w -> warnings.add(run + ": " + w));
+      points.add(new Arrhenius.Point(runs.get(i).toString(), r.temperatureK(), r.diffusivity(), r.numberDensityPerA3(), msd.charge,
+          composition));
     }
     Arrhenius.Result fit = Arrhenius.fit(points, targetK);
+    fit.warnings().forEach(w -> warnings.add(w.message()));
     PrintWriter err = spec.commandLine().getErr();
     warnings.forEach(w -> err.println("warning: " + w));
     err.flush();
     ObjectNode doc = toJson(fit, warnings);
     if (out != null) {
       Path dir = Csv.dir(out);
-      double[] t = points.stream().mapToDouble(Arrhenius.Point::temperatureK).toArray();
-      double[] d = points.stream().mapToDouble(p -> p.diffusivity().value()).toArray();
-      double[] e = points.stream().mapToDouble(p -> p.diffusivity().stdErr()).toArray();
-      Csv.write(dir.resolve("arrhenius.csv"), List.of("temperature_k", "diffusivity_cm2_s", "diffusivity_stderr_cm2_s"), t, d, e);
+      Csv.writeText(dir.resolve("arrhenius.csv"), csv(fit));
       Csv.writeText(dir.resolve("arrhenius.json"), Json.write(doc));
       Charts.write(chart(fit), dir.resolve("arrhenius"), 900, 600);
     }
@@ -89,15 +94,46 @@ final class ArrheniusCommand implements Callable<Integer> {
     if (json) {
       o.println(Json.write(doc));
     } else {
-      for (Arrhenius.Point p : points) {
-        o.printf(Locale.ROOT, "  %-40s T = %7.1f K   D = %s%n", p.name(), p.temperatureK(), p.diffusivity());
-      }
-      o.printf(Locale.ROOT, "Ea = %s   D0 = %s%n", fit.activationEnergyEv(), fit.prefactor());
-      o.printf(Locale.ROOT, "at %.0f K: D = %s   σ = %s%n", fit.targetK(), fit.extrapolatedDiffusivity(),
-          fit.extrapolatedConductivity().scaled(1000, "mS/cm"));
+      printHuman(o, fit);
     }
     o.flush();
     return 0;
+  }
+
+  private static void printHuman(PrintWriter o, Arrhenius.Result fit) {
+    o.printf(Locale.ROOT, "  %-40s %9s   %-26s %s%n", "run", "T (K)", "D (cm²/s)", "σ (S/cm)");
+    for (Arrhenius.Point p : fit.points()) {
+      o.printf(Locale.ROOT, "  %-40s %9.1f   %-26s %s%n", p.name(), p.temperatureK(), p.diffusivity(), p.conductivity());
+    }
+    o.printf(Locale.ROOT, "Ea = %s (standard error from %d temperatures%s)   D0 = %s%n", fit.activationEnergyEv(), fit.temperatures(),
+        Double.isNaN(fit.chiSquaredReduced()) ? "" : String.format(Locale.ROOT, ", χ²/dof %.3g", fit.chiSquaredReduced()),
+        fit.prefactor());
+    Arrhenius.Interval d = fit.extrapolatedDiffusivityInterval();
+    Arrhenius.Interval s = fit.extrapolatedConductivityInterval();
+    o.printf(Locale.ROOT, "at %.0f K: D = %s (%.0f %% CI %.3e – %.3e cm²/s)%n", fit.targetK(), fit.extrapolatedDiffusivity(),
+        100 * d.level(), d.lower(), d.upper());
+    o.printf(Locale.ROOT, "          σ = %s (%.0f %% CI %.3e – %.3e S/cm)%n", fit.extrapolatedConductivity(), 100 * s.level(), s.lower(),
+        s.upper());
+  }
+
+  /** One row per run and a last row for the extrapolation; σ in S/cm, intervals only on the extrapolated row. */
+  static String csv(Arrhenius.Result fit) {
+    StringBuilder b = new StringBuilder("run,temperature_k,diffusivity_cm2_s,diffusivity_stderr_cm2_s,diffusivity_ci95_low_cm2_s,"
+        + "diffusivity_ci95_high_cm2_s,conductivity_s_cm,conductivity_stderr_s_cm,conductivity_ci95_low_s_cm,conductivity_ci95_high_s_cm\n");
+    for (Arrhenius.Point p : fit.points()) {
+      b.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,,,%s,%s,,%n", p.name().replace("\"", "'"), n(p.temperatureK()),
+          n(p.diffusivity().value()), n(p.diffusivity().stdErr()), n(p.conductivity().value()), n(p.conductivity().stdErr())));
+    }
+    b.append(String.format(Locale.ROOT, "\"extrapolated\",%s,%s,%s,%s,%s,%s,%s,%s,%s%n", n(fit.targetK()),
+        n(fit.extrapolatedDiffusivity().value()), n(fit.extrapolatedDiffusivity().stdErr()), n(fit.extrapolatedDiffusivityInterval().lower()),
+        n(fit.extrapolatedDiffusivityInterval().upper()), n(fit.extrapolatedConductivity().value()),
+        n(fit.extrapolatedConductivity().stdErr()), n(fit.extrapolatedConductivityInterval().lower()),
+        n(fit.extrapolatedConductivityInterval().upper())));
+    return b.toString();
+  }
+
+  private static String n(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
   }
 
   static ObjectNode toJson(Arrhenius.Result fit, List<String> warnings) {
@@ -109,20 +145,40 @@ final class ArrheniusCommand implements Callable<Integer> {
       Json.put(r, "temperature_k", p.temperatureK());
       Json.put(r, "diffusivity_cm2_s", p.diffusivity().value());
       Json.put(r, "diffusivity_stderr_cm2_s", p.diffusivity().stdErr());
+      Json.put(r, "conductivity_s_cm", p.conductivity().value());
+      Json.put(r, "conductivity_stderr_s_cm", p.conductivity().stdErr());
       Json.put(r, "number_density_per_a3", p.numberDensityPerA3());
+      ObjectNode c = r.putObject("species");
+      p.composition().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> c.put(e.getKey(), e.getValue()));
     }
+    o.put("temperatures", fit.temperatures());
     Json.put(o, "activation_energy_ev", fit.activationEnergyEv().value());
     Json.put(o, "activation_energy_stderr_ev", fit.activationEnergyEv().stdErr());
     Json.put(o, "prefactor_cm2_s", fit.prefactor().value());
+    Json.put(o, "prefactor_stderr_cm2_s", fit.prefactor().stdErr());
     Json.put(o, "target_temperature_k", fit.targetK());
+    Json.put(o, "confidence_level", fit.extrapolatedDiffusivityInterval().level());
     Json.put(o, "extrapolated_diffusivity_cm2_s", fit.extrapolatedDiffusivity().value());
     Json.put(o, "extrapolated_diffusivity_stderr_cm2_s", fit.extrapolatedDiffusivity().stdErr());
+    interval(o, "extrapolated_diffusivity_ci_cm2_s", fit.extrapolatedDiffusivityInterval());
     Json.put(o, "extrapolated_conductivity_s_cm", fit.extrapolatedConductivity().value());
     Json.put(o, "extrapolated_conductivity_stderr_s_cm", fit.extrapolatedConductivity().stdErr());
+    interval(o, "extrapolated_conductivity_ci_s_cm", fit.extrapolatedConductivityInterval());
     Json.put(o, "chi_squared_reduced", fit.chiSquaredReduced());
     ArrayNode w = o.putArray("warnings");
     warnings.forEach(w::add);
     return o;
+  }
+
+  private static void interval(ObjectNode o, String key, Arrhenius.Interval i) {
+    ArrayNode a = o.putArray(key);
+    for (double v : new double[] {i.lower(), i.upper()}) {
+      if (Double.isFinite(v)) {
+        a.add(v);
+      } else {
+        a.addNull();
+      }
+    }
   }
 
   static ChartSpec chart(Arrhenius.Result fit) {
@@ -139,7 +195,7 @@ final class ArrheniusCommand implements Callable<Integer> {
     double lo = Math.min(1000 / fit.targetK(), java.util.Arrays.stream(x).min().orElse(0));
     double hi = java.util.Arrays.stream(x).max().orElse(1);
     double[] fx = {lo, hi};
-    double k = 8.617333262e-5;
+    double k = org.interphase.core.Units.BOLTZMANN_EV_PER_K;
     double[] fy = new double[2];
     for (int i = 0; i < 2; i++) {
       fy[i] = Math.log10(fit.prefactor().value()) - fit.activationEnergyEv().value() / (k * 1000 / fx[i]) / Math.log(10);

@@ -15,6 +15,7 @@ import org.interphase.analysis.bonds.BondParameters;
 import org.interphase.analysis.bonds.BondResult;
 import org.interphase.analysis.bonds.BondRule;
 import org.interphase.analysis.bonds.Layers;
+import org.interphase.analysis.bonds.Motif;
 import org.interphase.core.FrameSource;
 import org.interphase.viz.chart.ChartSpec;
 import org.interphase.viz.chart.Charts;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code interphase bonds PATH --center P --ligand S}: coordination, bond events and motifs over time. */
 @Command(name = "bonds", mixinStandardHelpOptions = true,
-    description = {"Bond breakage and formation as events, coordination of centre atoms and P/S motifs (PS4, PS3, P2S7, P2S6, "
-        + "S8 ring, S chain, isolated S) over time.",
+    description = {"Bond breakage and formation of the --center/--ligand pair as events, coordination of the centre atoms, and over "
+        + "time the thiophosphate units (PS4, PS3, P2S7, P2S6, other; from P–S and P–P bonds alone) and, as a separate "
+        + "classification, the sulfur species (S8 ring, Sn chain, Sn bridge between P units, free S; from S–S bonds).",
         "A bond forms below --form-a and breaks above --break-a; a change counts once it has lasted --min-frames frames."})
 final class BondsCommand implements Callable<Integer> {
   @Spec
@@ -59,11 +61,16 @@ final class BondsCommand implements Callable<Integer> {
       + "flicker).")
   Double singleCutoff;
 
+  @Option(names = "--pairs", paramLabel = "A-B,…|all", description = "Also report the events of these followed pairs (P-S, S-S, P-P), "
+      + "or all; by default only the --center/--ligand pair's events are reported. The motifs always use all three.")
+  String pairs;
+
   @Option(names = "--layers", paramLabel = "AXIS=LO:HI,…", description = "Slabs for locating events along the interface normal, e.g. "
       + "z=0:10,10:20 (Å), or auto: from the composition of the first frame along z.")
   String layers;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write events.csv, motifs.csv, coordination.csv, bonds.json and motifs.png/.svg here.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Write events.csv, motifs.csv, coordination.csv, bonds.json and motifs.png/.svg "
+      + "here.")
   Path out;
 
   @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
@@ -110,6 +117,9 @@ final class BondsCommand implements Callable<Integer> {
     if (input.timestepFs != null) {
       p = p.withTimestepFs(input.timestepFs);
     }
+    if (pairs != null) {
+      p = p.withEventPairs(pairs);
+    }
     return singleCutoff != null ? p.singleCutoff(singleCutoff) : p;
   }
 
@@ -125,10 +135,12 @@ final class BondsCommand implements Callable<Integer> {
   static ObjectNode toJson(BondResult r, List<String> warnings) {
     ObjectNode o = Json.object();
     BondRule rule = r.parameters().primary();
-    o.put("bond", rule.centerElement() + "-" + rule.ligandElement());
+    o.put("pair", rule.pair());
     Json.put(o, "form_a", rule.formA());
     Json.put(o, "break_a", rule.breakA());
     o.put("min_frames", rule.minFrames());
+    ArrayNode pairs = o.putArray("event_pairs");
+    r.parameters().eventPairs().forEach(pairs::add);
     o.put("frames", r.frames());
     o.put("centers", r.centers());
     ArrayNode ev = o.putArray("events");
@@ -136,8 +148,8 @@ final class BondsCommand implements Callable<Integer> {
       ObjectNode n = ev.addObject();
       n.put("frame", e.frame());
       Json.put(n, "time_ps", e.timePs());
-      n.put("kind", e.kind());
-      n.put("bond", e.bond());
+      n.put("kind", e.kind().label());
+      n.put("pair", e.pair());
       n.put("center", e.center());
       n.put("ligand", e.ligand());
       Json.put(n, "distance_a", e.distanceA());
@@ -157,20 +169,29 @@ final class BondsCommand implements Callable<Integer> {
         ls.add(r.layers().label(i));
       }
     }
+    ObjectNode classes = o.putObject("motif_classes");
+    ArrayNode thio = classes.putArray("thiophosphate");
+    r.motifs(Motif.Family.THIOPHOSPHATE).forEach(m -> thio.add(m.label()));
+    ArrayNode sulfur = classes.putArray("sulfur");
+    r.motifs(Motif.Family.SULFUR).forEach(m -> sulfur.add(m.label()));
     ObjectNode first = o.putObject("motifs_first");
-    r.firstFrame().forEach((m, f) -> {
-      ObjectNode x = first.putObject(m);
+    r.countsAt(0).forEach((m, n) -> first.put(m.label(), n));
+    ObjectNode last = o.putObject("motifs_last");
+    r.countsAt(r.frames() - 1).forEach((m, n) -> last.put(m.label(), n));
+    ObjectNode seen = o.putObject("motif_first_seen");
+    for (Motif m : r.motifs()) {
+      int f = r.firstFrame(m).getAsInt();
+      ObjectNode x = seen.putObject(m.label());
       x.put("frame", f);
       Json.put(x, "time_ps", r.timePs()[f]);
-    });
-    ObjectNode last = o.putObject("motifs_last");
-    r.motifCounts().get(r.frames() - 1).forEach(last::put);
+    }
     ArrayNode counts = o.putArray("motif_counts");
     for (int f = 0; f < r.frames(); f++) {
       ObjectNode c = counts.addObject();
+      c.put("frame", f);
       Json.put(c, "time_ps", r.timePs()[f]);
-      for (String m : r.motifNames()) {
-        c.put(m, r.motifCount(f, m));
+      for (int k = 0; k < r.motifs().size(); k++) {
+        c.put(r.motifs().get(k).label(), r.motifCounts()[f][k]);
       }
     }
     ObjectNode life = o.putObject("bond_lifetimes_ps");
@@ -183,58 +204,45 @@ final class BondsCommand implements Callable<Integer> {
     return o;
   }
 
+  /** events.csv, motifs.csv and coordination.csv (counts as integers), bonds.json and the motif chart. */
   static void write(Path dir, BondResult r, ObjectNode doc) {
-    int n = r.events().size();
-    double[][] cols = new double[9][n];
-    for (int i = 0; i < n; i++) {
-      BondEvent e = r.events().get(i);
-      cols[0][i] = e.frame();
-      cols[1][i] = e.timePs();
-      cols[2][i] = e.kind().equals("break") ? -1 : 1;
-      cols[3][i] = e.center();
-      cols[4][i] = e.ligand();
-      cols[5][i] = e.distanceA();
-      cols[6][i] = e.positionA()[0];
-      cols[7][i] = e.positionA()[1];
-      cols[8][i] = e.positionA()[2];
-    }
-    StringBuilder ev = new StringBuilder("frame,time_ps,kind,bond,center,ligand,distance_a,x_a,y_a,z_a,layer\n");
+    StringBuilder ev = new StringBuilder("frame,time_ps,kind,pair,center,ligand,distance_a,x_a,y_a,z_a,layer\n");
     for (BondEvent e : r.events()) {
-      ev.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%d,%d,%.5f,%.5f,%.5f,%.5f,%s%n", e.frame(), num(e.timePs()), e.kind(), e.bond(),
-          e.center(), e.ligand(), e.distanceA(), e.positionA()[0], e.positionA()[1], e.positionA()[2],
+      ev.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%d,%d,%.5f,%.5f,%.5f,%.5f,%s%n", e.frame(), num(e.timePs()), e.kind().label(),
+          e.pair(), e.center(), e.ligand(), e.distanceA(), e.positionA()[0], e.positionA()[1], e.positionA()[2],
           e.layer() >= 0 ? r.layers().label(e.layer()) : ""));
     }
     Csv.writeText(dir.resolve("events.csv"), ev.toString());
-    List<String> header = new ArrayList<>(List.of("frame", "time_ps"));
-    header.addAll(r.motifNames());
-    double[][] mc = new double[2 + r.motifNames().size()][r.frames()];
+    StringBuilder mc = new StringBuilder("frame,time_ps");
+    r.motifs().forEach(m -> mc.append(',').append(m.label()));
+    mc.append('\n');
     for (int f = 0; f < r.frames(); f++) {
-      mc[0][f] = f;
-      mc[1][f] = r.timePs()[f];
-      for (int m = 0; m < r.motifNames().size(); m++) {
-        mc[2 + m][f] = r.motifCount(f, r.motifNames().get(m));
+      mc.append(f).append(',').append(num(r.timePs()[f]));
+      for (int c : r.motifCounts()[f]) {
+        mc.append(',').append(c);
       }
+      mc.append('\n');
     }
-    Csv.write(dir.resolve("motifs.csv"), header, mc);
+    Csv.writeText(dir.resolve("motifs.csv"), mc.toString());
     int width = r.coordination()[0].length;
-    List<String> ch = new ArrayList<>(List.of("frame", "time_ps", "mean_cn"));
-    double[][] cc = new double[3 + width][r.frames()];
+    StringBuilder cc = new StringBuilder("frame,time_ps,mean_cn");
     for (int k = 0; k < width; k++) {
-      ch.add("cn" + k);
+      cc.append(",cn").append(k);
     }
+    cc.append('\n');
     for (int f = 0; f < r.frames(); f++) {
-      cc[0][f] = f;
-      cc[1][f] = r.timePs()[f];
-      cc[2][f] = r.meanCoordination()[f];
-      for (int k = 0; k < width; k++) {
-        cc[3 + k][f] = r.coordination()[f][k];
+      cc.append(f).append(',').append(num(r.timePs()[f])).append(',').append(num(r.meanCoordination()[f]));
+      for (int c : r.coordination()[f]) {
+        cc.append(',').append(c);
       }
+      cc.append('\n');
     }
-    Csv.write(dir.resolve("coordination.csv"), ch, cc);
+    Csv.writeText(dir.resolve("coordination.csv"), cc.toString());
     Csv.writeText(dir.resolve("bonds.json"), Json.write(doc));
     Charts.write(chart(r), dir.resolve("motifs"), 900, 600);
   }
 
+  /** Motif counts over time: thiophosphate units as solid lines, sulfur species dashed. */
   static ChartSpec chart(BondResult r) {
     List<ChartSpec.Series> series = new ArrayList<>();
     boolean time = r.timePs().length > 0 && !Double.isNaN(r.timePs()[0]);
@@ -242,17 +250,28 @@ final class BondsCommand implements Callable<Integer> {
     for (int f = 0; f < r.frames(); f++) {
       x[f] = time ? r.timePs()[f] : f;
     }
-    for (String m : r.motifNames()) {
-      if (m.startsWith("S (isolated)")) {
-        continue;
-      }
+    // palette indices (Okabe–Ito): the units keep one colour in every chart (PS3 vermillion), the sulfur species take
+    // the others in turn, so a ring and the free S next to it never share a hue
+    int[] sulfurColours = {4, 5, 3, 2, 6, 0, 1};
+    int nextSulfur = 0;
+    for (int k = 0; k < r.motifs().size(); k++) {
+      Motif m = r.motifs().get(k);
       double[] y = new double[r.frames()];
       for (int f = 0; f < r.frames(); f++) {
-        y[f] = r.motifCount(f, m);
+        y[f] = r.motifCounts()[f][k];
       }
-      series.add(new ChartSpec.Series(m, x, y, null, ChartSpec.Style.LINE));
+      boolean sulfur = m.family() == Motif.Family.SULFUR;
+      int colour = sulfur ? sulfurColours[nextSulfur++ % sulfurColours.length] : switch (m.type()) {
+        case PS4 -> 0;
+        case PS3 -> 1;
+        case P2S7 -> 2;
+        case P2S6 -> 3;
+        default -> 6;
+      };
+      series.add(new ChartSpec.Series(m.label(), x, y, null, sulfur ? ChartSpec.Style.DASHED : ChartSpec.Style.LINE, colour, true));
     }
-    return new ChartSpec("Motifs over time", time ? "time (ps)" : "frame", "count", series, Double.NaN, Double.NaN, null);
+    return new ChartSpec("Thiophosphate units (solid) and sulfur species (dashed) over time", time ? "time (ps)" : "frame",
+        "units per frame", series, Double.NaN, Double.NaN, null);
   }
 
   private static String num(double v) {
@@ -263,18 +282,26 @@ final class BondsCommand implements Callable<Integer> {
     BondRule rule = r.parameters().primary();
     o.printf(Locale.ROOT, "%s–%s bonds: %d centres, %d frames; form < %.3f Å, break > %.3f Å, dwell %d frames%n", rule.centerElement(),
         rule.ligandElement(), r.centers(), r.frames(), rule.formA(), rule.breakA(), rule.minFrames());
-    long breaks = r.events().stream().filter(e -> e.kind().equals("break")).count();
-    o.printf(Locale.ROOT, "  events           %d (%d breaks, %d formations) over all followed bonds%n", r.events().size(), breaks,
-        r.events().size() - breaks);
+    long breaks = r.events().stream().filter(e -> e.kind() == BondEvent.Kind.BREAK).count();
+    o.printf(Locale.ROOT, "  events           %d (%d breaks, %d formations) of %s%s%n", r.events().size(), breaks,
+        r.events().size() - breaks, String.join(", ", r.parameters().eventPairs()),
+        r.parameters().eventPairs().size() == 1 ? " (--pairs all adds the other followed pairs)" : "");
     o.printf(Locale.ROOT, "  mean CN          %.3f (first frame) → %.3f (last frame)%n", r.meanCoordination()[0],
         r.meanCoordination()[r.frames() - 1]);
-    Map<String, Integer> first = r.motifCounts().get(0);
-    Map<String, Integer> last = r.motifCounts().get(r.frames() - 1);
-    o.println("  motifs           first frame → last frame (first seen)");
-    for (String m : r.motifNames()) {
-      int f = r.firstFrame().get(m);
-      o.printf(Locale.ROOT, "    %-14s %4d → %4d   (frame %d%s)%n", m, first.getOrDefault(m, 0), last.getOrDefault(m, 0), f,
-          Double.isNaN(r.timePs()[f]) ? "" : String.format(Locale.ROOT, ", %.3f ps", r.timePs()[f]));
+    Map<Motif, Integer> first = r.countsAt(0);
+    Map<Motif, Integer> last = r.countsAt(r.frames() - 1);
+    for (Motif.Family family : Motif.Family.values()) {
+      List<Motif> ms = r.motifs(family);
+      if (ms.isEmpty()) {
+        continue;
+      }
+      o.println(family == Motif.Family.THIOPHOSPHATE ? "  thiophosphate units (P–S, P–P bonds)   first frame → last frame (first seen)"
+          : "  sulfur species (S–S bonds)             first frame → last frame (first seen)");
+      for (Motif m : ms) {
+        int f = r.firstFrame(m).getAsInt();
+        o.printf(Locale.ROOT, "    %-16s %4d → %4d   (frame %d%s)%n", m.label(), first.getOrDefault(m, 0), last.getOrDefault(m, 0), f,
+            Double.isNaN(r.timePs()[f]) ? "" : String.format(Locale.ROOT, ", %.3f ps", r.timePs()[f]));
+      }
     }
     int shown = 0;
     for (BondEvent e : r.events()) {
@@ -282,7 +309,7 @@ final class BondsCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "  … %d more events (see --json or --out)%n", r.events().size() - 10);
         break;
       }
-      o.printf(Locale.ROOT, "  %-5s %s  frame %d (%s ps)  atoms %d–%d  %.3f Å  at (%.2f, %.2f, %.2f) Å%n", e.kind(), e.bond(), e.frame(),
+      o.printf(Locale.ROOT, "  %-5s %s  frame %d (%s ps)  atoms %d–%d  %.3f Å  at (%.2f, %.2f, %.2f) Å%n", e.kind(), e.pair(), e.frame(),
           Double.isNaN(e.timePs()) ? "?" : String.format(Locale.ROOT, "%.3f", e.timePs()), e.center(), e.ligand(), e.distanceA(),
           e.positionA()[0], e.positionA()[1], e.positionA()[2]);
     }

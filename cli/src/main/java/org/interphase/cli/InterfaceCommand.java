@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code interphase interface --interface RUN --part-a RUN --part-b RUN --interfaces K}: γ and W. */
 @Command(name = "interface", mixinStandardHelpOptions = true,
-    description = {"Interface energy γ = [E_AB − n_A·ε_A − n_B·ε_B] / (k·A) and work of adhesion W = [E_A + E_B − E_AB] / A.",
+    description = {"Interface energy γ = [E_AB − n_A·ε_A − n_B·ε_B] / (k·A) and work of adhesion W = [E_A + E_B − E_AB] / (k·A), "
+        + "k the number of A|B interfaces in the cell.",
         "Each RUN is a file or folder of a calculation: a CP2K log or MD run, a VASP OUTCAR, vasprun.xml or OSZICAR. "
             + "MD runs are averaged after --equilibration-ps with a blocked error; single points are taken as they are.",
         "Repeat the group (--interface … --part-a … --part-b … --interfaces K) to compare several interfaces."})

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.interphase.analysis.msd.DiffusionFitWindow;
 import org.interphase.analysis.msd.MeanSquaredDisplacement;
 import org.interphase.analysis.msd.MsdParameters;
 import org.interphase.analysis.msd.MsdResult;
@@ -58,7 +59,7 @@ final class MsdCommand implements Callable<Integer> {
       r = acc.finish();
     }
     List<String> warnings = new ArrayList<>(readWarnings);
-    warnings.addAll(r.warnings());
+    warnings.addAll(warnings(r));
     PrintWriter err = spec.commandLine().getErr();
     warnings.forEach(w -> err.println("warning: " + w));
     err.flush();
@@ -78,6 +79,13 @@ final class MsdCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /** The result's warnings and those of its fit window ({@link DiffusionFitWindow}): what the text, JSON and report show. */
+  static List<String> warnings(MsdResult r) {
+    List<String> w = new ArrayList<>(r.warnings());
+    DiffusionFitWindow.check(r).warnings().forEach(x -> w.add(x.message()));
+    return w;
   }
 
   private MsdParameters parameters() {
@@ -167,6 +175,15 @@ final class MsdCommand implements Callable<Integer> {
         r.fitStartPs(), r.fitEndPs(), "fit window");
   }
 
+  private static String describe(DiffusionFitWindow.Problem p) {
+    return switch (p) {
+      case SHORT_WINDOW -> "short window";
+      case SMALL_DISPLACEMENT -> "small displacement";
+      case SUB_DIFFUSIVE -> "sub-diffusive";
+      case SUPER_DIFFUSIVE -> "super-diffusive";
+    };
+  }
+
   private static void printHuman(PrintWriter o, MsdResult r) {
     o.printf(Locale.ROOT, "%s MSD: %d atoms, %d frames, %.4g fs between frames, axes %s%n", r.species(), r.atoms(), r.frames(),
         r.timestepFs(), r.axes());
@@ -175,6 +192,10 @@ final class MsdCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "  region            %s%n", r.region());
     }
     o.printf(Locale.ROOT, "  fit window        %.4g – %.4g ps (%d lags)%n", r.fitStartPs(), r.fitEndPs(), r.fitPoints());
+    DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
+    o.printf(Locale.ROOT, "  window check      log–log slope %.2f, MSD at the end %.3g Å²: %s%n", check.logLogSlope(), check.endMsdA2(),
+        check.warnings().isEmpty() ? "diffusive" : "D doubtful (" + String.join(", ", check.warnings().stream()
+            .map(w -> describe(w.problem())).toList()) + "; see the warnings)");
     o.printf(Locale.ROOT, "  D                 %s   (correlation-aware error)%n", r.diffusivity());
     o.printf(Locale.ROOT, "  D (plain OLS)     %s%n", r.diffusivityOls());
     Measurement s = r.conductivity();

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondEvent;
@@ -53,7 +52,7 @@ final class RenderCommand implements Callable<Integer> {
   Double timePs;
 
   @Option(names = "--highlight", paramLabel = "motif:NAME[,NAME…]|event:N|atoms:I,J,…", description = "What to highlight: motifs "
-      + "(PS3, P2S7, S chain, other, …), a bond event (its index in bonds --json), or atoms (0-based).")
+      + "(PS3, P2S7, S8 ring, S chain, S bridge, other, …), a bond event (its index in bonds --json), or atoms (0-based).")
   String highlight;
 
   @Option(names = "--path", paramLabel = "NEB", description = "Draw the migration path of a NEB run (VASP folder or CP2K BAND) over its first image.")
@@ -120,16 +119,16 @@ final class RenderCommand implements Callable<Integer> {
       }
       BondEvent e = br.events().get(k);
       index = e.frame();
-      hl.add(new Scene.Highlight(new int[] {e.center()}, new Color(230, 0, 0), e.bond() + " " + e.kind()));
+      hl.add(new Scene.Highlight(new int[] {e.center()}, new Color(230, 0, 0), e.pair() + " " + e.kind()));
       hl.add(new Scene.Highlight(new int[] {e.ligand()}, new Color(0, 90, 230), null));
-      title = String.format(Locale.ROOT, "event %d: %s %s at frame %d", k, e.bond(), e.kind(), e.frame());
+      title = String.format(Locale.ROOT, "event %d: %s %s at frame %d", k, e.pair(), e.kind(), e.frame());
     } else if (highlight != null && highlight.startsWith("motif:") && frame == null && timePs == null) {
       String m = highlight.substring(6).split(",")[0].strip();
       BondResult br = bonds(h, frames, options);
-      Integer first = br.firstFrame().get(m);
-      if (first != null) {
-        index = first;
-        title = "first frame with " + m + ": " + first;
+      java.util.OptionalInt first = br.firstFrame(m);
+      if (first.isPresent()) {
+        index = first.getAsInt();
+        title = "first frame with " + m + ": " + index;
       } else {
         title = "no " + m + " in the run; last frame shown";
       }
@@ -151,15 +150,11 @@ final class RenderCommand implements Callable<Integer> {
     }
     Frame f = frames.get(index);
     if (highlight != null && highlight.startsWith("motif:")) {
-      Map<String, List<int[]>> units = BondAnalysis.motifAtoms(atoms, f, BondParameters.defaults());
+      List<BondAnalysis.Unit> units = BondAnalysis.motifAtoms(atoms, f, BondParameters.defaults());
       for (String m : highlight.substring(6).split(",")) {
-        String name = m.strip();
-        boolean other = name.equals("other");
-        for (Map.Entry<String, List<int[]>> e : units.entrySet()) {
-          if (other ? e.getKey().startsWith("other") : e.getKey().equals(name)) {
-            for (int[] u : e.getValue()) {
-              hl.add(new Scene.Highlight(u, colourOf(e.getKey()), e.getKey()));
-            }
+        for (BondAnalysis.Unit u : units) {
+          if (u.motif().matches(m)) {
+            hl.add(new Scene.Highlight(u.atoms(), colourOf(u.motif().label()), u.motif().label()));
           }
         }
       }
@@ -192,10 +187,12 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   static Color colourOf(String motif) {
+    if (motif.endsWith(" chain") || motif.endsWith(" chain on P") || motif.endsWith(" bridge")) {
+      return new Color(0, 160, 60);
+    }
     return switch (motif) {
       case "PS3" -> new Color(230, 0, 0);
       case "P2S7", "P2S6" -> new Color(255, 120, 0);
-      case "S chain" -> new Color(0, 160, 60);
       case "S8 ring" -> new Color(200, 170, 0);
       default -> new Color(200, 0, 200);
     };

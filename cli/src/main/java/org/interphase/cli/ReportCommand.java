@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondParameters;
@@ -139,7 +138,8 @@ final class ReportCommand implements Callable<Integer> {
       BondsCommand.write(dir, br, BondsCommand.toJson(br, br.warnings()));
       files.addAll(List.of(rel + "/events.csv", rel + "/motifs.csv", rel + "/coordination.csv", rel + "/bonds.json"));
       String target = m.highlight() != null ? m.highlight().replace("motif:", "") : hasP ? "PS3" : "S chain";
-      Integer first = m.lastFrame() ? null : br.firstFrame().get(target.split(",")[0].strip());
+      java.util.OptionalInt seen = br.firstFrame(target.split(",")[0].strip());
+      Integer first = m.lastFrame() || seen.isEmpty() ? null : seen.getAsInt();
       int index = first != null ? first : frames.size() - 1;
       Scene scene = RenderCommand.scene(h, frames, index, null, "motif:" + target, 900, 700, options);
       jmol.write(scene, dir.resolve("structure.png"));
@@ -148,15 +148,15 @@ final class ReportCommand implements Callable<Integer> {
       html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
           + bp.primary().minFrames() + " frames)");
       List<List<String>> rows = new ArrayList<>();
-      Map<String, Integer> last = br.motifCounts().get(br.frames() - 1);
-      for (String mo : br.motifNames()) {
-        int f = br.firstFrame().get(mo);
-        rows.add(List.of(mo, Integer.toString(br.motifCounts().get(0).getOrDefault(mo, 0)), Integer.toString(last.getOrDefault(mo, 0)),
+      for (org.interphase.analysis.bonds.Motif mo : br.motifs()) {
+        int f = br.firstFrame(mo).getAsInt();
+        rows.add(List.of(mo.label(), mo.family() == org.interphase.analysis.bonds.Motif.Family.THIOPHOSPHATE ? "thiophosphate (P–S)"
+            : "sulfur (S–S)", Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)),
             f + " (" + fmt(br.timePs()[f]) + " ps)"));
       }
-      html.table(List.of("motif", "first frame", "last frame", "first seen"), rows);
-      html.text(br.events().size() + " bond events (" + bp.primary().centerElement() + "–" + bp.primary().ligandElement() + " form < "
-          + bp.primary().formA() + " Å, break > " + bp.primary().breakA() + " Å; S–S and P–P followed too)"
+      html.table(List.of("motif", "classification", "first frame", "last frame", "first seen"), rows);
+      html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
+          + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
           + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");
       warnings.addAll(br.warnings());
     }
@@ -168,7 +168,7 @@ final class ReportCommand implements Callable<Integer> {
       MsdResult r = acc.finish();
       Csv.write(dir.resolve("msd.csv"), List.of("lag_ps", "msd_a2", "msd_x_a2", "msd_y_a2", "msd_z_a2"), r.lagPs(), r.msdA2(),
           r.msdComponentsA2()[0], r.msdComponentsA2()[1], r.msdComponentsA2()[2]);
-      Csv.writeText(dir.resolve("msd.json"), Json.write(MsdCommand.toJson(r, r.warnings())));
+      Csv.writeText(dir.resolve("msd.json"), Json.write(MsdCommand.toJson(r, MsdCommand.warnings(r))));
       Charts.write(MsdCommand.chart(r), dir.resolve("msd"), 900, 600);
       files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json"));
       html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
@@ -185,13 +185,15 @@ final class ReportCommand implements Callable<Integer> {
         html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
         html.table(List.of("layer", "n (Å⁻³)", "D", "σ"), regionRows);
       }
+      org.interphase.analysis.msd.DiffusionFitWindow.Check window = org.interphase.analysis.msd.DiffusionFitWindow.check(r);
       html.table(List.of("quantity", "value"), List.of(
-          List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags)"),
+          List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
+              + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
           List.of("D (correlation-aware error)", r.diffusivity().toString()),
           List.of("D (plain OLS, for comparison)", r.diffusivityOls().toString()),
           List.of("σ (Nernst–Einstein)", r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
           List.of("drift reference", r.driftReference())));
-      warnings.addAll(r.warnings());
+      warnings.addAll(MsdCommand.warnings(r));
     }
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));

@@ -45,6 +45,29 @@ class InterfaceCommandTest {
     }
   }
 
+  /**
+   * The same static single points with --interfaces 2: by the hand formula both γ and W are the
+   * reference.json values (k = 1: γ = −0.2594891399658639 J/m², W = −γ) divided by 2, in the JSON and
+   * in the CSV.
+   */
+  @Test
+  void workOfAdhesionHalvesWithTwoInterfaces() throws Exception {
+    String d = SharedData.cp2k("interface_energy").toString();
+    Path out = SharedData.scratch("interface-k2");
+    InfoCommandTest.Run r = InfoCommandTest.run("interface", "--interface", d + "/sp_interface.out", "--part-a", d + "/sp_slabA.out",
+        "--part-b", d + "/sp_slabB.out", "--interfaces", "2", "--json", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertEquals(2, j.get("interfaces").intValue());
+    assertEquals(-0.2594891399658639 / 2, j.get("interface_energy_j_m2").asDouble(), 1e-5);
+    assertEquals(0.2594891399658639 / 2, j.get("work_of_adhesion_j_m2").asDouble(), 1e-5);
+    List<String> csv = Files.readAllLines(out.resolve("interface.csv"));
+    String[] head = csv.get(0).split(",");
+    String[] row = csv.get(1).split(",");
+    int w = List.of(head).indexOf("work_of_adhesion_j_m2");
+    assertEquals(0.2594891399658639 / 2, Double.parseDouble(row[w]), 1e-5);
+  }
+
   @Test
   void missingRequiredOptionIsUsageError() {
     InfoCommandTest.Run r = InfoCommandTest.run("interface", "--interface", "x");

@@ -60,7 +60,7 @@ class MsdCommandTest {
   /** Random walks whose D follows exp(-0.25 eV / kT): arrhenius must recover Ea within its error. */
   @Test
   void arrheniusRecoversActivationEnergy() throws IOException {
-    double k = 8.617333262e-5;
+    double k = 8.617333262e-5; // k_B in eV/K (CODATA 2018), typed here as the independent reference
     double ea = 0.25;
     double[] temps = {600, 800, 1000, 1200};
     Path dir = SharedData.scratch("arrhenius");
@@ -105,5 +105,74 @@ class MsdCommandTest {
     assertTrue(err < 0.05, "informative error: " + err);
     assertEquals(4, j.get("runs").size());
     assertTrue(j.get("extrapolated_conductivity_s_cm").asDouble() > 0);
+    // σ of each run in S/cm by hand: n e² D / (k_B T), n = 16 Li / 14³ Å³
+    for (JsonNode run : j.get("runs")) {
+      double n = 16 / (14.0 * 14 * 14) * 1e24;
+      double sigma = n * Math.pow(1.602176634e-19, 2) * run.get("diffusivity_cm2_s").asDouble() / (1.380649e-23
+          * run.get("temperature_k").asDouble());
+      assertEquals(sigma, run.get("conductivity_s_cm").asDouble(), 1e-9 * sigma);
+    }
+    double[] ci = {j.get("extrapolated_conductivity_ci_s_cm").get(0).asDouble(), j.get("extrapolated_conductivity_ci_s_cm").get(1).asDouble()};
+    double sigma300 = j.get("extrapolated_conductivity_s_cm").asDouble();
+    assertTrue(ci[0] < sigma300 && sigma300 < ci[1], ci[0] + " < " + sigma300 + " < " + ci[1]);
+    assertEquals(0.95, j.get("confidence_level").asDouble(), 0);
+
+    // the text and the CSV say S/cm too, and give the 300 K interval
+    Path out = dir.resolve("out");
+    List<String> text = new java.util.ArrayList<>(cmd.subList(0, cmd.size() - 1));
+    text.addAll(List.of("--out", out.toString()));
+    InfoCommandTest.Run t = InfoCommandTest.run(text.toArray(new String[0]));
+    assertEquals(0, t.exit(), t.err());
+    assertTrue(t.out().contains("σ (S/cm)") && t.out().contains("95 % CI") && !t.out().contains("mS/cm"), t.out());
+    List<String> csv = Files.readAllLines(out.resolve("arrhenius.csv"));
+    assertTrue(csv.get(0).contains("conductivity_s_cm") && csv.get(0).contains("conductivity_ci95_low_s_cm"), csv.get(0));
+    assertEquals(6, csv.size(), "four runs and the extrapolation");
+    assertTrue(csv.get(5).startsWith("\"extrapolated\",300.0,"), csv.get(5));
+  }
+
+  /** The same run twice: one temperature cannot give a line; exit 2 with one line, no Ea. */
+  @Test
+  void arrheniusRefusesOneTemperature() throws IOException {
+    Path f = SharedData.scratch("arrhenius-one").resolve("walk.extxyz");
+    AtomTable atoms = AtomTable.of("Li", "Li", "S");
+    Cell cell = Cell.orthorhombic(10, 10, 10);
+    try (Writer w = Files.newBufferedWriter(f)) {
+      for (int step = 0; step < 50; step++) {
+        ExtendedXyz.write(w, atoms, new Frame(step, step * 10.0, cell, new double[] {1 + 0.1 * step, 1, 1, 5, 5 + 0.05 * step, 5, 8, 8, 8},
+            null, null, null));
+      }
+    }
+    InfoCommandTest.Run r = InfoCommandTest.run("arrhenius", f.toString(), f.toString(), "--species", "Li", "--timestep-fs", "10",
+        "--temperatures-k", "600,600", "--json");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("", r.out());
+    List<String> lines = r.err().strip().lines().filter(l -> !l.startsWith("warning:")).toList();
+    assertEquals(1, lines.size(), r.err());
+    assertTrue(lines.get(0).contains("two or more different temperatures"), r.err());
+  }
+
+  /**
+   * kinisi's Li6PS5Cl (100 fs per frame) with a window of 0.1–0.5 ps: 5 lags, and the MSD there is
+   * below the 2.47 Å² it reaches at 2 ps (anchors.md §5): short and small, warned in the text, on
+   * stderr and in the JSON; the 2–7 ps window (51 lags, 6.74 Å²) is not.
+   */
+  @Test
+  void fitWindowThatCannotGiveDIsWarned() throws IOException {
+    String file = SharedData.real("kinisi/example_XDATCAR.gz").toString();
+    InfoCommandTest.Run r = InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--fit-start-ps", "0.1",
+        "--fit-end-ps", "0.5", "--temperature-k", "500", "--json");
+    assertEquals(0, r.exit(), r.err());
+    List<String> w = new java.util.ArrayList<>();
+    Json.MAPPER.readTree(r.out()).get("warnings").forEach(x -> w.add(x.asText()));
+    assertTrue(w.stream().anyMatch(x -> x.contains("holds 5 lags")), w.toString());
+    assertTrue(w.stream().anyMatch(x -> x.contains("the MSD at the end of the fit window 0.1–0.5 ps")), w.toString());
+    assertTrue(r.err().contains("warning: the fit window 0.1–0.5 ps holds 5 lags"), r.err());
+    InfoCommandTest.Run text = InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--fit-start-ps", "0.1",
+        "--fit-end-ps", "0.5", "--temperature-k", "500");
+    assertTrue(text.out().contains("D doubtful (short window, small displacement"), text.out());
+    InfoCommandTest.Run good = InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--fit-start-ps", "2",
+        "--fit-end-ps", "7", "--temperature-k", "500");
+    assertTrue(good.out().contains("MSD at the end 6.74 Å²: diffusive"), good.out());
+    assertTrue(!good.err().contains("fit window"), good.err());
   }
 }

@@ -3,7 +3,6 @@ package org.interphase.analysis.bonds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -14,8 +13,10 @@ import org.interphase.core.TrajectoryHeader;
 
 /**
  * Bond events, coordination and motifs over a trajectory. Use: {@code var acc = new
- * BondAnalysis(p).start(header); frames.forEach(acc); BondResult r = acc.finish();}. Memory: the
- * bond states of close pairs and a few numbers per frame; frames are not kept.
+ * BondAnalysis(p).start(header); frames.forEach(acc); BondResult r = acc.finish();}. Every rule of
+ * the parameters is followed (the motifs need P–S, S–S and P–P bonds); events are kept for {@link
+ * BondParameters#eventPairs()} only. Memory: the bond states of close pairs and a few numbers per
+ * frame; frames are not kept.
  */
 public final class BondAnalysis {
   private final BondParameters p;
@@ -34,13 +35,12 @@ public final class BondAnalysis {
     private final List<PairTracker> trackers = new ArrayList<>();
     private final PairTracker primary;
     private final int[] primaryCenters;
-    private final int[] phosphorus;
-    private final int[] sulfur;
+    private final boolean hasPhosphorusOrSulfur;
     private final double dtFs;
     private final List<Double> times = new ArrayList<>();
     private final List<int[]> coordination = new ArrayList<>();
     private final List<Double> meanCn = new ArrayList<>();
-    private final List<Map<String, Integer>> motifs = new ArrayList<>();
+    private final List<Map<Motif, Integer>> motifs = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int frames;
     private final java.util.ArrayDeque<Snapshot> held = new java.util.ArrayDeque<>();
@@ -63,8 +63,7 @@ public final class BondAnalysis {
           trackers.add(new PairTracker(r, c, l, atoms.size()));
         }
       }
-      phosphorus = atoms.indicesOf("P");
-      sulfur = atoms.indicesOf("S");
+      hasPhosphorusOrSulfur = atoms.indicesOf("P").length + atoms.indicesOf("S").length > 0;
       dtFs = !Double.isNaN(p.timestepFs()) ? p.timestepFs() : header.timestepFs();
       delay = trackers.stream().mapToInt(t -> t.rule().minFrames()).max().orElse(1) - 1;
     }
@@ -150,18 +149,19 @@ public final class BondAnalysis {
       }
       coordination.add(hist);
       meanCn.add(sum / primaryCenters.length);
-      if (phosphorus.length + sulfur.length > 0) {
-        List<int[]> bonds = new ArrayList<>();
+      if (hasPhosphorusOrSulfur) {
+        List<int[]> ps = new ArrayList<>();
+        List<int[]> ss = new ArrayList<>();
+        List<int[]> pp = new ArrayList<>();
         for (int t = 0; t < trackers.size(); t++) {
-          String a = trackers.get(t).rule().centerElement();
-          String b = trackers.get(t).rule().ligandElement();
-          if ((a.equals("P") || a.equals("S")) && (b.equals("P") || b.equals("S"))) {
+          List<int[]> target = bondList(trackers.get(t).rule(), ps, ss, pp);
+          if (target != null) {
             for (long k : snap.bonds.get(t)) {
-              bonds.add(new int[] {(int) (k / n), (int) (k % n)});
+              target.add(new int[] {(int) (k / n), (int) (k % n)});
             }
           }
         }
-        motifs.add(Motifs.count(atoms, phosphorus, sulfur, bonds));
+        motifs.add(Motifs.count(atoms, ps, ss, pp));
       } else {
         motifs.add(Map.of());
       }
@@ -176,15 +176,21 @@ public final class BondAnalysis {
         count(held.removeFirst());
       }
       List<BondEvent> events = new ArrayList<>();
-      trackers.forEach(t -> events.addAll(t.events()));
-      events.sort(Comparator.comparingInt(BondEvent::frame).thenComparing(BondEvent::bond).thenComparingInt(BondEvent::center)
+      trackers.stream().filter(t -> p.eventPairs().contains(t.rule().pair())).forEach(t -> events.addAll(t.events()));
+      events.sort(Comparator.comparingInt(BondEvent::frame).thenComparing(BondEvent::pair).thenComparingInt(BondEvent::center)
           .thenComparingInt(BondEvent::ligand));
-      TreeSet<String> names = new TreeSet<>(Comparator.comparingInt(BondAnalysis::motifOrder).thenComparing(s -> s));
-      Map<String, Integer> first = new LinkedHashMap<>();
-      for (int i = 0; i < motifs.size(); i++) {
-        for (String m : motifs.get(i).keySet()) {
-          names.add(m);
-          first.putIfAbsent(m, i);
+      TreeSet<Motif> seen = new TreeSet<>();
+      motifs.forEach(m -> seen.addAll(m.keySet()));
+      List<Motif> names = List.copyOf(seen);
+      int[][] counts = new int[frames][names.size()];
+      int[] first = new int[names.size()];
+      java.util.Arrays.fill(first, -1);
+      for (int i = 0; i < frames; i++) {
+        for (int k = 0; k < names.size(); k++) {
+          counts[i][k] = motifs.get(i).getOrDefault(names.get(k), 0);
+          if (first[k] < 0 && counts[i][k] > 0) {
+            first[k] = i;
+          }
         }
       }
       int width = coordination.stream().mapToInt(h -> h.length).max().orElse(1);
@@ -198,53 +204,51 @@ public final class BondAnalysis {
         warnings.add("the frames carry no time: events are dated by frame only (pass --timestep-fs)");
       }
       return new BondResult(p, layers, frames, primaryCenters.length, times.stream().mapToDouble(Double::doubleValue).toArray(), cn,
-          meanCn.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(motifs), List.copyOf(names), first, List.copyOf(events),
-          life, primary.stillBonded(), List.copyOf(warnings));
+          meanCn.stream().mapToDouble(Double::doubleValue).toArray(), names, counts, first, List.copyOf(events), life,
+          primary.stillBonded(), List.copyOf(warnings));
     }
   }
 
   /**
-   * The motifs of a single frame, judged without history (each rule's half-way cutoff), for
-   * pictures: name → atom groups (0-based indices).
+   * The units of a single frame, judged without history (each rule's half-way cutoff), for
+   * pictures: thiophosphate units and sulfur species with their atoms (0-based indices).
    */
-  public static Map<String, List<int[]>> motifAtoms(AtomTable atoms, Frame f, BondParameters p) {
-    int[] phosphorus = atoms.indicesOf("P");
-    int[] sulfur = atoms.indicesOf("S");
-    List<int[]> bonds = new ArrayList<>();
+  public static List<Unit> motifAtoms(AtomTable atoms, Frame f, BondParameters p) {
+    List<int[]> ps = new ArrayList<>();
+    List<int[]> ss = new ArrayList<>();
+    List<int[]> pp = new ArrayList<>();
     double[] pos = f.positions();
     for (BondRule r : p.all()) {
+      List<int[]> target = bondList(r, ps, ss, pp);
       boolean sym = r.centerElement().equalsIgnoreCase(r.ligandElement());
       int[] c = atoms.indicesOf(r.centerElement());
       int[] l = atoms.indicesOf(r.ligandElement());
-      if (c.length == 0 || l.length == 0) {
+      if (target == null || c.length == 0 || l.length == 0) {
         continue;
       }
       NeighbourSearch.pairs(f.cell(), pos, c, l, r.initialA(), (a, b, d) -> {
         if (!sym || a < b) {
-          bonds.add(new int[] {a, b});
+          target.add(new int[] {a, b});
         }
       });
     }
-    Map<String, List<int[]>> out = new LinkedHashMap<>();
-    for (Motifs.Unit u : Motifs.units(atoms, phosphorus, sulfur, bonds)) {
-      out.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u.atoms());
+    return Motifs.units(atoms, ps, ss, pp).stream().map(u -> new Unit(u.motif(), u.atoms())).toList();
+  }
+
+  /** One unit of a frame: its motif and its atoms (0-based, ascending). */
+  public record Unit(Motif motif, int[] atoms) {}
+
+  /** The list a rule's bonds go to for the motifs: P–S, S–S or P–P; null for any other pair. */
+  private static List<int[]> bondList(BondRule r, List<int[]> ps, List<int[]> ss, List<int[]> pp) {
+    if (r.samePair("P", "S")) {
+      return ps;
     }
-    return out;
+    if (r.samePair("S", "S")) {
+      return ss;
+    }
+    return r.samePair("P", "P") ? pp : null;
   }
 
   /** The bonds of one frame per tracker, held back for the dwell window. */
   private record Snapshot(int index, List<java.util.Set<Long>> bonds) {}
-
-  private static int motifOrder(String m) {
-    return switch (m) {
-      case "PS4" -> 0;
-      case "PS3" -> 1;
-      case "P2S7" -> 2;
-      case "P2S6" -> 3;
-      case "S8 ring" -> 4;
-      case "S chain" -> 5;
-      case "S (isolated)" -> 6;
-      default -> 7;
-    };
-  }
 }

@@ -1,32 +1,50 @@
 package org.interphase.analysis.bonds;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * What to follow.
+ * What to follow and what to report.
  *
  * @param primary the bond whose coordination is histogrammed (e.g. P–S), its cutoffs and dwell
- * @param others further bonds followed for events and motifs (by default S–S and P–P)
+ * @param others further bonds followed for the motifs (by default the P–S, S–S and P–P rules that
+ *     are not the primary pair): the thiophosphate units need P–S and P–P bonds, the sulfur species
+ *     S–S bonds
+ * @param eventPairs the pairs whose break and formation events are reported ({@link BondRule#pair()}
+ *     labels of followed rules); the primary pair always, others only when asked for
  * @param layers slabs for locating events; null for none, or {@link #AUTOMATIC_LAYERS} to find them from the
  *     composition of the first frame along z
  * @param timestepFs time between frames (fs) when the frames carry no time; NaN to use theirs
+ * @throws IllegalArgumentException when an event pair is not followed
  */
-public record BondParameters(BondRule primary, List<BondRule> others, Layers layers, double timestepFs) {
+public record BondParameters(BondRule primary, List<BondRule> others, List<String> eventPairs, Layers layers, double timestepFs) {
 
   /** Marker: find layers along z from the first frame's composition ({@link Layers#automatic}). */
   public static final Layers AUTOMATIC_LAYERS = new Layers(2, new double[0], new double[0], null);
 
   public BondParameters {
     others = List.copyOf(others);
+    Set<String> pairs = new LinkedHashSet<>();
+    pairs.add(primary.pair());
+    for (String p : eventPairs) {
+      boolean followed = primary.pair().equals(p) || others.stream().anyMatch(r -> r.pair().equals(p));
+      if (!followed) {
+        throw new IllegalArgumentException("events of " + p + " are asked for but no rule follows that pair");
+      }
+      pairs.add(p);
+    }
+    eventPairs = List.copyOf(pairs);
   }
 
-  /** P–S with the default S–S and P–P rules beside it. */
+  /** P–S with the default S–S and P–P rules beside it; events of P–S only. */
   public static BondParameters defaults() {
     return of(BondRule.defaultPS());
   }
 
-  /** The given primary rule plus the default P–S, S–S and P–P rules that are not the same pair. */
+  /** The given primary rule plus the default P–S, S–S and P–P rules that are not the same pair; events of the primary pair only. */
   public static BondParameters of(BondRule primary) {
     List<BondRule> others = new ArrayList<>();
     for (BondRule r : List.of(BondRule.defaultPS(), BondRule.defaultSS(), BondRule.defaultPP())) {
@@ -34,29 +52,56 @@ public record BondParameters(BondRule primary, List<BondRule> others, Layers lay
         others.add(r);
       }
     }
-    return new BondParameters(primary, others, null, Double.NaN);
+    return new BondParameters(primary, others, List.of(), null, Double.NaN);
+  }
+
+  /**
+   * Events of more pairs: {@code "all"} for every followed pair, or a comma-separated list such as
+   * {@code "P-S,S-S,P-P"} (either element order). The primary pair is always reported.
+   *
+   * @throws IllegalArgumentException for a pair that is not followed, naming the followed ones
+   */
+  public BondParameters withEventPairs(String spec) {
+    List<String> pairs = new ArrayList<>();
+    if (spec.strip().equalsIgnoreCase("all")) {
+      all().forEach(r -> pairs.add(r.pair()));
+    } else {
+      for (String item : spec.split(",")) {
+        String[] el = item.strip().split("[-–]");
+        if (el.length != 2 || el[0].isBlank() || el[1].isBlank()) {
+          throw new IllegalArgumentException("--pairs takes element pairs such as P-S,S-S or all; got '" + item.strip() + "'");
+        }
+        BondRule rule = all().stream().filter(r -> r.samePair(el[0].strip(), el[1].strip())).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(String.format(Locale.ROOT,
+                "--pairs: %s is not followed; the followed pairs are %s", item.strip(), String.join(", ", all().stream()
+                    .map(BondRule::pair).toList()))));
+        pairs.add(rule.pair());
+      }
+    }
+    return new BondParameters(primary, others, pairs, layers, timestepFs);
   }
 
   /**
    * Single-cutoff mode for comparison: every rule becomes one cutoff with no dwell, so each
-   * crossing counts (the flicker the dual cutoff removes).
+   * crossing counts (the flicker the dual cutoff removes). The other rules use their half-way cutoff.
    */
   public BondParameters singleCutoff(double primaryCutoffA) {
     List<BondRule> o = others.stream().map(r -> new BondRule(r.centerElement(), r.ligandElement(), r.initialA(), r.initialA(), 1))
         .toList();
     return new BondParameters(new BondRule(primary.centerElement(), primary.ligandElement(), primaryCutoffA, primaryCutoffA, 1), o,
-        layers, timestepFs);
+        eventPairs, layers, timestepFs);
   }
 
   public BondParameters withLayers(Layers l) {
-    return new BondParameters(primary, others, l, timestepFs);
+    return new BondParameters(primary, others, eventPairs, l, timestepFs);
   }
 
   public BondParameters withTimestepFs(double dt) {
-    return new BondParameters(primary, others, layers, dt);
+    return new BondParameters(primary, others, eventPairs, layers, dt);
   }
 
-  List<BondRule> all() {
+  /** The primary rule followed by the others. */
+  public List<BondRule> all() {
     List<BondRule> a = new ArrayList<>();
     a.add(primary);
     a.addAll(others);
@@ -64,7 +109,6 @@ public record BondParameters(BondRule primary, List<BondRule> others, Layers lay
   }
 
   static boolean samePair(BondRule a, BondRule b) {
-    return (a.centerElement().equalsIgnoreCase(b.centerElement()) && a.ligandElement().equalsIgnoreCase(b.ligandElement()))
-        || (a.centerElement().equalsIgnoreCase(b.ligandElement()) && a.ligandElement().equalsIgnoreCase(b.centerElement()));
+    return a.samePair(b.centerElement(), b.ligandElement());
   }
 }

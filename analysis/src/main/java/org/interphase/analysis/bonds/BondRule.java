@@ -3,7 +3,7 @@ package org.interphase.analysis.bonds;
 import java.util.Locale;
 
 /**
- * When two elements count as bonded: a bond forms when the distance drops below {@code formA} and
+ * When two elements count as bonded (distances in Å, dwell in frames): a bond forms when the distance drops below {@code formA} and
  * breaks when it rises above {@code breakA} ({@code formA ≤ breakA}); a change counts only after it
  * has lasted {@code minFrames} frames. With {@code formA == breakA} and {@code minFrames == 1} this
  * is a plain single cutoff.
@@ -36,6 +36,17 @@ public record BondRule(String centerElement, String ligandElement, double formA,
   /** P–P (hypothiophosphate P2S6⁴⁻, ≈ 2.2 Å): form below 2.4 Å, break above 2.7 Å. */
   public static BondRule defaultPP() {
     return new BondRule("P", "P", 2.4, 2.7, 3);
+  }
+
+  /** The element pair, centre first, as events name it: {@code "P-S"}. */
+  public String pair() {
+    return centerElement + "-" + ligandElement;
+  }
+
+  /** Whether the two elements are this rule's pair, in either order ({@code "S-P"} is {@code "P-S"}). */
+  public boolean samePair(String first, String second) {
+    return (centerElement.equalsIgnoreCase(first) && ligandElement.equalsIgnoreCase(second))
+        || (centerElement.equalsIgnoreCase(second) && ligandElement.equalsIgnoreCase(first));
   }
 
   /** The cutoff that decides the state of the first frame, half-way between the two. */

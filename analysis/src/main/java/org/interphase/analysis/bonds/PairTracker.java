@@ -46,7 +46,7 @@ final class PairTracker {
     this.ligands = ligands;
     this.atoms = atoms;
     this.symmetric = rule.centerElement().equalsIgnoreCase(rule.ligandElement());
-    this.name = rule.centerElement() + "-" + rule.ligandElement();
+    this.name = rule.pair();
   }
 
   BondRule rule() {
@@ -133,7 +133,7 @@ final class PairTracker {
     s.runLength++;
     if (s.runLength >= rule.minFrames()) {
       s.committed = s.raw;
-      String kind = s.committed ? "form" : "break";
+      BondEvent.Kind kind = s.committed ? BondEvent.Kind.FORM : BondEvent.Kind.BREAK;
       events.add(new BondEvent(s.runStart, s.runTimePs, kind, name, c, l, s.runDistance, s.runPosition, s.runLayer));
       commits.add(new long[] {key(c, l), s.runStart, s.committed ? 1 : 0});
       if (s.committed) {

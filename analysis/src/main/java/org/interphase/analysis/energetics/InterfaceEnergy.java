@@ -10,15 +10,27 @@ import org.interphase.core.Measurement;
 import org.interphase.core.Units;
 
 /**
- * γ = [E_AB − n_A ε_A − n_B ε_B] / (k·A) and W = [n_A ε_A + n_B ε_B − E_AB] / A. Energies of MD runs
- * are averaged over the frames after the equilibration time with a blocked standard error
- * ({@link BlockAverage}); single points count as exact. n_A and n_B are found from the atom counts
- * (every element must balance with non-negative whole numbers) unless given.
+ * γ = [E_AB − n_A ε_A − n_B ε_B] / (k·A) and, when A and B are slabs of the interface's in-plane
+ * cell, the work of adhesion W = [E_A + E_B − E_AB] / (k·A), k the number of A|B interfaces in the
+ * interface cell (both divide by the interfaces that separating the cell into the slabs removes;
+ * Lepley and Holzwarth, PRB 92, 214201 (2015); anchors.md §3a). Energies in eV, A in Å², results in
+ * eV/Å² and J/m² (1 eV/Å² = 16.02176634 J/m²). Energies of MD runs are averaged over the frames after
+ * the equilibration time with a blocked standard error ({@link BlockAverage}); single points count
+ * as exact. n_A and n_B are found from the atom counts (every element must balance with
+ * non-negative whole numbers) unless given.
  */
 public final class InterfaceEnergy {
   private InterfaceEnergy() {}
 
-  /** Computes one interface energy. */
+  /**
+   * Computes one interface energy.
+   *
+   * @param ab the interface cell A|B (energy in eV, cell in Å)
+   * @param a reference A: a bulk cell, a formula unit or a slab of the same in-plane cell
+   * @param b reference B
+   * @throws IllegalArgumentException when the interface cell is not one whole combination of A and B,
+   *     or an MD run has fewer than 2 frames after the equilibration
+   */
   public static InterfaceResult compute(String name, EnergyRun ab, EnergyRun a, EnergyRun b, InterfaceParameters p) {
     List<String> warnings = new ArrayList<>();
     double area = area(ab.cell(), p.normalAxis());
@@ -41,17 +53,18 @@ public final class InterfaceEnergy {
     Measurement w = null;
     String label = "interface energy";
     if (slabs) {
-      w = new Measurement(-num / area, err / area, "eV/Å²").scaled(Units.EV_PER_A2_TO_J_PER_M2, "J/m²");
-      if (p.interfaces() == 1) {
-        label = "interface energy relative to the separated slabs (= −work of adhesion)";
-      }
+      // separating the cell into the two slabs opens all k interfaces: W per interface, like γ
+      w = new Measurement(-num / (p.interfaces() * area), err / (p.interfaces() * area), "eV/Å²").scaled(Units.EV_PER_A2_TO_J_PER_M2,
+          "J/m²");
+      label = "interface energy relative to the separated slabs (= −work of adhesion)";
     } else if (p.interfaces() == 1) {
       label = "interface energy including the free-surface energies of the slab (k = 1 with bulk references)";
       warnings.add("k = 1 (slab with vacuum) with references that are not slabs of the same in-plane cell: γ includes the "
           + "free-surface energies; give slab references for the work of adhesion");
     }
-    String method = String.format(Locale.ROOT, "γ = [E_AB − %s·ε_A − %s·ε_B] / (%d·A), A = %.6f Å²; %s; %s; %s", fmt(n[0]), fmt(n[1]),
-        p.interfaces(), area, eab.text, ea.text, eb.text);
+    String method = String.format(Locale.ROOT, "γ = [E_AB − %s·ε_A − %s·ε_B] / (%d·A)%s, A = %.6f Å²; %s; %s; %s", fmt(n[0]), fmt(n[1]),
+        p.interfaces(), slabs ? String.format(Locale.ROOT, ", W = [E_A + E_B − E_AB] / (%d·A)", p.interfaces()) : "", area, eab.text,
+        ea.text, eb.text);
     if (!Double.isNaN(gamma.stdErr()) && gamma.stdErr() == 0) {
       gamma = new Measurement(gamma.value(), Double.NaN, gamma.unit());
       gammaJ = new Measurement(gammaJ.value(), Double.NaN, gammaJ.unit());

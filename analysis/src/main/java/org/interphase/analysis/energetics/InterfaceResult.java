@@ -14,10 +14,10 @@ import org.interphase.core.Measurement;
  * @param nB units of B
  * @param gamma γ, eV/Å²
  * @param gammaJm2 γ, J/m²
- * @param workOfAdhesion W = (n_A ε_A + n_B ε_B − E_AB) / A in J/m², or null when the parts are not
+ * @param workOfAdhesion W = (E_A + E_B − E_AB) / (k·A) in J/m², or null when the parts are not
  *     slabs with the interface's in-plane cell
- * @param label what γ is: "interface energy" or, for k = 1 with slab references, "interface energy
- *     relative to the separated slabs (= −W)"
+ * @param label what γ is: "interface energy", or with slab references "interface energy relative
+ *     to the separated slabs (= −W)"
  * @param framesUsed frames averaged for E_AB, A, B (1 for single points)
  * @param method how the energies were obtained and the block sizes
  */

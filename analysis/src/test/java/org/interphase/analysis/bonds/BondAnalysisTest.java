@@ -49,9 +49,10 @@ class BondAnalysisTest {
     BondResult dual = run(file, BondParameters.defaults());
     assertEquals(0, dual.events().size(), dual.events().toString());
     for (int f = 0; f < dual.frames(); f++) {
-      assertEquals(32, dual.motifCount(f, "PS4"), "frame " + f);
+      assertEquals(32, dual.count(f, "PS4"), "frame " + f);
     }
-    assertEquals(32, dual.motifCount(0, "S (isolated)"));
+    // the 32 S2- anions of Li6PS5Cl (Li192 P32 S160 Cl32: 160 − 4·32) are bonded to neither P nor S
+    assertEquals(32, dual.count(0, "free S"));
     assertEquals(140, dual.frames());
     int[] want = {593, 14, 0};
     double[] cut = {2.2, 2.3, 2.5};
@@ -64,7 +65,8 @@ class BondAnalysisTest {
   /**
    * shared/data/cp2k/aimd_nvt reference.json: per frame, the number of P with 4, 3 and other S
    * within the cutoff (MDAnalysis distance_array, minimum image), for 2.5, 2.4 and 2.3 Å. Matched
-   * exactly with a single cutoff and no dwell.
+   * exactly with a single cutoff and no dwell, both as coordination histogram and as PS4 and PS3
+   * units (reference.md: a PS4 is a P with CN 4, a PS3 a P with CN 3; no two P share an S here).
    */
   @Test
   void cp2kCoordinationSeriesMatchExactly() throws IOException {
@@ -88,6 +90,9 @@ class BondAnalysisTest {
         assertEquals(r4.get(f).asInt(), cn[4], key + " frame " + f);
         assertEquals(r3.get(f).asInt(), cn[3], key + " frame " + f);
         assertEquals(rb.get(f).asInt(), Math.round(r.meanCoordination()[f] * 4), key + " frame " + f);
+        // the thiophosphate units say the same: a PS3 is a P with three S, whatever S–S contacts it has
+        assertEquals(r3.get(f).asInt(), r.count(f, "PS3"), key + " PS3 units, frame " + f);
+        assertEquals(r4.get(f).asInt(), r.count(f, "PS4"), key + " PS4 units, frame " + f);
       }
     }
   }
@@ -122,17 +127,20 @@ class BondAnalysisTest {
     // distance passes 2.9 Å (break) when 2.05 + 0.15 (k - 9) > 2.9, i.e. k = 15
     List<BondEvent> ev = r.events("P-S");
     assertEquals(1, ev.size(), ev.toString());
-    assertEquals("break", ev.get(0).kind());
+    assertEquals(BondEvent.Kind.BREAK, ev.get(0).kind());
     assertEquals(15, ev.get(0).frame());
     assertEquals(0.030, ev.get(0).timePs(), 1e-12);
     assertEquals(1, ev.get(0).ligand());
     assertEquals(7.0, ev.get(0).positionA()[0], 1e-12);
-    assertEquals(1, r.motifCount(14, "PS4"));
-    assertEquals(1, r.motifCount(15, "PS3"));
-    assertEquals(15, r.firstFrame().get("PS3"));
+    assertEquals(1, r.count(14, "PS4"));
+    assertEquals(1, r.count(15, "PS3"));
+    assertEquals(15, r.firstFrame("PS3").getAsInt());
+    // the S that left is bonded to nothing from frame 15 on
+    assertEquals(0, r.count(14, "free S"));
+    assertEquals(1, r.count(15, "free S"));
   }
 
-  /** An S8 crown ring; from frame 5 on, the bond between S0 and S1 stretches: one S–S break, ring → chain. */
+  /** An S8 crown ring; from frame 5 on, the bond between S0 and S1 stretches: one S–S break, ring → open S8 chain. */
   @Test
   void s8RingOpens() {
     Cell cell = Cell.orthorhombic(14, 14, 14);
@@ -165,12 +173,13 @@ class BondAnalysisTest {
     BondResult r = run(BondParameters.of(BondRule.defaultSS()), h, frames);
     List<BondEvent> ev = r.events("S-S");
     assertEquals(1, ev.size(), ev.toString());
-    assertEquals("break", ev.get(0).kind());
+    assertEquals(BondEvent.Kind.BREAK, ev.get(0).kind());
     assertEquals(0, ev.get(0).center());
     assertEquals(1, ev.get(0).ligand());
-    assertEquals(1, r.motifCount(0, "S8 ring"));
-    assertEquals(1, r.motifCount(29, "S chain"));
-    assertTrue(r.firstFrame().get("S chain") == ev.get(0).frame());
+    assertEquals(1, r.count(0, "S8 ring"));
+    assertEquals(0, r.count(29, "S8 ring"));
+    assertEquals(1, r.count(29, "S8 chain"));
+    assertEquals(ev.get(0).frame(), r.firstFrame("S8 chain").getAsInt());
   }
 
   /**

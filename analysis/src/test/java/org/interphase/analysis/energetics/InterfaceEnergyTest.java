@@ -73,6 +73,30 @@ class InterfaceEnergyTest {
     assertTrue(r.warnings().isEmpty(), r.warnings().toString());
   }
 
+  /**
+   * The same slab energies with k = 2 (a periodic sandwich A|B|A… against slabs of A and B: pulling
+   * it apart opens two interfaces): by hand γ = (−100.5 + 60 + 40) / (2 · 100) = −0.0025 eV/Å² and
+   * W = (E_A + E_B − E_AB) / (2 · 100) = (−60 − 40 + 100.5) / 200 = +0.0025 eV/Å² = 0.0025 · 16.02176634 J/m²; k = 1 gives
+   * twice both. W is −γ for either k.
+   */
+  @Test
+  void workOfAdhesionDividesByTheInterfacesLikeGamma() {
+    Cell c = Cell.orthorhombic(10, 10, 40);
+    EnergyRun ab = sp(Map.of("Li", 4, "S", 6), c, -100.5);
+    EnergyRun a = sp(Map.of("Li", 4, "S", 2), c, -60);
+    EnergyRun b = sp(Map.of("S", 4), c, -40);
+    for (int k : new int[] {1, 2}) {
+      InterfaceResult r = InterfaceEnergy.compute("t", ab, a, b, InterfaceParameters.of(k));
+      double gammaByHand = (-100.5 + 60 + 40) / (k * 100.0);
+      double wByHand = (-60 - 40 + 100.5) / (k * 100.0);
+      assertEquals(gammaByHand, r.gamma().value(), 1e-15, "γ, k = " + k);
+      assertEquals(wByHand * J, r.workOfAdhesion().value(), 1e-12, "W, k = " + k);
+      assertEquals(-r.gammaJm2().value(), r.workOfAdhesion().value(), 1e-12, "W = −γ, k = " + k);
+      assertTrue(r.label().contains("separated slabs"), r.label());
+      assertTrue(r.method().contains("W = [E_A + E_B − E_AB] / (" + k + "·A)"), r.method());
+    }
+  }
+
   @Test
   void mismatchedInPlaneCellWarnsWithTheStrain() {
     Cell ab = Cell.orthorhombic(10, 10, 40);
