@@ -24,13 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message naming the compression, never an I/O failure with the decoder's bare message.
  */
 class CompressionDamageTest {
+  private static final int LINES = 6000;
   @TempDir
   Path dir;
 
   private static byte[] text() {
     StringBuilder sb = new StringBuilder();
     java.util.Random rnd = new java.util.Random(7);
-    for (int i = 0; i < 20000; i++) {
+    for (int i = 0; i < LINES; i++) {
       sb.append(String.format(java.util.Locale.ROOT, "%12.8f %12.8f %12.8f%n", rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()));
     }
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
@@ -63,7 +64,7 @@ class CompressionDamageTest {
   void intactFileReadsEveryLine(String kind) throws IOException {
     Path p = dir.resolve("data." + kind);
     Files.write(p, compress(kind, text()));
-    assertEquals(20000, readAll(p));
+    assertEquals(LINES, readAll(p));
   }
 
   @ParameterizedTest
@@ -73,7 +74,7 @@ class CompressionDamageTest {
     Path p = dir.resolve("cut." + kind);
     Files.write(p, Arrays.copyOf(full, full.length / 2));
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> readAll(p));
-    assertTrue(e.line() > 0 && e.line() <= 20000, "line " + e.line());
+    assertTrue(e.line() > 0 && e.line() <= LINES, "line " + e.line());
     assertTrue(e.getMessage().startsWith(p + ":" + e.line() + ": expected intact compressed data"), e.getMessage());
     assertTrue(e.getMessage().contains(kind.equals("gz") ? "gzip" : kind.equals("bz2") ? "bzip2" : "xz"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
