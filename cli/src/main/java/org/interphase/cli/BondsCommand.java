@@ -194,7 +194,6 @@ final class BondsCommand implements Callable<Integer> {
     ArrayNode counts = o.putArray("motif_counts");
     for (int f = 0; f < r.frames(); f++) {
       ObjectNode c = counts.addObject();
-      c.put("frame", f);
       Json.put(c, "time_ps", r.timePs()[f]);
       for (int k = 0; k < r.motifs().size(); k++) {
         c.put(r.motifs().get(k).label(), r.motifCounts()[f][k]);
