@@ -119,4 +119,18 @@ class CompressionDamageTest {
     org.interphase.core.MissingInputException e = assertThrows(org.interphase.core.MissingInputException.class, () -> LineReader.open(link));
     assertTrue(e.getMessage().contains("a link to a file that does not exist"), e.getMessage());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gz", "bz2", "xz"})
+  void smallFileCutShortIsMalformedAlsoWhenOnlyItsHeadIsRead(String kind) throws IOException {
+    byte[] small = "Li2S\n1.0\n5 0 0\n0 5 0\n0 0 5\nLi S\n2 1\n".repeat(20).getBytes(StandardCharsets.US_ASCII);
+    byte[] full = compress(kind, small);
+    Path p = dir.resolve("small." + kind);
+    Files.write(p, Arrays.copyOf(full, full.length - 12));
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> Compression.head(p, 8192));
+    assertTrue(e.getMessage().startsWith(p + ":1: expected intact compressed data, found \""), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    MalformedInputException e2 = assertThrows(MalformedInputException.class, () -> readAll(p));
+    assertTrue(e2.getMessage().startsWith(p + ":"), e2.getMessage());
+  }
 }
