@@ -10,7 +10,8 @@ public final class InputOptions {
   @Option(names = "--format", paramLabel = "NAME", description = "Force a reader instead of detecting the format (e.g. vasp-xdatcar).")
   String format;
 
-  @Option(names = "--strict", description = "Treat a file that ends inside its last frame as an error (exit 3) instead of a warning.")
+  @Option(names = "--strict", description = "Refuse (exit 3) what is otherwise read with a warning: a file that ends inside its last "
+      + "frame, steps repeated by an appended restart, a frame written twice, XDATCARs of several runs joined.")
   boolean strict;
 
   @Option(names = "--elements", paramLabel = "EL[,EL…]", split = ",",
