@@ -137,7 +137,7 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
       SpeciesResolver.Resolved found = SpeciesResolver.resolve(file, countArr.length, options, r.source(), countsLine);
       symbols = found.symbols();
       kinds = symbols;
-      notes.add("VASP 4 file without a symbols line: elements " + symbols + " taken from " + found.origin());
+      notes.add("VASP 4 file without a symbols line: elements " + String.join(", ", symbols) + " taken from " + found.origin());
     } else if (labels.size() != countArr.length) {
       throw MalformedInputException.of(r.source(), symbolsLine,
           labels.size() + " element symbols " + labels + " but " + countArr.length + " atom counts " + Arrays.toString(countArr));

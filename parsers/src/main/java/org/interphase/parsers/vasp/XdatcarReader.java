@@ -150,7 +150,7 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   /** Notes that describe a recovery from damage or a guess, which the user must see as warnings. */
   private static boolean isRecovery(String note) {
-    return note.contains("assumed") || note.contains("is not an element");
+    return note.contains("assumed") || note.contains("species label \"");
   }
 
   private void readAhead() {
