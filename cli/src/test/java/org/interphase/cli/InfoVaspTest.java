@@ -241,7 +241,7 @@ class InfoVaspTest {
     JsonNode f = json(InfoCommandTest.run("info", "--json", p.toString())).get("files").get(0);
     assertEquals(6, f.get("frames").asInt());
     // 7 header lines + 3 frames of 9 lines + 7 header lines: the restarted configuration line is line 42
-    assertTrue(f.get("warnings").get(0).asText().startsWith("line 42: configuration numbers restart at 1 after 3"), f.toString());
+    assertTrue(f.get("warnings").get(0).asText().startsWith("XDATCAR:42: configuration numbers restart at 1 after 3"), f.toString());
     InfoCommandTest.Run strict = InfoCommandTest.run("info", "--strict", p.toString());
     assertEquals(3, strict.exit());
     assertTrue(strict.err().startsWith("interphase: " + p + ":42: expected one run with increasing configuration numbers"), strict.err());

@@ -105,7 +105,7 @@ final class SpeciesResolver {
     if (!options.species().isEmpty()) {
       if (options.species().size() != types) {
         throw MalformedInputException.of(source, line, "the file has " + types + " atom types but --elements gives "
-            + options.species().size() + " " + options.species());
+            + options.species().size() + " (" + String.join(", ", options.species()) + ")");
       }
       return new Resolved(userElements(options), "--elements");
     }
