@@ -2,6 +2,7 @@ package org.interphase.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,16 @@ public final class InputOptions {
   @Option(names = "--debug", description = "Print the stack trace of an error.")
   boolean debug;
 
+  /**
+   * The options as the readers take them.
+   *
+   * @throws org.interphase.core.UnsupportedFormatException for a {@code --format} no reader has
+   *     ({@code unknown format "nosuch" (known: vasp-xdatcar, …)}), before any file is read
+   */
   ReadOptions toReadOptions() {
+    if (format != null) {
+      FormatRegistry.byName(format);
+    }
     return new ReadOptions(strict, species, timestepFs == null ? Double.NaN : timestepFs, format);
   }
 }

@@ -121,7 +121,7 @@ public final class RunDiscovery {
     }
     if (hits.size() > 1) {
       throw new UnsupportedFormatException(dir + ": " + hits.size() + " candidate runs for " + purpose + ": "
-          + hits.stream().map(r -> r.primary().getFileName().toString()).toList() + "; name one of the files instead");
+          + String.join(", ", hits.stream().map(r -> r.primary().getFileName().toString()).toList()) + "; name one of the files instead");
     }
     return hits.get(0);
   }
