@@ -68,7 +68,7 @@ public final class MeanSquaredDisplacement {
       mobile = atoms.indicesOf(p.species());
       if (mobile.length == 0) {
         throw new IllegalArgumentException("no " + p.species() + " atoms in " + header.source() + " (it has "
-            + atoms.speciesCounts().keySet() + ")");
+            + String.join(", ", atoms.speciesCounts().keySet()) + ")");
       }
       if (p.driftReference() == null) {
         reference = atoms.indicesNotOf(p.species());
