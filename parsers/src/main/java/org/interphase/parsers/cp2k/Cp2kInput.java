@@ -224,26 +224,111 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
   }
 
   /**
-   * Finds the input of a project in a folder: {@code <project>.inp}, else the only {@code .inp}
-   * whose {@code &GLOBAL} names it. Only the project line is read here, so an input that names the
-   * project but is malformed elsewhere is still found (and its error reported when it is read).
+   * The input chosen for a project, with the {@code &KIND} declarations of every input naming it.
+   *
+   * @param input the chosen input (cell, time step, run type), its kinds the union of all candidates'
+   * @param note which input was chosen and why when there were several; null for one
+   */
+  public record Chosen(Cp2kInput input, String note) {}
+
+  /**
+   * Finds the input of a project in a folder: {@code <project>.inp}, else among the {@code .inp}
+   * files whose {@code &GLOBAL} names it, the newest by modification time. Only the project line is
+   * read here, so an input that names the project but is malformed elsewhere is still found (and its
+   * error reported when it is read).
    */
   public static Path find(Path dir, String project) {
-    Path direct = dir.resolve(project + ".inp");
-    if (Files.isRegularFile(direct)) {
-      return direct;
+    List<Path> c = candidates(dir, project);
+    return c.isEmpty() ? null : preferred(c, project);
+  }
+
+  /**
+   * Reads every input of a project ({@code md.inp} and {@code md_restart.inp} side by side often
+   * name the same project): their {@code &KIND … ELEMENT} declarations are merged when they agree;
+   * cell, time step and the rest come from the input named for the project, else the newest.
+   *
+   * @return null when no input names the project
+   * @throws MalformedInputException when two inputs map the same kind to different elements
+   */
+  public static Chosen forProject(Path dir, String project) {
+    if (project == null) {
+      return null;
     }
+    List<Path> cands = candidates(dir, project);
+    if (cands.isEmpty()) {
+      return null;
+    }
+    if (cands.size() == 1) {
+      return new Chosen(read(cands.get(0)), null);
+    }
+    Path pick = preferred(cands, project);
+    Cp2kInput chosen = read(pick);
+    Map<String, KindSection> merged = new LinkedHashMap<>(chosen.kinds());
+    Map<String, Path> owner = new java.util.HashMap<>();
+    chosen.kinds().keySet().forEach(k -> owner.put(k, pick));
+    for (Path p : cands) {
+      if (p.equals(pick)) {
+        continue;
+      }
+      for (var e : read(p).kinds().entrySet()) {
+        KindSection k = e.getValue();
+        KindSection prev = merged.get(e.getKey());
+        if (prev == null || prev.element() == null) {
+          merged.put(e.getKey(), k);
+          owner.put(e.getKey(), p);
+        } else if (k.element() != null && !k.element().equals(prev.element())) {
+          throw MalformedInputException.of(p.toString(), k.line(), "kind " + k.name() + " is " + k.element() + " here but "
+              + prev.element() + " in " + owner.get(e.getKey()).getFileName() + ":" + prev.line() + ", and both inputs name project "
+              + project + ": keep only the input of this run beside its output");
+        }
+      }
+    }
+    List<String> names = cands.stream().map(c -> c.getFileName().toString()).toList();
+    String why = pick.getFileName().toString().equals(project + ".inp") ? "named for the project" : "the newest";
+    String note = cands.size() + " inputs name project " + project + " (" + String.join(", ", names) + "): their &KIND declarations "
+        + "agree; cell, time step and run type from " + pick.getFileName() + " (" + why + ")";
+    Cp2kInput in = new Cp2kInput(chosen.path(), chosen.project(), chosen.runType(), chosen.cell(), chosen.timestepFs(), chosen.ensemble(),
+        chosen.trajectoryStride(), chosen.coordFileName(), chosen.bandReplicas(), chosen.coordElements(),
+        java.util.Collections.unmodifiableMap(merged), chosen.coordKinds());
+    return new Chosen(in, note);
+  }
+
+  /** {@code <project>.inp} and every {@code .inp} naming the project, sorted by name. */
+  private static List<Path> candidates(Path dir, String project) {
+    Path direct = dir.resolve(project + ".inp");
+    List<Path> hits = new ArrayList<>();
     try (var s = Files.list(dir)) {
-      List<Path> hits = new ArrayList<>();
       for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".inp")).sorted().toList()) {
-        if (project.equals(projectOf(p))) {
+        if (p.equals(direct) && Files.isRegularFile(p) || project.equals(projectOf(p))) {
           hits.add(p);
         }
       }
-      return hits.size() == 1 ? hits.get(0) : null;
     } catch (java.io.IOException e) {
-      return null;
+      return Files.isRegularFile(direct) ? List.of(direct) : List.of();
     }
+    return hits;
+  }
+
+  /** The input named for the project, else the newest by modification time (then the last by name). */
+  private static Path preferred(List<Path> cands, String project) {
+    Path best = null;
+    long bestTime = Long.MIN_VALUE;
+    for (Path p : cands) {
+      if (p.getFileName().toString().equals(project + ".inp")) {
+        return p;
+      }
+      long t;
+      try {
+        t = Files.getLastModifiedTime(p).toMillis();
+      } catch (java.io.IOException e) {
+        t = Long.MIN_VALUE + 1;
+      }
+      if (t >= bestTime) {
+        best = p;
+        bestTime = t;
+      }
+    }
+    return best;
   }
 
   /** The {@code PROJECT} (or {@code PROJECT_NAME}) of an input's {@code &GLOBAL}, or null; variables are resolved by a full read. */

@@ -106,8 +106,8 @@ public final class Cp2kKinds {
       return none();
     }
     String project = m.group(1);
-    Path in = Cp2kInput.find(dir, project);
-    Cp2kInput input = in == null ? restartInput(dir, project) : Cp2kInput.read(in);
+    Cp2kInput.Chosen in = Cp2kInput.forProject(dir, project);
+    Cp2kInput input = in == null ? restartInput(dir, project) : in.input();
     Path log = Cp2kLog.find(dir, project);
     return of(input, log == null ? null : Cp2kLog.head(log));
   }

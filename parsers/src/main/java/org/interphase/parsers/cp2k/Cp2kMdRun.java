@@ -102,8 +102,12 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       n = first.labels().length;
       firstLabels = first.labels();
 
-      Path inputPath = project == null ? null : Cp2kInput.find(dir, project);
-      Cp2kInput input = inputPath == null ? null : Cp2kInput.read(inputPath);
+      Cp2kInput.Chosen chosenInput = Cp2kInput.forProject(dir, project);
+      Cp2kInput input = chosenInput == null ? null : chosenInput.input();
+      Path inputPath = input == null ? null : input.path();
+      if (chosenInput != null && chosenInput.note() != null) {
+        notes.add(chosenInput.note());
+      }
       Path logPath = Cp2kLog.find(dir, project);
       // only the head of the log unless the cell has to come from it: a long run's log is large
       Cp2kLog.Head head = logPath == null ? null : Cp2kLog.head(logPath);
