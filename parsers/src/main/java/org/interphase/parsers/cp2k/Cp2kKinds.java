@@ -69,7 +69,7 @@ public final class Cp2kKinds {
       for (Cp2kInput.KindSection k : input.kinds().values()) {
         if (k.element() != null) {
           d.put(upper(k.name()), new Declaration(k.name(), k.element(), "&KIND " + k.name() + " ELEMENT " + k.element() + " ("
-              + inName + ":" + k.line() + ")"));
+              + k.file() + ":" + k.line() + ")"));
         }
       }
     }

@@ -44,6 +44,9 @@ public record Cp2kLogRun(Cp2kLog log, Cp2kInput input, Map<String, Integer> comp
     Path inputPath = input == null ? null : input.path();
     String logName = logPath.getFileName().toString();
     List<String> warnings = new ArrayList<>(log.warnings());
+    if (input != null) {
+      warnings.addAll(input.warnings());
+    }
     Cp2kKinds kindRule = Cp2kKinds.of(input, log.head());
     warnings.addAll(kindRule.warnings());
 

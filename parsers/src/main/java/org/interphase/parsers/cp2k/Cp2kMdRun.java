@@ -105,6 +105,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       Cp2kInput.Chosen chosenInput = Cp2kInput.forProject(dir, project);
       Cp2kInput input = chosenInput == null ? null : chosenInput.input();
       Path inputPath = input == null ? null : input.path();
+      if (input != null) {
+        input.warnings().forEach(this::warn);
+      }
       if (chosenInput != null && chosenInput.note() != null) {
         notes.add(chosenInput.note());
       }

@@ -64,4 +64,24 @@ class Cp2kInputsTest {
     assertEquals(d.resolve("md.inp") + ":11: kind Sb is S here but Se in md_restart.inp:11, and both inputs name project mix: keep only "
         + "the input of this run beside its output", e.getMessage());
   }
+
+  @Test
+  void includedFilesAreReadWithTheVariablesSetBefore() throws Exception {
+    Path d = MadeRun.folder("inputs-include");
+    MadeRun.input(d, "mix.inp", "mix", "MD", 12.0, 0.5, 0, "    @SET BRIDGE S\n    @INCLUDE 'sub/kinds.inc'\n    @INCLUDE gone.inc\n");
+    Files.createDirectories(d.resolve("sub"));
+    MadeRun.in(d.resolve("sub")).line("&KIND Sb   ! bridging sulfur\n  ELEMENT ${BRIDGE}\n&END KIND").write("kinds.inc");
+    try (FrameSource src = FormatRegistry.open(frames(d), ReadOptions.DEFAULT)) {
+      // by hand: @SET BRIDGE S, then kinds.inc line 2 "ELEMENT ${BRIDGE}" → ELEMENT S: Sb is sulfur
+      assertArrayEquals(new String[] {"S", "Li"}, src.header().atoms().elements());
+      // mix.inp: &GLOBAL(1) PROJECT(2) RUN_TYPE(3) &END(4) &FORCE_EVAL(5) METHOD(6) &SUBSYS(7) &CELL(8-10) @SET(11) @INCLUDE(12, 13)
+      assertTrue(src.warnings().contains("mix.inp:13: @INCLUDE gone.inc: no such file (" + d.toAbsolutePath().resolve("gone.inc")
+          + "): the kinds, cell and other settings it holds are not read"), src.warnings().toString());
+    }
+    // errors inside an included file name that file and its line
+    MadeRun.in(d.resolve("sub")).line("&KIND Sb\n  ELEMENT Xq\n&END KIND").write("kinds.inc");
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> header(d.resolve("mix-pos-1.xyz")));
+    assertTrue(e.getMessage().endsWith("kinds.inc:2: expected an element of the periodic table after ELEMENT, found \"Xq\""),
+        e.getMessage());
+  }
 }
