@@ -97,6 +97,11 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
       if (key.startsWith("&")) {
         String name = key.substring(1);
         if (name.equals("KIND") && sections.contains("SUBSYS") && t.length > 1) {
+          KindSection same = kinds.get(t[1].toUpperCase(Locale.ROOT));
+          if (same != null && !same.name().equals(t[1])) {
+            throw MalformedInputException.of(r.source(), r.number(), "&KIND " + t[1] + " and &KIND " + same.name() + " (" + same.file()
+                + ":" + same.line() + ") name the same kind: CP2K matches kind names in any case and refuses the second");
+          }
           kindName = t[1];
           kindLine = r.number();
           kindFile = Path.of(r.source()).getFileName().toString();
