@@ -232,8 +232,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
               + FrameSpacing.fmt(input.timestepFs()) + " fs × " + input.trajectoryStride() + ")", 0);
         }
         if (head != null && head.coordinatesEvery() > 0) {
-          spacing.offer(head.timestepFs() * head.coordinatesEvery(), logPath.getFileName() + " MD_PAR| Time step × Coordinates print "
-              + "frequency (" + FrameSpacing.fmt(head.timestepFs()) + " fs × " + head.coordinatesEvery() + ")", 0.005 * head.coordinatesEvery());
+          spacing.offer(head.timestepFs() * head.coordinatesEvery(), logPath.getFileName() + " " + head.timestepLabel() + " × Coordinates "
+              + "print frequency (" + FrameSpacing.fmt(head.timestepFs()) + " fs × " + head.coordinatesEvery() + ")", 0.005 * head.coordinatesEvery());
         }
       }
       spacing.disagreements().forEach(this::warn);
