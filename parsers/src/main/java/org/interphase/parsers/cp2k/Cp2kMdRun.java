@@ -157,8 +157,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
           fixed = log.initialCell();
           notes.add("cell from the CELL| lines of " + logPath.getFileName() + " (printed to 3 decimals)");
         } else {
-          throw MalformedInputException.of(posFile.toString(), 0, "no cell for this run: no " + project + "-*.cell file, no &CELL in "
-              + "an input and no CELL| lines in a log beside it");
+          throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: put beside it a " + project
+              + "-1.cell file, an input naming project " + project + " with &CELL, or the run's main log (CELL| lines)");
         }
       }
       fixedCell = fixed;
@@ -242,6 +242,10 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       String dtSource = chosen == null ? null : chosen.phrase();
       overrideFs = options.timestepFs();
       if (!Double.isNaN(overrideFs)) {
+        if (!Double.isNaN(dt) && Math.abs(overrideFs - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
+          warn("--timestep-fs " + FrameSpacing.fmt(overrideFs) + " fs differs from the " + FrameSpacing.fmt(dt)
+              + " fs between frames the files give (" + dtSource + "); --timestep-fs used");
+        }
         dt = overrideFs;
         dtSource = "command line --timestep-fs";
       }
