@@ -54,7 +54,7 @@ final class InfoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (FileSummary s : summaries) {
       for (String w : s.warnings()) {
-        err.println("warning: " + s.path() + ": " + w);
+        err.println("warning: " + Located.warning(s.path(), w));
       }
     }
     err.flush();
