@@ -33,7 +33,8 @@ import org.interphase.parsers.io.LineReader;
  * [hartree]}, {@code MD| Kinetic energy}, {@code MD| Temperature [K]}, {@code MD| Conserved quantity},
  * {@code MD| Cell lengths [ang]}, {@code MD| Cell angles [deg]}) and the old one ({@code STEP NUMBER
  * =}, {@code TIME [fs] =}, {@code POTENTIAL ENERGY[hartree] =}, {@code CELL LNTHS[bohr] =}, {@code
- * CELL ANGLS[deg] =}); {@code MD_INI|} (step 0 of the new layout) and {@code INITIAL POTENTIAL ENERGY[hartree] =} (step 0 of the old); {@code PROGRAM ENDED AT}.
+ * CELL ANGLS[deg] =}); {@code MD_INI|} (step 0 of the new layout) and {@code INITIAL POTENTIAL
+ * ENERGY[hartree] =} (step 0 of the old); {@code PROGRAM ENDED AT}.
  *
  * <p>MD steps repeated in the log (a restart appended to it) keep the latest occurrence of each step,
  * with a warning, as the trajectory files do ({@link StepOrder}). A step without a printed time gets

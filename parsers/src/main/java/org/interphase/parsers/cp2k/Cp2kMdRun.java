@@ -233,7 +233,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
         }
         if (head != null && head.coordinatesEvery() > 0) {
           spacing.offer(head.timestepFs() * head.coordinatesEvery(), logPath.getFileName() + " " + head.timestepLabel() + " × Coordinates "
-              + "print frequency (" + FrameSpacing.fmt(head.timestepFs()) + " fs × " + head.coordinatesEvery() + ")", 0.005 * head.coordinatesEvery());
+              + "print frequency (" + FrameSpacing.fmt(head.timestepFs()) + " fs × " + head.coordinatesEvery() + ")",
+              0.005 * head.coordinatesEvery());
         }
       }
       spacing.disagreements().forEach(this::warn);
