@@ -53,10 +53,8 @@ final class InfoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     for (FileSummary s : summaries) {
-      String name = Path.of(s.path()).getFileName() + ":";
       for (String w : s.warnings()) {
-        // a warning that starts with the file's name and a line ("XDATCAR:32: …") gets the path in its place
-        err.println("warning: " + s.path() + (w.startsWith(name) && !w.startsWith(name + " ") ? w.substring(name.length() - 1) : ": " + w));
+        err.println("warning: " + Located.warning(s.path(), w));
       }
     }
     err.flush();
