@@ -245,11 +245,11 @@ final class ReportCommand implements Callable<Integer> {
     if (!regions.isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
       for (MsdResult rr : regions) {
-        rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().toString(),
-            rr.conductivity().toString()));
+        rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().number(),
+            rr.conductivity().number()));
       }
       html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
-      html.table(List.of("layer", "n (Å⁻³)", "D", "σ"), rows);
+      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)"), rows);
     }
     DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
     html.table(List.of("quantity", "value"), List.of(
@@ -360,8 +360,8 @@ final class ReportCommand implements Callable<Integer> {
       html.figure(dir.resolve("interface.png"), "Interface energies with standard errors (J/m²)");
       List<List<String>> rows = new ArrayList<>();
       for (InterfaceResult r : results) {
-        rows.add(List.of(r.name(), r.gamma().toString(), r.gammaJm2().toString(), r.workOfAdhesion() == null ? "—"
-            : r.workOfAdhesion().toString(), String.format(Locale.ROOT, "%.4f", r.areaA2()), Integer.toString(r.interfaces()),
+        rows.add(List.of(r.name(), r.gamma().number(), r.gammaJm2().number(), r.workOfAdhesion() == null ? "—"
+            : r.workOfAdhesion().number(), String.format(Locale.ROOT, "%.4f", r.areaA2()), Integer.toString(r.interfaces()),
             r.framesUsed()[0] + " / " + r.framesUsed()[1] + " / " + r.framesUsed()[2]));
       }
       html.table(List.of("interface", "γ (eV/Å²)", "γ (J/m²)", "W (J/m²)", "A (Å²)", "k", "frames AB / A / B"), rows);
