@@ -257,14 +257,17 @@ final class ReportCommand implements Callable<Integer> {
             + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
         List.of("D (correlation-aware error)", r.diffusivity().toString()),
         List.of("D (plain OLS, for comparison)", r.diffusivityOls().toString()),
-        List.of("σ (Nernst–Einstein)", r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
+        List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (give "
+            + "\"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or OUTCAR)"
+            : r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
         List.of("drift reference", r.driftReference())));
     warnings.addAll(MsdCommand.warnings(r));
     used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");
     used.add(sec, "fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps, both ends included" + (Double.isNaN(m.fitStartPs())
         || Double.isNaN(m.fitEndPs()) ? " (default: 10–50 % of the run where not given)" : " (given)"));
     used.add(sec, "drift reference", r.driftReference());
-    used.add(sec, "temperature for σ", fmt(r.temperatureK()) + " K (" + r.temperatureSource() + "), charge +1 e");
+    used.add(sec, "temperature for σ", Double.isNaN(r.temperatureK()) ? "unknown (σ not computed)"
+        : fmt(r.temperatureK()) + " K (" + r.temperatureSource() + "), charge +1 e");
     used.add(sec, "error model", "at most " + p.maxGlsPoints() + " lags sampled in the window (" + r.sampledLags() + " used)");
     if (!regions.isEmpty()) {
       used.add(sec, "transport layers", String.join(", ", regions.stream().map(rr -> rr.region().toString()).toList()));
