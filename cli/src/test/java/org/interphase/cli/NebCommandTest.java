@@ -117,6 +117,20 @@ class NebCommandTest {
   }
 
   @Test
+  void aDamagedSinglePointBesideTheBandIsReportedNotFatal() throws Exception {
+    Path d = SharedData.scratch("neb-sp-damaged").resolve("band");
+    copyTree(SharedData.cp2k("neb_li_hop"), d);
+    Path sp = d.resolve("sp_replica_4.out");
+    String log = Files.readString(sp);
+    Files.delete(sp);
+    Files.writeString(sp, log.substring(0, log.indexOf("ATOMIC FORCES in [a.u.]") + 200));
+    InfoCommandTest.Run r = InfoCommandTest.run("neb", d.toString(), "--json");
+    JsonNode p = onlyPath(r);
+    assertFalse(p.get("force_aware_spline").asBoolean());
+    assertTrue(r.err().contains("single points beside the band not used: sp_replica_N: ") && r.err().contains("sp_replica_4.out"), r.err());
+  }
+
+  @Test
   void seedStudyBandUsesItsSinglePoints() throws Exception {
     Path d = SharedData.projectRoot().resolve("examples/seed-study/neb_li2s_lpsc");
     JsonNode p = onlyPath(InfoCommandTest.run("neb", d.toString(), "--json"));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interphase.core.InterphaseException;
 
 /**
  * Single-point calculations with forces, one per image of a band, found beside the band: CP2K
@@ -89,7 +90,14 @@ public record Cp2kSinglePoints(List<Path> logs, double[] energiesEv, List<double
       String problem = null;
       double worst = 0;
       for (int i = 0; i < n && problem == null; i++) {
-        Cp2kLog log = Cp2kLog.read(logs.get(i));
+        Cp2kLog log;
+        try {
+          log = Cp2kLog.read(logs.get(i));
+        } catch (InterphaseException | UncheckedIOException ex) {
+          // a damaged single point nobody asked for must not stop the band: it is reported, not used
+          problem = ex.getMessage();
+          break;
+        }
         double[] fi = log.lastForcesEvPerA();
         if (fi == null || fi.length != 3 * atoms) {
           problem = logs.get(i).getFileName() + " has no forces for " + atoms + " atoms";
