@@ -173,7 +173,8 @@ final class ReportCommand implements Callable<Integer> {
       for (Motif mo : br.motifs()) {
         int f = br.firstFrame(mo).getAsInt();
         rows.add(List.of(mo.label(), mo.family() == Motif.Family.THIOPHOSPHATE ? "thiophosphate (P–S)" : "sulfur (S–S)",
-            Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)), f + " (" + fmt(br.timePs()[f]) + " ps)"));
+            Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)), Double.isNaN(br.timePs()[f]) ? Integer.toString(f)
+            : f + " (" + fmt(br.timePs()[f]) + " ps)"));
       }
       html.table(List.of("motif", "classification", "first frame", "last frame", "first seen"), rows);
       html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
