@@ -114,12 +114,6 @@ final class NebCommand implements Callable<Integer> {
     return new Analysed(path, b, r);
   }
 
-  /** The images of one path, for pictures. */
-  static NebImages images(Path path, String name, ReadOptions options, List<Path> forcesFrom) {
-    NebBand b = NebBands.read(path, options, forcesFrom);
-    return new NebImages(name, b.atoms(), b.images(), b.tangentForcesEvPerA(), b.climbingImage(), b.notes());
-  }
-
   /** neb.json, neb.csv, the chart and the VTST files of every path, under {@code dir}. */
   static void write(Path dir, List<Analysed> results, ObjectNode doc) {
     Csv.writeText(dir.resolve("neb.json"), Json.write(doc));
