@@ -299,7 +299,7 @@ def classify(el, pos, mode):
 
 
 def summary(name, rows, ev):
-    cols = ["PS4", "PS3", "P2S7", "S8 ring", "S8 chain", "S2 bridge", "free S"]
+    cols = ["PS4", "PS3", "P2S7", "S8 ring", "S8 chain", "S2 bridge", "S (isolated)"]
     print("== %s" % name)
     print("frames with a PS3: %d" % int(np.count_nonzero(rows[:, 1] > 0)))
     print("frames with a PS3 and an S2 bridge: %d" % int(np.count_nonzero((rows[:, 1] > 0) & (rows[:, 5] > 0))))

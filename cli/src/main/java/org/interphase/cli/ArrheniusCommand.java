@@ -71,7 +71,7 @@ final class ArrheniusCommand implements Callable<Integer> {
         composition = src.header().atoms().speciesCounts();
         MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(msd.parameters(input, t)).start(src.header());
         Progress.feed(src, "reading " + runs.get(i).getFileName(), acc);
-        src.warnings().forEach(w -> warnings.add(run + ": " + w));
+        src.warnings().forEach(w -> warnings.add(Located.warning(run.toString(), w)));
         r = acc.finish();
       }
       MsdCommand.warnings(r).forEach(w -> warnings.add(run + ": " + w));

@@ -82,6 +82,12 @@ final class BondsCommand implements Callable<Integer> {
     List<String> warnings = new ArrayList<>();
     try (FrameSource src = Inputs.openTrajectory(path, input.toReadOptions())) {
       boolean hasP = src.header().atoms().indicesOf("P").length > 0;
+      for (String el : new String[] {center, ligand}) {
+        if (el != null && src.header().atoms().indicesOf(el).length == 0) {
+          throw new IllegalArgumentException("no " + el + " atoms in " + src.header().source() + " (it has "
+              + String.join(", ", src.header().atoms().speciesCounts().keySet()) + ")");
+        }
+      }
       BondParameters p = parameters(center != null ? center : hasP ? "P" : "S", ligand != null ? ligand : "S");
       BondAnalysis.Accumulator acc = new BondAnalysis(p).start(src.header());
       Progress.feed(src, "reading frames", acc);
@@ -188,7 +194,6 @@ final class BondsCommand implements Callable<Integer> {
     ArrayNode counts = o.putArray("motif_counts");
     for (int f = 0; f < r.frames(); f++) {
       ObjectNode c = counts.addObject();
-      c.put("frame", f);
       Json.put(c, "time_ps", r.timePs()[f]);
       for (int k = 0; k < r.motifs().size(); k++) {
         c.put(r.motifs().get(k).label(), r.motifCounts()[f][k]);

@@ -200,7 +200,7 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
     }
     return new FileSummary(path.toString(), f.name(), log.version() == null ? "CP2K" : "CP2K " + log.version(), atoms,
         new LinkedHashMap<>(run.composition()), new LinkedHashMap<>(run.kinds()), frames, log.timestepFs(),
-        Double.isNaN(log.timestepFs()) ? null : path.getFileName() + " MD_PAR| Time step", variable, run.cell(), last, frames > 0,
+        Double.isNaN(log.timestepFs()) ? null : path.getFileName() + " " + log.timestepLabel(), variable, run.cell(), last, frames > 0,
         log.lastForcesEvPerA() != null, warnings, notes);
   }
 

@@ -54,7 +54,7 @@ final class InfoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (FileSummary s : summaries) {
       for (String w : s.warnings()) {
-        err.println("warning: " + s.path() + ": " + w);
+        err.println("warning: " + Located.warning(s.path(), w));
       }
     }
     err.flush();
@@ -123,40 +123,71 @@ final class InfoCommand implements Callable<Integer> {
   /**
    * The VASP files of a run folder, each summarised. A file known by name as something Interphase
    * does not read (INCAR, KPOINTS, POTCAR, job scripts, Slurm logs) or whose content matches no
-   * format is listed in {@code others}; so is a file taken for a VASP format by its content alone
-   * (not its name) that then fails to read. Neither aborts the listing; a file named as a VASP
-   * format that is damaged does (exit 3).
+   * format is listed in {@code others}; so is a file that cannot even be looked at (a truncated or
+   * corrupt compressed file) and a file taken for a VASP format by its content alone (not its name)
+   * that then fails to read. None of these aborts the listing; a file named as a VASP format that is
+   * damaged does (exit 3). A forced {@code --format} applies only to the files that are candidates
+   * for it (its name glob or its content), never to a file known by name as something else.
    */
   private static List<FileSummary> vaspFiles(Path dir, ReadOptions options, List<OtherFile> others) {
+    FormatRegistry.Format forced = options.format() == null ? null : FormatRegistry.byName(options.format());
+    ReadOptions detected = options.withFormat(null);
     List<FileSummary> found = new ArrayList<>();
+    List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-        FormatRegistry.Format format;
-        try {
-          format = FormatRegistry.detect(f, options);
-        } catch (UnsupportedFormatException e) {
-          others.add(new OtherFile(f.toString(), FormatRegistry.otherFileKind(f).orElse("not recognised")));
-          continue;
-        }
-        if (!format.program().equals("VASP")) {
-          // CP2K files are listed as their runs
-          continue;
-        }
-        if (options.format() != null || FormatRegistry.matchesName(format, f)) {
-          found.add(FileSummary.of(f, options));
-          continue;
-        }
-        try {
-          found.add(FileSummary.of(f, options));
-        } catch (MalformedInputException e) {
-          others.add(new OtherFile(f.toString(), "not recognised (its start looks like a " + format.description()
-              + ", but " + e.getMessage() + ")"));
-        }
-      }
+      files = s.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
     }
+    for (Path f : files) {
+      FormatRegistry.Format format;
+      ReadOptions opts = detected;
+      try {
+        if (forced != null && FormatRegistry.isCandidate(forced, f)) {
+          format = forced;
+          opts = options;
+        } else {
+          format = FormatRegistry.detect(f, detected);
+        }
+      } catch (UnsupportedFormatException e) {
+        others.add(new OtherFile(f.toString(), FormatRegistry.otherFileKind(f).orElse("not recognised")));
+        continue;
+      } catch (RuntimeException e) {
+        // one unreadable file (a truncated notes.txt.gz) is listed, not fatal to the listing
+        others.add(new OtherFile(f.toString(), "not recognised (" + reason(f, e) + ")"));
+        continue;
+      }
+      if (!format.program().equals("VASP")) {
+        // CP2K files are listed as their runs
+        continue;
+      }
+      boolean named = FormatRegistry.matchesName(format, f);
+      try {
+        found.add(FileSummary.of(f, opts));
+      } catch (MalformedInputException e) {
+        if (named) {
+          throw e;
+        }
+        others.add(new OtherFile(f.toString(), "not recognised (its start looks like a " + format.description()
+            + ", but " + e.getMessage() + ")"));
+      } catch (IllegalArgumentException e) {
+        // the user's options (--elements) are wrong: not this file's fault
+        throw e;
+      } catch (RuntimeException e) {
+        others.add(new OtherFile(f.toString(), "not recognised (" + reason(f, e) + ")"));
+      }
+    }
     return found;
+  }
+
+  /** Why a file could not be looked at, without repeating its path. */
+  private static String reason(Path f, RuntimeException e) {
+    String m = Interphase.message(e);
+    String path = f.toString();
+    while (m.startsWith(path + ": ")) {
+      m = m.substring(path.length() + 2);
+    }
+    return m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   static ObjectNode toJson(FileSummary s) {

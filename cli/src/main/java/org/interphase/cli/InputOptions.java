@@ -2,6 +2,7 @@ package org.interphase.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import picocli.CommandLine.Option;
 
@@ -10,7 +11,8 @@ public final class InputOptions {
   @Option(names = "--format", paramLabel = "NAME", description = "Force a reader instead of detecting the format (e.g. vasp-xdatcar).")
   String format;
 
-  @Option(names = "--strict", description = "Treat a file that ends inside its last frame as an error (exit 3) instead of a warning.")
+  @Option(names = "--strict", description = "Refuse (exit 3) what is otherwise read with a warning: a file that ends inside its last "
+      + "frame, steps repeated by an appended restart, a frame written twice, XDATCARs of several runs joined.")
   boolean strict;
 
   @Option(names = "--elements", paramLabel = "EL[,EL…]", split = ",",
@@ -23,7 +25,16 @@ public final class InputOptions {
   @Option(names = "--debug", description = "Print the stack trace of an error.")
   boolean debug;
 
+  /**
+   * The options as the readers take them.
+   *
+   * @throws org.interphase.core.UnsupportedFormatException for a {@code --format} no reader has
+   *     ({@code unknown format "nosuch" (known: vasp-xdatcar, …)}), before any file is read
+   */
   ReadOptions toReadOptions() {
+    if (format != null) {
+      FormatRegistry.byName(format);
+    }
     return new ReadOptions(strict, species, timestepFs == null ? Double.NaN : timestepFs, format);
   }
 }

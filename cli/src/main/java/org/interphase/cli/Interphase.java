@@ -65,9 +65,75 @@ public final class Interphase implements Runnable {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
-    err.println("interphase: " + e.getMessage().strip().replace('\n', ' ') + " (see '" + name + " --help')");
+    String message = e.getMessage().strip().replace('\n', ' ');
+    java.util.List<String> unknown = unknownOptions(cl.getCommandSpec(), args);
+    if (!unknown.isEmpty()) {
+      // an unknown option explains a "missing required option" that follows from it
+      String u = unknown.get(0).replaceFirst("=.*", "");
+      String near = nearestOption(cl.getCommandSpec(), u);
+      message = "unknown option '" + u + "'" + (near == null ? "" : " (did you mean " + near + "?)");
+    }
+    err.println("interphase: " + message + " (see '" + name + " --help')");
     err.flush();
     return 2;
+  }
+
+  /** Arguments that look like options of {@code spec} but are none (values of known options skipped). */
+  static java.util.List<String> unknownOptions(CommandSpec spec, String[] args) {
+    java.util.List<String> unknown = new java.util.ArrayList<>();
+    boolean inCommand = spec.parent() == null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!inCommand) {
+        inCommand = a.equals(spec.name()) || spec.aliases().length > 0 && java.util.Arrays.asList(spec.aliases()).contains(a);
+        continue;
+      }
+      if (!a.startsWith("-") || a.length() < 2 || Character.isDigit(a.charAt(1)) || a.charAt(1) == '.') {
+        continue;
+      }
+      CommandLine.Model.OptionSpec o = spec.findOption(a.replaceFirst("=.*", ""));
+      if (o == null) {
+        unknown.add(a);
+      } else if (!a.contains("=") && o.arity().max() > 0) {
+        i++;
+      }
+    }
+    return unknown;
+  }
+
+  /** The option name closest to {@code given} by edit distance, or {@code null} when none is close. */
+  static String nearestOption(CommandSpec spec, String given) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (CommandLine.Model.OptionSpec o : spec.options()) {
+      for (String n : o.names()) {
+        int d = editDistance(given.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT));
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = n;
+        }
+      }
+    }
+    return bestDistance <= Math.max(2, given.length() / 3) ? best : null;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   public static void main(String[] args) {

@@ -53,6 +53,10 @@ final class MsdCommand implements Callable<Integer> {
     MsdResult r;
     List<String> readWarnings;
     try (FrameSource src = Inputs.openTrajectory(path, input.toReadOptions())) {
+      if (src.header().atoms().indicesOf(p.species()).length == 0) {
+        throw new IllegalArgumentException("no " + p.species() + " atoms in " + src.header().source() + " (it has "
+            + String.join(", ", src.header().atoms().speciesCounts().keySet()) + ")");
+      }
       MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(p).start(src.header());
       Progress.feed(src, "reading frames", acc);
       readWarnings = new ArrayList<>(src.warnings());

@@ -25,9 +25,14 @@ final class OutputFolder {
       return;
     }
     String command = sub.commandSpec().qualifiedName();
-    if (command.endsWith(" render") && p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-        .endsWith(".png")) {
-      Path parent = p.toAbsolutePath().getParent();
+    if (command.endsWith(" render")) {
+      Path png;
+      try {
+        png = RenderCommand.pngOf(p);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(sub.commandSpec().commandLine(), e.getMessage());
+      }
+      Path parent = png.toAbsolutePath().getParent();
       if (parent != null) {
         requireWritable(parent, p, command, sub.commandSpec().commandLine());
       }

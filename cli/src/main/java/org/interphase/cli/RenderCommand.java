@@ -63,12 +63,27 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--height", defaultValue = "800", paramLabel = "PX", description = "Height in pixels (default ${DEFAULT-VALUE}).")
   int height;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE.png", defaultValue = "interphase.png", description = "Output file (default "
-      + "${DEFAULT-VALUE}).")
+  @Option(names = {"--out", "-o", "--output"}, paramLabel = "FILE.png|DIR", defaultValue = "interphase.png", description = "A PNG file, "
+      + "or a folder (made when missing) that receives render.png (default ${DEFAULT-VALUE}). Pictures are PNG only.")
   Path output;
+
+  /** The PNG file that {@code --out} names: the file itself, or {@code render.png} in a folder. */
+  static Path pngOf(Path out) {
+    String name = out.getFileName() == null ? "" : out.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".png")) {
+      return out;
+    }
+    if (java.nio.file.Files.isDirectory(out) || !lower.matches(".*\\.[a-z0-9]{2,5}")) {
+      return out.resolve("render.png");
+    }
+    throw new IllegalArgumentException("--out " + out + ": render writes PNG pictures only; name a .png file or a folder");
+  }
 
   @Override
   public Integer call() {
+    Path png = pngOf(output);
+    output = png;
     Scene scene = scene(path, neb, frame, timePs, highlight, width, height, input.toReadOptions());
     try (JmolRenderer r = new JmolRenderer()) {
       r.write(scene, output);

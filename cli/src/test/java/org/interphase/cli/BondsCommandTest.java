@@ -31,7 +31,7 @@ class BondsCommandTest {
     assertEquals(32, j.get("motifs_first").get("PS4").intValue());
     assertTrue(j.get("motifs_last").get("PS4").isInt());
     assertEquals(32, j.get("motifs_last").get("PS4").intValue());
-    assertEquals(32, j.get("motifs_last").get("free S").intValue());
+    assertEquals(32, j.get("motifs_last").get("S (isolated)").intValue());
     assertEquals(0, j.get("motif_first_seen").get("PS4").get("frame").intValue());
     assertEquals(140, j.get("motif_counts").size());
     assertEquals(13.9, j.get("motif_counts").get(139).get("time_ps").asDouble(), 1e-9);
@@ -68,16 +68,16 @@ class BondsCommandTest {
     assertEquals("break", j.get("events").get(0).get("kind").asText());
     assertEquals(151, j.get("events").get(0).get("frame").intValue());
     JsonNode first = j.get("motifs_first");
-    assertEquals(Set.of("PS4", "P2S7", "S8 ring", "S2 bridge", "free S"), names(first));
+    assertEquals(Set.of("PS4", "P2S7", "S8 ring", "S2 bridge", "S (isolated)"), names(first));
     assertEquals(1, first.get("PS4").intValue());
     assertEquals(2, first.get("P2S7").intValue());
     assertEquals(1, first.get("S2 bridge").intValue());
     JsonNode last = j.get("motifs_last");
-    assertEquals(Set.of("PS4", "P2S7", "S8 chain", "S2 bridge", "free S"), names(last));
+    assertEquals(Set.of("PS4", "P2S7", "S8 chain", "S2 bridge", "S (isolated)"), names(last));
     assertEquals(151, j.get("motif_first_seen").get("PS3").get("frame").intValue());
     assertEquals(0.302, j.get("motif_first_seen").get("PS3").get("time_ps").doubleValue(), 1e-12);
     assertEquals(List.of("PS4", "PS3", "P2S7"), strings(j.get("motif_classes").get("thiophosphate")));
-    assertEquals(List.of("S8 ring", "S8 chain", "S2 bridge", "free S"), strings(j.get("motif_classes").get("sulfur")));
+    assertEquals(List.of("S8 ring", "S8 chain", "S2 bridge", "S (isolated)"), strings(j.get("motif_classes").get("sulfur")));
     JsonNode f151 = j.get("motif_counts").get(151);
     assertEquals(151, f151.get("frame").intValue());
     assertTrue(f151.get("PS3").isInt());

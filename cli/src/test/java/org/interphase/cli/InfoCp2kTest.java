@@ -93,4 +93,26 @@ class InfoCp2kTest {
     }
     assertTrue(n >= 60, "files read: " + n);
   }
+
+  @Test
+  void warningOfACutFrameNamesTheFileOnce() throws IOException {
+    Path d = SharedData.scratch("info-cp2k-cut");
+    Files.writeString(d.resolve("lk.inp"), "&GLOBAL\n  PROJECT lk\n&END GLOBAL\n&FORCE_EVAL\n  &SUBSYS\n    &CELL\n      ABC 9 9 9\n"
+        + "    &END CELL\n  &END SUBSYS\n&END FORCE_EVAL\n");
+    StringBuilder xyz = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      xyz.append("2\n i = ").append(i).append(", time = ").append(i * 0.5).append(", E = -1.0\n O 0 0 0\n");
+      if (i < 2) {
+        xyz.append(" H 1 0 0\n");
+      }
+    }
+    Path pos = d.resolve("lk-pos-1.xyz");
+    Files.writeString(pos, xyz.toString());
+    InfoCommandTest.Run r = InfoCommandTest.run("info", pos.toString());
+    assertEquals(0, r.exit(), r.err());
+    String line = r.err().lines().filter(l -> l.contains(":12")).findFirst().orElseThrow(() -> new AssertionError(r.err()));
+    // frames of 4 lines: the third (lines 9-11) stops after its first atom, atom 2 is missing at line 12: the file is named once
+    assertTrue(line.startsWith("warning: " + pos + ":12"), line);
+    assertEquals(line.indexOf(pos.toString()), line.lastIndexOf(pos.toString()), line);
+  }
 }

@@ -104,6 +104,91 @@ class InfoVaspTest {
     assertTrue(human.out().contains("  not read    VASP input (INCAR)"), human.out());
   }
 
+  /** The gzip of {@code text} cut to its first {@code keep} bytes (a copy interrupted mid-way). */
+  private static byte[] truncatedGzip(String text, int keep) throws IOException {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(b)) {
+      z.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+    return java.util.Arrays.copyOf(b.toByteArray(), keep);
+  }
+
+  /**
+   * A truncated notes.txt.gz and a .gz that is not gzip at all beside a run: both listed as not
+   * recognised with a reason, the XDATCAR read, exit 0.
+   */
+  @Test
+  void damagedCompressedFileInFolderIsListedNotFatal() throws IOException {
+    Path d = folder("damaged-gz");
+    write(d, "XDATCAR", xdatcar(3, 1));
+    write(d, "INCAR", "IBRION = 0\nPOTIM = 1.0\n");
+    StringBuilder notes = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      notes.append("note ").append(i).append(": nothing to see here, temperature ").append(300 + i % 7).append(" K\n");
+    }
+    Files.write(d.resolve("notes.txt.gz"), truncatedGzip(notes.toString(), 300));
+    Files.write(d.resolve("tiny.txt.gz"), truncatedGzip("a\n", 12));
+    Files.write(d.resolve("garbage.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+    JsonNode root = json(InfoCommandTest.run("info", "--json", d.toString()));
+    assertEquals(1, root.get("files").size(), root.toString());
+    assertEquals(3, root.get("files").get(0).get("frames").asInt());
+    Map<String, String> other = new LinkedHashMap<>();
+    root.get("other_files").forEach(o -> other.put(Path.of(o.get("path").asText()).getFileName().toString(), o.get("kind").asText()));
+    assertEquals("VASP input (INCAR)", other.get("INCAR"));
+    for (String name : new String[] {"notes.txt.gz", "tiny.txt.gz", "garbage.gz"}) {
+      String kind = other.get(name);
+      assertTrue(kind != null && kind.startsWith("not recognised"), name + ": " + other);
+    }
+    assertEquals(4, other.size(), other.toString());
+    InfoCommandTest.Run human = InfoCommandTest.run("info", d.toString());
+    assertEquals(0, human.exit(), human.err());
+  }
+
+  /**
+   * {@code --format vasp-xdatcar} on a folder forces only the XDATCAR candidates: INCAR, KPOINTS and
+   * the POSCAR are not forced (exit 0, INCAR listed as the input it is); an unknown format is one
+   * line, exit 2.
+   */
+  @Test
+  void forcedFormatInFolderAppliesOnlyToItsCandidates() throws IOException {
+    Path d = folder("forced-format");
+    write(d, "XDATCAR", xdatcar(4, 1));
+    write(d, "INCAR", "IBRION = 0\nPOTIM = 2.0\n");
+    write(d, "KPOINTS", "Gamma\n0\nGamma\n1 1 1\n");
+    write(d, "POSCAR", "Li\n1.0\n3.5 0 0\n0 3.5 0\n0 0 3.5\nLi\n2\nDirect\n0 0 0\n0.5 0.5 0.5\n");
+    JsonNode root = json(InfoCommandTest.run("info", "--json", "--format", "vasp-xdatcar", d.toString()));
+    Map<String, String> formats = new LinkedHashMap<>();
+    root.get("files").forEach(f -> formats.put(Path.of(f.get("path").asText()).getFileName().toString(), f.get("format").asText()));
+    assertEquals(Map.of("XDATCAR", "vasp-xdatcar", "POSCAR", "vasp-poscar"), formats);
+    assertEquals(4, root.get("files").get(1).get("frames").asInt(), root.toString());
+    Map<String, String> other = new LinkedHashMap<>();
+    root.get("other_files").forEach(o -> other.put(Path.of(o.get("path").asText()).getFileName().toString(), o.get("kind").asText()));
+    assertEquals(Map.of("INCAR", "VASP input (INCAR)", "KPOINTS", "VASP input (KPOINTS)"), other);
+
+    InfoCommandTest.Run bad = InfoCommandTest.run("info", "--format", "nosuch", d.toString());
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().startsWith("interphase: unknown format \"nosuch\" (known: vasp-xdatcar, "), bad.err());
+    assertEquals(1, bad.err().strip().lines().count(), bad.err());
+  }
+
+  /**
+   * The user's case through info: POSCAR "Li P Sb" / 2 1 4 beside a POTCAR whose third entry is
+   * PAW_PBE S. VASP ran sulfur: species Li 2, P 1, S 4, kind Sb kept, one warning naming both.
+   */
+  @Test
+  void poscarLabelContradictedByPotcar() throws IOException {
+    Path d = folder("poscar-sb-potcar-s");
+    Path p = write(d, "POSCAR", "Li2PS4\n1.0\n8 0 0\n0 8 0\n0 0 8\nLi P Sb\n2 1 4\nDirect\n"
+        + "0 0 0\n0.5 0.5 0.5\n0.25 0.25 0.25\n0.1 0.2 0.3\n0.3 0.1 0.2\n0.2 0.3 0.1\n0.4 0.4 0.1\n");
+    write(d, "POTCAR", "  PAW_PBE Li_sv 10Sep2004\n   TITEL  = PAW_PBE Li_sv 10Sep2004\n  PAW_PBE P 06Sep2000\n"
+        + "   TITEL  = PAW_PBE P 06Sep2000\n  PAW_PBE S 06Sep2000\n   TITEL  = PAW_PBE S 06Sep2000\n");
+    InfoCommandTest.Run r = InfoCommandTest.run("info", "--json", p.toString());
+    JsonNode f = json(r).get("files").get(0);
+    assertEquals("{\"Li\":2,\"P\":1,\"S\":4}", f.get("species").toString());
+    assertEquals("warning: " + p + ":6: species label \"Sb\" is Sb but the pseudopotential PAW_PBE S 06Sep2000 in POTCAR beside it "
+        + "is S: read as S, the element VASP computed with (\"Sb\" stays the atoms' kind)", r.err().strip());
+  }
+
   /** A folder of VASP inputs and a relaxed structure, without a trajectory, lists the structure. */
   @Test
   void folderWithoutTrajectoryListsItsStructures() throws IOException {
@@ -156,7 +241,7 @@ class InfoVaspTest {
     JsonNode f = json(InfoCommandTest.run("info", "--json", p.toString())).get("files").get(0);
     assertEquals(6, f.get("frames").asInt());
     // 7 header lines + 3 frames of 9 lines + 7 header lines: the restarted configuration line is line 42
-    assertTrue(f.get("warnings").get(0).asText().startsWith("line 42: configuration numbers restart at 1 after 3"), f.toString());
+    assertTrue(f.get("warnings").get(0).asText().startsWith("XDATCAR:42: configuration numbers restart at 1 after 3"), f.toString());
     InfoCommandTest.Run strict = InfoCommandTest.run("info", "--strict", p.toString());
     assertEquals(3, strict.exit());
     assertTrue(strict.err().startsWith("interphase: " + p + ":42: expected one run with increasing configuration numbers"), strict.err());

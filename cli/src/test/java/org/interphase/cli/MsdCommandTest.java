@@ -55,6 +55,8 @@ class MsdCommandTest {
         "--timestep-fs", "100");
     assertEquals(2, s.exit());
     assertTrue(s.err().contains("no Na atoms"), s.err());
+    // the species present, listed plainly ("it has Li, S"), not as a Java list
+    assertTrue(s.err().strip().matches(".*\\(it has [A-Z][a-z]?(, [A-Z][a-z]?)*\\)"), s.err());
   }
 
   /** Random walks whose D follows exp(-0.25 eV / kT): arrhenius must recover Ea within its error. */

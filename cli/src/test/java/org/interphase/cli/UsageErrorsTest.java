@@ -66,4 +66,42 @@ class UsageErrorsTest {
     assertEquals(2, r.exit(), r.err());
     assertOneLine(r, "--out " + under + ": cannot write there");
   }
+
+  @Test
+  void misspeltOptionSuggestsTheNearestOneInsteadOfAMissingRequiredOption() {
+    Run r = InfoCommandTest.run("msd", "x", "--specis", "Li");
+    assertEquals(2, r.exit());
+    assertOneLine(r, "unknown option '--specis' (did you mean --species?)", "interphase msd --help");
+  }
+
+  @Test
+  void unknownOptionFarFromAnyNameHasNoSuggestion() {
+    Run r = InfoCommandTest.run("bonds", "x", "--zzzzzzzzzz");
+    assertEquals(2, r.exit());
+    assertOneLine(r, "unknown option '--zzzzzzzzzz' (see 'interphase bonds --help')");
+  }
+
+  @Test
+  void renderRefusesAPictureFormatItDoesNotWriteBeforeReading() {
+    Run r = InfoCommandTest.run("render", dir.resolve("missing").toString(), "-o", dir.resolve("x.jpg").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertOneLine(r, "render writes PNG pictures only");
+    assertFalse(Files.exists(dir.resolve("x.jpg")));
+  }
+
+  @Test
+  void renderOutFolderReceivesRenderPng() {
+    assertEquals(dir.resolve("pics").resolve("render.png"), RenderCommand.pngOf(dir.resolve("pics")));
+    assertEquals(dir.resolve("a.PNG"), RenderCommand.pngOf(dir.resolve("a.PNG")));
+  }
+
+  @Test
+  void bondsCentreAbsentFromTheFileNamesTheFile() throws Exception {
+    Path x = dir.resolve("XDATCAR");
+    Files.writeString(x, String.join("\n", "LiS", "1.0", "5 0 0", "0 5 0", "0 0 5", "Li S", "1 1", "Direct configuration=     1",
+        "0 0 0", "0.5 0.5 0.5", ""));
+    Run r = InfoCommandTest.run("bonds", x.toString(), "--center", "Q");
+    assertEquals(2, r.exit(), r.err());
+    assertOneLine(r, "no Q atoms in " + x + " (it has Li, S)");
+  }
 }

@@ -45,7 +45,7 @@ public final class EnergyRuns {
     }
     Path file = path;
     if (Files.isDirectory(path)) {
-      file = RunDiscovery.require(path, RunDiscovery.MD, "an MD run").primary();
+      file = RunDiscovery.require(path, RunDiscovery.ENERGIES, "an MD run or CP2K log").primary();
     }
     String name = file.getFileName().toString();
     if (name.matches(".*\\.ener(\\.(gz|bz2|xz))?")) {

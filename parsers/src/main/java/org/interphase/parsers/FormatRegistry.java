@@ -115,8 +115,7 @@ public final class FormatRegistry {
   /** The format of that name. */
   public static Format byName(String name) {
     return FORMATS.stream().filter(f -> f.name().equals(name)).findFirst()
-        .orElseThrow(() -> new UnsupportedFormatException("unknown format \"" + name + "\"; known: "
-            + FORMATS.stream().map(Format::name).toList()));
+        .orElseThrow(() -> new UnsupportedFormatException("unknown format \"" + name + "\" (known: " + knownNames() + ")"));
   }
 
   /**
@@ -148,7 +147,7 @@ public final class FormatRegistry {
     }
     return FORMATS.stream().filter(f -> f.sniffer().test(head)).findFirst()
         .orElseThrow(() -> new UnsupportedFormatException(path + ": format not recognised (use --format; known: "
-            + FORMATS.stream().map(Format::name).toList() + ")"));
+            + knownNames() + ")"));
   }
 
   /** Opens a trajectory file with the detected (or forced) format. */
@@ -250,6 +249,26 @@ public final class FormatRegistry {
       }
     }
     return Optional.empty();
+  }
+
+  /** The names of every format, comma-separated, for messages. */
+  public static String knownNames() {
+    return String.join(", ", FORMATS.stream().map(Format::name).toList());
+  }
+
+  /**
+   * Whether a forced {@code format} may apply to {@code path} in a folder scan: its name matches
+   * one of the format's globs, or its name is not one Interphase knows as something else (INCAR,
+   * KPOINTS, POTCAR, scripts, logs) and its first 8 KB look like the format.
+   */
+  public static boolean isCandidate(Format format, Path path) {
+    if (matchesName(format, path)) {
+      return true;
+    }
+    if (otherFileKind(path).isPresent()) {
+      return false;
+    }
+    return format.sniffer().test(new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1));
   }
 
   /** Whether {@code path}'s name (compression suffix stripped) matches one of the format's globs. */

@@ -13,6 +13,7 @@ import org.interphase.core.UnsupportedFormatException;
 import org.interphase.parsers.cp2k.Cp2kBand;
 import org.interphase.parsers.cp2k.Cp2kInput;
 import org.interphase.parsers.cp2k.Cp2kLog;
+import org.interphase.parsers.io.Compression;
 import org.interphase.parsers.io.LineReader;
 import org.interphase.parsers.vasp.VaspNeb;
 
@@ -32,7 +33,8 @@ public final class RunDiscovery {
     VASP_NEB("VASP NEB image folders 00, 01, 02, …"),
     CP2K_MD("a CP2K PROJECT-pos-1.xyz"),
     CP2K_GEO_OPT("a CP2K PROJECT-pos-1.xyz of a GEO_OPT"),
-    CP2K_BAND("CP2K BAND replicas PROJECT-pos-Replica_nr_N-1.xyz");
+    CP2K_BAND("CP2K BAND replicas PROJECT-pos-Replica_nr_N-1.xyz"),
+    CP2K_LOG("a CP2K main log (single point, or MD energies without a trajectory)");
 
     private final String files;
 
@@ -95,6 +97,14 @@ public final class RunDiscovery {
     if (vasp != null) {
       runs.add(new Run(RunKind.VASP_MD, dir.getFileName().toString(), vasp));
     }
+    if (runs.stream().noneMatch(r -> r.kind() != RunKind.VASP_NEB && r.kind().name().startsWith("CP2K"))) {
+      // a folder of CP2K logs alone: single points (interface energies) or an MD whose trajectory was not kept
+      for (Path f : files) {
+        if (isCp2kLog(f)) {
+          runs.add(new Run(RunKind.CP2K_LOG, Compression.baseName(f), f));
+        }
+      }
+    }
     return runs;
   }
 
@@ -134,10 +144,25 @@ public final class RunDiscovery {
     }
     if (hits.size() > 1) {
       throw new UnsupportedFormatException(dir + ": " + hits.size() + " candidate runs for " + purpose + ": "
-          + hits.stream().map(r -> r.primary().getFileName().toString()).toList() + "; name one of the files instead");
+          + String.join(", ", hits.stream().map(r -> r.primary().getFileName().toString()).toList()) + "; name one of the files instead");
     }
     return hits.get(0);
   }
+
+  private static boolean isCp2kLog(Path f) {
+    FormatRegistry.Format log = FormatRegistry.byName("cp2k-log");
+    if (!FormatRegistry.matchesName(log, f)) {
+      return false;
+    }
+    try {
+      return log.sniffer().test(new String(Compression.head(f, 8192), java.nio.charset.StandardCharsets.ISO_8859_1));
+    } catch (RuntimeException e) {
+      return false; // a file that cannot be read is not claimed here; info lists it with its reason
+    }
+  }
+
+  /** The kinds that give energies per frame or per single point (interface energies). */
+  public static final Set<RunKind> ENERGIES = EnumSet.of(RunKind.VASP_MD, RunKind.CP2K_MD, RunKind.CP2K_LOG);
 
   /** The MD kinds. */
   public static final Set<RunKind> MD = EnumSet.of(RunKind.VASP_MD, RunKind.CP2K_MD);

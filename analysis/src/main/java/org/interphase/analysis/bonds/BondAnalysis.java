@@ -52,7 +52,7 @@ public final class BondAnalysis {
       int[] primaryLigands = atoms.indicesOf(p.primary().ligandElement());
       if (primaryCenters.length == 0 || primaryLigands.length == 0) {
         throw new IllegalArgumentException(header.source() + " has no " + (primaryCenters.length == 0 ? p.primary().centerElement()
-            : p.primary().ligandElement()) + " atoms (it has " + atoms.speciesCounts().keySet() + ")");
+            : p.primary().ligandElement()) + " atoms (it has " + String.join(", ", atoms.speciesCounts().keySet()) + ")");
       }
       primary = new PairTracker(p.primary(), primaryCenters, primaryLigands, atoms.size());
       trackers.add(primary);

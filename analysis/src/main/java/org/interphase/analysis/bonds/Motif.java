@@ -91,7 +91,7 @@ public record Motif(Type type, int phosphorus, int sulfur) implements Comparable
   /**
    * The name used in tables, JSON keys, CSV headers and charts: {@code PS4}, {@code PS3}, {@code
    * P2S7}, {@code P2S6}, {@code other P3S10}, {@code S8 ring}, {@code S8 chain}, {@code S3 chain on
-   * P}, {@code S2 bridge}, {@code other S5}, {@code free S}.
+   * P}, {@code S2 bridge}, {@code other S5}, {@code S (isolated)}.
    */
   public String label() {
     return switch (type) {
@@ -102,7 +102,7 @@ public record Motif(Type type, int phosphorus, int sulfur) implements Comparable
       case S_CHAIN_ON_P -> "S" + sulfur + " chain on P";
       case S_BRIDGE -> "S" + sulfur + " bridge";
       case OTHER_SULFUR -> "other S" + sulfur;
-      case FREE_S -> "free S";
+      case FREE_S -> "S (isolated)";
     };
   }
 
@@ -121,6 +121,7 @@ public record Motif(Type type, int phosphorus, int sulfur) implements Comparable
       case "s chain" -> type == Type.S_CHAIN;
       case "s chain on p" -> type == Type.S_CHAIN_ON_P;
       case "s bridge" -> type == Type.S_BRIDGE;
+      case "free s", "s (isolated)", "isolated s" -> type == Type.FREE_S;
       case "other" -> type == Type.OTHER_THIOPHOSPHATE || type == Type.OTHER_SULFUR;
       default -> false;
     };

@@ -72,7 +72,7 @@ class BondAnalysisGlassTest {
     assertEquals(113, framesWithBoth(r, "PS3", "S2 bridge"), "frames where a PS3 and an S–S contact coexist");
     Map<String, int[]> want = Map.of("PS4", new int[] {444, 329, 0}, "PS3", new int[] {324, 255, 10}, "P2S7",
         new int[] {616, 400, 0}, "S8 ring", new int[] {213, 213, 0}, "S8 chain", new int[] {187, 187, 213}, "S2 bridge",
-        new int[] {204, 204, 0}, "free S", new int[] {540, 400, 0});
+        new int[] {204, 204, 0}, "S (isolated)", new int[] {540, 400, 0});
     want.forEach((m, w) -> {
       assertEquals(w[0], sum(r, m), m + ": units summed over frames");
       assertEquals(w[1], framesWith(r, m), m + ": frames present");
@@ -91,7 +91,7 @@ class BondAnalysisGlassTest {
     assertEquals(69, framesWithBoth(r, "PS3", "S2 bridge"), "frames where a PS3 and an S–S contact coexist");
     Map<String, int[]> want = Map.of("PS4", new int[] {562, 400, 0}, "PS3", new int[] {162, 162, 151}, "P2S7",
         new int[] {638, 400, 0}, "S8 ring", new int[] {214, 214, 0}, "S8 chain", new int[] {186, 186, 214}, "S2 bridge",
-        new int[] {206, 206, 0}, "free S", new int[] {400, 400, 0});
+        new int[] {206, 206, 0}, "S (isolated)", new int[] {400, 400, 0});
     want.forEach((m, w) -> {
       assertEquals(w[0], sum(r, m), m + ": units summed over frames");
       assertEquals(w[1], framesWith(r, m), m + ": frames present");

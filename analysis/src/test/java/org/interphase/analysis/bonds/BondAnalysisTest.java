@@ -52,7 +52,7 @@ class BondAnalysisTest {
       assertEquals(32, dual.count(f, "PS4"), "frame " + f);
     }
     // the 32 S2- anions of Li6PS5Cl (Li192 P32 S160 Cl32: 160 − 4·32) are bonded to neither P nor S
-    assertEquals(32, dual.count(0, "free S"));
+    assertEquals(32, dual.count(0, "S (isolated)"));
     assertEquals(140, dual.frames());
     int[] want = {593, 14, 0};
     double[] cut = {2.2, 2.3, 2.5};
@@ -136,8 +136,8 @@ class BondAnalysisTest {
     assertEquals(1, r.count(15, "PS3"));
     assertEquals(15, r.firstFrame("PS3").getAsInt());
     // the S that left is bonded to nothing from frame 15 on
-    assertEquals(0, r.count(14, "free S"));
-    assertEquals(1, r.count(15, "free S"));
+    assertEquals(0, r.count(14, "S (isolated)"));
+    assertEquals(1, r.count(15, "S (isolated)"));
   }
 
   /** An S8 crown ring; from frame 5 on, the bond between S0 and S1 stretches: one S–S break, ring → open S8 chain. */

@@ -114,8 +114,8 @@ class MotifsTest {
     }
     ss.addAll(List.of(new int[] {16, 17}, new int[] {16, 18}, new int[] {16, 19}));
     Map<String, Integer> c = classify(el, NONE, ss.toArray(new int[0][]), NONE);
-    assertEquals(Map.of("S8 ring", 1, "S8 chain", 1, "other S4", 1, "free S", 1), c);
-    assertEquals(List.of("S8 ring", "S8 chain", "other S4", "free S"), List.copyOf(c.keySet()), "listed in Motif order");
+    assertEquals(Map.of("S8 ring", 1, "S8 chain", 1, "other S4", 1, "S (isolated)", 1), c);
+    assertEquals(List.of("S8 ring", "S8 chain", "other S4", "S (isolated)"), List.copyOf(c.keySet()), "listed in Motif order");
   }
 
   /** Labels as documented, and the generic names users give (render --highlight motif:S chain). */

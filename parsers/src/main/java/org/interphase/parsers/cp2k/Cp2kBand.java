@@ -83,8 +83,9 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, List
             "a gap in the replica numbers " + files.keySet());
       }
     }
-    Path inputPath = Cp2kInput.find(dir, project);
-    Cp2kInput input = inputPath == null ? null : Cp2kInput.read(inputPath);
+    Cp2kInput.Chosen chosenInput = Cp2kInput.forProject(dir, project);
+    Cp2kInput input = chosenInput == null ? null : chosenInput.input();
+    Path inputPath = input == null ? null : input.path();
     Cell cell = input == null ? null : input.cell();
     Path enerPath = dir.resolve(project + "-" + suffix + ".ener");
     int expected = input != null && input.bandReplicas() > 0 ? input.bandReplicas() : enerReplicas(enerPath);

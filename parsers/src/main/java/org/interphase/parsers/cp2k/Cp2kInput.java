@@ -31,9 +31,14 @@ import org.interphase.parsers.io.LineReader;
  *     through the {@code &KIND} sections as CP2K does; empty when the input lists no atoms
  * @param kinds the {@code &KIND} sections, keyed by upper-case name (CP2K matches kind names in any case)
  * @param coordKinds kind label of every atom of {@code &COORD} or the coordinate file, as written
+ * @param warnings what was read with doubt ({@code @INCLUDE} files that are missing)
  */
 public record Cp2kInput(Path path, String project, String runType, Cell cell, double timestepFs, String ensemble, int trajectoryStride,
-    String coordFileName, int bandReplicas, List<String> coordElements, Map<String, KindSection> kinds, List<String> coordKinds) {
+    String coordFileName, int bandReplicas, List<String> coordElements, Map<String, KindSection> kinds, List<String> coordKinds,
+    List<String> warnings) {
+
+  /** One line of the input after {@code @INCLUDE} and {@code @SET} are applied, with the file and line it came from. */
+  private record Src(String source, long number, String raw, String text) {}
 
   /**
    * One {@code &KIND name} section.
@@ -41,8 +46,9 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
    * @param name the section parameter as written
    * @param element the {@code ELEMENT} keyword, normalised ({@code "s"} → {@code "S"}); null when absent
    * @param line line of the {@code &KIND} line
+   * @param file name of the file holding it (the input, or a file it includes)
    */
-  public record KindSection(String name, String element, long line) {}
+  public record KindSection(String name, String element, long line, String file) {}
 
   /**
    * Reads an input file.
@@ -68,87 +74,81 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
     Map<String, KindSection> kinds = new LinkedHashMap<>();
     String kindName = null;
     long kindLine = 0;
+    String kindFile = null;
     String kindElement = null;
-    java.util.Map<String, String> vars = new java.util.HashMap<>();
     Deque<String> sections = new ArrayDeque<>();
-    try (LineReader r = LineReader.open(path)) {
-      while (r.next()) {
-        String line = r.line().replaceAll("[!#].*$", "").strip();
-        if (line.isEmpty()) {
-          continue;
+    List<String> warnings = new ArrayList<>();
+    List<Src> lines = new ArrayList<>();
+    collect(path, new java.util.HashMap<>(), lines, warnings, 0);
+    for (Src r : lines) {
+      String line = r.text();
+      String[] t = line.split("\\s+");
+      String key = t[0].toUpperCase(Locale.ROOT);
+      if (key.startsWith("&END")) {
+        if (sections.isEmpty()) {
+          throw new MalformedInputException(r.source(), r.number(), "a section to close", line);
         }
-        if (line.regionMatches(true, 0, "@SET", 0, 4)) {
-          String[] t = line.split("\\s+", 3);
-          if (t.length == 3) {
-            vars.put(t[1].toUpperCase(Locale.ROOT), t[2].strip());
+        if (sections.pop().equals("KIND") && kindName != null) {
+          kinds.putIfAbsent(kindName.toUpperCase(Locale.ROOT), new KindSection(kindName, kindElement, kindLine, kindFile));
+          kindName = null;
+        }
+        continue;
+      }
+      if (key.startsWith("&")) {
+        String name = key.substring(1);
+        if (name.equals("KIND") && sections.contains("SUBSYS") && t.length > 1) {
+          KindSection same = kinds.get(t[1].toUpperCase(Locale.ROOT));
+          if (same != null && !same.name().equals(t[1])) {
+            throw MalformedInputException.of(r.source(), r.number(), "&KIND " + t[1] + " and &KIND " + same.name() + " (" + same.file()
+                + ":" + same.line() + ") name the same kind: CP2K matches kind names in any case and refuses the second");
           }
-          continue;
+          kindName = t[1];
+          kindLine = r.number();
+          kindFile = Path.of(r.source()).getFileName().toString();
+          kindElement = null;
         }
-        for (var e : vars.entrySet()) {
-          line = line.replaceAll("(?i)\\$\\{?" + java.util.regex.Pattern.quote(e.getKey()) + "\\}?", e.getValue());
+        sections.push(name);
+        if (key.equals("&REPLICA") && sections.contains("BAND")) {
+          replicaSections++;
         }
-        String[] t = line.split("\\s+");
-        String key = t[0].toUpperCase(Locale.ROOT);
-        if (key.startsWith("&END")) {
-          if (sections.isEmpty()) {
-            throw new MalformedInputException(r.source(), r.lineNumber(), "a section to close", line);
+        continue;
+      }
+      String sec = sections.isEmpty() ? "" : sections.peek();
+      if (sec.equals("COORD") && sections.contains("SUBSYS") && Character.isLetter(t[0].charAt(0)) && !key.equals("SCALED")
+          && !key.equals("UNIT")) {
+        coordKinds.add(t[0]);
+        coordLines.putIfAbsent(t[0], r.number());
+        continue;
+      }
+      try {
+        if (sec.equals("GLOBAL") && key.equals("PROJECT") || sec.equals("GLOBAL") && key.equals("PROJECT_NAME")) {
+          project = t[1];
+        } else if (sec.equals("GLOBAL") && key.equals("RUN_TYPE")) {
+          runType = t[1].toUpperCase(Locale.ROOT);
+        } else if (sec.equals("KIND") && key.equals("ELEMENT") && kindName != null) {
+          kindElement = elementKeyword(t, r);
+        } else if (sec.equals("CELL") && sections.contains("SUBSYS") && !sections.contains("CELL_REF")) {
+          switch (key) {
+            case "ABC" -> abc = numbers(t, 3);
+            case "ALPHA_BETA_GAMMA" -> angles = numbers(t, 3);
+            case "A" -> vectors[0] = numbers(t, 3);
+            case "B" -> vectors[1] = numbers(t, 3);
+            case "C" -> vectors[2] = numbers(t, 3);
+            default -> { }
           }
-          if (sections.pop().equals("KIND") && kindName != null) {
-            kinds.putIfAbsent(kindName.toUpperCase(Locale.ROOT), new KindSection(kindName, kindElement, kindLine));
-            kindName = null;
-          }
-          continue;
+        } else if (sec.equals("MD") && key.equals("TIMESTEP")) {
+          timestep = numbers(t, 1)[0];
+        } else if (sec.equals("MD") && key.equals("ENSEMBLE")) {
+          ensemble = t[1].toUpperCase(Locale.ROOT);
+        } else if (sec.equals("EACH") && sections.contains("TRAJECTORY") && key.equals("MD")) {
+          stride = (int) numbers(t, 1)[0];
+        } else if (sec.equals("TOPOLOGY") && key.equals("COORD_FILE_NAME")) {
+          coordFile = t[1];
+        } else if (sec.equals("BAND") && key.equals("NUMBER_OF_REPLICA")) {
+          replicas = (int) numbers(t, 1)[0];
         }
-        if (key.startsWith("&")) {
-          String name = key.substring(1);
-          if (name.equals("KIND") && sections.contains("SUBSYS") && t.length > 1) {
-            kindName = t[1];
-            kindLine = r.lineNumber();
-            kindElement = null;
-          }
-          sections.push(name);
-          if (key.equals("&REPLICA") && sections.contains("BAND")) {
-            replicaSections++;
-          }
-          continue;
-        }
-        String sec = sections.isEmpty() ? "" : sections.peek();
-        if (sec.equals("COORD") && sections.contains("SUBSYS") && Character.isLetter(t[0].charAt(0)) && !key.equals("SCALED")
-            && !key.equals("UNIT")) {
-          coordKinds.add(t[0]);
-          coordLines.putIfAbsent(t[0], r.lineNumber());
-          continue;
-        }
-        try {
-          if (sec.equals("GLOBAL") && key.equals("PROJECT") || sec.equals("GLOBAL") && key.equals("PROJECT_NAME")) {
-            project = t[1];
-          } else if (sec.equals("GLOBAL") && key.equals("RUN_TYPE")) {
-            runType = t[1].toUpperCase(Locale.ROOT);
-          } else if (sec.equals("KIND") && key.equals("ELEMENT") && kindName != null) {
-            kindElement = elementKeyword(t, r);
-          } else if (sec.equals("CELL") && sections.contains("SUBSYS") && !sections.contains("CELL_REF")) {
-            switch (key) {
-              case "ABC" -> abc = numbers(t, 3);
-              case "ALPHA_BETA_GAMMA" -> angles = numbers(t, 3);
-              case "A" -> vectors[0] = numbers(t, 3);
-              case "B" -> vectors[1] = numbers(t, 3);
-              case "C" -> vectors[2] = numbers(t, 3);
-              default -> { }
-            }
-          } else if (sec.equals("MD") && key.equals("TIMESTEP")) {
-            timestep = numbers(t, 1)[0];
-          } else if (sec.equals("MD") && key.equals("ENSEMBLE")) {
-            ensemble = t[1].toUpperCase(Locale.ROOT);
-          } else if (sec.equals("EACH") && sections.contains("TRAJECTORY") && key.equals("MD")) {
-            stride = (int) numbers(t, 1)[0];
-          } else if (sec.equals("TOPOLOGY") && key.equals("COORD_FILE_NAME")) {
-            coordFile = t[1];
-          } else if (sec.equals("BAND") && key.equals("NUMBER_OF_REPLICA")) {
-            replicas = (int) numbers(t, 1)[0];
-          }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-          throw new MalformedInputException(r.source(), r.lineNumber(), "numbers after " + key, line);
-        }
+      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        throw new MalformedInputException(r.source(), r.number(), "numbers after " + key, line);
       }
     }
     Cell cell = null;
@@ -190,17 +190,57 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
     // &REPLICA sections give the coordinates of some replicas (CP2K interpolates the others): a count only without NUMBER_OF_REPLICA
     return new Cp2kInput(path, project, runType, cell, timestep, ensemble, stride, coordFile, replicas > 0 ? replicas : replicaSections,
         List.copyOf(coordElements),
-        kindMap, List.copyOf(coordKinds));
+        kindMap, List.copyOf(coordKinds), List.copyOf(warnings));
+  }
+
+  /**
+   * The lines of a file with comments removed, {@code @SET} variables substituted and {@code @INCLUDE
+   * file} (or {@code 'file'}, relative to the including file's folder) replaced by that file's lines.
+   */
+  private static void collect(Path file, Map<String, String> vars, List<Src> out, List<String> warnings, int depth) {
+    try (LineReader r = LineReader.open(file)) {
+      while (r.next()) {
+        String line = r.line().replaceAll("[!#].*$", "").strip();
+        if (line.isEmpty()) {
+          continue;
+        }
+        if (line.regionMatches(true, 0, "@SET", 0, 4)) {
+          String[] t = line.split("\\s+", 3);
+          if (t.length == 3) {
+            vars.put(t[1].toUpperCase(Locale.ROOT), t[2].strip());
+          }
+          continue;
+        }
+        for (var e : vars.entrySet()) {
+          line = line.replaceAll("(?i)\\$\\{?" + java.util.regex.Pattern.quote(e.getKey()) + "\\}?",
+              java.util.regex.Matcher.quoteReplacement(e.getValue()));
+        }
+        if (line.regionMatches(true, 0, "@INCLUDE", 0, 8)) {
+          String name = line.substring(8).strip().replaceAll("^['\"]|['\"]$", "");
+          Path inc = file.toAbsolutePath().getParent().resolve(name);
+          if (name.isEmpty() || !Files.isRegularFile(inc)) {
+            warnings.add(Path.of(r.source()).getFileName() + ":" + r.lineNumber() + ": @INCLUDE " + name + ": no such file (" + inc
+                + "): the kinds, cell and other settings it holds are not read");
+          } else if (depth >= 20) {
+            throw new MalformedInputException(r.source(), r.lineNumber(), "@INCLUDE nested at most 20 deep", line);
+          } else {
+            collect(inc, vars, out, warnings, depth + 1);
+          }
+          continue;
+        }
+        out.add(new Src(r.source(), r.lineNumber(), r.line(), line));
+      }
+    }
   }
 
   /** The element after {@code ELEMENT}, checked against the periodic table as CP2K checks it. */
-  private static String elementKeyword(String[] t, LineReader r) {
+  private static String elementKeyword(String[] t, Src r) {
     if (t.length < 2) {
-      throw new MalformedInputException(r.source(), r.lineNumber(), "an element symbol after ELEMENT", r.line());
+      throw new MalformedInputException(r.source(), r.number(), "an element symbol after ELEMENT", r.raw());
     }
     String sym = t[1].strip();
     if (sym.length() > 2 || org.interphase.core.Elements.atomicNumber(sym) == 0) {
-      throw new MalformedInputException(r.source(), r.lineNumber(), "an element of the periodic table after ELEMENT", sym);
+      throw new MalformedInputException(r.source(), r.number(), "an element of the periodic table after ELEMENT", sym);
     }
     return sym.substring(0, 1).toUpperCase(Locale.ROOT) + sym.substring(1).toLowerCase(Locale.ROOT);
   }
@@ -224,26 +264,108 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
   }
 
   /**
-   * Finds the input of a project in a folder: {@code <project>.inp}, else the only {@code .inp}
-   * whose {@code &GLOBAL} names it. Only the project line is read here, so an input that names the
-   * project but is malformed elsewhere is still found (and its error reported when it is read).
+   * The input chosen for a project, with the {@code &KIND} declarations of every input naming it.
+   *
+   * @param input the chosen input (cell, time step, run type), its kinds the union of all candidates'
+   * @param note which input was chosen and why when there were several; null for one
+   */
+  public record Chosen(Cp2kInput input, String note) {}
+
+  /**
+   * Finds the input of a project in a folder: {@code <project>.inp}, else among the {@code .inp}
+   * files whose {@code &GLOBAL} names it, the newest by modification time. Only the project line is
+   * read here, so an input that names the project but is malformed elsewhere is still found (and its
+   * error reported when it is read).
    */
   public static Path find(Path dir, String project) {
-    Path direct = dir.resolve(project + ".inp");
-    if (Files.isRegularFile(direct)) {
-      return direct;
+    List<Path> c = candidates(dir, project);
+    return c.isEmpty() ? null : preferred(c, project);
+  }
+
+  /**
+   * Reads every input of a project ({@code md.inp} and {@code md_restart.inp} side by side often
+   * name the same project): their {@code &KIND … ELEMENT} declarations are merged when they agree;
+   * cell, time step and the rest come from the input named for the project, else the newest.
+   *
+   * @return null when no input names the project
+   * @throws MalformedInputException when two inputs map the same kind to different elements
+   */
+  public static Chosen forProject(Path dir, String project) {
+    if (project == null) {
+      return null;
     }
+    List<Path> cands = candidates(dir, project);
+    if (cands.isEmpty()) {
+      return null;
+    }
+    if (cands.size() == 1) {
+      return new Chosen(read(cands.get(0)), null);
+    }
+    Path pick = preferred(cands, project);
+    Cp2kInput chosen = read(pick);
+    Map<String, KindSection> merged = new LinkedHashMap<>(chosen.kinds());
+    for (Path p : cands) {
+      if (p.equals(pick)) {
+        continue;
+      }
+      for (var e : read(p).kinds().entrySet()) {
+        KindSection k = e.getValue();
+        KindSection prev = merged.get(e.getKey());
+        if (prev == null || prev.element() == null) {
+          merged.put(e.getKey(), k);
+        } else if (k.element() != null && !k.element().equals(prev.element())) {
+          throw MalformedInputException.of(p.toString(), k.line(), "kind " + k.name() + " is " + k.element() + " here but "
+              + prev.element() + " in " + prev.file() + ":" + prev.line() + ", and both inputs name project "
+              + project + ": keep only the input of this run beside its output");
+        }
+      }
+    }
+    List<String> names = cands.stream().map(c -> c.getFileName().toString()).toList();
+    String why = pick.getFileName().toString().equals(project + ".inp") ? "named for the project" : "the newest";
+    String note = cands.size() + " inputs name project " + project + " (" + String.join(", ", names) + "): their &KIND declarations "
+        + "agree; cell, time step and run type from " + pick.getFileName() + " (" + why + ")";
+    Cp2kInput in = new Cp2kInput(chosen.path(), chosen.project(), chosen.runType(), chosen.cell(), chosen.timestepFs(), chosen.ensemble(),
+        chosen.trajectoryStride(), chosen.coordFileName(), chosen.bandReplicas(), chosen.coordElements(),
+        java.util.Collections.unmodifiableMap(merged), chosen.coordKinds(), chosen.warnings());
+    return new Chosen(in, note);
+  }
+
+  /** {@code <project>.inp} and every {@code .inp} naming the project, sorted by name. */
+  private static List<Path> candidates(Path dir, String project) {
+    Path direct = dir.resolve(project + ".inp");
+    List<Path> hits = new ArrayList<>();
     try (var s = Files.list(dir)) {
-      List<Path> hits = new ArrayList<>();
       for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".inp")).sorted().toList()) {
-        if (project.equals(projectOf(p))) {
+        if (p.equals(direct) && Files.isRegularFile(p) || project.equals(projectOf(p))) {
           hits.add(p);
         }
       }
-      return hits.size() == 1 ? hits.get(0) : null;
     } catch (java.io.IOException e) {
-      return null;
+      return Files.isRegularFile(direct) ? List.of(direct) : List.of();
     }
+    return hits;
+  }
+
+  /** The input named for the project, else the newest by modification time (then the last by name). */
+  private static Path preferred(List<Path> cands, String project) {
+    Path best = null;
+    long bestTime = Long.MIN_VALUE;
+    for (Path p : cands) {
+      if (p.getFileName().toString().equals(project + ".inp")) {
+        return p;
+      }
+      long t;
+      try {
+        t = Files.getLastModifiedTime(p).toMillis();
+      } catch (java.io.IOException e) {
+        t = Long.MIN_VALUE + 1;
+      }
+      if (t >= bestTime) {
+        best = p;
+        bestTime = t;
+      }
+    }
+    return best;
   }
 
   /** The {@code PROJECT} (or {@code PROJECT_NAME}) of an input's {@code &GLOBAL}, or null; variables are resolved by a full read. */

@@ -40,9 +40,12 @@ public final class Cp2kKinds {
   private final List<String> warnings;
   private final String inputName;
   private final Set<String> usedSources = new LinkedHashSet<>();
+  /** upper-case kind name → the spelling of its {@code &KIND} section */
+  private final Map<String, String> spellings;
 
   private Cp2kKinds(Map<String, Declaration> declared, List<String> coordKinds, List<String> logAtomKinds, List<String> warnings,
-      String inputName) {
+      String inputName, Map<String, String> spellings) {
+    this.spellings = spellings;
     this.declared = declared;
     this.coordKinds = coordKinds;
     this.logAtomKinds = logAtomKinds;
@@ -65,11 +68,13 @@ public final class Cp2kKinds {
     Map<String, Declaration> d = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     String inName = input == null ? null : input.path().getFileName().toString();
+    Map<String, String> spellings = new LinkedHashMap<>();
     if (input != null) {
       for (Cp2kInput.KindSection k : input.kinds().values()) {
+        spellings.put(upper(k.name()), k.name());
         if (k.element() != null) {
           d.put(upper(k.name()), new Declaration(k.name(), k.element(), "&KIND " + k.name() + " ELEMENT " + k.element() + " ("
-              + inName + ":" + k.line() + ")"));
+              + k.file() + ":" + k.line() + ")"));
         }
       }
     }
@@ -90,7 +95,7 @@ public final class Cp2kKinds {
       }
       logAtomKinds = log.atomKinds();
     }
-    return new Cp2kKinds(d, input == null ? List.of() : input.coordKinds(), logAtomKinds, warnings, inName);
+    return new Cp2kKinds(d, input == null ? List.of() : input.coordKinds(), logAtomKinds, warnings, inName, spellings);
   }
 
   /**
@@ -106,8 +111,8 @@ public final class Cp2kKinds {
       return none();
     }
     String project = m.group(1);
-    Path in = Cp2kInput.find(dir, project);
-    Cp2kInput input = in == null ? restartInput(dir, project) : Cp2kInput.read(in);
+    Cp2kInput.Chosen in = Cp2kInput.forProject(dir, project);
+    Cp2kInput input = in == null ? restartInput(dir, project) : in.input();
     Path log = Cp2kLog.find(dir, project);
     return of(input, log == null ? null : Cp2kLog.head(log));
   }
@@ -185,6 +190,14 @@ public final class Cp2kKinds {
       }
       if (fromRun != null) {
         kinds = fromRun;
+      }
+    }
+    // CP2K matches kind names in any case: one spelling per kind, its &KIND section's, else the first seen
+    Map<String, String> spelling = new java.util.HashMap<>(spellings);
+    for (int i = 0; i < kinds.length; i++) {
+      String canon = spelling.putIfAbsent(upper(kinds[i]), kinds[i]);
+      if (canon != null) {
+        kinds[i] = canon;
       }
     }
     return AtomTable.withKinds(el, kinds);

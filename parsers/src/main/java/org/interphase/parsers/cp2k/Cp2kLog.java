@@ -33,7 +33,8 @@ import org.interphase.parsers.io.LineReader;
  * [hartree]}, {@code MD| Kinetic energy}, {@code MD| Temperature [K]}, {@code MD| Conserved quantity},
  * {@code MD| Cell lengths [ang]}, {@code MD| Cell angles [deg]}) and the old one ({@code STEP NUMBER
  * =}, {@code TIME [fs] =}, {@code POTENTIAL ENERGY[hartree] =}, {@code CELL LNTHS[bohr] =}, {@code
- * CELL ANGLS[deg] =}); {@code MD_INI|} (step 0 of the new layout); {@code PROGRAM ENDED AT}.
+ * CELL ANGLS[deg] =}); {@code MD_INI|} (step 0 of the new layout) and {@code INITIAL POTENTIAL
+ * ENERGY[hartree] =} (step 0 of the old); {@code PROGRAM ENDED AT}.
  *
  * <p>MD steps repeated in the log (a restart appended to it) keep the latest occurrence of each step,
  * with a warning, as the trajectory files do ({@link StepOrder}). A step without a printed time gets
@@ -80,6 +81,11 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
     return head.timestepFs();
   }
 
+  /** The label the time step was read from, as the log writes it; null when absent. */
+  public String timestepLabel() {
+    return head.timestepLabel();
+  }
+
   /**
    * The cell of the {@code CELL|} lines, null when absent: components printed to 3 decimals, each
    * vector scaled to its length {@code |a| = …} printed to 6.
@@ -121,9 +127,11 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
    * @param timestepFs MD time step (fs), NaN when absent
    * @param coordinatesEvery MD steps between stored positions ({@code MD_PAR| Coordinates}), 0 when absent
    * @param line line of the time step, 0 when absent
+   * @param timestepLabel the label the time step was read from ({@code MD_PAR| Time step}, or {@code MD| Time Step}
+   *     of 2.6–7.1 logs), null when absent
    */
   public record Head(Path path, String version, String project, String runType, String ensemble, List<Kind> kinds,
-      List<String> atomKinds, Cell cell, int atoms, double timestepFs, int coordinatesEvery, long line) {
+      List<String> atomKinds, Cell cell, int atoms, double timestepFs, int coordinatesEvery, long line, String timestepLabel) {
 
     /** Atoms per element from the kind table, in kind order; empty without one or when an element is unknown. */
     public Map<String, Integer> composition() {
@@ -194,14 +202,27 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
           time = pot = kin = temp = cons = Double.NaN;
           lengths = null;
           angles = null;
+        } else if (l.contains("INITIAL POTENTIAL ENERGY[hartree]")) {
+          // 2.6–7.1 logs print step 0 as INITIAL … lines before the first STEP NUMBER (as MD_INI| does later)
+          if (inStep) {
+            steps.add(new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp)));
+            cells.add(cellOf(lengths, angles));
+          }
+          inStep = true;
+          step = MD_INI_STEP;
+          time = kin = temp = cons = Double.NaN;
+          lengths = null;
+          angles = null;
+          pot = firstNumber(r) * Units.HARTREE_TO_EV;
         } else if (inStep) {
           if (l.contains("| Time [fs]") || l.contains(" TIME [fs]")) {
             time = lastNumber(r, "the time in fs");
           } else if (l.contains("| Potential energy [hartree]") || l.contains("POTENTIAL ENERGY[hartree]")) {
             pot = firstNumber(r) * Units.HARTREE_TO_EV;
-          } else if (l.contains("| Kinetic energy [hartree]") || l.contains("KINETIC ENERGY [hartree]")) {
+          } else if (l.contains("| Kinetic energy [hartree]") || l.contains("KINETIC ENERGY [hartree]")
+              || l.contains("INITIAL KINETIC ENERGY[hartree]")) {
             kin = firstNumber(r) * Units.HARTREE_TO_EV;
-          } else if (l.contains("| Temperature [K]") || l.contains(" TEMPERATURE [K]")) {
+          } else if (l.contains("| Temperature [K]") || l.contains(" TEMPERATURE [K]") || l.contains("INITIAL TEMPERATURE[K]")) {
             temp = firstNumber(r);
           } else if (l.contains("| Conserved quantity [hartree]") || l.contains("CONSERVED QUANTITY [hartree]")) {
             cons = lastNumber(r, "the conserved quantity in Hartree") * Units.HARTREE_TO_EV;
@@ -409,6 +430,7 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
     String ensemble;
     double dt = Double.NaN;
     long dtLine;
+    String dtLabel;
     int coordinatesEvery;
     int atoms = -1;
     final double[][] vec = new double[3][];
@@ -431,6 +453,7 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
       } else if ((l.contains("MD_PAR| Time step [fs]") || l.contains("MD| Time Step [fs]")) && Double.isNaN(dt)) {
         dt = lastNumber(r, "the time step in fs");
         dtLine = r.lineNumber();
+        dtLabel = l.contains("MD_PAR| Time step [fs]") ? "MD_PAR| Time step" : "MD| Time Step";
       } else if ((l.contains("MD_PAR| Coordinates") || l.contains("MD| Coordinates")) && coordinatesEvery == 0) {
         r.rewind();
         r.skipPast("Coordinates");
@@ -529,7 +552,7 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
       }
       Cell cell = vec[0] != null && vec[1] != null && vec[2] != null ? Cell.ofRows(vec[0], vec[1], vec[2]) : null;
       return new Head(path, version, project, runType, ensemble, List.copyOf(ks), List.copyOf(atomKinds), cell, atoms, dt,
-          coordinatesEvery, dtLine);
+          coordinatesEvery, dtLine, dtLabel);
     }
 
     private static String normal(String el) {

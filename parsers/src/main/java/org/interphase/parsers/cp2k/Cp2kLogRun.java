@@ -39,10 +39,14 @@ public record Cp2kLogRun(Cp2kLog log, Cp2kInput input, Map<String, Integer> comp
   public static Cp2kLogRun read(Path logPath) {
     Cp2kLog log = Cp2kLog.read(logPath);
     Path dir = logPath.toAbsolutePath().getParent();
-    Path inputPath = log.project() == null ? null : Cp2kInput.find(dir, log.project());
-    Cp2kInput input = inputPath == null ? null : Cp2kInput.read(inputPath);
+    Cp2kInput.Chosen chosenInput = Cp2kInput.forProject(dir, log.project());
+    Cp2kInput input = chosenInput == null ? null : chosenInput.input();
+    Path inputPath = input == null ? null : input.path();
     String logName = logPath.getFileName().toString();
     List<String> warnings = new ArrayList<>(log.warnings());
+    if (input != null) {
+      warnings.addAll(input.warnings());
+    }
     Cp2kKinds kindRule = Cp2kKinds.of(input, log.head());
     warnings.addAll(kindRule.warnings());
 

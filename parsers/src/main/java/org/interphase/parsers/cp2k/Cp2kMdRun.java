@@ -102,8 +102,15 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       n = first.labels().length;
       firstLabels = first.labels();
 
-      Path inputPath = project == null ? null : Cp2kInput.find(dir, project);
-      Cp2kInput input = inputPath == null ? null : Cp2kInput.read(inputPath);
+      Cp2kInput.Chosen chosenInput = Cp2kInput.forProject(dir, project);
+      Cp2kInput input = chosenInput == null ? null : chosenInput.input();
+      Path inputPath = input == null ? null : input.path();
+      if (input != null) {
+        input.warnings().forEach(this::warn);
+      }
+      if (chosenInput != null && chosenInput.note() != null) {
+        notes.add(chosenInput.note());
+      }
       Path logPath = Cp2kLog.find(dir, project);
       // only the head of the log unless the cell has to come from it: a long run's log is large
       Cp2kLog.Head head = logPath == null ? null : Cp2kLog.head(logPath);
@@ -150,8 +157,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
           fixed = log.initialCell();
           notes.add("cell from the CELL| lines of " + logPath.getFileName() + " (printed to 3 decimals)");
         } else {
-          throw MalformedInputException.of(posFile.toString(), 0, "no cell for this run: no " + project + "-*.cell file, no &CELL in "
-              + "an input and no CELL| lines in a log beside it");
+          throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: put beside it a " + project
+              + "-1.cell file, an input naming project " + project + " with &CELL, or the run's main log (CELL| lines)");
         }
       }
       fixedCell = fixed;
@@ -225,8 +232,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
               + FrameSpacing.fmt(input.timestepFs()) + " fs × " + input.trajectoryStride() + ")", 0);
         }
         if (head != null && head.coordinatesEvery() > 0) {
-          spacing.offer(head.timestepFs() * head.coordinatesEvery(), logPath.getFileName() + " MD_PAR| Time step × Coordinates print "
-              + "frequency (" + FrameSpacing.fmt(head.timestepFs()) + " fs × " + head.coordinatesEvery() + ")", 0.005 * head.coordinatesEvery());
+          spacing.offer(head.timestepFs() * head.coordinatesEvery(), logPath.getFileName() + " " + head.timestepLabel() + " × Coordinates "
+              + "print frequency (" + FrameSpacing.fmt(head.timestepFs()) + " fs × " + head.coordinatesEvery() + ")",
+              0.005 * head.coordinatesEvery());
         }
       }
       spacing.disagreements().forEach(this::warn);
@@ -235,6 +243,10 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       String dtSource = chosen == null ? null : chosen.phrase();
       overrideFs = options.timestepFs();
       if (!Double.isNaN(overrideFs)) {
+        if (!Double.isNaN(dt) && Math.abs(overrideFs - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
+          warn("--timestep-fs " + FrameSpacing.fmt(overrideFs) + " fs differs from the " + FrameSpacing.fmt(dt)
+              + " fs between frames the files give (" + dtSource + "); --timestep-fs used");
+        }
         dt = overrideFs;
         dtSource = "command line --timestep-fs";
       }

@@ -210,6 +210,8 @@ public final class Compression {
   public static byte[] head(Path path, int n) {
     try (InputStream in = open(path)) {
       return in.readNBytes(n);
+    } catch (CorruptCompressionException e) {
+      throw new org.interphase.core.MalformedInputException(path.toString(), 1, "intact compressed data", e.found());
     } catch (IOException e) {
       throw new UncheckedIOException(path + ": " + e.getMessage(), e);
     }

@@ -153,7 +153,7 @@ public final class OutcarReader extends AbstractFrameSource {
       List<String> species = options.species().isEmpty()
           ? elements(counts, countsLine, titles, vrhfins, potcars, elementWarnings)
           : options.species();
-      elementWarnings.forEach(this::warn);
+      elementWarnings.forEach(w -> warn(path.getFileName() + ": " + w));
       AtomTable atoms;
       try {
         atoms = AtomTable.ofBlocks(species, counts);
@@ -240,11 +240,13 @@ public final class OutcarReader extends AbstractFrameSource {
       // with NBLOCK > 1 VASP prints positions and forces every NBLOCK steps only: those steps are expected
       int expectedWithout = tangentForces.size() * Math.max(0, expectedSteps / stepsPerEnergyBlock - 1);
       if (energyOnlySteps > expectedWithout) {
-        warn(energyOnlySteps + " ionic steps have energies but no positions (NWRITE=0?): the trajectory has "
-            + tangentForces.size() + " frames; read the XDATCAR or vasprun.xml for every step");
+        warn(Path.of(r.source()).getFileName() + ": " + energyOnlySteps
+            + " ionic steps have energies but no positions (NWRITE=0?): the trajectory has " + tangentForces.size()
+            + " frames; read the XDATCAR or vasprun.xml for every step");
       }
       if (mlSteps > 0) {
-        warn(mlSteps + " frames are machine-learned force-field steps: their energies come from the ML model");
+        warn(Path.of(r.source()).getFileName() + ": " + mlSteps
+            + " frames are machine-learned force-field steps: their energies come from the ML model");
       }
       return null;
     }
@@ -326,7 +328,8 @@ public final class OutcarReader extends AbstractFrameSource {
     } else if (potcars.size() == types) {
       primary = potcars;
     } else {
-      throw MalformedInputException.of(r.source(), countsLine, types + " ion types " + Arrays.toString(counts) + " but "
+      throw MalformedInputException.of(r.source(), countsLine, types + " ion types ("
+          + String.join(" ", Arrays.stream(counts).mapToObj(Integer::toString).toList()) + " ions) but "
           + Math.max(titles.size(), Math.max(vrhfins.size(), potcars.size())) + " POTCAR entries (TITEL/VRHFIN): pass --elements");
     }
     List<String> out = new ArrayList<>();

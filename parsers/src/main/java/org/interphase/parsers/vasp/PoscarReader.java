@@ -41,7 +41,7 @@ public final class PoscarReader {
   public static FrameSource open(Path path, ReadOptions options) {
     Structure s = read(path, options);
     FrameSource inner = FrameSources.of(s.header(), List.of(s.frame()));
-    List<String> warnings = s.header().notes().stream().filter(note -> note.contains("is not an element")).toList();
+    List<String> warnings = s.header().notes().stream().filter(note -> note.contains("species label \"")).toList();
     if (warnings.isEmpty()) {
       return inner;
     }

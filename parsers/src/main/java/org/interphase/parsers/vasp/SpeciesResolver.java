@@ -21,8 +21,9 @@ import org.interphase.parsers.io.LineReader;
  * guessed at: the element comes from the pseudopotentials the run used, which VASP itself trusts
  * over the label, in this order: {@code --elements}, a POTCAR beside the file ({@code TITEL} /
  * {@code VRHFIN}), an OUTCAR beside it (the same lines), a vasprun.xml beside it ({@code <atominfo>}
- * pseudopotential names). A POTCAR list is used only when it has one entry per type and agrees with
- * every label that is an element; otherwise the label is an error naming file and line.
+ * pseudopotential names). A pseudopotential list with one entry per type also overrides a label that
+ * is another element (VASP computed with the POTCAR), with a warning naming both; a label that is
+ * not an element with nothing beside the file is an error naming file and line.
  */
 final class SpeciesResolver {
   /** Symbols and where they came from, for the note shown to the user. */
@@ -104,7 +105,7 @@ final class SpeciesResolver {
     if (!options.species().isEmpty()) {
       if (options.species().size() != types) {
         throw MalformedInputException.of(source, line, "the file has " + types + " atom types but --elements gives "
-            + options.species().size() + " " + options.species());
+            + options.species().size() + " (" + String.join(", ", options.species()) + ")");
       }
       return new Resolved(userElements(options), "--elements");
     }
@@ -118,9 +119,9 @@ final class SpeciesResolver {
   }
 
   /**
-   * The element of every labelled type. Labels that are elements are kept; the others come from
-   * {@code --elements} or the pseudopotentials beside the file, and each replacement is added to
-   * {@code warnings}.
+   * The element of every labelled type: the pseudopotentials beside the file when they list one per
+   * type (whatever the labels say), else the labels, with {@code --elements} for labels that are not
+   * elements. Each label replaced or overridden is added to {@code warnings} as {@code FILE:LINE: …}.
    *
    * @param labels the species labels as written, one per type
    * @param line the line of the labels, for errors
@@ -129,6 +130,7 @@ final class SpeciesResolver {
    */
   static List<String> resolveLabels(Path file, List<String> labels, ReadOptions options, String source, long line,
       List<String> warnings) {
+    String at = (file != null && file.getFileName() != null ? file.getFileName().toString() : source) + ":" + line + ": ";
     List<String> out = new ArrayList<>();
     int bad = -1;
     for (int i = 0; i < labels.size(); i++) {
@@ -138,41 +140,41 @@ final class SpeciesResolver {
         bad = i;
       }
     }
-    if (bad < 0) {
-      return out;
-    }
     if (!options.species().isEmpty() && options.species().size() == labels.size()) {
+      if (bad < 0) {
+        return out;
+      }
       List<String> user = userElements(options);
       for (int i = 0; i < labels.size(); i++) {
         if (out.get(i) == null) {
-          warnings.add("species label \"" + labels.get(i).strip() + "\" (line " + line + ") is not an element: " + user.get(i)
-              + " from --elements");
+          warnings.add(at + "species label \"" + labels.get(i).strip() + "\" is not an element: " + user.get(i) + " from --elements");
         }
       }
       return user;
     }
+    // VASP computes with the pseudopotentials, whatever the labels say: those of the run beside the file decide
     Declared d = besides(file, labels.size());
-    String why = "no POTCAR, OUTCAR or vasprun.xml beside the file names its element";
-    if (d != null) {
-      String clash = null;
-      for (int i = 0; i < labels.size() && clash == null; i++) {
-        if (out.get(i) != null && !out.get(i).equals(d.elements().get(i))) {
-          clash = d.origin() + " has " + d.elements() + " for the labels " + labels + ", so it belongs to another run";
-        }
+    if (d == null) {
+      if (bad < 0) {
+        return out;
       }
-      if (clash == null) {
-        for (int i = 0; i < labels.size(); i++) {
-          if (out.get(i) == null) {
-            warnings.add("species label \"" + labels.get(i).strip() + "\" (line " + line + ") is not an element: "
-                + d.elements().get(i) + " from the pseudopotential " + d.names().get(i) + " in " + d.origin());
-          }
-        }
-        return d.elements();
-      }
-      why = clash;
+      throw MalformedInputException.of(source, line, "expected an element symbol for species " + (bad + 1) + ", found \""
+          + MalformedInputException.abbreviate(labels.get(bad)) + "\" (no POTCAR, OUTCAR or vasprun.xml beside the file names "
+          + "its element)");
     }
-    throw MalformedInputException.of(source, line, "expected an element symbol for species " + (bad + 1) + ", found \""
-        + MalformedInputException.abbreviate(labels.get(bad)) + "\" (" + why + ")");
+    for (int i = 0; i < labels.size(); i++) {
+      String label = labels.get(i).strip();
+      String potential = d.elements().get(i);
+      if (out.get(i) == null) {
+        warnings.add(at + "species label \"" + label + "\" is not an element: " + potential + " from the pseudopotential "
+            + d.names().get(i) + " in " + d.origin());
+      } else if (!out.get(i).equals(potential)) {
+        warnings.add(at + "species label \"" + label + "\" is " + out.get(i) + " but the pseudopotential " + d.names().get(i)
+            + " in " + d.origin() + " is " + potential + ": read as " + potential + ", the element VASP computed with (\""
+            + label + "\" stays the atoms' kind)");
+      }
+    }
+    return d.elements();
   }
 
   /** The {@code --elements} list as elements ({@code Li} or {@code Li:24}). */

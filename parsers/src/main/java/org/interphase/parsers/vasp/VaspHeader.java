@@ -137,10 +137,11 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
       SpeciesResolver.Resolved found = SpeciesResolver.resolve(file, countArr.length, options, r.source(), countsLine);
       symbols = found.symbols();
       kinds = symbols;
-      notes.add("VASP 4 file without a symbols line: elements " + symbols + " taken from " + found.origin());
+      notes.add("VASP 4 file without a symbols line: elements " + String.join(", ", symbols) + " taken from " + found.origin());
     } else if (labels.size() != countArr.length) {
       throw MalformedInputException.of(r.source(), symbolsLine,
-          labels.size() + " element symbols " + labels + " but " + countArr.length + " atom counts " + Arrays.toString(countArr));
+          labels.size() + " element symbols (" + String.join(" ", labels) + ") but " + countArr.length + " atom counts ("
+          + String.join(" ", Arrays.stream(countArr).mapToObj(Integer::toString).toList()) + ")");
     } else {
       symbols = SpeciesResolver.resolveLabels(file, labels, options, r.source(), symbolsLine, notes);
       kinds = new ArrayList<>();
@@ -164,6 +165,22 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
       throw MalformedInputException.of(r.source(), symbolsLine > 0 ? symbolsLine : countsLine, e.getMessage());
     }
     return new VaspHeader(comment, cell, scale, atoms, fromFile, labels, countArr, countsLine, notes);
+  }
+
+  /**
+   * The species of this header as written, each with its count, for messages: {@code "Li2 P1 S4"}
+   * (the labels of the file, or the elements of a VASP 4 header).
+   */
+  String species() {
+    List<String> parts = new ArrayList<>();
+    if (labels != null && labels.size() == counts.length) {
+      for (int i = 0; i < counts.length; i++) {
+        parts.add(labels.get(i) + counts[i]);
+      }
+    } else {
+      atoms.speciesCounts().forEach((e, c) -> parts.add(e + c));
+    }
+    return String.join(" ", parts);
   }
 
   static void need(LineReader r, String expected) {

@@ -158,7 +158,7 @@ public final class VasprunReader extends AbstractFrameSource {
         if (fromLabel != null && (fromPotential == null || fromPotential.equals(fromLabel))) {
           typeElement[t] = fromLabel;
         } else if (fromPotential != null) {
-          warn("line " + row[2] + ": atom type " + (t + 1) + " is labelled \"" + row[0].strip() + "\""
+          warn(path.getFileName() + ":" + row[2] + ": atom type " + (t + 1) + " is labelled \"" + row[0].strip() + "\""
               + (fromLabel == null ? ", which is not an element" : "") + "; its pseudopotential " + row[1].strip() + " makes it "
               + fromPotential);
           typeElement[t] = fromPotential;

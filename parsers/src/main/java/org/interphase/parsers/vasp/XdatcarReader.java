@@ -148,9 +148,14 @@ public final class XdatcarReader extends AbstractFrameSource {
     return new XdatcarReader(path, options);
   }
 
+  /** The file's name, which starts every warning about a place in it ({@code XDATCAR:32: …}). */
+  private String fileName() {
+    return path.getFileName().toString();
+  }
+
   /** Notes that describe a recovery from damage or a guess, which the user must see as warnings. */
   private static boolean isRecovery(String note) {
-    return note.contains("assumed") || note.contains("is not an element");
+    return note.contains("assumed") || note.contains("species label \"");
   }
 
   private void readAhead() {
@@ -249,14 +254,14 @@ public final class XdatcarReader extends AbstractFrameSource {
         throw MalformedInputException.of(r.source(), x.line(), "expected one run with increasing configuration numbers, found "
             + what + " (--strict refuses joined runs; without it they are read one after the other)");
       }
-      warn("line " + x.line() + ": " + what + "; read as consecutive segments, the second starting one frame interval after "
+      warn(fileName() + ":" + x.line() + ": " + what + "; read as consecutive segments, the second starting one frame interval after "
           + "the last frame of the first");
       segmentFirst = number;
       segmentStep = lastStep + unit;
       segmentTime = lastTime + unit * fsPerNumber;
     } else if (numberStep > 0 && number - lastNumber != numberStep) {
       if (gaps++ == 0) {
-        warn("line " + x.line() + ": configuration number jumps from " + lastNumber + " to " + number + " where frames are "
+        warn(fileName() + ":" + x.line() + ": configuration number jumps from " + lastNumber + " to " + number + " where frames are "
             + numberStep + " apart: " + (number - lastNumber > numberStep ? "frames are missing" : "frames are unevenly spaced")
             + "; times follow the numbers, but analyses that assume evenly spaced frames (msd) are affected");
       }
@@ -270,11 +275,11 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   private void finishWarnings() {
     if (duplicates > 0) {
-      warn(duplicates + " configuration" + (duplicates == 1 ? " was" : "s were") + " written twice (first at line "
+      warn(fileName() + ": " + duplicates + " configuration" + (duplicates == 1 ? " was" : "s were") + " written twice (first at line "
           + firstDuplicateLine + "): the later copy of each kept");
     }
     if (gaps > 1) {
-      warn((gaps - 1) + " more uneven jumps in the configuration numbers after the first");
+      warn(fileName() + ": " + (gaps - 1) + " more uneven jumps in the configuration numbers after the first");
     }
   }
 
@@ -383,7 +388,8 @@ public final class XdatcarReader extends AbstractFrameSource {
     AtomTable expected = firstHeader != null ? firstHeader.atoms() : null;
     if (expected == null || !h.atoms().equals(expected)) {
       throw MalformedInputException.of(r.source(), r.lineNumber(),
-          "repeated header changes the atoms from " + (expected == null ? "the VASP 4 header's" : expected) + " to " + h.atoms());
+          "repeated header changes the atoms from " + (expected == null ? "those of the VASP 4 header" : firstHeader.species())
+          + " to " + h.species());
     }
     if (!h.cell().equals(cell)) {
       variableCell = true;

@@ -192,9 +192,11 @@ class Cp2kFilesTest {
     Path dir = SharedData.scratch("cp2k-nocell");
     Files.copy(SharedData.real("nomad-parser-cp2k/cp2k_2.6.2/md/nve/H2O-32-pos-1.xyz"), dir.resolve("H2O-32-pos-1.xyz"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    MalformedInputException e = assertThrows(MalformedInputException.class,
+    // the file is fine: what is missing is beside it (exit 4, not 3)
+    org.interphase.core.MissingInputException e = assertThrows(org.interphase.core.MissingInputException.class,
         () -> FormatRegistry.open(dir.resolve("H2O-32-pos-1.xyz"), ReadOptions.DEFAULT));
-    assertTrue(e.getMessage().contains("no cell for this run"), e.getMessage());
+    assertEquals(dir.resolve("H2O-32-pos-1.xyz") + ": no cell for this run: put beside it a H2O-32-1.cell file, an input naming project "
+        + "H2O-32 with &CELL, or the run's main log (CELL| lines)", e.getMessage());
   }
 
   @Test

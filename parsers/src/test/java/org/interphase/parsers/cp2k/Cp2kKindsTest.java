@@ -57,12 +57,13 @@ class Cp2kKindsTest {
     // by hand: Li1→Li, Li2→Li (&KIND Li2 has no ELEMENT: the name), LI2→Li, O_w→O, S_bridge→S (ELEMENT S),
     // Sb→S (&kind sb element s), H1→H, Cl_a→Cl
     assertArrayEquals(new String[] {"Li", "Li", "Li", "O", "S", "S", "H", "Cl"}, t.elements());
-    assertArrayEquals(LABELS, t.kinds());
+    // one spelling per kind, as CP2K matches kind names in any case: LI2 is the kind of &KIND Li2, Sb that of &kind sb
+    assertArrayEquals(new String[] {"Li1", "Li2", "Li2", "O_w", "S_bridge", "sb", "H1", "Cl_a"}, t.kinds());
     assertEquals(Map.of("Li", 3, "O", 1, "S", 2, "H", 1, "Cl", 1), t.speciesCounts());
     assertArrayEquals(new int[] {5}, t.indicesOf("Sb"), "the kind Sb, not antimony");
     assertArrayEquals(new int[] {4, 5}, t.indicesOf("S"));
-    assertArrayEquals(new int[] {1}, t.indicesOf("Li2"), "exact kind first");
-    assertArrayEquals(new int[] {1, 2}, t.indicesOf("li2"), "then any case");
+    assertArrayEquals(new int[] {1, 2}, t.indicesOf("Li2"), "Li2 and LI2 are one kind");
+    assertArrayEquals(new int[] {1, 2}, t.indicesOf("li2"), "in any case");
   }
 
   @Test
@@ -192,5 +193,28 @@ class Cp2kKindsTest {
     d.resolve("nb-pos-Replica_nr_3-1.xyz").toFile().delete();
     MissingInputException e = assertThrows(MissingInputException.class, () -> Cp2kBand.read(d));
     assertTrue(e.getMessage().contains("nb-pos-Replica_nr_3-1.xyz: no such file: the band has 3 replicas"), e.getMessage());
+  }
+
+  @Test
+  void labelsDifferingOnlyInCaseAreOneKind() {
+    // no &KIND: the first spelling seen names the kind (sb, atom 0); SB on atoms 1-4 is the same kind
+    AtomTable t = atomsOf(run("kinds-case", "", new String[] {"sb", "SB", "SB", "SB", "SB"}));
+    assertEquals(Map.of("sb", 5), t.kindCounts());
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4}, t.indicesOf("SB"));
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4}, t.indicesOf("sb"));
+    // with &KIND Sb, its spelling names the kind
+    AtomTable k = atomsOf(run("kinds-case-declared", "    &KIND Sb\n      ELEMENT S\n    &END KIND\n", new String[] {"sb", "SB", "SB"}));
+    assertEquals(Map.of("Sb", 3), k.kindCounts());
+    assertArrayEquals(new String[] {"S", "S", "S"}, k.elements());
+  }
+
+  @Test
+  void twoKindSectionsDifferingOnlyInCaseAreRefused() {
+    Path pos = run("kinds-case-twice", "    &KIND Sb\n      ELEMENT S\n    &END KIND\n    &KIND SB\n      ELEMENT Sb\n    &END KIND\n",
+        new String[] {"Sb"});
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> atomsOf(pos));
+    // md.inp: &KIND Sb on line 11, &KIND SB on line 14
+    assertEquals(pos.getParent().resolve("md.inp") + ":14: &KIND SB and &KIND Sb (md.inp:11) name the same kind: CP2K matches kind names "
+        + "in any case and refuses the second", e.getMessage());
   }
 }

@@ -24,13 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message naming the compression, never an I/O failure with the decoder's bare message.
  */
 class CompressionDamageTest {
+  private static final int LINES = 6000;
   @TempDir
   Path dir;
 
   private static byte[] text() {
     StringBuilder sb = new StringBuilder();
     java.util.Random rnd = new java.util.Random(7);
-    for (int i = 0; i < 20000; i++) {
+    for (int i = 0; i < LINES; i++) {
       sb.append(String.format(java.util.Locale.ROOT, "%12.8f %12.8f %12.8f%n", rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()));
     }
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
@@ -63,7 +64,7 @@ class CompressionDamageTest {
   void intactFileReadsEveryLine(String kind) throws IOException {
     Path p = dir.resolve("data." + kind);
     Files.write(p, compress(kind, text()));
-    assertEquals(20000, readAll(p));
+    assertEquals(LINES, readAll(p));
   }
 
   @ParameterizedTest
@@ -73,7 +74,7 @@ class CompressionDamageTest {
     Path p = dir.resolve("cut." + kind);
     Files.write(p, Arrays.copyOf(full, full.length / 2));
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> readAll(p));
-    assertTrue(e.line() > 0 && e.line() <= 20000, "line " + e.line());
+    assertTrue(e.line() > 0 && e.line() <= LINES, "line " + e.line());
     assertTrue(e.getMessage().startsWith(p + ":" + e.line() + ": expected intact compressed data"), e.getMessage());
     assertTrue(e.getMessage().contains(kind.equals("gz") ? "gzip" : kind.equals("bz2") ? "bzip2" : "xz"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
@@ -117,5 +118,19 @@ class CompressionDamageTest {
     Files.createSymbolicLink(link, dir.resolve("gone"));
     org.interphase.core.MissingInputException e = assertThrows(org.interphase.core.MissingInputException.class, () -> LineReader.open(link));
     assertTrue(e.getMessage().contains("a link to a file that does not exist"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gz", "bz2", "xz"})
+  void smallFileCutShortIsMalformedAlsoWhenOnlyItsHeadIsRead(String kind) throws IOException {
+    byte[] small = "Li2S\n1.0\n5 0 0\n0 5 0\n0 0 5\nLi S\n2 1\n".repeat(20).getBytes(StandardCharsets.US_ASCII);
+    byte[] full = compress(kind, small);
+    Path p = dir.resolve("small." + kind);
+    Files.write(p, Arrays.copyOf(full, full.length - 12));
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> Compression.head(p, 8192));
+    assertTrue(e.getMessage().startsWith(p + ":1: expected intact compressed data, found \""), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    MalformedInputException e2 = assertThrows(MalformedInputException.class, () -> readAll(p));
+    assertTrue(e2.getMessage().startsWith(p + ":"), e2.getMessage());
   }
 }

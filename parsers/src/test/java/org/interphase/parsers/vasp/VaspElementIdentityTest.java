@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,7 @@ class VaspElementIdentityTest {
       assertEquals(List.of("Li", "Li", "Zr", "O"), List.of(src.header().atoms().elements()));
       assertEquals("r", src.header().atoms().kind(2));
       assertEquals(3, FrameSources.readAll(src).size());
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("species label \"r\" (line 6) is not an element: Zr from the "
+      assertTrue(src.warnings().stream().anyMatch(w -> w.equals("XDATCAR:6: species label \"r\" is not an element: Zr from the "
           + "pseudopotential PAW_PBE Zr_sv 04Jan2005 in POTCAR beside it")), src.warnings().toString());
     }
   }
@@ -127,15 +129,55 @@ class VaspElementIdentityTest {
         + "file names its element)", e.getMessage());
   }
 
-  /** A POTCAR of another system beside the file is not evidence: its other entries contradict the labels. */
+  /**
+   * The POTCAR beside the file is what VASP computed with, even where it contradicts labels that are
+   * elements: "Li r" with Na_pv, Cl is read as Na, Cl, each replaced label named in a warning.
+   */
   @Test
-  void potcarOfAnotherRunIsNotUsed() {
-    Path dir = VaspTestFiles.folder("xdatcar-foreign-potcar");
+  void potcarBesideDecidesEvenAgainstElementLabels() {
+    Path dir = VaspTestFiles.folder("xdatcar-other-potcar");
     Path x = VaspTestFiles.write(dir, "XDATCAR", VaspTestFiles.xdatcar("Li r", "1 1", 2, 1, 2));
     VaspTestFiles.write(dir, "POTCAR", VaspTestFiles.potcar("PAW_PBE Na_pv 19Sep2006", "PAW_PBE Cl 06Sep2000"));
-    MalformedInputException e = assertThrows(MalformedInputException.class, () -> FormatRegistry.open(x, ReadOptions.DEFAULT));
-    assertTrue(e.getMessage().startsWith(x + ":6: expected an element symbol for species 2, found \"r\""), e.getMessage());
-    assertTrue(e.getMessage().contains("POTCAR beside it has [Na, Cl]"), e.getMessage());
+    try (FrameSource src = FormatRegistry.open(x, ReadOptions.DEFAULT)) {
+      assertEquals(List.of("Na", "Cl"), List.of(src.header().atoms().elements()));
+      assertEquals(List.of("Li", "r"), List.of(src.header().atoms().kinds()));
+      assertEquals(List.of("XDATCAR:6: species label \"Li\" is Li but the pseudopotential PAW_PBE Na_pv 19Sep2006 in POTCAR "
+          + "beside it is Na: read as Na, the element VASP computed with (\"Li\" stays the atoms' kind)",
+          "XDATCAR:6: species label \"r\" is not an element: Cl from the pseudopotential PAW_PBE Cl 06Sep2000 in POTCAR beside it"),
+          src.warnings());
+    }
+  }
+
+  /**
+   * The user's case: POSCAR labels "Li P Sb" (2, 1, 4 atoms) beside a POTCAR whose third entry is
+   * PAW_PBE S. VASP ran sulfur, so the composition is Li 2, P 1, S 4 (not Sb 4), and the four atoms
+   * keep "Sb" as their kind. An XDATCAR of the same run is read the same way.
+   */
+  @Test
+  void poscarAndXdatcarLabelContradictedByPotcarUsesThePotcar() throws IOException {
+    Path dir = VaspTestFiles.folder("poscar-sb-potcar-s");
+    Path p = VaspTestFiles.write(dir, "POSCAR", "Li2PS4\n1.0\n8 0 0\n0 8 0\n0 0 8\nLi P Sb\n2 1 4\nDirect\n"
+        + "0 0 0\n0.5 0.5 0.5\n0.25 0.25 0.25\n0.1 0.2 0.3\n0.3 0.1 0.2\n0.2 0.3 0.1\n0.4 0.4 0.1\n");
+    VaspTestFiles.write(dir, "POTCAR", VaspTestFiles.potcar("PAW_PBE Li_sv 10Sep2004", "PAW_PBE P 06Sep2000", "PAW_PBE S 06Sep2000"));
+    Path x = VaspTestFiles.write(dir, "XDATCAR", VaspTestFiles.xdatcar("Li P Sb", "2 1 4", 7, 1, 2));
+    String expected = ":6: species label \"Sb\" is Sb but the pseudopotential PAW_PBE S 06Sep2000 in POTCAR beside it is S: "
+        + "read as S, the element VASP computed with (\"Sb\" stays the atoms' kind)";
+    for (Path f : List.of(p, x)) {
+      try (FrameSource src = FormatRegistry.open(f, ReadOptions.DEFAULT)) {
+        AtomTable atoms = src.header().atoms();
+        assertEquals(Map.of("Li", 2, "P", 1, "S", 4), Map.copyOf(atoms.speciesCounts()), f.toString());
+        assertEquals(List.of("Li", "Li", "P", "Sb", "Sb", "Sb", "Sb"), List.of(atoms.kinds()));
+        assertEquals(List.of(f.getFileName() + expected), src.warnings());
+      }
+    }
+    // labels that agree with the POTCAR: no warning
+    Path ok = VaspTestFiles.folder("poscar-s-potcar-s");
+    Path q = VaspTestFiles.write(ok, "POSCAR", Files.readString(p).replace("Li P Sb", "Li P S"));
+    VaspTestFiles.write(ok, "POTCAR", VaspTestFiles.potcar("PAW_PBE Li_sv 10Sep2004", "PAW_PBE P 06Sep2000", "PAW_PBE S 06Sep2000"));
+    try (FrameSource src = FormatRegistry.open(q, ReadOptions.DEFAULT)) {
+      assertEquals(Map.of("Li", 2, "P", 1, "S", 4), Map.copyOf(src.header().atoms().speciesCounts()));
+      assertEquals(List.of(), src.warnings());
+    }
   }
 
   @Test

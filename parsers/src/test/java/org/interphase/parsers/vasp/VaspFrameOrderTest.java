@@ -47,7 +47,7 @@ class VaspFrameOrderTest {
       assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), f.stream().map(Frame::step).toList());
       // header 7 + 3 frames × 3 lines + second header 7 = 23 lines before the restarted configuration line
       assertEquals(1, src.warnings().size(), src.warnings().toString());
-      assertTrue(src.warnings().get(0).startsWith("line 24: configuration numbers restart at 1 after 3"), src.warnings().get(0));
+      assertTrue(src.warnings().get(0).startsWith("XDATCAR:24: configuration numbers restart at 1 after 3"), src.warnings().get(0));
     }
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> FrameSources.readAll(FormatRegistry.open(p, STRICT)));
     assertTrue(e.getMessage().startsWith(p + ":24: expected one run with increasing configuration numbers, found configuration "
@@ -59,7 +59,7 @@ class VaspFrameOrderTest {
     Path p = xdatcar("order-restart-no-header", VaspTestFiles.xdatcar("Li S", "1 1", 2, 1, 2, 3, 1, 2), null);
     try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
       assertEquals(5, FrameSources.readAll(src).size());
-      assertTrue(src.warnings().get(0).startsWith("line 17: configuration numbers restart at 1 after 3"), src.warnings().toString());
+      assertTrue(src.warnings().get(0).startsWith("XDATCAR:17: configuration numbers restart at 1 after 3"), src.warnings().toString());
     }
   }
 
@@ -73,7 +73,7 @@ class VaspFrameOrderTest {
       // frame k of the file has x = (0.1 + 0.01 k) · 10 Å: the kept copy is file frame 2, 1.2 Å
       assertEquals(1.2, f.get(1).position(0, 0), 1e-12);
       assertEquals(List.of(0.0, 1.0, 2.0), java.util.Arrays.stream(times(f)).boxed().toList());
-      assertEquals(List.of("1 configuration was written twice (first at line 14): the later copy of each kept"), src.warnings());
+      assertEquals(List.of("XDATCAR: 1 configuration was written twice (first at line 14): the later copy of each kept"), src.warnings());
     }
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> FrameSources.readAll(FormatRegistry.open(p, STRICT)));
     assertTrue(e.getMessage().startsWith(p + ":14: expected each configuration once, found configuration 2 written again"),
@@ -111,7 +111,7 @@ class VaspFrameOrderTest {
       assertEquals(List.of(0.0, 10.0, 20.0, 40.0, 50.0), java.util.Arrays.stream(times(f)).boxed().toList());
       assertEquals(List.of(10L, 20L, 30L, 50L, 60L), f.stream().map(Frame::step).toList());
       assertEquals(1, src.warnings().size(), src.warnings().toString());
-      assertTrue(src.warnings().get(0).startsWith("line 17: configuration number jumps from 30 to 50 where frames are 10 apart: "
+      assertTrue(src.warnings().get(0).startsWith("XDATCAR:17: configuration number jumps from 30 to 50 where frames are 10 apart: "
           + "frames are missing"), src.warnings().get(0));
     }
     // a gap is not a join: --strict reads it too
@@ -124,5 +124,22 @@ class VaspFrameOrderTest {
     Path p = xdatcar("order-times", VaspTestFiles.xdatcar("Li S", "1 1", 2, 50, 100, 150), "POTIM = 2\nNBLOCK = 50\n");
     List<Frame> f = FrameSources.readAll(FormatRegistry.open(p, ReadOptions.DEFAULT));
     assertEquals(List.of(0.0, 100.0, 200.0), java.util.Arrays.stream(times(f)).boxed().toList());
+  }
+
+  /**
+   * A repeated header that reorders the species is an error listing both headers' species plainly:
+   * header 1 is lines 1–7, frame 1 lines 8–15 (7 atoms), header 2 lines 16–22 with its counts on 22.
+   */
+  @Test
+  void repeatedHeaderWithOtherSpeciesListsThemPlainly() {
+    Path dir = VaspTestFiles.folder("xdatcar-reordered-header");
+    Path x = VaspTestFiles.write(dir, "XDATCAR", VaspTestFiles.xdatcarHeader("Li P S", "2 1 4", 10.0) + VaspTestFiles.xdatcarFrame(1, 7, 0.1)
+        + VaspTestFiles.xdatcarHeader("Li S P", "2 4 1", 10.0) + VaspTestFiles.xdatcarFrame(2, 7, 0.11));
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> {
+      try (FrameSource src = FormatRegistry.open(x, ReadOptions.DEFAULT)) {
+        FrameSources.readAll(src);
+      }
+    });
+    assertEquals(x + ":22: repeated header changes the atoms from Li2 P1 S4 to Li2 S4 P1", e.getMessage());
   }
 }

@@ -61,7 +61,8 @@ class VaspOtherFilesTest {
       assertEquals(-24.12729692, f.get(3).energies().freeEnergyEv(), 1e-9);
       assertEquals(-24.12697674, f.get(5).energies().freeEnergyEv(), 1e-9);
       assertEquals(-24.12712228, f.get(9).energies().freeEnergyEv(), 1e-9);
-      assertTrue(src.warnings().get(0).startsWith("6 frames are machine-learned"), src.warnings().toString());
+      assertTrue(src.warnings().get(0).equals("OUTCAR.ch4.ml: 6 frames are machine-learned force-field steps: "
+          + "their energies come from the ML model"), src.warnings().toString());
     }
   }
 
