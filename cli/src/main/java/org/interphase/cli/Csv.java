@@ -39,6 +39,17 @@ final class Csv {
     }
   }
 
+  /** A text field, quoted when it holds a comma, quote or line break (RFC 4180). */
+  static String quote(String s) {
+    return s.isEmpty() || s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r') ? "\"" + s.replace("\"", "\"\"") + "\""
+        : s;
+  }
+
+  /** A number at full precision, empty when it is not finite. */
+  static String number(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
+  }
+
   static Path dir(Path out) {
     try {
       return Files.createDirectories(out);

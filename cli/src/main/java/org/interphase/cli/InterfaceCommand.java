@@ -116,15 +116,7 @@ final class InterfaceCommand implements Callable<Integer> {
     warnings.forEach(w::add);
     if (out != null) {
       Path dir = Csv.dir(out);
-      StringBuilder csv = new StringBuilder("name,area_a2,interfaces,n_a,n_b,interface_energy_ev_a2,interface_energy_stderr_ev_a2,"
-          + "interface_energy_j_m2,interface_energy_stderr_j_m2,work_of_adhesion_j_m2,work_of_adhesion_stderr_j_m2,frames_used\n");
-      for (InterfaceResult r : results) {
-        csv.append(String.format(Locale.ROOT, "\"%s\",%.6f,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d%n", r.name().replace("\"", "'"), r.areaA2(),
-            r.interfaces(), r.nA(), r.nB(), n(r.gamma().value()), n(r.gamma().stdErr()), n(r.gammaJm2().value()), n(r.gammaJm2().stdErr()),
-            r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().value()), r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().stdErr()),
-            r.framesUsed()[0]));
-      }
-      Csv.writeText(dir.resolve("interface.csv"), csv.toString());
+      Csv.writeText(dir.resolve("interface.csv"), csv(results));
       Csv.writeText(dir.resolve("interface.json"), Json.write(doc));
       Charts.writeBars("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
           results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(),
@@ -145,6 +137,19 @@ final class InterfaceCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /** One row per interface, full precision: γ in eV/Å² and J/m², W in J/m², with their errors. */
+  static String csv(List<InterfaceResult> results) {
+    StringBuilder csv = new StringBuilder("name,area_a2,interfaces,n_a,n_b,interface_energy_ev_a2,interface_energy_stderr_ev_a2,"
+        + "interface_energy_j_m2,interface_energy_stderr_j_m2,work_of_adhesion_j_m2,work_of_adhesion_stderr_j_m2,frames_used\n");
+    for (InterfaceResult r : results) {
+      csv.append(String.format(Locale.ROOT, "%s,%.6f,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d%n", Csv.quote(r.name()), r.areaA2(),
+          r.interfaces(), r.nA(), r.nB(), n(r.gamma().value()), n(r.gamma().stdErr()), n(r.gammaJm2().value()), n(r.gammaJm2().stdErr()),
+          r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().value()), r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().stdErr()),
+          r.framesUsed()[0]));
+    }
+    return csv.toString();
   }
 
   private static String n(double v) {

@@ -12,19 +12,10 @@ import java.util.concurrent.Callable;
 import org.interphase.analysis.neb.NebAnalysis;
 import org.interphase.analysis.neb.NebImages;
 import org.interphase.analysis.neb.NebResult;
-import org.interphase.core.Energies;
-import org.interphase.core.Frame;
-import org.interphase.core.FrameSource;
-import org.interphase.core.FrameSources;
-import org.interphase.core.MissingInputException;
-import org.interphase.parsers.FormatRegistry;
+import org.interphase.core.Printed;
 import org.interphase.parsers.ReadOptions;
-import org.interphase.parsers.RunDiscovery;
-import org.interphase.parsers.cp2k.Cp2kBand;
-import org.interphase.parsers.cp2k.Cp2kInput;
-import org.interphase.parsers.cp2k.Cp2kLog;
-import org.interphase.parsers.io.LineReader;
-import org.interphase.parsers.vasp.VaspNeb;
+import org.interphase.parsers.neb.NebBand;
+import org.interphase.parsers.neb.NebBands;
 import org.interphase.viz.chart.ChartSpec;
 import org.interphase.viz.chart.Charts;
 import picocli.CommandLine.Command;
@@ -38,7 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "neb", mixinStandardHelpOptions = true,
     description = {"NEB energy profiles and barriers: a VASP NEB folder (00 … NN), a CP2K BAND run, or a trajectory of images "
         + "with energies (extended XYZ). Several paths are compared in one plot.",
-        "The spline is VTST's cubic Hermite with the tangential forces as slopes; without forces it is energy-only, and says so."})
+        "The spline is VTST's cubic Hermite with the tangential forces as slopes; without forces it is energy-only, and says so.",
+        "A folder is searched one level down: a band and its continuation (a band started from the other's final replicas, "
+            + "e.g. in continued/) give the continuation; other pairs of bands are an error naming both. CP2K single points with "
+            + "forces beside a band (e.g. sp_replica_1.out … sp_replica_N.out) are used for its forces and energies."})
 final class NebCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -53,14 +47,18 @@ final class NebCommand implements Callable<Integer> {
   List<String> names;
 
   @Option(names = "--forces-from", split = ",", paramLabel = "LOG,…", description = "Single-point logs with forces, one per image in order "
-      + "(for CP2K 2023 BAND runs, whose force files are empty); only with one PATH.")
+      + "(default: the ones found beside a CP2K band, numbered 1 … N); only with one PATH.")
   List<Path> forcesFrom;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write neb.json, neb.png/.svg and per path <name>/neb.dat, spline.dat, exts.dat here.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Write neb.json, neb.csv, neb.png/.svg and per path <name>/neb.dat, spline.dat, "
+      + "exts.dat here.")
   Path out;
 
   @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
   boolean json;
+
+  /** One path: the band as read (where it came from) and its analysis. */
+  record Analysed(Path path, NebBand band, NebResult result) {}
 
   @Override
   public Integer call() {
@@ -70,35 +68,29 @@ final class NebCommand implements Callable<Integer> {
     if (forcesFrom != null && paths.size() != 1) {
       throw new IllegalArgumentException("--forces-from applies to a single path");
     }
-    List<NebResult> results = new ArrayList<>();
+    List<Analysed> results = new ArrayList<>();
     for (int i = 0; i < paths.size(); i++) {
       String name = names != null ? names.get(i) : label(paths.get(i));
-      results.add(NebAnalysis.analyse(images(paths.get(i), name, input.toReadOptions(), forcesFrom)));
+      results.add(analyse(paths.get(i), name, input.toReadOptions(), forcesFrom));
     }
     PrintWriter err = spec.commandLine().getErr();
-    results.forEach(r -> r.notes().forEach(n -> err.println("note: " + r.name() + ": " + n)));
+    results.forEach(a -> a.result().notes().forEach(n -> err.println("note: " + a.result().name() + ": " + n)));
     err.flush();
-    ObjectNode doc = Json.object();
-    ArrayNode arr = doc.putArray("paths");
-    results.forEach(r -> arr.add(toJson(r)));
+    ObjectNode doc = toJson(results);
     if (out != null) {
-      Path dir = Csv.dir(out);
-      Csv.writeText(dir.resolve("neb.json"), Json.write(doc));
-      for (NebResult r : results) {
-        writeVtst(Csv.dir(dir.resolve(r.name().replaceAll("[^A-Za-z0-9._-]", "_"))), r);
-      }
-      Charts.write(chart(results), dir.resolve("neb"), 900, 600);
+      write(Csv.dir(out), results, doc);
     }
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       o.println(Json.write(doc));
     } else {
-      for (NebResult r : results) {
+      for (Analysed a : results) {
+        NebResult r = a.result();
         o.printf(Locale.ROOT, "%s: %d images, migrating %s (atom %d)%s%n", r.name(), r.images(), r.migratingElement(), r.migratingAtom(),
             r.climbingImage() >= 0 ? ", climbing image " + r.climbingImage() : "");
-        o.printf(Locale.ROOT, "  forward barrier  %.4f eV   backward %.4f eV   reaction energy %+.4f eV   saddle at %.4f Å (%s spline)%n",
-            r.barrierForwardEv(), r.barrierBackwardEv(), r.reactionEnergyEv(), r.saddleCoordinateA(), r.forceAware() ? "force-aware"
-                : "energy-only");
+        o.printf(Locale.ROOT, "  forward barrier  %s eV   backward %s eV   reaction energy %s eV   saddle at %.4f Å (%s spline)%n",
+            Printed.energyEv(r.barrierForwardEv()), Printed.energyEv(r.barrierBackwardEv()), Printed.signedEnergyEv(r.reactionEnergyEv()),
+            r.saddleCoordinateA(), r.forceAware() ? "force-aware" : "energy-only");
         o.println("  image   R (Å)      E (eV)     F (eV/Å)");
         for (int i = 0; i < r.images(); i++) {
           o.printf(Locale.ROOT, "  %3d  %9.5f  %9.5f  %9.5f%n", i, r.reactionCoordinateA()[i], r.energyEv()[i], r.tangentForceEvPerA()[i]);
@@ -111,132 +103,47 @@ final class NebCommand implements Callable<Integer> {
 
   private static String label(Path p) {
     Path abs = p.toAbsolutePath().normalize();
-    Path base = java.nio.file.Files.isDirectory(abs) ? abs : abs.getParent();
+    Path base = Files.isDirectory(abs) ? abs : abs.getParent();
     return base.getFileName().toString();
   }
 
-  /** Reads the images of one path. */
-  static NebImages images(Path path, String name, ReadOptions options, List<Path> forcesFrom) {
-    if (!Files.exists(path)) {
-      throw new MissingInputException(path + ": no such file or directory");
-    }
-    NebImages band;
-    if (Files.isDirectory(path) && VaspNeb.isNebDir(path)) {
-      VaspNeb neb = VaspNeb.read(path, options);
-      List<String> notes = new ArrayList<>(neb.warnings());
-      int climbing = vaspClimbing(path) ? highestInterior(neb.images()) : -1;
-      band = new NebImages(name, neb.atoms(), neb.images(), neb.tangentForcesEvPerA(), climbing, notes);
-    } else if (Files.isDirectory(path) || Cp2kBand.isReplicaFile(path.getFileName().toString())) {
-      Path p = Files.isDirectory(path) ? RunDiscovery.require(path, RunDiscovery.NEB, "a NEB or BAND run").primary() : path;
-      if (Files.isDirectory(p)) {
-        return images(p, name, options, forcesFrom);
-      }
-      Cp2kBand b = Cp2kBand.read(p);
-      Path dir = p.toAbsolutePath().getParent();
-      Path in = Cp2kInput.find(dir, b.project());
-      boolean ci = in != null && inputSays(in, "CI-NEB");
-      List<String> notes = new ArrayList<>(b.warnings());
-      band = new NebImages(name, b.atoms(), b.images(), null, ci ? highestInterior(b.images()) : -1, notes);
-    } else {
-      try (FrameSource src = FormatRegistry.open(path, options)) {
-        List<Frame> frames = FrameSources.readAll(src);
-        band = new NebImages(name, src.header().atoms(), frames, null, -1, List.of());
-      }
-    }
-    if (forcesFrom != null) {
-      if (forcesFrom.size() != band.images().size()) {
-        throw new IllegalArgumentException("--forces-from gives " + forcesFrom.size() + " logs for " + band.images().size() + " images");
-      }
-      List<Frame> withForces = new ArrayList<>();
-      for (int i = 0; i < forcesFrom.size(); i++) {
-        Cp2kLog log = Cp2kLog.read(forcesFrom.get(i));
-        if (log.lastForcesEvPerA() == null || log.lastForcesEvPerA().length != 3 * band.atoms().size()) {
-          throw new IllegalArgumentException(forcesFrom.get(i) + ": no forces for " + band.atoms().size() + " atoms in this log");
-        }
-        Frame f = band.images().get(i).withForces(log.lastForcesEvPerA());
-        if (!log.singlePointEnergiesEv().isEmpty()) {
-          f = f.withEnergies(Energies.potential(log.singlePointEnergiesEv().get(log.singlePointEnergiesEv().size() - 1)));
-        }
-        withForces.add(f);
-      }
-      List<String> notes = new ArrayList<>(band.notes());
-      notes.add("forces and energies from the single points " + forcesFrom.stream().map(x -> x.getFileName().toString()).toList());
-      band = new NebImages(band.name(), band.atoms(), withForces, band.tangentForcesEvPerA(), band.climbingImage(), notes);
-    }
-    requireEnergies(path, band);
-    return band;
+  /** Reads one path ({@link NebBands#read}) and analyses it under {@code name}. */
+  static Analysed analyse(Path path, String name, ReadOptions options, List<Path> forcesFrom) {
+    NebBand b = NebBands.read(path, options, forcesFrom);
+    NebResult r = NebAnalysis.analyse(new NebImages(name, b.atoms(), b.images(), b.tangentForcesEvPerA(), b.climbingImage(), b.notes()));
+    return new Analysed(path, b, r);
   }
 
-  /** Every image needs an energy: a barrier relative to a missing end point would be invented. */
-  private static void requireEnergies(Path path, NebImages band) {
-    boolean vasp = Files.isDirectory(path) && VaspNeb.isNebDir(path);
-    for (int i = 0; i < band.images().size(); i++) {
-      if (Double.isNaN(band.images().get(i).energies().potentialEv())) {
-        if (vasp) {
-          Path d = path.resolve(String.format(Locale.ROOT, "%02d", i));
-          throw new MissingInputException(d + ": image " + String.format(Locale.ROOT, "%02d", i)
-              + " has no energy: expected an OUTCAR or OSZICAR in this folder (copy the end-point calculation's OUTCAR there)");
-        }
-        throw new MissingInputException(path + ": image " + i + " of " + band.images().size() + " has no energy in the files read");
-      }
+  /** neb.json, neb.csv, the chart and the VTST files of every path, under {@code dir}. */
+  static void write(Path dir, List<Analysed> results, ObjectNode doc) {
+    Csv.writeText(dir.resolve("neb.json"), Json.write(doc));
+    Csv.writeText(dir.resolve("neb.csv"), csv(results));
+    for (Analysed a : results) {
+      writeVtst(Csv.dir(dir.resolve(fileName(a.result().name()))), a.result());
     }
+    Charts.write(chart(results.stream().map(Analysed::result).toList()), dir.resolve("neb"), 900, 600);
   }
 
-  private static int highestInterior(List<Frame> im) {
-    int best = 1;
-    for (int i = 1; i < im.size() - 1; i++) {
-      if (im.get(i).energies().potentialEv() > im.get(best).energies().potentialEv()) {
-        best = i;
-      }
-    }
-    return best;
+  /** A path's name as a file name. */
+  static String fileName(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
-  /** LCLIMB from the INCAR of the NEB folder, else from image 01's OUTCAR ({@code NEB:          LCLIMB      T}). */
-  private static boolean vaspClimbing(Path dir) {
-    Path incar = dir.resolve("INCAR");
-    if (!Files.isRegularFile(incar)) {
-      for (String name : new String[] {"OUTCAR", "OUTCAR.gz", "OUTCAR.bz2", "OUTCAR.xz"}) {
-        Path outcar = dir.resolve("01").resolve(name);
-        if (Files.isRegularFile(outcar)) {
-          try (LineReader r = LineReader.open(outcar)) {
-            for (int i = 0; i < 5000 && r.next(); i++) {
-              if (r.contains("LCLIMB")) {
-                String[] t = r.line().strip().split("\\s+");
-                return t[t.length - 1].toUpperCase(Locale.ROOT).startsWith("T");
-              }
-            }
-          }
-        }
-      }
-      return false;
-    }
-    try (LineReader r = LineReader.open(incar)) {
-      while (r.next()) {
-        String l = r.line().replaceAll("[#!].*", "").toUpperCase(Locale.ROOT).replace(" ", "");
-        if (l.startsWith("LCLIMB=")) {
-          return l.contains("T") && !l.contains(".F") && !l.startsWith("LCLIMB=F");
-        }
-      }
-    }
-    return false;
+  static ObjectNode toJson(List<Analysed> results) {
+    ObjectNode doc = Json.object();
+    ArrayNode arr = doc.putArray("paths");
+    results.forEach(a -> arr.add(toJson(a)));
+    return doc;
   }
 
-  private static boolean inputSays(Path in, String text) {
-    try (LineReader r = LineReader.open(in)) {
-      while (r.next()) {
-        if (r.line().toUpperCase(Locale.ROOT).contains(text)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  static ObjectNode toJson(NebResult r) {
+  static ObjectNode toJson(Analysed a) {
+    NebResult r = a.result();
     ObjectNode o = Json.object();
     o.put("name", r.name());
     o.put("images", r.images());
+    o.put("band_source", relative(a.path(), a.band().source()));
+    ArrayNode sp = o.putArray("single_points");
+    a.band().singlePoints().forEach(p -> sp.add(relative(a.path(), p)));
     put(o.putArray("reaction_coordinate_a"), r.reactionCoordinateA());
     put(o.putArray("energy_ev"), r.energyEv());
     put(o.putArray("tangent_force_ev_a"), r.tangentForceEvPerA());
@@ -259,6 +166,30 @@ final class NebCommand implements Callable<Integer> {
     ArrayNode n = o.putArray("notes");
     r.notes().forEach(n::add);
     return o;
+  }
+
+  /** {@code file} as seen from the PATH the user gave (its folder when PATH is a file); "." for PATH itself. */
+  static String relative(Path given, Path file) {
+    Path g = given.toAbsolutePath().normalize();
+    Path base = Files.isDirectory(g) ? g : g.getParent();
+    String rel = base.relativize(file.toAbsolutePath().normalize()).toString();
+    return rel.isEmpty() ? "." : rel;
+  }
+
+  /** One row per path: the barriers and where the band came from, full precision. */
+  static String csv(List<Analysed> results) {
+    StringBuilder b = new StringBuilder("name,images,barrier_forward_ev,barrier_backward_ev,reaction_energy_ev,saddle_coordinate_a,"
+        + "climbing_image,migrating_element,migrating_atom,force_aware_spline,band_source,single_points\n");
+    for (Analysed a : results) {
+      NebResult r = a.result();
+      b.append(Csv.quote(r.name())).append(',').append(r.images()).append(',').append(Csv.number(r.barrierForwardEv())).append(',')
+          .append(Csv.number(r.barrierBackwardEv())).append(',').append(Csv.number(r.reactionEnergyEv())).append(',')
+          .append(Csv.number(r.saddleCoordinateA())).append(',').append(r.climbingImage() >= 0 ? Integer.toString(r.climbingImage()) : "")
+          .append(',').append(r.migratingElement()).append(',').append(r.migratingAtom()).append(',').append(r.forceAware()).append(',')
+          .append(Csv.quote(relative(a.path(), a.band().source()))).append(',')
+          .append(Csv.quote(String.join(" ", a.band().singlePoints().stream().map(p -> relative(a.path(), p)).toList()))).append('\n');
+    }
+    return b.toString();
   }
 
   private static void put(ArrayNode a, double[] v) {
@@ -292,11 +223,12 @@ final class NebCommand implements Callable<Integer> {
     Csv.writeText(dir.resolve("exts.dat"), ex.toString());
   }
 
+  /** The profiles of several paths, each labelled with its forward barrier as every other output prints it. */
   static ChartSpec chart(List<NebResult> results) {
     List<ChartSpec.Series> s = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       NebResult r = results.get(i);
-      s.add(new ChartSpec.Series(String.format(Locale.ROOT, "%s (%.3f eV)", r.name(), r.barrierForwardEv()), r.splineCoordinateA(),
+      s.add(new ChartSpec.Series(r.name() + " (" + Printed.energyEv(r.barrierForwardEv()) + " eV)", r.splineCoordinateA(),
           r.splineEnergyEv(), null, ChartSpec.Style.LINE, i, true));
       s.add(new ChartSpec.Series(r.name() + " images", r.reactionCoordinateA(), r.energyEv(), null, ChartSpec.Style.POINTS, i, false));
     }

@@ -12,13 +12,12 @@ import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondEvent;
 import org.interphase.analysis.bonds.BondParameters;
 import org.interphase.analysis.bonds.BondResult;
-import org.interphase.analysis.neb.NebAnalysis;
-import org.interphase.analysis.neb.NebImages;
 import org.interphase.analysis.neb.NebResult;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
+import org.interphase.core.Printed;
 import org.interphase.core.TrajectoryHeader;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.viz.jmol.JmolRenderer;
@@ -98,14 +97,7 @@ final class RenderCommand implements Callable<Integer> {
   /** Builds the scene (shared with report). */
   static Scene scene(Path path, Path neb, Integer frame, Double timePs, String highlight, int width, int height, ReadOptions options) {
     if (neb != null) {
-      NebImages band = NebCommand.images(neb, neb.getFileName().toString(), options, null);
-      NebResult r = NebAnalysis.analyse(band);
-      List<double[]> pts = List.of(r.migratingPathA());
-      Frame first = band.images().get(0);
-      return new Scene(band.atoms(), first, width, height,
-          List.of(new Scene.Highlight(new int[] {r.migratingAtom()}, new Color(128, 0, 160), r.migratingElement() + " path")),
-          polyhedra(band.atoms()), pts, true, String.format(Locale.ROOT, "%s migration path, %d images, barrier %.3f eV",
-              r.migratingElement(), r.images(), r.barrierForwardEv()));
+      return nebScene(NebCommand.analyse(neb, neb.getFileName().toString(), options, null), width, height);
     }
     if (path == null) {
       throw new IllegalArgumentException("render needs a PATH or --path NEB");
@@ -117,6 +109,19 @@ final class RenderCommand implements Callable<Integer> {
       frames = FrameSources.readAll(src);
     }
     return scene(h, frames, frame, timePs, highlight, width, height, options);
+  }
+
+  /**
+   * The migration path of an analysed band over its first image; the title gives the barrier of
+   * that analysis, printed as everywhere else.
+   */
+  static Scene nebScene(NebCommand.Analysed a, int width, int height) {
+    NebResult r = a.result();
+    AtomTable atoms = a.band().atoms();
+    return new Scene(atoms, a.band().images().get(0), width, height,
+        List.of(new Scene.Highlight(new int[] {r.migratingAtom()}, new Color(128, 0, 160), r.migratingElement() + " path")),
+        polyhedra(atoms), List.of(r.migratingPathA()), true, String.format(Locale.ROOT, "%s migration path, %d images, barrier %s eV",
+            r.migratingElement(), r.images(), Printed.energyEv(r.barrierForwardEv())));
   }
 
   /** The scene of one frame of an already read trajectory; frame, time and highlight as for a path. */

@@ -1,6 +1,9 @@
 package org.interphase.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,18 +15,22 @@ import org.interphase.analysis.bonds.BondParameters;
 import org.interphase.analysis.bonds.BondResult;
 import org.interphase.analysis.bonds.BondRule;
 import org.interphase.analysis.bonds.Layers;
+import org.interphase.analysis.bonds.Motif;
 import org.interphase.analysis.energetics.InterfaceEnergy;
 import org.interphase.analysis.energetics.InterfaceParameters;
 import org.interphase.analysis.energetics.InterfaceResult;
+import org.interphase.analysis.msd.DiffusionFitWindow;
 import org.interphase.analysis.msd.MeanSquaredDisplacement;
 import org.interphase.analysis.msd.MsdParameters;
 import org.interphase.analysis.msd.MsdResult;
-import org.interphase.analysis.neb.NebAnalysis;
+import org.interphase.analysis.msd.Region;
 import org.interphase.analysis.neb.NebResult;
 import org.interphase.core.EnergyRun;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
+import org.interphase.core.InterphaseException;
+import org.interphase.core.Printed;
 import org.interphase.core.TrajectoryHeader;
 import org.interphase.parsers.EnergyRuns;
 import org.interphase.parsers.ReadOptions;
@@ -43,7 +50,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"One self-contained HTML page with every analysis that fits the inputs (structures, MSD, bond events and motifs, "
         + "interface energies, NEB profiles), with the JSON and CSV behind each figure beside it.",
-        "PATHs are MD or NEB runs; --manifest describes interfaces and options (see examples/demo.json)."})
+        "PATHs are MD or NEB runs; --manifest describes interfaces and options (see examples/demo.json). What cannot be computed "
+            + "is said on the page, with what to do; the parameters of every analysis are listed at its end."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -77,8 +85,7 @@ final class ReportCommand implements Callable<Integer> {
     List<ReportPlan.Md> md = new ArrayList<>();
     List<ReportPlan.Neb> neb = new ArrayList<>();
     for (Path p : paths) {
-      boolean isNeb = Files.isDirectory(p) && RunDiscovery.discover(p).stream().anyMatch(r -> RunDiscovery.NEB.contains(r.kind()));
-      if (isNeb) {
+      if (Files.isDirectory(p) && !RunDiscovery.nebRuns(p).isEmpty()) {
         neb.add(new ReportPlan.Neb(p.getFileName().toString(), p, null));
       } else {
         md.add(new ReportPlan.Md(p, "Li", Double.NaN, Double.NaN, Double.NaN, null, null, false, List.of(), null));
@@ -87,32 +94,45 @@ final class ReportCommand implements Callable<Integer> {
     return new ReportPlan("Interphase report", md, List.of(), neb);
   }
 
+  /** The parameters every analysis used, listed at the end of the page: per section, parameter and value. */
+  private static final class Used {
+    final java.util.Map<String, List<List<String>>> rows = new java.util.LinkedHashMap<>();
+
+    void add(String section, String parameter, String value) {
+      rows.computeIfAbsent(section, k -> new ArrayList<>()).add(List.of(parameter, value));
+    }
+  }
+
   /** Runs the plan, writes the page and its data under {@code out}; returns the page. */
   static Path build(ReportPlan plan, Path out, ReadOptions options, PrintWriter err) {
     Path dir = Csv.dir(out);
     HtmlReport html = new HtmlReport(plan.title());
+    Used used = new Used();
     try (JmolRenderer jmol = new JmolRenderer()) {
       int k = 0;
       for (ReportPlan.Md m : plan.md()) {
-        md(m, Csv.dir(dir.resolve("md-" + (++k))), "md-" + k, options, html, jmol, err);
+        md(m, Csv.dir(dir.resolve("md-" + (++k))), "md-" + k, options, html, jmol, err, used);
       }
       if (!plan.interfaces().isEmpty()) {
-        interfaces(plan.interfaces(), Csv.dir(dir.resolve("interfaces")), options, html);
+        interfaces(plan.interfaces(), Csv.dir(dir.resolve("interfaces")), options, html, err, used);
       }
       if (!plan.neb().isEmpty()) {
-        neb(plan.neb(), Csv.dir(dir.resolve("neb")), options, html, jmol);
+        neb(plan.neb(), Csv.dir(dir.resolve("neb")), options, html, jmol, err, used);
       }
     }
-    html.section("Parameters and versions").text("Interphase 0.1.0. Every number above was computed by the commands of the same "
-        + "name with the parameters stated in each section; the JSON beside each figure holds the full results and the method text.")
-        .endSection();
+    String version = Interphase.class.getAnnotation(Command.class).version()[0];
+    html.section("Parameters and versions").text(version + " on Java " + Runtime.version() + ". Every number above was computed with "
+        + "the parameters below, the same as the commands of the same name use with these options; the JSON and CSV beside each figure "
+        + "hold the full-precision results and the method text.");
+    used.rows.forEach((section, rows) -> html.subheading(section).table(List.of("parameter", "value"), rows));
+    html.endSection();
     Path page = dir.resolve("index.html");
     html.write(page);
     return page;
   }
 
   private static void md(ReportPlan.Md m, Path dir, String rel, ReadOptions options, HtmlReport html, JmolRenderer jmol,
-      PrintWriter err) {
+      PrintWriter err, Used used) {
     List<Frame> frames;
     TrajectoryHeader h;
     List<String> warnings = new ArrayList<>();
@@ -122,16 +142,18 @@ final class ReportCommand implements Callable<Integer> {
       warnings.addAll(src.warnings());
     }
     String name = m.title() != null ? m.title() : m.path().getFileName().toString();
-    html.section("MD run: " + name).text(String.format(Locale.ROOT, "%s: %d atoms %s, %d frames, %s fs between frames, %s.", h.program(),
+    String sec = "MD run: " + name;
+    html.section(sec).text(String.format(Locale.ROOT, "%s: %d atoms %s, %d frames, %s fs between frames, %s.", h.program(),
         h.atoms().size(), h.atoms().speciesCounts(), frames.size(), fmt(h.timestepFs()), frames.get(0).cell()));
+    used.add(sec, "input", m.path().getFileName() + " (" + h.program() + ", " + h.format() + ")");
+    used.add(sec, "time between frames", Double.isNaN(h.timestepFs()) ? "unknown" : fmt(h.timestepFs()) + " fs (" + h.timestepSource() + ")");
     List<String> files = new ArrayList<>();
-    // structure with the motifs of interest
     boolean hasP = h.atoms().indicesOf("P").length > 0;
-    BondParameters bp = hasP ? BondParameters.defaults() : BondParameters.of(BondRule.defaultSS());
-    if (m.layers() != null) {
-      bp = bp.withLayers(m.layers().equals("auto") ? BondParameters.AUTOMATIC_LAYERS : Layers.parse(m.layers()));
-    }
     if (h.atoms().indicesOf("S").length > 0) {
+      BondParameters bp = hasP ? BondParameters.defaults() : BondParameters.of(BondRule.defaultSS());
+      if (m.layers() != null) {
+        bp = bp.withLayers(m.layers().equals("auto") ? BondParameters.AUTOMATIC_LAYERS : Layers.parse(m.layers()));
+      }
       BondAnalysis.Accumulator acc = new BondAnalysis(bp).start(h);
       frames.forEach(acc);
       BondResult br = acc.finish();
@@ -148,56 +170,154 @@ final class ReportCommand implements Callable<Integer> {
       html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
           + bp.primary().minFrames() + " frames)");
       List<List<String>> rows = new ArrayList<>();
-      for (org.interphase.analysis.bonds.Motif mo : br.motifs()) {
+      for (Motif mo : br.motifs()) {
         int f = br.firstFrame(mo).getAsInt();
-        rows.add(List.of(mo.label(), mo.family() == org.interphase.analysis.bonds.Motif.Family.THIOPHOSPHATE ? "thiophosphate (P–S)"
-            : "sulfur (S–S)", Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)),
-            f + " (" + fmt(br.timePs()[f]) + " ps)"));
+        rows.add(List.of(mo.label(), mo.family() == Motif.Family.THIOPHOSPHATE ? "thiophosphate (P–S)" : "sulfur (S–S)",
+            Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)), Double.isNaN(br.timePs()[f]) ? Integer.toString(f)
+            : f + " (" + fmt(br.timePs()[f]) + " ps)"));
       }
       html.table(List.of("motif", "classification", "first frame", "last frame", "first seen"), rows);
       html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
           + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
           + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");
       warnings.addAll(br.warnings());
-    }
-    if (h.atoms().indicesOf(m.species()).length > 0 && !Double.isNaN(h.timestepFs())) {
-      MsdParameters p = new MsdParameters(m.species(), "xyz", Double.NaN, m.fitStartPs(), m.fitEndPs(), null, null, 1.0, m.temperatureK(),
-          false, 200);
-      MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(p).start(h);
-      frames.forEach(acc);
-      MsdResult r = acc.finish();
-      Csv.write(dir.resolve("msd.csv"), List.of("lag_ps", "msd_a2", "msd_x_a2", "msd_y_a2", "msd_z_a2"), r.lagPs(), r.msdA2(),
-          r.msdComponentsA2()[0], r.msdComponentsA2()[1], r.msdComponentsA2()[2]);
-      Csv.writeText(dir.resolve("msd.json"), Json.write(MsdCommand.toJson(r, MsdCommand.warnings(r))));
-      Charts.write(MsdCommand.chart(r), dir.resolve("msd"), 900, 600);
-      files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json"));
-      html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
-      List<List<String>> regionRows = new ArrayList<>();
-      for (String reg : m.regions()) {
-        MeanSquaredDisplacement.Accumulator ra = new MeanSquaredDisplacement(p.withRegion(org.interphase.analysis.msd.Region.parse(reg)))
-            .start(h);
-        frames.forEach(ra);
-        MsdResult rr = ra.finish();
-        regionRows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()),
-            rr.diffusivity().toString(), rr.conductivity().toString()));
+      List<String> rules = new ArrayList<>();
+      for (BondRule r : bp.all()) {
+        rules.add(String.format(Locale.ROOT, "%s–%s forms below %s Å, breaks above %s Å", r.centerElement(), r.ligandElement(),
+            fmt(r.formA()), fmt(r.breakA())));
       }
-      if (!regionRows.isEmpty()) {
-        html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
-        html.table(List.of("layer", "n (Å⁻³)", "D", "σ"), regionRows);
-      }
-      org.interphase.analysis.msd.DiffusionFitWindow.Check window = org.interphase.analysis.msd.DiffusionFitWindow.check(r);
-      html.table(List.of("quantity", "value"), List.of(
-          List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
-              + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
-          List.of("D (correlation-aware error)", r.diffusivity().toString()),
-          List.of("D (plain OLS, for comparison)", r.diffusivityOls().toString()),
-          List.of("σ (Nernst–Einstein)", r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
-          List.of("drift reference", r.driftReference())));
-      warnings.addAll(MsdCommand.warnings(r));
+      used.add(sec, "bond cutoffs", String.join("; ", rules) + " (events of " + String.join(", ", bp.eventPairs()) + ")");
+      used.add(sec, "dwell", bp.primary().minFrames() + " frames" + (Double.isNaN(h.timestepFs()) ? ""
+          : " (" + fmt(bp.primary().minFrames() * h.timestepFs()) + " fs)") + ": a bond change counts when it lasts that long");
+      used.add(sec, "layers", br.layers() == null ? "none" : (m.layers() != null && m.layers().equals("auto")
+          ? "found along z from the first frame's composition: " : "given: ") + layerNames(br.layers()));
+      used.add(sec, "structure picture", (first != null ? "frame " + index + ", the first with " + target : "the last frame")
+          + ", highlighted: " + target);
+    } else {
+      html.missing("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds).");
     }
+    transport(m, h, frames, dir, rel, html, warnings, files, used, sec);
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));
     err.flush();
+  }
+
+  /** The transport part of an MD section: MSD, D and σ for the whole cell and per layer, or why not. */
+  private static void transport(ReportPlan.Md m, TrajectoryHeader h, List<Frame> frames, Path dir, String rel, HtmlReport html,
+      List<String> warnings, List<String> files, Used used, String sec) {
+    if (h.atoms().indicesOf(m.species()).length == 0) {
+      html.missing("MSD not computed: the run has no " + m.species() + " atoms (it holds " + h.atoms().speciesCounts().keySet()
+          + "); name the mobile element as \"species\" of this run in a manifest (see examples/demo.json).");
+      return;
+    }
+    if (Double.isNaN(h.timestepFs())) {
+      html.missing("MSD not computed: the time between frames is unknown (" + timestepHint(h) + ").");
+      return;
+    }
+    MsdParameters p = new MsdParameters(m.species(), "xyz", Double.NaN, m.fitStartPs(), m.fitEndPs(), null, null, 1.0, m.temperatureK(),
+        false, 200);
+    MsdResult r;
+    List<MsdResult> regions = new ArrayList<>();
+    try {
+      MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(p).start(h);
+      frames.forEach(acc);
+      r = acc.finish();
+      for (String reg : m.regions()) {
+        MeanSquaredDisplacement.Accumulator ra = new MeanSquaredDisplacement(p.withRegion(Region.parse(reg))).start(h);
+        frames.forEach(ra);
+        regions.add(ra.finish());
+      }
+    } catch (IllegalArgumentException e) {
+      html.missing("MSD not computed: " + e.getMessage() + ".");
+      return;
+    }
+    Csv.write(dir.resolve("msd.csv"), List.of("lag_ps", "msd_a2", "msd_x_a2", "msd_y_a2", "msd_z_a2"), r.lagPs(), r.msdA2(),
+        r.msdComponentsA2()[0], r.msdComponentsA2()[1], r.msdComponentsA2()[2]);
+    ObjectNode doc = MsdCommand.toJson(r, MsdCommand.warnings(r));
+    ArrayNode layers = doc.putArray("regions");
+    regions.forEach(rr -> layers.add(transportJson(rr)));
+    Csv.writeText(dir.resolve("msd.json"), Json.write(doc));
+    List<MsdResult> all = new ArrayList<>(List.of(r));
+    all.addAll(regions);
+    Csv.writeText(dir.resolve("transport.csv"), transportCsv(all));
+    Charts.write(MsdCommand.chart(r), dir.resolve("msd"), 900, 600);
+    files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json", rel + "/transport.csv"));
+    html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
+    if (!regions.isEmpty()) {
+      List<List<String>> rows = new ArrayList<>();
+      for (MsdResult rr : regions) {
+        rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().number(),
+            rr.conductivity().number()));
+      }
+      html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
+      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)"), rows);
+    }
+    DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
+    html.table(List.of("quantity", "value"), List.of(
+        List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
+            + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
+        List.of("D (correlation-aware error)", r.diffusivity().toString()),
+        List.of("D (plain OLS, for comparison)", r.diffusivityOls().toString()),
+        List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (give "
+            + "\"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or OUTCAR)"
+            : r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
+        List.of("drift reference", r.driftReference())));
+    warnings.addAll(MsdCommand.warnings(r));
+    used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");
+    used.add(sec, "fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps, both ends included" + (Double.isNaN(m.fitStartPs())
+        || Double.isNaN(m.fitEndPs()) ? " (default: 10–50 % of the run where not given)" : " (given)"));
+    used.add(sec, "drift reference", r.driftReference());
+    used.add(sec, "temperature for σ", Double.isNaN(r.temperatureK()) ? "unknown (σ not computed)"
+        : fmt(r.temperatureK()) + " K (" + r.temperatureSource() + "), charge +1 e");
+    used.add(sec, "error model", "at most " + p.maxGlsPoints() + " lags sampled in the window (" + r.sampledLags() + " used)");
+    if (!regions.isEmpty()) {
+      used.add(sec, "transport layers", String.join(", ", regions.stream().map(rr -> rr.region().toString()).toList()));
+    }
+  }
+
+  private static String timestepHint(TrajectoryHeader h) {
+    String program = h.program() == null ? "" : h.program().toUpperCase(Locale.ROOT);
+    if (program.contains("VASP")) {
+      return "pass --timestep-fs or keep the INCAR beside the XDATCAR";
+    }
+    if (program.contains("CP2K")) {
+      return "pass --timestep-fs or keep the run's input (.inp) or .ener beside the trajectory";
+    }
+    return "pass --timestep-fs, the time between stored frames";
+  }
+
+  private static ObjectNode transportJson(MsdResult r) {
+    ObjectNode o = Json.object();
+    o.put("region", r.region() == null ? "all" : r.region().toString());
+    o.put("atoms", r.atoms());
+    Json.put(o, "number_density_per_a3", r.numberDensityPerA3());
+    Json.put(o, "diffusivity_cm2_s", r.diffusivity().value());
+    Json.put(o, "diffusivity_stderr_cm2_s", r.diffusivity().stdErr());
+    Json.put(o, "diffusivity_ols_cm2_s", r.diffusivityOls().value());
+    Json.put(o, "diffusivity_ols_stderr_cm2_s", r.diffusivityOls().stdErr());
+    Json.put(o, "conductivity_s_cm", r.conductivity().value());
+    Json.put(o, "conductivity_stderr_s_cm", r.conductivity().stdErr());
+    Json.put(o, "temperature_k", r.temperatureK());
+    Json.put(o, "fit_start_ps", r.fitStartPs());
+    Json.put(o, "fit_end_ps", r.fitEndPs());
+    return o;
+  }
+
+  /** One row for the whole cell ({@code all}) and one per layer: D and σ with their errors, full precision. */
+  private static String transportCsv(List<MsdResult> results) {
+    StringBuilder b = new StringBuilder("region,atoms,number_density_per_a3,diffusivity_cm2_s,diffusivity_stderr_cm2_s,"
+        + "diffusivity_ols_cm2_s,diffusivity_ols_stderr_cm2_s,conductivity_s_cm,conductivity_stderr_s_cm,temperature_k,fit_start_ps,"
+        + "fit_end_ps\n");
+    for (MsdResult r : results) {
+      b.append(Csv.quote(r.region() == null ? "all" : r.region().toString())).append(',').append(r.atoms());
+      for (double v : new double[] {r.numberDensityPerA3(), r.diffusivity().value(), r.diffusivity().stdErr(), r.diffusivityOls().value(),
+          r.diffusivityOls().stdErr(), r.conductivity().value(), r.conductivity().stdErr(), r.temperatureK(), r.fitStartPs(),
+          r.fitEndPs()}) {
+        b.append(',').append(Csv.number(v));
+      }
+      b.append('\n');
+    }
+    return b.toString();
   }
 
   private static String layerNames(Layers l) {
@@ -208,69 +328,114 @@ final class ReportCommand implements Callable<Integer> {
     return String.join(", ", n);
   }
 
-  private static void interfaces(List<ReportPlan.Interface> list, Path dir, ReadOptions options, HtmlReport html) {
+  private static void interfaces(List<ReportPlan.Interface> list, Path dir, ReadOptions options, HtmlReport html, PrintWriter err,
+      Used used) {
     List<InterfaceResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (ReportPlan.Interface c : list) {
-      EnergyRun ab = EnergyRuns.read(c.interfaceRun(), options, EnergyRuns.VaspEnergy.SIGMA0);
-      EnergyRun a = EnergyRuns.read(c.partA(), options, EnergyRuns.VaspEnergy.SIGMA0);
-      EnergyRun b = EnergyRuns.read(c.partB(), options, EnergyRuns.VaspEnergy.SIGMA0);
-      InterfaceResult r = InterfaceEnergy.compute(c.name(), ab, a, b, InterfaceParameters.of(c.k()).withEquilibrationPs(c.equilibrationPs()));
-      results.add(r);
-      r.warnings().forEach(w -> warnings.add(c.name() + ": " + w));
+      try {
+        EnergyRun ab = EnergyRuns.read(c.interfaceRun(), options, EnergyRuns.VaspEnergy.SIGMA0);
+        EnergyRun a = EnergyRuns.read(c.partA(), options, EnergyRuns.VaspEnergy.SIGMA0);
+        EnergyRun b = EnergyRuns.read(c.partB(), options, EnergyRuns.VaspEnergy.SIGMA0);
+        InterfaceResult r = InterfaceEnergy.compute(c.name(), ab, a, b, InterfaceParameters.of(c.k()).withEquilibrationPs(
+            c.equilibrationPs()));
+        results.add(r);
+        r.warnings().forEach(w -> warnings.add(c.name() + ": " + w));
+        String sec = "Interface energies: " + c.name();
+        used.add(sec, "interfaces per cell (k)", Integer.toString(c.k()));
+        used.add(sec, "equilibration cut", fmt(c.equilibrationPs()) + " ps (MD frames before it are dropped)");
+        used.add(sec, "area A", String.format(Locale.ROOT, "%.4f Å² (the cell's a × b; interface normal along c)", r.areaA2()));
+      } catch (InterphaseException | IllegalArgumentException | UncheckedIOException e) {
+        missing.add(c.name() + " not computed: " + e.getMessage() + " (check the three runs named for it in the manifest).");
+        err.println("warning: " + c.name() + ": not computed: " + e.getMessage());
+      }
     }
-    var doc = Json.object();
-    var arr = doc.putArray("results");
-    results.forEach(r -> arr.add(InterfaceCommand.toJson(r)));
-    Csv.writeText(dir.resolve("interface.json"), Json.write(doc));
-    Charts.writeBars("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
-        results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(), results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray(),
-        dir.resolve("interface"), 900, 600);
-    html.section("Interface energies").figure(dir.resolve("interface.png"), "Interface energies with standard errors (J/m²)");
-    List<List<String>> rows = new ArrayList<>();
-    for (InterfaceResult r : results) {
-      rows.add(List.of(r.name(), r.gamma().toString(), r.gammaJm2().toString(), r.workOfAdhesion() == null ? "—" : r.workOfAdhesion().toString(),
-          String.format(Locale.ROOT, "%.4f", r.areaA2()), Integer.toString(r.interfaces()), r.framesUsed()[0] + " / " + r.framesUsed()[1]
-              + " / " + r.framesUsed()[2]));
+    html.section("Interface energies");
+    if (!results.isEmpty()) {
+      var doc = Json.object();
+      var arr = doc.putArray("results");
+      results.forEach(r -> arr.add(InterfaceCommand.toJson(r)));
+      Csv.writeText(dir.resolve("interface.json"), Json.write(doc));
+      Csv.writeText(dir.resolve("interface.csv"), InterfaceCommand.csv(results));
+      Charts.writeBars("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
+          results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(),
+          results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray(), dir.resolve("interface"), 900, 600);
+      html.figure(dir.resolve("interface.png"), "Interface energies with standard errors (J/m²)");
+      List<List<String>> rows = new ArrayList<>();
+      for (InterfaceResult r : results) {
+        rows.add(List.of(r.name(), r.gamma().number(), r.gammaJm2().number(), r.workOfAdhesion() == null ? "—"
+            : r.workOfAdhesion().number(), String.format(Locale.ROOT, "%.4f", r.areaA2()), Integer.toString(r.interfaces()),
+            r.framesUsed()[0] + " / " + r.framesUsed()[1] + " / " + r.framesUsed()[2]));
+      }
+      html.table(List.of("interface", "γ (eV/Å²)", "γ (J/m²)", "W (J/m²)", "A (Å²)", "k", "frames AB / A / B"), rows);
+      for (InterfaceResult r : results) {
+        if (r.workOfAdhesion() == null) {
+          html.missing("W for " + r.name() + " not computed: its references are not one slab each of the interface's in-plane cell "
+              + "(n_A = n_B = 1), so separating the cell does not give them; γ is given.");
+        }
+      }
+      results.forEach(r -> html.text(r.name() + ": " + r.label() + ". " + r.method()));
     }
-    html.table(List.of("interface", "γ (eV/Å²)", "γ (J/m²)", "W (J/m²)", "A (Å²)", "k", "frames AB / A / B"), rows);
-    results.forEach(r -> html.text(r.name() + ": " + r.label() + ". " + r.method()));
-    html.links(List.of("interfaces/interface.json")).warnings(warnings).endSection();
+    missing.forEach(html::missing);
+    html.links(results.isEmpty() ? List.of() : List.of("interfaces/interface.json", "interfaces/interface.csv")).warnings(warnings)
+        .endSection();
   }
 
-  private static void neb(List<ReportPlan.Neb> list, Path dir, ReadOptions options, HtmlReport html, JmolRenderer jmol) {
-    List<NebResult> results = new ArrayList<>();
+  private static void neb(List<ReportPlan.Neb> list, Path dir, ReadOptions options, HtmlReport html, JmolRenderer jmol, PrintWriter err,
+      Used used) {
+    List<NebCommand.Analysed> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (ReportPlan.Neb n : list) {
-      NebResult r = NebAnalysis.analyse(NebCommand.images(n.path(), n.name(), options, n.forcesFrom()));
-      results.add(r);
-      NebCommand.writeVtst(Csv.dir(dir.resolve(r.name().replaceAll("[^A-Za-z0-9._-]", "_"))), r);
-      r.notes().forEach(x -> notes.add(r.name() + ": " + x));
+      try {
+        NebCommand.Analysed a = NebCommand.analyse(n.path(), n.name(), options, n.forcesFrom());
+        results.add(a);
+        NebResult r = a.result();
+        r.notes().forEach(x -> notes.add(r.name() + ": " + x));
+        r.notes().forEach(x -> err.println("note: " + r.name() + ": " + x));
+        String sec = "Migration barriers: " + r.name();
+        used.add(sec, "band", NebCommand.relative(n.path(), a.band().source()) + ", " + r.images() + " images"
+            + (r.climbingImage() >= 0 ? ", climbing image " + r.climbingImage() : ""));
+        used.add(sec, "forces and energies", a.band().singlePoints().isEmpty() ? (r.forceAware() ? "of the band" : "energies of the band, "
+            + "no forces") : a.band().singlePoints().size() + " single points: " + String.join(", ", a.band().singlePoints().stream()
+                .map(p -> p.getFileName().toString()).toList()));
+        used.add(sec, "spline", (r.forceAware() ? "VTST cubic Hermite with the tangential forces as slopes"
+            : "natural cubic spline through the energies (no forces)") + "; barriers from its maximum, energies relative to image 0");
+      } catch (InterphaseException | IllegalArgumentException | UncheckedIOException e) {
+        missing.add(n.name() + " not computed: " + e.getMessage() + ".");
+        err.println("warning: " + n.name() + ": not computed: " + e.getMessage());
+      }
     }
-    var doc = Json.object();
-    var arr = doc.putArray("paths");
-    results.forEach(r -> arr.add(NebCommand.toJson(r)));
-    Csv.writeText(dir.resolve("neb.json"), Json.write(doc));
-    Charts.write(NebCommand.chart(results), dir.resolve("neb"), 900, 600);
-    html.section("Migration barriers").figure(dir.resolve("neb.png"), "Energy along the migration paths (VTST force-based spline where "
-        + "forces are known; markers are the images)");
-    List<List<String>> rows = new ArrayList<>();
-    for (NebResult r : results) {
-      rows.add(List.of(r.name(), Integer.toString(r.images()), String.format(Locale.ROOT, "%.4f", r.barrierForwardEv()),
-          String.format(Locale.ROOT, "%.4f", r.barrierBackwardEv()), String.format(Locale.ROOT, "%+.4f", r.reactionEnergyEv()),
-          r.migratingElement() + " (atom " + r.migratingAtom() + ")", r.forceAware() ? "force-aware" : "energy-only"));
+    html.section("Migration barriers");
+    if (!results.isEmpty()) {
+      NebCommand.write(dir, results, NebCommand.toJson(results));
+      html.figure(dir.resolve("neb.png"), "Energy along the migration paths (VTST force-based spline where forces are known; markers are "
+          + "the images); the legend gives each forward barrier");
+      List<List<String>> rows = new ArrayList<>();
+      for (NebCommand.Analysed a : results) {
+        NebResult r = a.result();
+        rows.add(List.of(r.name(), Integer.toString(r.images()), Printed.energyEv(r.barrierForwardEv()), Printed.energyEv(
+            r.barrierBackwardEv()), Printed.signedEnergyEv(r.reactionEnergyEv()), r.migratingElement() + " (atom " + r.migratingAtom() + ")",
+            r.forceAware() ? "force-aware" : "energy-only"));
+      }
+      html.table(List.of("path", "images", "forward (eV)", "backward (eV)", "ΔE (eV)", "migrating", "spline"), rows);
+      for (NebCommand.Analysed a : results) {
+        Scene s = RenderCommand.nebScene(a, 800, 650);
+        Path png = dir.resolve(NebCommand.fileName(a.result().name()) + "-path.png");
+        jmol.write(s, png);
+        html.figure(png, a.result().name() + ": " + s.title() + " (purple: the migrating atom through the images)");
+      }
     }
-    html.table(List.of("path", "images", "forward (eV)", "backward (eV)", "ΔE (eV)", "migrating", "spline"), rows);
-    for (ReportPlan.Neb n : list) {
-      Scene s = RenderCommand.scene(null, n.path(), null, null, null, 800, 650, options);
-      Path png = dir.resolve(n.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-path.png");
-      jmol.write(s, png);
-      html.figure(png, n.name() + ": " + s.title() + " (purple: the migrating atom through the images)");
-    }
-    html.links(List.of("neb/neb.json")).warnings(notes).endSection();
+    missing.forEach(html::missing);
+    html.links(results.isEmpty() ? List.of() : List.of("neb/neb.json", "neb/neb.csv")).notes(notes).endSection();
   }
 
+  /** Four significant digits without trailing zeros: 0.3, 1.5, 2.45, 590.2. */
   private static String fmt(double v) {
-    return Double.isNaN(v) ? "unknown" : String.format(Locale.ROOT, "%.4g", v);
+    if (Double.isNaN(v)) {
+      return "unknown";
+    }
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
   }
 }

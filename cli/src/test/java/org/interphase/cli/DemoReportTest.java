@@ -1,31 +1,51 @@
 package org.interphase.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.interphase.testkit.SharedData;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo report of the bundled examples, opened in a real browser (headless Chromium): every
- * image decodes, no script error, and a screenshot is saved under target/. Skipped only when no
- * Chromium is installed; {@code -Dinterphase.requireBrowser=true} (CI) makes that a failure.
+ * The demo report of the bundled examples, run once. It opens in a real browser (headless
+ * Chromium): every image decodes, no script error, and a screenshot is saved under target/; the
+ * browser part is skipped only when no Chromium is installed ({@code -Dinterphase.requireBrowser=true}
+ * (CI) makes that a failure). Every barrier, D, σ, γ and W the page shows (tables, captions, chart
+ * legends) is the value of the JSON and of the CSV beside it, rounded to the digits printed.
  */
 class DemoReportTest {
 
   private static final List<String> SEED_TITLES = List.of("S8 | Li6PS5Cl at 600 K (seed model)", "S8 | Li3PS4 | Li6PS5Cl at 600 K (seed model)",
       "Li2S | Li6PS5Cl at 600 K (seed model)", "Li2S | Li3PS4 | Li6PS5Cl at 600 K (seed model)");
+
+  private static Path out;
+  private static InfoCommandTest.Run run;
+
+  @BeforeAll
+  static void runDemo() {
+    out = SharedData.scratch("demo");
+    run = InfoCommandTest.run("demo", "--examples", SharedData.projectRoot().resolve("examples").toString(), "--out", out.toString());
+  }
 
   private static Path chromium() {
     for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
@@ -44,22 +64,19 @@ class DemoReportTest {
     cmd.addAll(extra);
     cmd.add(page.toUri().toString());
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = p.getInputStream().readAllBytes();
+    byte[] bytes = p.getInputStream().readAllBytes();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("the browser did not finish");
     }
-    return new String(out, StandardCharsets.UTF_8);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   @Test
   void demoReportOpensInABrowser() throws Exception {
-    Path root = SharedData.projectRoot();
-    Path out = SharedData.scratch("demo");
-    InfoCommandTest.Run r = InfoCommandTest.run("demo", "--examples", root.resolve("examples").toString(), "--out", out.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, run.exit(), run.err());
     Path page = out.resolve("index.html");
-    assertTrue(r.out().contains(page.toAbsolutePath().normalize().toString()), r.out());
+    assertTrue(run.out().contains(page.toAbsolutePath().normalize().toString()), run.out());
     String html = Files.readString(page);
     for (String s : List.of("Interface energies", "Migration barriers", "MD run: cp2k-aimd-li3ps4", "correlation-aware")) {
       assertTrue(html.contains(s), s);
@@ -78,7 +95,8 @@ class DemoReportTest {
       assertTrue(neb.contains(s), s);
       assertTrue(html.contains(s), s);
     }
-    for (String f : List.of("md-1/msd.json", "md-1/bonds.json", "interfaces/interface.json", "neb/neb.json")) {
+    for (String f : List.of("md-1/msd.json", "md-1/bonds.json", "md-1/transport.csv", "interfaces/interface.json", "interfaces/interface.csv",
+        "neb/neb.json", "neb/neb.csv")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
     Path browser = chromium();
@@ -99,5 +117,227 @@ class DemoReportTest {
     Path shot = out.resolve("screenshot.png");
     runBrowser(browser, List.of("--window-size=1200,3000", "--screenshot=" + shot), page);
     assertTrue(Files.size(shot) > 50_000, "screenshot saved");
+  }
+
+  // ---------------------------------------------------------------- one value everywhere
+
+  /** A number as printed: mantissa, its error (null when none), the power of ten after the parenthesis, digits after the point. */
+  record Shown(String text, BigDecimal value, BigDecimal error, int exponent) {
+
+    private static final Pattern SCI = Pattern.compile("\\(([-+]?\\d+(?:\\.\\d+)?) ± (\\d+(?:\\.\\d+)?)\\)e([-+]\\d+)");
+    private static final Pattern PLAIN = Pattern.compile("([-+]?\\d+(?:\\.\\d+)?) ± (\\d+(?:\\.\\d+)?)");
+    private static final Pattern SINGLE = Pattern.compile("([-+]?\\d+(?:\\.\\d+)?)(?:e([-+]\\d+))?");
+
+    /** The first number of a cell, caption or legend entry, with its error when one is given. */
+    static Shown parse(String s) {
+      Matcher m = SCI.matcher(s);
+      if (m.find()) {
+        return new Shown(s, new BigDecimal(m.group(1)), new BigDecimal(m.group(2)), Integer.parseInt(m.group(3)));
+      }
+      m = PLAIN.matcher(s);
+      if (m.find()) {
+        return new Shown(s, new BigDecimal(m.group(1)), new BigDecimal(m.group(2)), 0);
+      }
+      m = SINGLE.matcher(s);
+      assertTrue(m.find(), "a number in '" + s + "'");
+      return new Shown(s, new BigDecimal(m.group(1)), null, m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
+    }
+
+    /** Whether {@code exact} rounds to the printed {@code printed}: within half a unit of its last digit. */
+    private static boolean rounds(double exact, BigDecimal printed, int exponent) {
+      double half = 0.5 * Math.pow(10, -printed.scale());
+      double scaled = exact / Math.pow(10, exponent);
+      return Math.abs(scaled - printed.doubleValue()) <= half * (1 + 1e-9) + 1e-12 * Math.abs(scaled);
+    }
+
+    void agreesWith(String what, double value, double stdErr) {
+      assertTrue(rounds(value, this.value, exponent), what + ": shown '" + text + "', the file holds " + value);
+      if (error != null) {
+        assertTrue(rounds(stdErr, error, exponent), what + ": error shown '" + text + "', the file holds " + stdErr);
+      }
+    }
+  }
+
+  private static String unescape(String s) {
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+  }
+
+  /** The body of the section whose heading is {@code heading}. */
+  private static String section(String html, String heading) {
+    int h = html.indexOf("<h2>" + heading.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</h2>");
+    assertTrue(h >= 0, "section " + heading);
+    return html.substring(h, html.indexOf("</section>", h));
+  }
+
+  /** The rows of every table in {@code html}, cells unescaped, keyed by their first cell. */
+  private static Map<String, List<String>> rows(String html) {
+    Map<String, List<String>> rows = new LinkedHashMap<>();
+    Matcher tr = Pattern.compile("<tr>(.*?)</tr>").matcher(html);
+    while (tr.find()) {
+      List<String> cells = new ArrayList<>();
+      Matcher td = Pattern.compile("<td>(.*?)</td>").matcher(tr.group(1));
+      while (td.find()) {
+        cells.add(unescape(td.group(1)));
+      }
+      if (!cells.isEmpty()) {
+        rows.put(cells.get(0), cells);
+      }
+    }
+    return rows;
+  }
+
+  private static List<String> captions(String html) {
+    List<String> c = new ArrayList<>();
+    Matcher m = Pattern.compile("<figcaption>(.*?)</figcaption>").matcher(html);
+    while (m.find()) {
+      c.add(unescape(m.group(1)));
+    }
+    return c;
+  }
+
+  /** The text elements of an SVG chart (legend entries among them). */
+  private static List<String> svgTexts(Path svg) throws IOException {
+    List<String> t = new ArrayList<>();
+    Matcher m = Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(Files.readString(svg));
+    while (m.find()) {
+      t.add(unescape(m.group(1)));
+    }
+    return t;
+  }
+
+  private static Map<String, CSVRecord> csv(Path file, String key) throws IOException {
+    Map<String, CSVRecord> byKey = new LinkedHashMap<>();
+    try (Reader r = Files.newBufferedReader(file)) {
+      for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        byKey.put(rec.get(key), rec);
+      }
+    }
+    return byKey;
+  }
+
+  private static double num(CSVRecord r, String column) {
+    String v = r.get(column);
+    return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+  }
+
+  @Test
+  void everyBarrierShownIsTheJsonAndCsvValue() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    String neb = section(Files.readString(out.resolve("index.html")), "Migration barriers");
+    Map<String, List<String>> table = rows(neb);
+    List<String> captions = captions(neb);
+    List<String> legend = svgTexts(out.resolve("neb/neb.svg"));
+    Map<String, CSVRecord> csv = csv(out.resolve("neb/neb.csv"), "name");
+    JsonNode paths = Json.MAPPER.readTree(out.resolve("neb/neb.json").toFile()).get("paths");
+    assertEquals(3, paths.size());
+    for (JsonNode p : paths) {
+      String name = p.get("name").asText();
+      List<String> row = table.get(name);
+      CSVRecord c = csv.get(name);
+      String forward = row.get(2);
+      // the same digits in the table, the picture's caption and the chart's legend
+      assertTrue(captions.stream().anyMatch(x -> x.startsWith(name + ": ") && x.contains("barrier " + forward + " eV")), name + " " + captions);
+      assertTrue(legend.contains(name + " (" + forward + " eV)"), name + " " + legend);
+      for (String[] q : new String[][] {{"forward", "barrier_forward_ev", forward}, {"backward", "barrier_backward_ev", row.get(3)},
+          {"reaction energy", "reaction_energy_ev", row.get(4)}}) {
+        assertEquals(3, Shown.parse(q[2]).value().scale(), name + " " + q[0] + " to the meV: " + q[2]);
+        Shown.parse(q[2]).agreesWith(name + " " + q[0] + " (JSON)", p.get(q[1]).asDouble(), Double.NaN);
+        Shown.parse(q[2]).agreesWith(name + " " + q[0] + " (CSV)", num(c, q[1]), Double.NaN);
+      }
+    }
+    // and the values themselves: seed bands from cli/src/test/python/seed_neb_reference.py, the LiCl hop from
+    // ../shared/data/cp2k/neb_li_hop/reference.json, each ASE NEBTools' force fit through the same single points
+    Map<String, Double> ase = Map.of("Li hop Li2S → Li6PS5Cl (no interphase)", 0.9345190625837532, "Li hop Li2S → Li3PS4 interphase",
+        0.37059084254144103, "Li vacancy hop next to Cl in Li2S", 0.2056083432572826);
+    for (JsonNode p : paths) {
+      assertEquals(ase.get(p.get("name").asText()), p.get("barrier_forward_ev").asDouble(), 2e-4, p.get("name").asText());
+    }
+    assertEquals("0.935", table.get("Li hop Li2S → Li6PS5Cl (no interphase)").get(2));
+    assertEquals("0.371", table.get("Li hop Li2S → Li3PS4 interphase").get(2));
+    assertEquals("0.206", table.get("Li vacancy hop next to Cl in Li2S").get(2));
+    // the Li3PS4 path is a band and its continuation: the continuation is read, and the page says so
+    assertTrue(neb.contains("2 bands here: continued/band_li2s_lps_lpsc_cont (41 band steps) starts from the final replicas of "
+        + "band_li2s_lps_lpsc (22 band steps)"), "continuation note");
+    assertTrue(neb.contains("forces and energies from the single points sp_replica_1.out … sp_replica_7.out beside the band"));
+  }
+
+  @Test
+  void everyDiffusivityAndConductivityShownIsTheJsonAndCsvValue() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    String html = Files.readString(out.resolve("index.html"));
+    Matcher h = Pattern.compile("<h2>MD run: (.*?)</h2>").matcher(html);
+    int k = 0;
+    int checked = 0;
+    while (h.find()) {
+      String title = unescape(h.group(1));
+      Path dir = out.resolve("md-" + (++k));
+      Map<String, List<String>> table = rows(section(html, "MD run: " + title));
+      if (!table.containsKey("D (correlation-aware error)")) {
+        continue;
+      }
+      JsonNode j = Json.MAPPER.readTree(dir.resolve("msd.json").toFile());
+      Map<String, CSVRecord> csv = csv(dir.resolve("transport.csv"), "region");
+      CSVRecord all = csv.get("all");
+      String d = table.get("D (correlation-aware error)").get(1);
+      Shown.parse(d).agreesWith(title + " D (JSON)", j.get("diffusivity_cm2_s").asDouble(), j.get("diffusivity_stderr_cm2_s").asDouble());
+      Shown.parse(d).agreesWith(title + " D (CSV)", num(all, "diffusivity_cm2_s"), num(all, "diffusivity_stderr_cm2_s"));
+      String ols = table.get("D (plain OLS, for comparison)").get(1);
+      Shown.parse(ols).agreesWith(title + " D OLS (JSON)", j.get("diffusivity_ols_cm2_s").asDouble(),
+          j.get("diffusivity_ols_stderr_cm2_s").asDouble());
+      Shown.parse(ols).agreesWith(title + " D OLS (CSV)", num(all, "diffusivity_ols_cm2_s"), num(all, "diffusivity_ols_stderr_cm2_s"));
+      String sigma = table.get("σ (Nernst–Einstein)").get(1);
+      Shown.parse(sigma).agreesWith(title + " σ (JSON)", j.get("conductivity_s_cm").asDouble(), j.get("conductivity_stderr_s_cm").asDouble());
+      Shown.parse(sigma).agreesWith(title + " σ (CSV)", num(all, "conductivity_s_cm"), num(all, "conductivity_stderr_s_cm"));
+      // the MSD chart's legend prints the same D
+      assertTrue(svgTexts(dir.resolve("msd.svg")).contains("fit: D = " + d), title + ": legend D = " + d);
+      // per layer: the table, msd.json's regions and transport.csv
+      int layer = 0;
+      for (Map.Entry<String, List<String>> e : table.entrySet()) {
+        if (!e.getKey().startsWith("z=")) {
+          continue;
+        }
+        JsonNode rj = j.get("regions").get(layer++);
+        assertEquals(e.getKey(), rj.get("region").asText());
+        CSVRecord rc = csv.get(e.getKey());
+        Shown.parse(e.getValue().get(2)).agreesWith(title + " " + e.getKey() + " D (JSON)", rj.get("diffusivity_cm2_s").asDouble(),
+            rj.get("diffusivity_stderr_cm2_s").asDouble());
+        Shown.parse(e.getValue().get(2)).agreesWith(title + " " + e.getKey() + " D (CSV)", num(rc, "diffusivity_cm2_s"),
+            num(rc, "diffusivity_stderr_cm2_s"));
+        Shown.parse(e.getValue().get(3)).agreesWith(title + " " + e.getKey() + " σ (JSON)", rj.get("conductivity_s_cm").asDouble(),
+            rj.get("conductivity_stderr_s_cm").asDouble());
+        Shown.parse(e.getValue().get(3)).agreesWith(title + " " + e.getKey() + " σ (CSV)", num(rc, "conductivity_s_cm"),
+            num(rc, "conductivity_stderr_s_cm"));
+        checked++;
+      }
+      assertEquals(layer, j.get("regions").size(), title + ": every layer of msd.json is shown");
+      checked++;
+    }
+    assertEquals(6 + 10, checked, "six runs with D and σ, ten layers");
+  }
+
+  @Test
+  void everyInterfaceEnergyAndWorkOfAdhesionShownIsTheJsonAndCsvValue() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    Map<String, List<String>> table = rows(section(Files.readString(out.resolve("index.html")), "Interface energies"));
+    Map<String, CSVRecord> csv = csv(out.resolve("interfaces/interface.csv"), "name");
+    JsonNode results = Json.MAPPER.readTree(out.resolve("interfaces/interface.json").toFile()).get("results");
+    assertEquals(6, results.size());
+    for (JsonNode r : results) {
+      String name = r.get("name").asText();
+      List<String> row = table.get(name);
+      CSVRecord c = csv.get(name);
+      for (String[] q : new String[][] {{"1", "interface_energy_ev_a2", "interface_energy_stderr_ev_a2"},
+          {"2", "interface_energy_j_m2", "interface_energy_stderr_j_m2"}, {"3", "work_of_adhesion_j_m2", "work_of_adhesion_stderr_j_m2"}}) {
+        String cell = row.get(Integer.parseInt(q[0]));
+        assertFalse(cell.equals("—"), name + " " + q[1]);
+        Shown s = Shown.parse(cell);
+        s.agreesWith(name + " " + q[1] + " (JSON)", r.get(q[1]).asDouble(), r.path(q[2]).asDouble(Double.NaN));
+        s.agreesWith(name + " " + q[1] + " (CSV)", num(c, q[1]), num(c, q[2]));
+      }
+    }
+    // ../shared/data/cp2k/interface_energy/reference.json (the same single points): γ = −0.2594891399658639 J/m², W = −γ
+    List<String> sp = table.get("Li2S(110) | S8, relaxed single points");
+    assertEquals("-0.2595", sp.get(2));
+    assertEquals("0.2595", sp.get(3));
   }
 }

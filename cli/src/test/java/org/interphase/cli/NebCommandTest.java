@@ -1,15 +1,19 @@
 package org.interphase.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.interphase.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +59,131 @@ class NebCommandTest {
     assertEquals(0.2056083432572826, p.get("barrier_forward_ev").asDouble(), 1e-3);
     assertEquals(0.22114015861292624, p.get("barrier_backward_ev").asDouble(), 1e-3);
     assertEquals(3, p.get("climbing_image").asInt());
+  }
+
+  private static JsonNode onlyPath(InfoCommandTest.Run r) throws Exception {
+    assertEquals(0, r.exit(), r.err());
+    JsonNode paths = Json.MAPPER.readTree(r.out()).get("paths");
+    assertEquals(1, paths.size());
+    return paths.get(0);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  @Test
+  void singlePointsBesideTheBandAreUsedAndNamed() throws Exception {
+    Path d = SharedData.cp2k("neb_li_hop");
+    InfoCommandTest.Run r = InfoCommandTest.run("neb", d.toString(), "--json");
+    JsonNode p = onlyPath(r);
+    // reference.json: ASE NEBTools force fit through the single points 0.2056083432572826 / 0.22114015861292624 eV; our VTST
+    // tangent (central difference) and ASE's differ by 1e-4 eV here. Without the single points the spline would be energy-only.
+    assertEquals(0.2056083432572826, p.get("barrier_forward_ev").asDouble(), 2e-4);
+    assertEquals(0.22114015861292624, p.get("barrier_backward_ev").asDouble(), 2e-4);
+    assertTrue(p.get("force_aware_spline").asBoolean());
+    double[] ref = {0.0, 0.013764537315410053, 0.09539339388356893, 0.19720720801842617, 0.14583950381688737, 0.09488101237207047,
+        -0.01553181535564363};
+    for (int i = 0; i < ref.length; i++) {
+      assertEquals(ref[i], p.get("energy_ev").get(i).asDouble(), 1e-7, "single-point energy of image " + i);
+      assertEquals("sp_replica_" + (i + 1) + ".out", p.get("single_points").get(i).asText());
+    }
+    assertEquals("neb_LiCl-pos-Replica_nr_1-1.xyz", p.get("band_source").asText());
+    assertTrue(p.get("notes").toString().contains("single points sp_replica_1.out … sp_replica_7.out beside the band"), p.toString());
+    assertTrue(r.err().contains("note: neb_li_hop: forces and energies from the single points"), r.err());
+  }
+
+  @Test
+  void anIncompleteSetOfSinglePointsIsNotUsedAndSaysWhy() throws Exception {
+    Path d = SharedData.scratch("neb-sp-missing").resolve("band");
+    copyTree(SharedData.cp2k("neb_li_hop"), d);
+    Files.delete(d.resolve("sp_replica_7.out"));
+    InfoCommandTest.Run r = InfoCommandTest.run("neb", d.toString(), "--json");
+    JsonNode p = onlyPath(r);
+    assertFalse(p.get("force_aware_spline").asBoolean());
+    assertEquals(0, p.get("single_points").size());
+    assertTrue(r.err().contains("sp_replica_N: 6 single points numbered [1, 2, 3, 4, 5, 6] for 7 images"), r.err());
+    // energy-only: the band's own energies, the highest image 4 (1-based) at 0.19720720195492258 eV (reference.json)
+    assertEquals(0.19720720195492258, p.get("energy_ev").get(3).asDouble(), 1e-7);
+  }
+
+  @Test
+  void aDamagedSinglePointBesideTheBandIsReportedNotFatal() throws Exception {
+    Path d = SharedData.scratch("neb-sp-damaged").resolve("band");
+    copyTree(SharedData.cp2k("neb_li_hop"), d);
+    Path sp = d.resolve("sp_replica_4.out");
+    String log = Files.readString(sp);
+    Files.delete(sp);
+    Files.writeString(sp, log.substring(0, log.indexOf("ATOMIC FORCES in [a.u.]") + 200));
+    InfoCommandTest.Run r = InfoCommandTest.run("neb", d.toString(), "--json");
+    JsonNode p = onlyPath(r);
+    assertFalse(p.get("force_aware_spline").asBoolean());
+    assertTrue(r.err().contains("single points beside the band not used: sp_replica_N: ") && r.err().contains("sp_replica_4.out"), r.err());
+  }
+
+  @Test
+  void seedStudyBandUsesItsSinglePoints() throws Exception {
+    Path d = SharedData.projectRoot().resolve("examples/seed-study/neb_li2s_lpsc");
+    JsonNode p = onlyPath(InfoCommandTest.run("neb", d.toString(), "--json"));
+    // cli/src/test/python/seed_neb_reference.py (ASE 3.22.1 NEBTools, fit=True, on the same single points)
+    assertEquals(0.9345190625837532, p.get("barrier_forward_ev").asDouble(), 1e-4);
+    assertEquals(0.4379130724356983, p.get("barrier_backward_ev").asDouble(), 1e-4);
+    assertEquals(0.49660599014805484, p.get("reaction_energy_ev").asDouble(), 1e-7);
+    assertEquals(5, p.get("single_points").size());
+  }
+
+  @Test
+  void aBandAndItsContinuationGiveTheContinuationAndSayWhich() throws Exception {
+    Path d = SharedData.projectRoot().resolve("examples/seed-study/neb_li2s_lps_lpsc");
+    InfoCommandTest.Run r = InfoCommandTest.run("neb", d.toString(), "--json");
+    JsonNode p = onlyPath(r);
+    assertEquals("continued/band_li2s_lps_lpsc_cont-pos-Replica_nr_1-1.xyz.xz", p.get("band_source").asText());
+    assertEquals("continued/sp_li2s_lps_lpsc_cont_1.out.xz", p.get("single_points").get(0).asText());
+    // seed_neb_reference.py: the continued band 0.37059084254144103 eV, the first one 0.40214729916841363 eV
+    assertEquals(0.37059084254144103, p.get("barrier_forward_ev").asDouble(), 1e-4);
+    assertEquals(0.10513328340823058, p.get("barrier_backward_ev").asDouble(), 1e-4);
+    assertTrue(r.err().contains("note: neb_li2s_lps_lpsc: 2 bands here: continued/band_li2s_lps_lpsc_cont (41 band steps) starts from "
+        + "the final replicas of band_li2s_lps_lpsc (22 band steps); the last, continued/band_li2s_lps_lpsc_cont, is read"), r.err());
+    assertTrue(p.get("notes").get(0).asText().startsWith("2 bands here"), p.get("notes").toString());
+    JsonNode first = onlyPath(InfoCommandTest.run("neb", d.resolve("band_li2s_lps_lpsc-pos-Replica_nr_1-1.xyz.xz").toString(), "--json"));
+    assertEquals(0.40214729916841363, first.get("barrier_forward_ev").asDouble(), 1e-4);
+    assertEquals("sp_li2s_lps_lpsc_1.out.xz", first.get("single_points").get(0).asText());
+  }
+
+  @Test
+  void twoUnrelatedBandsAreAnAmbiguityNamingBoth() throws Exception {
+    Path d = SharedData.scratch("neb-two-bands");
+    copyTree(SharedData.cp2k("neb_li_hop"), d.resolve("licl"));
+    copyTree(SharedData.projectRoot().resolve("examples/seed-study/neb_li2s_lpsc"), d.resolve("seed"));
+    InfoCommandTest.Run r = InfoCommandTest.run("neb", d.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("2 NEB bands, licl/neb_LiCl and seed/band_li2s_lpsc, which do not continue one another"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void everyOutputPrintsTheSameBarrier() throws Exception {
+    Path d = SharedData.projectRoot().resolve("examples/seed-study/neb_li2s_lpsc");
+    Path out = SharedData.scratch("neb-one-barrier");
+    InfoCommandTest.Run text = InfoCommandTest.run("neb", d.toString(), "--out", out.toString());
+    assertEquals(0, text.exit(), text.err());
+    // 0.9345190625837532 eV (ASE) is 0.935 to the meV
+    assertTrue(text.out().contains("forward barrier  0.935 eV"), text.out());
+    assertTrue(Files.readString(out.resolve("neb.svg")).contains("neb_li2s_lpsc (0.935 eV)"));
+    List<String> csv = Files.readAllLines(out.resolve("neb.csv"));
+    int col = List.of(csv.get(0).split(",")).indexOf("barrier_forward_ev");
+    assertEquals(0.9345190625837532, Double.parseDouble(csv.get(1).split(",")[col]), 1e-4);
+    InfoCommandTest.Run render = InfoCommandTest.run("render", "--path", d.toString(), "-o", out.resolve("path.png").toString());
+    assertEquals(0, render.exit(), render.err());
+    assertTrue(render.out().contains("barrier 0.935 eV"), render.out());
   }
 }

@@ -19,11 +19,19 @@ public record Measurement(double value, double stdErr, String unit) {
    */
   @Override
   public String toString() {
+    return number() + " " + unit;
+  }
+
+  /**
+   * {@link #toString()} without the unit, for a table whose header names it: {@code (1.64 ± 0.50)e-04},
+   * {@code 3.9 ± 1.2}, {@code n/a}.
+   */
+  public String number() {
     if (!Double.isFinite(value)) {
-      return "n/a " + unit;
+      return "n/a";
     }
     if (!Double.isFinite(stdErr) || stdErr == 0) {
-      return String.format(Locale.ROOT, Math.abs(value) < 1e-2 || Math.abs(value) >= 1e4 ? "%.4e %s" : "%.4g %s", value, unit);
+      return String.format(Locale.ROOT, Math.abs(value) < 1e-2 || Math.abs(value) >= 1e4 ? "%.4e" : "%.4g", value);
     }
     double mag = Math.abs(value) > 0 ? Math.abs(value) : stdErr;
     int exp = (int) Math.floor(Math.log10(mag));
@@ -34,6 +42,6 @@ public record Measurement(double value, double stdErr, String unit) {
     int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(e)));
     decimals = Math.min(decimals, 8);
     String core = String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", v, e);
-    return sci ? String.format(Locale.ROOT, "(%s)e%+03d %s", core, exp, unit) : core + " " + unit;
+    return sci ? String.format(Locale.ROOT, "(%s)e%+03d", core, exp) : core;
   }
 }

@@ -109,6 +109,29 @@ public final class RunDiscovery {
   }
 
   /**
+   * The NEB runs in {@code dir} (a VASP NEB folder, CP2K BAND runs), recognised by file names alone:
+   * unlike {@link #discover}, no input or log is opened, so other files in the folder cannot stop it.
+   */
+  public static List<Run> nebRuns(Path dir) {
+    List<Run> runs = new ArrayList<>();
+    if (VaspNeb.isNebDir(dir)) {
+      runs.add(new Run(RunKind.VASP_NEB, dir.getFileName().toString(), dir));
+    }
+    Set<String> projects = new java.util.TreeSet<>();
+    try (var s = Files.list(dir)) {
+      for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+        String n = f.getFileName().toString();
+        if (Cp2kBand.isReplicaFile(n) && projects.add(n.substring(0, n.indexOf("-pos-Replica_nr_")))) {
+          runs.add(new Run(RunKind.CP2K_BAND, n.substring(0, n.indexOf("-pos-Replica_nr_")), f));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
+    }
+    return runs;
+  }
+
+  /**
    * The one run of a wanted kind in {@code dir}.
    *
    * @throws UnsupportedFormatException when there is none, or more than one (naming the candidates)

@@ -25,13 +25,16 @@ import org.interphase.parsers.io.LineReader;
  *
  * @param project the project name
  * @param images the last band, one frame per replica, energy in {@link Energies#potentialEv()}
+ * @param firstPositionsA the first band in the files, one flat {@code [x0,y0,z0,x1,…]} array (Å) per
+ *     replica: where this run started, to recognise a band continued from another one's final
+ *     replicas
  * @param iterations number of band iterations in the replica files
  * @param lastDistancesA the inter-replica distances of the last row of {@code <P>-<K>.ener} (bohr →
  *     Å), empty when that file is absent
  * @param warnings what was assumed
  */
-public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, int iterations, double[] lastDistancesA,
-    List<String> warnings) {
+public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, List<double[]> firstPositionsA, int iterations,
+    double[] lastDistancesA, List<String> warnings) {
 
   private static final Pattern REPLICA = Pattern.compile("^(.*)-pos-Replica_nr_(\\d+)-(\\d+)\\.xyz(\\.(gz|bz2|xz))?$");
 
@@ -104,6 +107,7 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, int 
           "no cell for the BAND run: no input file with &CELL for project " + project + " beside it");
     }
     List<Frame> images = new ArrayList<>();
+    List<double[]> first = new ArrayList<>();
     AtomTable atoms = null;
     int iterations = -1;
     for (var e : files.entrySet()) {
@@ -111,6 +115,9 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, int 
       int count = 0;
       try (Cp2kXyzReader r = Cp2kXyzReader.open(e.getValue(), Cp2kXyzReader.Quantity.POSITIONS)) {
         for (XyzBlock b = r.next(); b != null; b = r.next()) {
+          if (last == null) {
+            first.add(b.values());
+          }
           last = b;
           count++;
         }
@@ -134,7 +141,31 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, int 
       images.add(new Frame(last.step(), Double.NaN, cell, last.values(), forces, null, Energies.potential(last.energyEv())));
     }
     double[] dist = lastEnerDistances(enerPath, files.size());
-    return new Cp2kBand(project, atoms, List.copyOf(images), iterations, dist, List.copyOf(warnings));
+    return new Cp2kBand(project, atoms, List.copyOf(images), List.copyOf(first), iterations, dist, List.copyOf(warnings));
+  }
+
+  /**
+   * Whether this band starts where {@code earlier} ended: the same atoms and replica count, and the
+   * first geometry of every replica within {@code toleranceA} (minimum image, per coordinate) of
+   * the other band's last one, as a band continued from its final replicas does.
+   */
+  public boolean continues(Cp2kBand earlier, double toleranceA) {
+    if (!atoms.equals(earlier.atoms) || images.size() != earlier.images.size()) {
+      return false;
+    }
+    double[] d = new double[3];
+    for (int k = 0; k < images.size(); k++) {
+      Frame a = earlier.images.get(k);
+      double[] b = firstPositionsA.get(k);
+      Cell cell = images.get(k).cell();
+      for (int i = 0; i < a.atomCount(); i++) {
+        cell.minimumImage(b[3 * i] - a.position(i, 0), b[3 * i + 1] - a.position(i, 1), b[3 * i + 2] - a.position(i, 2), d);
+        if (Math.abs(d[0]) > toleranceA || Math.abs(d[1]) > toleranceA || Math.abs(d[2]) > toleranceA) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static double[] replicaForces(Path dir, String project, int replica, String suffix, long step, int n) {

@@ -54,6 +54,20 @@ public final class Charts {
     NumberAxis y = new NumberAxis(spec.yLabel());
     x.setAutoRangeIncludesZero(false);
     y.setAutoRangeIncludesZero(false);
+    // a constant series (a motif count that never changes) would get a range of 1e-8 and ticks that all read "4E0"
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (ChartSpec.Series sr : spec.series()) {
+      for (double v : sr.y()) {
+        if (Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    if (lo <= hi && hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
+      y.setAutoRangeMinimumSize(Math.max(1, 0.2 * Math.abs(hi)));
+    }
     Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     Font ticks = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     x.setLabelFont(label);

@@ -37,9 +37,31 @@ public final class HtmlReport {
     return this;
   }
 
+  /** A heading inside a section. */
+  public HtmlReport subheading(String heading) {
+    body.append("<h3>").append(esc(heading)).append("</h3>\n");
+    return this;
+  }
+
   /** A paragraph of plain text. */
   public HtmlReport text(String text) {
     body.append("<p>").append(esc(text)).append("</p>\n");
+    return this;
+  }
+
+  /** Why something could not be computed and what to do, set apart from the results. */
+  public HtmlReport missing(String text) {
+    body.append("<p class=\"missing\">").append(esc(text)).append("</p>\n");
+    return this;
+  }
+
+  /** Notes on what was read and chosen (not warnings). */
+  public HtmlReport notes(List<String> notes) {
+    if (!notes.isEmpty()) {
+      body.append("<ul class=\"note\">");
+      notes.forEach(w -> body.append("<li>").append(esc(w)).append("</li>"));
+      body.append("</ul>\n");
+    }
     return this;
   }
 
@@ -81,6 +103,9 @@ public final class HtmlReport {
 
   /** Links to data files beside the page (paths relative to it). */
   public HtmlReport links(List<String> files) {
+    if (files.isEmpty()) {
+      return this;
+    }
     body.append("<p class=\"files\">Data: ");
     for (int i = 0; i < files.size(); i++) {
       body.append(i == 0 ? "" : " · ").append("<a href=\"").append(esc(files.get(i))).append("\">").append(esc(files.get(i)))
@@ -97,11 +122,12 @@ public final class HtmlReport {
         <html lang="en"><head><meta charset="utf-8"><title>%s</title>
         <style>
         body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-        h1{font-size:1.6em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
+        h1{font-size:1.6em} h3{font-size:1em;margin:1.2em 0 .2em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
         table{border-collapse:collapse;margin:1em 0;font-size:.92em} td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
         th{background:#f3f3f3} figure{margin:1em 0} img{max-width:100%%;border:1px solid #eee}
         figcaption{font-size:.9em;color:#555} .warn{background:#fff6e0;border-left:4px solid #e8a000;padding:.5em 2em}
-        .files{font-size:.9em}
+        .files{font-size:.9em} .note{font-size:.9em;color:#444;border-left:4px solid #9bb;padding:.3em 2em}
+        .missing{background:#f4f4f4;border-left:4px solid #888;padding:.5em 1em;font-style:italic}
         </style></head>
         <body data-images-ok="" data-errors="">
         <h1>%s</h1>

@@ -1,0 +1,170 @@
+package org.interphase.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.interphase.testkit.SharedData;
+import org.junit.jupiter.api.Test;
+
+/** What the report says when a section cannot be computed, and the parameters it lists. */
+class ReportCommandTest {
+
+  /**
+   * An antifluorite cell (a = 5.71 Å, S on the fcc sites, the cation on the tetrahedral ones) as a
+   * VASP 5 XDATCAR of 12 frames written every 5 MD steps, with small seeded displacements; no INCAR,
+   * so the time between frames is unknown.
+   */
+  private static Path xdatcar(String name, String cation, String anion) throws IOException {
+    Path dir = SharedData.scratch("report-" + name).resolve("run");
+    Files.createDirectories(dir);
+    StringBuilder b = new StringBuilder("antifluorite\n   1.0\n  5.710000 0 0\n  0 5.710000 0\n  0 0 5.710000\n   " + cation + " " + anion
+        + "\n    8 4\n");
+    double[][] anions = {{0, 0, 0}, {0, .5, .5}, {.5, 0, .5}, {.5, .5, 0}};
+    Random rnd = new Random(7);
+    for (int k = 0; k < 12; k++) {
+      b.append("Direct configuration=     ").append(1 + 5 * k).append('\n');
+      for (double x : new double[] {.25, .75}) {
+        for (double y : new double[] {.25, .75}) {
+          for (double z : new double[] {.25, .75}) {
+            b.append(String.format(Locale.ROOT, "  %.8f  %.8f  %.8f%n", x + 0.01 * rnd.nextGaussian(), y + 0.01 * rnd.nextGaussian(),
+                z + 0.01 * rnd.nextGaussian()));
+          }
+        }
+      }
+      for (double[] s : anions) {
+        b.append(String.format(Locale.ROOT, "  %.8f  %.8f  %.8f%n", (s[0] + 0.01 * rnd.nextGaussian() + 1) % 1,
+            (s[1] + 0.01 * rnd.nextGaussian() + 1) % 1, (s[2] + 0.01 * rnd.nextGaussian() + 1) % 1));
+      }
+    }
+    Files.writeString(dir.resolve("XDATCAR"), b.toString());
+    return dir;
+  }
+
+  private static String page(Path out) throws IOException {
+    return Files.readString(out.resolve("index.html"));
+  }
+
+  /** The sentences set apart as "not computed", unescaped. */
+  private static List<String> missing(String html) {
+    List<String> m = new ArrayList<>();
+    Matcher x = Pattern.compile("<p class=\"missing\">(.*?)</p>").matcher(html);
+    while (x.find()) {
+      m.add(x.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+    }
+    return m;
+  }
+
+  /** The Parameters and versions section: per sub-heading, parameter → value. */
+  private static Map<String, Map<String, String>> parameters(String html) {
+    String s = html.substring(html.indexOf("<h2>Parameters and versions</h2>"));
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    Matcher h = Pattern.compile("<h3>(.*?)</h3>\\s*<table>(.*?)</table>", Pattern.DOTALL).matcher(s);
+    while (h.find()) {
+      Map<String, String> rows = new LinkedHashMap<>();
+      Matcher r = Pattern.compile("<tr><td>(.*?)</td><td>(.*?)</td></tr>").matcher(h.group(2));
+      while (r.find()) {
+        rows.put(r.group(1), r.group(2).replace("&quot;", "\"").replace("&amp;", "&"));
+      }
+      out.put(h.group(1).replace("&amp;", "&"), rows);
+    }
+    return out;
+  }
+
+  @Test
+  void msdWithoutTheTimeBetweenFramesSaysWhyAndWhatToDo() throws Exception {
+    Path run = xdatcar("no-dt", "Li", "S");
+    Path out = SharedData.scratch("report-no-dt-out");
+    InfoCommandTest.Run r = InfoCommandTest.run("report", run.toString(), "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    String html = page(out);
+    assertEquals(List.of("MSD not computed: the time between frames is unknown (pass --timestep-fs or keep the INCAR beside the "
+        + "XDATCAR)."), missing(html));
+    assertFalse(Files.exists(out.resolve("md-1/msd.json")));
+    assertEquals("unknown", parameters(html).get("MD run: run").get("time between frames"));
+    // given the time step, the MSD is there, and the page says where the time step came from
+    Path out2 = SharedData.scratch("report-dt-out");
+    InfoCommandTest.Run r2 = InfoCommandTest.run("report", run.toString(), "--timestep-fs", "5", "--out", out2.toString());
+    assertEquals(0, r2.exit(), r2.err());
+    String html2 = page(out2);
+    assertTrue(Files.exists(out2.resolve("md-1/msd.json")));
+    Map<String, String> p = parameters(html2).get("MD run: run");
+    assertEquals("5 fs (command line --timestep-fs)", p.get("time between frames"));
+    // 12 frames 5 fs apart: the run is 55 fs, the default window 10–50 % of it, 5.5–27.5 fs, holds the lags 10, 15, 20, 25 fs
+    assertEquals("0.01–0.025 ps, both ends included (default: 10–50 % of the run where not given)", p.get("fit window"));
+    assertEquals("unknown (σ not computed)", p.get("temperature for σ"));
+    assertTrue(html2.contains("<td>not computed: the temperature is unknown (give &quot;temperature_k&quot; for this run in a manifest"),
+        "σ row says why");
+  }
+
+  @Test
+  void aRunWithoutSulfurOrWithoutTheMobileSpeciesSaysSo() throws Exception {
+    Path noS = xdatcar("no-s", "Li", "Cl");
+    Path out = SharedData.scratch("report-no-s-out");
+    InfoCommandTest.Run r = InfoCommandTest.run("report", noS.toString(), "--timestep-fs", "5", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds)."),
+        missing(page(out)));
+    Path noLi = xdatcar("no-li", "Na", "S");
+    Path out2 = SharedData.scratch("report-no-li-out");
+    InfoCommandTest.Run r2 = InfoCommandTest.run("report", noLi.toString(), "--timestep-fs", "5", "--out", out2.toString());
+    assertEquals(0, r2.exit(), r2.err());
+    assertEquals(List.of("MSD not computed: the run has no Li atoms (it holds [Na, S]); name the mobile element as \"species\" of this "
+        + "run in a manifest (see examples/demo.json)."), missing(page(out2)));
+  }
+
+  @Test
+  void parametersListCutoffsDwellWindowDriftReferenceAndK() throws Exception {
+    Path run = xdatcar("params", "Li", "S");
+    Path ie = SharedData.cp2k("interface_energy");
+    Path neb = SharedData.cp2k("neb_li_hop");
+    Path broken = SharedData.scratch("report-params").resolve("no-such-band");
+    String manifest = """
+        {"title": "t",
+         "md": [{"path": "%s", "species": "Li", "fit_start_ps": 0.01, "fit_end_ps": 0.04, "temperature_k": 600}],
+         "interfaces": [{"name": "Li2S|S8 k=2", "interface": "%s", "part_a": "%s", "part_b": "%s", "interfaces": 2}],
+         "neb": [{"name": "LiCl hop", "path": "%s"}, {"name": "broken", "path": "%s"}]}
+        """.formatted(run, ie.resolve("sp_interface.out"), ie.resolve("sp_slabA.out"), ie.resolve("sp_slabB.out"), neb, broken);
+    Path m = SharedData.scratch("report-params").resolve("plan.json");
+    Files.writeString(m, manifest);
+    Path out = SharedData.scratch("report-params-out");
+    InfoCommandTest.Run r = InfoCommandTest.run("report", "--manifest", m.toString(), "--timestep-fs", "5", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    String html = page(out);
+    Map<String, Map<String, String>> p = parameters(html);
+    Map<String, String> md = p.get("MD run: run");
+    // the BondRule defaults of the user guide: S–S 2.4/2.7 Å, P–S 2.45/2.9 Å, P–P 2.4/2.7 Å, a dwell of 3 frames (15 fs at 5 fs)
+    assertEquals("S–S forms below 2.4 Å, breaks above 2.7 Å; P–S forms below 2.45 Å, breaks above 2.9 Å; P–P forms below 2.4 Å, breaks "
+        + "above 2.7 Å (events of S-S)", md.get("bond cutoffs"));
+    assertEquals("3 frames (15 fs): a bond change counts when it lasts that long", md.get("dwell"));
+    assertEquals("0.01–0.04 ps, both ends included (given)", md.get("fit window"));
+    assertEquals("all atoms not Li {S=4}", md.get("drift reference"));
+    assertEquals("600 K (given), charge +1 e", md.get("temperature for σ"));
+    Map<String, String> itf = p.get("Interface energies: Li2S|S8 k=2");
+    assertEquals("2", itf.get("interfaces per cell (k)"));
+    assertEquals("0 ps (MD frames before it are dropped)", itf.get("equilibration cut"));
+    // reference.json of interface_energy: A = 92.218316 Å²
+    assertTrue(itf.get("area A").startsWith("92.2183 Å²"), itf.get("area A"));
+    Map<String, String> band = p.get("Migration barriers: LiCl hop");
+    assertEquals("neb_LiCl-pos-Replica_nr_1-1.xyz, 7 images, climbing image 3", band.get("band"));
+    assertTrue(band.get("forces and energies").startsWith("7 single points: sp_replica_1.out, sp_replica_2.out"), band.toString());
+    // a path that cannot be read: the rest of the page is there, with a sentence saying why
+    assertTrue(missing(html).stream().anyMatch(s -> s.startsWith("broken not computed: " + broken + ": no such file or directory")),
+        missing(html).toString());
+    assertTrue(r.err().contains("warning: broken: not computed"), r.err());
+    // k = 2 halves γ and W (reference.json: γ = −0.2594891399658639 J/m² for one interface)
+    // γ = −0.01619603821820959 eV/Å² / 2 (printed as a single point, 4 significant digits), −0.2594891399658639 J/m² / 2, W = −γ
+    assertTrue(html.contains("<td>Li2S|S8 k=2</td><td>-8.0980e-03</td><td>-0.1297</td><td>0.1297</td>"), "γ and W per interface, k = 2");
+  }
+}
