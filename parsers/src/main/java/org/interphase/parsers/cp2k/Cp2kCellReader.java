@@ -37,18 +37,7 @@ public final class Cp2kCellReader implements AutoCloseable {
 
   /** First pass: step and time of every row (first two columns only); stops quietly at a row it cannot read. */
   static StepScan scan(Path path) {
-    StepScan.Builder b = new StepScan.Builder();
-    try (LineReader r = LineReader.open(path)) {
-      while (r.next()) {
-        if (r.isBlank() || r.startsWithTrimmed("#")) {
-          continue;
-        }
-        b.add(r.nextLong("the step number"), r.nextDouble("the time in fs"), r.lineNumber());
-      }
-    } catch (RuntimeException e) {
-      // the reading pass says where and what
-    }
-    return b.build();
+    return StepScan.ofTable(path);
   }
 
   /** The next row, or {@code null} at the end. */

@@ -97,18 +97,7 @@ public final class Cp2kEnerReader implements AutoCloseable {
    * it cannot read; the reading pass reports it with its line.
    */
   static StepScan scan(Path path) {
-    StepScan.Builder b = new StepScan.Builder();
-    try (LineReader r = LineReader.open(path)) {
-      while (r.next()) {
-        if (r.isBlank() || r.startsWithTrimmed("#")) {
-          continue;
-        }
-        b.add(r.nextLong("the step number"), r.nextDouble("the time in fs"), r.lineNumber());
-      }
-    } catch (RuntimeException e) {
-      // the reading pass says where and what
-    }
-    return b.build();
+    return StepScan.ofTable(path);
   }
 
   public List<String> warnings() {

@@ -14,6 +14,26 @@ import java.util.Arrays;
  */
 record StepScan(long[] steps, double[] timesFs, long[] lines) {
 
+  /**
+   * First pass over a CP2K table ({@code .ener}, {@code .cell}): step and time of every row, from its
+   * first two columns; comment and blank lines skipped. Stops quietly at a row it cannot read: the
+   * reading pass reports it with its line.
+   */
+  static StepScan ofTable(java.nio.file.Path path) {
+    Builder b = new Builder();
+    try (org.interphase.parsers.io.LineReader r = org.interphase.parsers.io.LineReader.open(path)) {
+      while (r.next()) {
+        if (r.isBlank() || r.startsWithTrimmed("#")) {
+          continue;
+        }
+        b.add(r.nextLong("the step number"), r.nextDouble("the time in fs"), r.lineNumber());
+      }
+    } catch (RuntimeException e) {
+      // the reading pass says where and what
+    }
+    return b.build();
+  }
+
   /** The records kept by the restart rule of {@link StepOrder}. */
   StepOrder order() {
     return StepOrder.of(steps);
