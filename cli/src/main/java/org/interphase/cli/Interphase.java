@@ -65,7 +65,13 @@ public final class Interphase implements Runnable {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
-    String message = e.getMessage().strip().replace('\n', ' ');
+    String message = e.getMessage().strip().replace('\n', ' ')
+        // picocli's own wording, made plain: no "Error:" prefix, no Java list of the values
+        .replaceFirst("^Error: ", "").replaceFirst(": \\[[^\\]]*\\]$", "")
+        .replaceFirst("^positional parameter at index \\S+ \\((\\w+)\\) requires at least (\\d+) values, but only (\\d+) (were|was) "
+            + "specified$", "$1 needs at least $2 values, got $3")
+        .replaceFirst("^Unmatched arguments? from index \\d+: ", "unexpected argument ")
+        .replaceFirst("^Unmatched argument at index \\d+: ", "unexpected argument ");
     java.util.List<String> unknown = unknownOptions(cl.getCommandSpec(), args);
     if (!unknown.isEmpty()) {
       // an unknown option explains a "missing required option" that follows from it

@@ -305,7 +305,7 @@ final class ReportCommand implements Callable<Integer> {
 
   /** One row for the whole cell ({@code all}) and one per layer: D and σ with their errors, full precision. */
   private static String transportCsv(List<MsdResult> results) {
-    StringBuilder b = new StringBuilder("region,atoms,number_density_per_a3,diffusivity_cm2_s,diffusivity_stderr_cm2_s,"
+    StringBuilder b = new StringBuilder("region,species_atoms_in_cell,number_density_per_a3,diffusivity_cm2_s,diffusivity_stderr_cm2_s,"
         + "diffusivity_ols_cm2_s,diffusivity_ols_stderr_cm2_s,conductivity_s_cm,conductivity_stderr_s_cm,temperature_k,fit_start_ps,"
         + "fit_end_ps\n");
     for (MsdResult r : results) {

@@ -104,4 +104,19 @@ class UsageErrorsTest {
     assertEquals(2, r.exit(), r.err());
     assertOneLine(r, "no Q atoms in " + x + " (it has Li, S)");
   }
+
+  @Test
+  void tooFewRunsIsPlainWithoutAJavaList() {
+    Run r = InfoCommandTest.run("arrhenius", "one-run");
+    assertEquals(2, r.exit());
+    assertOneLine(r, "interphase: RUN needs at least 2 values, got 1 (see 'interphase arrhenius --help')");
+    assertFalse(r.err().contains("["), r.err());
+  }
+
+  @Test
+  void extraArgumentIsNamedPlainly() {
+    Run r = InfoCommandTest.run("msd", "a", "b", "--species", "Li");
+    assertEquals(2, r.exit());
+    assertOneLine(r, "unexpected argument 'b'");
+  }
 }

@@ -95,7 +95,8 @@ public final class NebAnalysis {
         sx.add(r[i] + f * dr);
         sy.add(a + b * f + c * f * f + d * f * f * f);
       }
-      for (double f : roots(3 * d, 2 * c, b)) {
+      // both roots of one interval in the order of the path, as VTST's exts.dat lists them
+      for (double f : java.util.stream.DoubleStream.of(roots(3 * d, 2 * c, b)).sorted().toArray()) {
         if (f >= 0 && f <= 1) {
           double ev = a + b * f + c * f * f + d * f * f * f;
           ext.add(new double[] {i + f, r[i] + f * dr, ev});
