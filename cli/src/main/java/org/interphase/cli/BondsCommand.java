@@ -255,9 +255,9 @@ final class BondsCommand implements Callable<Integer> {
     for (int f = 0; f < r.frames(); f++) {
       x[f] = time ? r.timePs()[f] : f;
     }
-    // palette indices (Okabe–Ito): the units keep one colour in every chart (PS3 vermillion), the sulfur species take
-    // the others in turn, so a ring and the free S next to it never share a hue
-    int[] sulfurColours = {4, 5, 3, 2, 6, 0, 1};
+    // palette indices: the units keep one colour in every chart (PS4 blue, PS3 vermillion, P2S7 green, P2S6 pink), the
+    // sulfur species take the ten others in turn, so up to ten sulfur species never share a colour with anything
+    int[] sulfurColours = {4, 5, 7, 8, 9, 10, 11, 12, 13, 6};
     int nextSulfur = 0;
     for (int k = 0; k < r.motifs().size(); k++) {
       Motif m = r.motifs().get(k);

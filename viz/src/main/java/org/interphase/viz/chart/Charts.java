@@ -28,13 +28,40 @@ import org.jfree.svg.SVGUtils;
 
 /** Renders a {@link ChartSpec} to PNG and SVG files. Headless; no window is opened. */
 public final class Charts {
-  /** Colours of the series, in order (colour-blind safe palette). */
+  /**
+   * Colours of the series, in order: the Okabe–Ito colour-blind safe palette (0–6), then Paul Tol's
+   * muted colours (7–13) for charts with more series, so that up to 14 series never share a colour.
+   */
   private static final Color[] PALETTE = {
     new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-    new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)
+    new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0),
+    new Color(136, 34, 85), new Color(68, 170, 153), new Color(153, 153, 51), new Color(51, 34, 136),
+    new Color(170, 68, 153), new Color(221, 204, 119), new Color(119, 119, 119)
   };
 
+  /** Number of distinct series colours. */
+  public static final int COLOURS = PALETTE.length;
+
   private Charts() {}
+
+  /** Whether every y value of every series is a whole number and none has an error bar. */
+  static boolean countsOnly(ChartSpec spec) {
+    boolean any = false;
+    for (ChartSpec.Series sr : spec.series()) {
+      if (sr.yErr() != null) {
+        return false;
+      }
+      for (double v : sr.y()) {
+        if (Double.isFinite(v)) {
+          if (v != Math.rint(v)) {
+            return false;
+          }
+          any = true;
+        }
+      }
+    }
+    return any;
+  }
 
   /** Builds the chart object (for tests and custom output). */
   public static JFreeChart build(ChartSpec spec) {
@@ -68,6 +95,10 @@ public final class Charts {
     if (lo <= hi && hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
       y.setAutoRangeMinimumSize(Math.max(1, 0.2 * Math.abs(hi)));
     }
+    if (countsOnly(spec)) {
+      // counts (units per frame, events): whole-number ticks only
+      y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    }
     Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     Font ticks = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     x.setLabelFont(label);
@@ -91,6 +122,8 @@ public final class Charts {
           ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
           : new BasicStroke(2f));
     }
+    // one path per series, so a dash pattern runs along the whole line instead of restarting at every frame
+    r.setDrawSeriesLineAsPath(true);
     r.setErrorPaint(Color.DARK_GRAY);
     r.setDrawYError(spec.series().stream().anyMatch(s -> s.yErr() != null));
     XYPlot plot = new XYPlot(data, x, y, r);
