@@ -96,6 +96,17 @@ final class MsdCommand implements Callable<Integer> {
     return msd.parameters(input, msd.temperatureK == null ? Double.NaN : msd.temperatureK);
   }
 
+  /** D (correlation-aware and plain OLS) and σ with their errors, and the number density behind σ. */
+  static void putTransport(ObjectNode o, MsdResult r) {
+    Json.put(o, "diffusivity_cm2_s", r.diffusivity().value());
+    Json.put(o, "diffusivity_stderr_cm2_s", r.diffusivity().stdErr());
+    Json.put(o, "diffusivity_ols_cm2_s", r.diffusivityOls().value());
+    Json.put(o, "diffusivity_ols_stderr_cm2_s", r.diffusivityOls().stdErr());
+    Json.put(o, "conductivity_s_cm", r.conductivity().value());
+    Json.put(o, "conductivity_stderr_s_cm", r.conductivity().stdErr());
+    Json.put(o, "number_density_per_a3", r.numberDensityPerA3());
+  }
+
   static ObjectNode toJson(MsdResult r, List<String> warnings) {
     ObjectNode o = Json.object();
     o.put("species", r.species());
@@ -108,13 +119,7 @@ final class MsdCommand implements Callable<Integer> {
     Json.put(o, "fit_start_ps", r.fitStartPs());
     Json.put(o, "fit_end_ps", r.fitEndPs());
     o.put("fit_points", r.fitPoints());
-    Json.put(o, "diffusivity_cm2_s", r.diffusivity().value());
-    Json.put(o, "diffusivity_stderr_cm2_s", r.diffusivity().stdErr());
-    Json.put(o, "diffusivity_ols_cm2_s", r.diffusivityOls().value());
-    Json.put(o, "diffusivity_ols_stderr_cm2_s", r.diffusivityOls().stdErr());
-    Json.put(o, "conductivity_s_cm", r.conductivity().value());
-    Json.put(o, "conductivity_stderr_s_cm", r.conductivity().stdErr());
-    Json.put(o, "number_density_per_a3", r.numberDensityPerA3());
+    putTransport(o, r);
     if (r.havenRatio() != null) {
       Json.put(o, "haven_ratio", r.havenRatio().value());
       Json.put(o, "haven_ratio_stderr", r.havenRatio().stdErr());

@@ -289,14 +289,8 @@ final class ReportCommand implements Callable<Integer> {
   private static ObjectNode transportJson(MsdResult r) {
     ObjectNode o = Json.object();
     o.put("region", r.region() == null ? "all" : r.region().toString());
-    o.put("atoms", r.atoms());
-    Json.put(o, "number_density_per_a3", r.numberDensityPerA3());
-    Json.put(o, "diffusivity_cm2_s", r.diffusivity().value());
-    Json.put(o, "diffusivity_stderr_cm2_s", r.diffusivity().stdErr());
-    Json.put(o, "diffusivity_ols_cm2_s", r.diffusivityOls().value());
-    Json.put(o, "diffusivity_ols_stderr_cm2_s", r.diffusivityOls().stdErr());
-    Json.put(o, "conductivity_s_cm", r.conductivity().value());
-    Json.put(o, "conductivity_stderr_s_cm", r.conductivity().stdErr());
+    o.put("species_atoms_in_cell", r.atoms());
+    MsdCommand.putTransport(o, r);
     Json.put(o, "temperature_k", r.temperatureK());
     Json.put(o, "fit_start_ps", r.fitStartPs());
     Json.put(o, "fit_end_ps", r.fitEndPs());
