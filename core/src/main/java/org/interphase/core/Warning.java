@@ -1,0 +1,51 @@
+package org.interphase.core;
+
+import java.util.Objects;
+
+/**
+ * Something the user should know about a result or an input, with a kind a program can test
+ * instead of searching the text.
+ *
+ * @param kind what sort of doubt it is; an analysis or reader names its own kinds with an enum
+ *     implementing {@link Kind}
+ * @param text one line for people, naming the file or quantity concerned
+ */
+public record Warning(Kind kind, String text) {
+
+  public Warning {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(text, "text");
+  }
+
+  /** A kind of warning; enums implement it. */
+  public interface Kind {
+    /** The enum constant's name, e.g. {@code SHORT_WINDOW}. */
+    String name();
+  }
+
+  /** Kinds that readers and the model raise about inputs. */
+  public enum Input implements Kind {
+    /** the file ends inside a frame or a run stopped early; what was complete is kept */
+    INCOMPLETE,
+    /** steps written more than once (restarts) were replaced by their latest copy */
+    REPLACED_STEPS,
+    /** frames missing between stored frames */
+    GAP,
+    /** two sources disagree (time step, elements, cells); the one used is named */
+    CONFLICT,
+    /** a value was assumed where the files say nothing */
+    ASSUMED,
+    /** anything else a reader found doubtful */
+    OTHER
+  }
+
+  /** A warning of kind {@link Input#OTHER}. */
+  public static Warning of(String text) {
+    return new Warning(Input.OTHER, text);
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
