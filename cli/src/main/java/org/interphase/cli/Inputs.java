@@ -3,8 +3,10 @@ package org.interphase.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.interphase.core.Analysis;
 import org.interphase.core.FrameSource;
 import org.interphase.core.MissingInputException;
+import org.interphase.core.Runner;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.RunDiscovery;
@@ -16,6 +18,27 @@ final class Inputs {
   /** The trajectory of an MD run: the file itself, or the one MD run in a directory. */
   static FrameSource openTrajectory(Path path, ReadOptions options) {
     return FormatRegistry.open(resolve(path, RunDiscovery.MD, "an MD run"), options);
+  }
+
+  /**
+   * What one analysis of one trajectory gave, with what the pass read.
+   *
+   * @param <R> the result type
+   */
+  record Outcome<R>(R result, Runner.Pass pass) {}
+
+  /**
+   * Reads the trajectory at {@code path} once, feeding {@code analysis}, with progress on stderr.
+   *
+   * @throws RuntimeException what the reader or the analysis threw
+   */
+  static <R> Outcome<R> analyse(Path path, ReadOptions options, Analysis<R> analysis) {
+    try (FrameSource src = openTrajectory(path, options)) {
+      Runner run = new Runner(src);
+      Runner.Slot<R> slot = run.add(analysis);
+      Runner.Pass pass = run.run(Progress.of(src));
+      return new Outcome<>(slot.result(), pass);
+    }
   }
 
   /** A file as is; for a directory, the primary file of its one run of the wanted kinds. */

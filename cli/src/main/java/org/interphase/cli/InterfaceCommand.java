@@ -1,8 +1,5 @@
 package org.interphase.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +8,10 @@ import java.util.concurrent.Callable;
 import org.interphase.analysis.energetics.InterfaceEnergy;
 import org.interphase.analysis.energetics.InterfaceParameters;
 import org.interphase.analysis.energetics.InterfaceResult;
+import org.interphase.analysis.energetics.InterfaceViews;
+import org.interphase.core.Warning;
 import org.interphase.core.EnergyRun;
 import org.interphase.parsers.EnergyRuns;
-import org.interphase.viz.chart.Charts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,86 +102,7 @@ final class InterfaceCommand implements Callable<Integer> {
       }
       r.warnings().forEach(w -> warnings.add(name + ": " + w));
     }
-    PrintWriter err = spec.commandLine().getErr();
-    warnings.forEach(w -> err.println("warning: " + w));
-    err.flush();
-    ObjectNode doc = results.size() == 1 ? toJson(results.get(0)) : Json.object();
-    if (results.size() > 1) {
-      ArrayNode arr = doc.putArray("results");
-      results.forEach(r -> arr.add(toJson(r)));
-    }
-    ArrayNode w = doc.putArray("warnings");
-    warnings.forEach(w::add);
-    if (out != null) {
-      Path dir = Csv.dir(out);
-      Csv.writeText(dir.resolve("interface.csv"), csv(results));
-      Csv.writeText(dir.resolve("interface.json"), Json.write(doc));
-      Charts.writeBars("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
-          results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(),
-          results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray(), dir.resolve("interface"), 900, 600);
-    }
-    PrintWriter o = spec.commandLine().getOut();
-    if (json) {
-      o.println(Json.write(doc));
-    } else {
-      for (InterfaceResult r : results) {
-        o.printf(Locale.ROOT, "%s%n  %s: γ = %s = %s%n", r.name(), r.label(), r.gamma(), r.gammaJm2());
-        if (r.workOfAdhesion() != null) {
-          o.printf(Locale.ROOT, "  work of adhesion W = %s%n", r.workOfAdhesion());
-        }
-        o.printf(Locale.ROOT, "  area %.4f Å², k = %d, n_A = %s, n_B = %s, frames %d / %d / %d%n  %s%n", r.areaA2(), r.interfaces(),
-            r.nA(), r.nB(), r.framesUsed()[0], r.framesUsed()[1], r.framesUsed()[2], r.method());
-      }
-    }
-    o.flush();
+    ResultWriter.emit(spec, InterfaceViews.of(results, warnings.stream().map(Warning::of).toList()), out, json);
     return 0;
-  }
-
-  /** One row per interface, full precision: γ in eV/Å² and J/m², W in J/m², with their errors. */
-  static String csv(List<InterfaceResult> results) {
-    StringBuilder csv = new StringBuilder("name,area_a2,interfaces,n_a,n_b,interface_energy_ev_a2,interface_energy_stderr_ev_a2,"
-        + "interface_energy_j_m2,interface_energy_stderr_j_m2,work_of_adhesion_j_m2,work_of_adhesion_stderr_j_m2,frames_used\n");
-    for (InterfaceResult r : results) {
-      csv.append(String.format(Locale.ROOT, "%s,%.6f,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d%n", Csv.quote(r.name()), r.areaA2(),
-          r.interfaces(), r.nA(), r.nB(), n(r.gamma().value()), n(r.gamma().stdErr()), n(r.gammaJm2().value()), n(r.gammaJm2().stdErr()),
-          r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().value()), r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().stdErr()),
-          r.framesUsed()[0]));
-    }
-    return csv.toString();
-  }
-
-  private static String n(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
-  }
-
-  static ObjectNode toJson(InterfaceResult r) {
-    ObjectNode o = Json.object();
-    o.put("name", r.name());
-    o.put("label", r.label());
-    Json.put(o, "area_a2", r.areaA2());
-    o.put("interfaces", r.interfaces());
-    Json.put(o, "n_a", r.nA());
-    Json.put(o, "n_b", r.nB());
-    Json.put(o, "energy_interface_ev", r.energyInterface().value());
-    Json.put(o, "energy_interface_stderr_ev", r.energyInterface().stdErr());
-    Json.put(o, "energy_a_ev", r.energyA().value());
-    Json.put(o, "energy_b_ev", r.energyB().value());
-    Json.put(o, "interface_energy_ev_a2", r.gamma().value());
-    Json.put(o, "interface_energy_stderr_ev_a2", r.gamma().stdErr());
-    Json.put(o, "interface_energy_j_m2", r.gammaJm2().value());
-    Json.put(o, "interface_energy_stderr_j_m2", r.gammaJm2().stdErr());
-    if (r.workOfAdhesion() == null) {
-      o.putNull("work_of_adhesion_j_m2");
-      o.putNull("work_of_adhesion_stderr_j_m2");
-    } else {
-      Json.put(o, "work_of_adhesion_j_m2", r.workOfAdhesion().value());
-      Json.put(o, "work_of_adhesion_stderr_j_m2", r.workOfAdhesion().stdErr());
-    }
-    ObjectNode f = o.putObject("frames_used");
-    f.put("interface", r.framesUsed()[0]);
-    f.put("a", r.framesUsed()[1]);
-    f.put("b", r.framesUsed()[2]);
-    o.put("method", r.method());
-    return o;
   }
 }

@@ -162,6 +162,9 @@ public final class Interphase implements Runnable {
       return u.getMessage();
     }
     String m = e.getMessage();
+    if (e instanceof org.interphase.core.MissingParameterException p && Hints.of(p) != null) {
+      return m + "; " + Hints.of(p);
+    }
     return m == null ? e.getClass().getSimpleName() : m;
   }
 

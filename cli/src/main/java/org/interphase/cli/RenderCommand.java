@@ -2,23 +2,20 @@ package org.interphase.cli;
 
 import java.awt.Color;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondEvent;
 import org.interphase.analysis.bonds.BondParameters;
 import org.interphase.analysis.bonds.BondResult;
-import org.interphase.analysis.neb.NebResult;
-import org.interphase.core.AtomTable;
 import org.interphase.core.Frame;
+import org.interphase.core.FramePicker;
 import org.interphase.core.FrameSource;
-import org.interphase.core.FrameSources;
-import org.interphase.core.Printed;
-import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Runner;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.viz.jmol.JmolRenderer;
 import org.interphase.viz.jmol.Scene;
@@ -94,131 +91,51 @@ final class RenderCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Builds the scene (shared with report). */
+  /** Builds the scene: an NEB path, or one frame of a run chosen by index, time, motif or event, read in streaming passes. */
   static Scene scene(Path path, Path neb, Integer frame, Double timePs, String highlight, int width, int height, ReadOptions options) {
     if (neb != null) {
-      return nebScene(NebCommand.analyse(neb, neb.getFileName().toString(), options, null), width, height);
+      return Scenes.neb(Bands.analyse(neb, neb.getFileName().toString(), options, null), width, height);
     }
     if (path == null) {
       throw new IllegalArgumentException("render needs a PATH or --path NEB");
     }
-    List<Frame> frames;
-    TrajectoryHeader h;
-    try (FrameSource src = Inputs.openTrajectory(path, options)) {
-      h = src.header();
-      frames = FrameSources.readAll(src);
-    }
-    return scene(h, frames, frame, timePs, highlight, width, height, options);
-  }
-
-  /**
-   * The migration path of an analysed band over its first image; the title gives the barrier of
-   * that analysis, printed as everywhere else.
-   */
-  static Scene nebScene(NebCommand.Analysed a, int width, int height) {
-    NebResult r = a.result();
-    AtomTable atoms = a.band().atoms();
-    return new Scene(atoms, a.band().images().get(0), width, height,
-        List.of(new Scene.Highlight(new int[] {r.migratingAtom()}, new Color(128, 0, 160), r.migratingElement() + " path")),
-        polyhedra(atoms), List.of(r.migratingPathA()), true, String.format(Locale.ROOT, "%s migration path, %d images, barrier %s eV",
-            r.migratingElement(), r.images(), Printed.energyEv(r.barrierForwardEv())));
-  }
-
-  /** The scene of one frame of an already read trajectory; frame, time and highlight as for a path. */
-  static Scene scene(TrajectoryHeader h, List<Frame> frames, Integer frame, Double timePs, String highlight, int width, int height,
-      ReadOptions options) {
-    AtomTable atoms = h.atoms();
-    int index = frames.size() - 1;
-    List<Scene.Highlight> hl = new ArrayList<>();
-    String title = null;
+    boolean motif = highlight != null && highlight.startsWith("motif:") && frame == null && timePs == null;
     if (highlight != null && highlight.startsWith("event:")) {
-      int k = Integer.parseInt(highlight.substring(6).strip());
-      BondResult br = bonds(h, frames, options);
-      if (k < 0 || k >= br.events().size()) {
-        throw new IllegalArgumentException("no event " + k + ": the run has " + br.events().size() + " bond events");
-      }
-      BondEvent e = br.events().get(k);
-      index = e.frame();
-      hl.add(new Scene.Highlight(new int[] {e.center()}, new Color(230, 0, 0), e.pair() + " " + e.kind()));
-      hl.add(new Scene.Highlight(new int[] {e.ligand()}, new Color(0, 90, 230), null));
-      title = String.format(Locale.ROOT, "event %d: %s %s at frame %d", k, e.pair(), e.kind(), e.frame());
-    } else if (highlight != null && highlight.startsWith("motif:") && frame == null && timePs == null) {
-      String m = highlight.substring(6).split(",")[0].strip();
-      BondResult br = bonds(h, frames, options);
-      java.util.OptionalInt first = br.firstFrame(m);
-      if (first.isPresent()) {
-        index = first.getAsInt();
-        title = "first frame with " + m + ": " + index;
-      } else {
-        title = "no " + m + " in the run; last frame shown";
-      }
+      return eventScene(path, Integer.parseInt(highlight.substring(6).strip()), width, height, options);
     }
-    if (frame != null) {
-      index = frame < 0 ? frames.size() + frame : frame;
-    } else if (timePs != null) {
-      double best = Double.MAX_VALUE;
-      for (int i = 0; i < frames.size(); i++) {
-        double d = Math.abs(frames.get(i).timeFs() / 1000 - timePs);
-        if (d < best) {
-          best = d;
-          index = i;
+    FramePicker picker = frame != null ? FramePicker.atIndex(frame) : timePs != null ? FramePicker.nearestTime(timePs) : FramePicker.last();
+    try (FrameSource src = Inputs.openTrajectory(path, options)) {
+      Runner run = new Runner(src);
+      Runner.Slot<FramePicker.Picked> picked = run.add(picker);
+      Runner.Slot<BondResult> bonds = motif ? run.add(new BondAnalysis(BondParameters.defaultsFor(src.header().atoms()))) : null;
+      run.run(Progress.of(src));
+      FramePicker.Picked p = picked.result();
+      if (motif) {
+        String m = highlight.substring(6).split(",")[0].strip();
+        Optional<Map.Entry<Integer, Frame>> first = bonds.result().firstFrameWith(m);
+        if (first.isPresent()) {
+          int index = first.get().getKey();
+          return Scenes.frame(src.header().atoms(), first.get().getValue(), index, highlight, width, height,
+              "first frame with " + m + ": " + index, List.of());
         }
+        return Scenes.frame(src.header().atoms(), p.frame(), p.index(), highlight, width, height, "no " + m + " in the run; last frame shown",
+            List.of());
       }
+      return Scenes.frame(src.header().atoms(), p.frame(), p.index(), highlight, width, height, null, List.of());
     }
-    if (index < 0 || index >= frames.size()) {
-      throw new IllegalArgumentException("frame " + index + " is outside the run's " + frames.size() + " frames");
-    }
-    Frame f = frames.get(index);
-    if (highlight != null && highlight.startsWith("motif:")) {
-      List<BondAnalysis.Unit> units = BondAnalysis.motifAtoms(atoms, f, BondParameters.defaults());
-      for (String m : highlight.substring(6).split(",")) {
-        for (BondAnalysis.Unit u : units) {
-          if (u.motif().matches(m)) {
-            hl.add(new Scene.Highlight(u.atoms(), colourOf(u.motif().label()), u.motif().label()));
-          }
-        }
-      }
-    } else if (highlight != null && highlight.startsWith("atoms:")) {
-      int[] ids = java.util.Arrays.stream(highlight.substring(6).split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
-      for (int id : ids) {
-        if (id < 0 || id >= atoms.size()) {
-          throw new IllegalArgumentException("atom " + id + " is outside 0–" + (atoms.size() - 1));
-        }
-      }
-      hl.add(new Scene.Highlight(ids, new Color(230, 0, 0), null));
-    } else if (highlight != null && !highlight.startsWith("event:")) {
-      throw new IllegalArgumentException("--highlight is motif:NAME, event:N or atoms:I,J,…; got " + highlight);
-    }
-    if (title == null) {
-      title = "frame " + index + (Double.isNaN(f.timeFs()) ? "" : String.format(Locale.ROOT, " (%.3f ps)", f.timeFs() / 1000));
-    }
-    return new Scene(atoms, f, width, height, hl, polyhedra(atoms), List.of(), true, title);
   }
 
-  private static List<String[]> polyhedra(AtomTable atoms) {
-    return atoms.indicesOf("P").length > 0 && atoms.indicesOf("S").length > 0 ? List.<String[]>of(new String[] {"P", "S"}) : List.of();
-  }
-
-  private static BondResult bonds(TrajectoryHeader h, List<Frame> frames, ReadOptions options) {
-    BondAnalysis.Accumulator acc = new BondAnalysis(h.atoms().indicesOf("P").length > 0 ? BondParameters.defaults()
-        : BondParameters.of(org.interphase.analysis.bonds.BondRule.defaultSS())).start(h);
-    frames.forEach(acc);
-    return acc.finish();
-  }
-
-  static Color colourOf(String motif) {
-    if (motif.endsWith(" chain") || motif.endsWith(" chain on P") || motif.endsWith(" bridge")) {
-      return new Color(0, 160, 60);
+  /** Bond event {@code k}: one pass finds the events, a second keeps the frame of event k. */
+  private static Scene eventScene(Path path, int k, int width, int height, ReadOptions options) {
+    BondResult br = Inputs.analyse(path, options, h -> new BondAnalysis(BondParameters.defaultsFor(h.atoms())).start(h)).result();
+    if (k < 0 || k >= br.events().size()) {
+      throw new IllegalArgumentException("no event " + k + ": the run has " + br.events().size() + " bond events");
     }
-    return switch (motif) {
-      case "PS3" -> new Color(230, 0, 0);
-      case "P2S7", "P2S6" -> new Color(255, 120, 0);
-      case "S8 ring" -> new Color(200, 170, 0);
-      default -> new Color(200, 0, 200);
-    };
-  }
-
-  static boolean exists(Path p) {
-    return p != null && Files.exists(p);
+    BondEvent e = br.events().get(k);
+    Inputs.Outcome<FramePicker.Picked> p = Inputs.analyse(path, options, FramePicker.atIndex(e.frame()));
+    List<Scene.Highlight> hl = List.of(new Scene.Highlight(new int[] {e.center()}, new Color(230, 0, 0), e.pair() + " " + e.kind()),
+        new Scene.Highlight(new int[] {e.ligand()}, new Color(0, 90, 230), null));
+    return Scenes.frame(p.pass().header().atoms(), p.result().frame(), e.frame(), null, width, height,
+        String.format(Locale.ROOT, "event %d: %s %s at frame %d", k, e.pair(), e.kind(), e.frame()), hl);
   }
 }

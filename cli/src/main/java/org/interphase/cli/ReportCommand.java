@@ -26,6 +26,14 @@ import org.interphase.analysis.msd.MsdResult;
 import org.interphase.analysis.msd.Region;
 import org.interphase.analysis.neb.NebResult;
 import org.interphase.core.EnergyRun;
+import org.interphase.analysis.bonds.BondViews;
+import org.interphase.analysis.bonds.LayerSpec;
+import org.interphase.analysis.energetics.InterfaceViews;
+import org.interphase.analysis.msd.MsdViews;
+import org.interphase.analysis.neb.NebViews;
+import org.interphase.core.Runner;
+import org.interphase.core.view.Document;
+import org.interphase.core.view.Views;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
@@ -131,80 +139,113 @@ final class ReportCommand implements Callable<Integer> {
     return page;
   }
 
+  /** What one pass over an MD run gave each analysis of its section. */
+  private record MdPass(TrajectoryHeader header, Runner.Pass pass, BondParameters bondParameters, Runner.Slot<BondResult> bonds,
+      Runner.Slot<MsdResult> msd, List<Runner.Slot<MsdResult>> regions, MsdParameters msdParameters) {}
+
+  /** Reads the run once, feeding the bond analysis, the MSD of the whole cell and of each region. */
+  private static MdPass read(ReportPlan.Md m, ReadOptions options) {
+    try (FrameSource src = Inputs.openTrajectory(m.path(), options)) {
+      TrajectoryHeader h = src.header();
+      Runner run = new Runner(src);
+      BondParameters bp = null;
+      Runner.Slot<BondResult> bonds = null;
+      if (h.atoms().indicesOf("S").length > 0) {
+        bp = BondParameters.defaultsFor(h.atoms());
+        bp = m.layers() == null ? bp : bp.withLayers(m.layers());
+        bonds = run.add(new BondAnalysis(bp));
+      }
+      MsdParameters p = new MsdParameters(m.species(), "xyz", Double.NaN, m.fitStartPs(), m.fitEndPs(), null, null, 1.0,
+          m.temperatureK(), false, 200);
+      Runner.Slot<MsdResult> msd = null;
+      List<Runner.Slot<MsdResult>> regions = new ArrayList<>();
+      if (h.atoms().indicesOf(m.species()).length > 0 && !Double.isNaN(h.timestepFs())) {
+        msd = run.add(new MeanSquaredDisplacement(p));
+        for (String reg : m.regions()) {
+          regions.add(run.add(new MeanSquaredDisplacement(p.withRegion(Region.parse(reg)))));
+        }
+      }
+      Runner.Pass pass = run.run(Progress.of(src));
+      return new MdPass(h, pass, bp, bonds, msd, regions, p);
+    }
+  }
+
   private static void md(ReportPlan.Md m, Path dir, String rel, ReadOptions options, HtmlReport html, JmolRenderer jmol,
       PrintWriter err, Used used) {
-    List<Frame> frames;
-    TrajectoryHeader h;
-    List<String> warnings = new ArrayList<>();
-    try (FrameSource src = Inputs.openTrajectory(m.path(), options)) {
-      h = src.header();
-      frames = FrameSources.readAll(src);
-      warnings.addAll(src.warnings());
-    }
+    MdPass run = read(m, options);
+    TrajectoryHeader h = run.header();
+    List<String> warnings = new ArrayList<>(run.pass().warningTexts());
     String name = m.title() != null ? m.title() : m.path().getFileName().toString();
     String sec = "MD run: " + name;
     html.section(sec).text(String.format(Locale.ROOT, "%s: %d atoms %s, %d frames, %s fs between frames, %s.", h.program(),
-        h.atoms().size(), h.atoms().speciesCounts(), frames.size(), fmt(h.timestepFs()), frames.get(0).cell()));
+        h.atoms().size(), h.atoms().speciesCounts(), run.pass().frames(), fmt(h.timestepFs()), run.pass().firstFrame().cell()));
     used.add(sec, "input", m.path().getFileName() + " (" + h.program() + ", " + h.format() + ")");
     used.add(sec, "time between frames", Double.isNaN(h.timestepFs()) ? "unknown" : fmt(h.timestepFs()) + " fs (" + h.timestepSource() + ")");
     List<String> files = new ArrayList<>();
-    boolean hasP = h.atoms().indicesOf("P").length > 0;
-    if (h.atoms().indicesOf("S").length > 0) {
-      BondParameters bp = hasP ? BondParameters.defaults() : BondParameters.of(BondRule.defaultSS());
-      if (m.layers() != null) {
-        bp = bp.withLayers(m.layers().equals("auto") ? BondParameters.AUTOMATIC_LAYERS : Layers.parse(m.layers()));
-      }
-      BondAnalysis.Accumulator acc = new BondAnalysis(bp).start(h);
-      frames.forEach(acc);
-      BondResult br = acc.finish();
-      BondsCommand.write(dir, br, BondsCommand.toJson(br, br.warnings()));
-      files.addAll(List.of(rel + "/events.csv", rel + "/motifs.csv", rel + "/coordination.csv", rel + "/bonds.json"));
-      String target = m.highlight() != null ? m.highlight().replace("motif:", "") : hasP ? "PS3" : "S chain";
-      java.util.OptionalInt seen = br.firstFrame(target.split(",")[0].strip());
-      Integer first = m.lastFrame() || seen.isEmpty() ? null : seen.getAsInt();
-      int index = first != null ? first : frames.size() - 1;
-      Scene scene = RenderCommand.scene(h, frames, index, null, "motif:" + target, 900, 700, options);
-      jmol.write(scene, dir.resolve("structure.png"));
-      html.figure(dir.resolve("structure.png"), first != null ? "Frame " + index + ", the first with " + target + " (highlighted)"
-          : "Last frame, " + target + " highlighted where present");
-      html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
-          + bp.primary().minFrames() + " frames)");
-      List<List<String>> rows = new ArrayList<>();
-      for (Motif mo : br.motifs()) {
-        int f = br.firstFrame(mo).getAsInt();
-        rows.add(List.of(mo.label(), mo.family() == Motif.Family.THIOPHOSPHATE ? "thiophosphate (P–S)" : "sulfur (S–S)",
-            Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)), Double.isNaN(br.timePs()[f]) ? Integer.toString(f)
-            : f + " (" + fmt(br.timePs()[f]) + " ps)"));
-      }
-      html.table(List.of("motif", "classification", "first frame", "last frame", "first seen"), rows);
-      html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
-          + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
-          + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");
-      warnings.addAll(br.warnings());
-      List<String> rules = new ArrayList<>();
-      for (BondRule r : bp.all()) {
-        rules.add(String.format(Locale.ROOT, "%s–%s forms below %s Å, breaks above %s Å", r.centerElement(), r.ligandElement(),
-            fmt(r.formA()), fmt(r.breakA())));
-      }
-      used.add(sec, "bond cutoffs", String.join("; ", rules) + " (events of " + String.join(", ", bp.eventPairs()) + ")");
-      used.add(sec, "dwell", bp.primary().minFrames() + " frames" + (Double.isNaN(h.timestepFs()) ? ""
-          : " (" + fmt(bp.primary().minFrames() * h.timestepFs()) + " fs)") + ": a bond change counts when it lasts that long");
-      used.add(sec, "layers", br.layers() == null ? "none" : (m.layers() != null && m.layers().equals("auto")
-          ? "found along z from the first frame's composition: " : "given: ") + layerNames(br.layers()));
-      used.add(sec, "structure picture", (first != null ? "frame " + index + ", the first with " + target : "the last frame")
-          + ", highlighted: " + target);
+    if (run.bonds() != null) {
+      bonds(m, run, dir, rel, html, jmol, warnings, files, used, sec);
     } else {
       html.missing("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds).");
     }
-    transport(m, h, frames, dir, rel, html, warnings, files, used, sec);
+    transport(m, run, dir, rel, html, warnings, files, used, sec);
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));
     err.flush();
   }
 
+  /** The bond part of an MD section: the structure at the first appearance of the highlighted motif, the motif chart and table. */
+  private static void bonds(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, JmolRenderer jmol, List<String> warnings,
+      List<String> files, Used used, String sec) {
+    TrajectoryHeader h = run.header();
+    BondParameters bp = run.bondParameters();
+    if (!run.bonds().ok()) {
+      html.missing("Bond events and motifs not computed: " + run.bonds().failure() + ".");
+      return;
+    }
+    BondResult br = run.bonds().result();
+    ResultWriter.write(dir, BondViews.of(br, List.of()));
+    files.addAll(List.of(rel + "/events.csv", rel + "/motifs.csv", rel + "/coordination.csv", rel + "/bonds.json"));
+    boolean hasP = h.atoms().indicesOf("P").length > 0;
+    String target = m.highlight() != null ? m.highlight().replace("motif:", "") : hasP ? "PS3" : "S chain";
+    java.util.Optional<java.util.Map.Entry<Integer, Frame>> seen = m.lastFrame() ? java.util.Optional.empty()
+        : br.firstFrameWith(target.split(",")[0].strip());
+    int index = seen.map(java.util.Map.Entry::getKey).orElse((int) run.pass().frames() - 1);
+    Frame shown = seen.map(java.util.Map.Entry::getValue).orElse(run.pass().lastFrame());
+    jmol.write(Scenes.frame(h.atoms(), shown, index, "motif:" + target, 900, 700, null, List.of()), dir.resolve("structure.png"));
+    html.figure(dir.resolve("structure.png"), seen.isPresent() ? "Frame " + index + ", the first with " + target + " (highlighted)"
+        : "Last frame, " + target + " highlighted where present");
+    html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
+        + bp.primary().minFrames() + " frames)");
+    List<List<String>> rows = new ArrayList<>();
+    for (Motif mo : br.motifs()) {
+      int f = br.firstFrame(mo).getAsInt();
+      rows.add(List.of(mo.label(), mo.family() == Motif.Family.THIOPHOSPHATE ? "thiophosphate (P–S)" : "sulfur (S–S)",
+          Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)), Double.isNaN(br.timePs(f)) ? Integer.toString(f)
+          : f + " (" + fmt(br.timePs(f)) + " ps)"));
+    }
+    html.table(List.of("motif", "classification", "first frame", "last frame", "first seen"), rows);
+    html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
+        + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
+        + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");
+    warnings.addAll(br.warningTexts());
+    List<String> rules = new ArrayList<>();
+    for (BondRule r : bp.all()) {
+      rules.add(String.format(Locale.ROOT, "%s–%s forms below %s Å, breaks above %s Å", r.centerElement(), r.ligandElement(),
+          fmt(r.formA()), fmt(r.breakA())));
+    }
+    used.add(sec, "bond cutoffs", String.join("; ", rules) + " (events of " + String.join(", ", bp.eventPairs()) + ")");
+    used.add(sec, "dwell", bp.primary().minFrames() + " frames" + (Double.isNaN(h.timestepFs()) ? ""
+        : " (" + fmt(bp.primary().minFrames() * h.timestepFs()) + " fs)") + ": a bond change counts when it lasts that long");
+    used.add(sec, "layers", br.layers() == null ? "none" : (bp.layers() == LayerSpec.AUTOMATIC
+        ? "found along z from the first frame's composition: " : "given: ") + layerNames(br.layers()));
+    used.add(sec, "structure picture", (seen.isPresent() ? "frame " + index + ", the first with " + target : "the last frame")
+        + ", highlighted: " + target);
+  }
+
   /** The transport part of an MD section: MSD, D and σ for the whole cell and per layer, or why not. */
-  private static void transport(ReportPlan.Md m, TrajectoryHeader h, List<Frame> frames, Path dir, String rel, HtmlReport html,
-      List<String> warnings, List<String> files, Used used, String sec) {
+  private static void transport(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings,
+      List<String> files, Used used, String sec) {
+    TrajectoryHeader h = run.header();
     if (h.atoms().indicesOf(m.species()).length == 0) {
       html.missing("MSD not computed: the run has no " + m.species() + " atoms (it holds " + h.atoms().speciesCounts().keySet()
           + "); name the mobile element as \"species\" of this run in a manifest (see examples/demo.json).");
@@ -214,33 +255,25 @@ final class ReportCommand implements Callable<Integer> {
       html.missing("MSD not computed: the time between frames is unknown (" + timestepHint(h) + ").");
       return;
     }
-    MsdParameters p = new MsdParameters(m.species(), "xyz", Double.NaN, m.fitStartPs(), m.fitEndPs(), null, null, 1.0, m.temperatureK(),
-        false, 200);
-    MsdResult r;
-    List<MsdResult> regions = new ArrayList<>();
-    try {
-      MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(p).start(h);
-      frames.forEach(acc);
-      r = acc.finish();
-      for (String reg : m.regions()) {
-        MeanSquaredDisplacement.Accumulator ra = new MeanSquaredDisplacement(p.withRegion(Region.parse(reg))).start(h);
-        frames.forEach(ra);
-        regions.add(ra.finish());
+    List<Runner.Slot<MsdResult>> slots = new ArrayList<>(List.of(run.msd()));
+    slots.addAll(run.regions());
+    for (Runner.Slot<MsdResult> slot : slots) {
+      if (!slot.ok()) {
+        html.missing("MSD not computed: " + slot.failure() + ".");
+        return;
       }
-    } catch (IllegalArgumentException e) {
-      html.missing("MSD not computed: " + e.getMessage() + ".");
-      return;
     }
-    Csv.write(dir.resolve("msd.csv"), List.of("lag_ps", "msd_a2", "msd_x_a2", "msd_y_a2", "msd_z_a2"), r.lagPs(), r.msdA2(),
-        r.msdComponentsA2()[0], r.msdComponentsA2()[1], r.msdComponentsA2()[2]);
-    ObjectNode doc = MsdCommand.toJson(r, MsdCommand.warnings(r));
-    ArrayNode layers = doc.putArray("regions");
-    regions.forEach(rr -> layers.add(transportJson(rr)));
-    Csv.writeText(dir.resolve("msd.json"), Json.write(doc));
+    MsdResult r = run.msd().result();
+    List<MsdResult> regions = run.regions().stream().map(Runner.Slot::result).toList();
+    MsdParameters p = run.msdParameters();
+    Views views = MsdViews.of(r, List.of());
+    Document doc = views.json();
+    Document.Items layers = doc.array("regions");
+    regions.forEach(rr -> layers.add(MsdViews.transport(rr)));
     List<MsdResult> all = new ArrayList<>(List.of(r));
     all.addAll(regions);
-    Csv.writeText(dir.resolve("transport.csv"), transportCsv(all));
-    Charts.write(MsdCommand.chart(r), dir.resolve("msd"), 900, 600);
+    ResultWriter.write(dir, new Views("msd", doc, List.of(MsdViews.table(r), MsdViews.transportTable(all)), views.figures(), List.of(),
+        List.of(), List.of()));
     files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json", rel + "/transport.csv"));
     html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
     if (!regions.isEmpty()) {
@@ -262,7 +295,7 @@ final class ReportCommand implements Callable<Integer> {
             + "\"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or OUTCAR)"
             : r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
         List.of("drift reference", r.driftReference())));
-    warnings.addAll(MsdCommand.warnings(r));
+    MsdViews.warnings(r).forEach(w -> warnings.add(w.text()));
     used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");
     used.add(sec, "fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps, both ends included" + (Double.isNaN(m.fitStartPs())
         || Double.isNaN(m.fitEndPs()) ? " (default: 10–50 % of the run where not given)" : " (given)"));
@@ -286,40 +319,8 @@ final class ReportCommand implements Callable<Integer> {
     return "pass --timestep-fs, the time between stored frames";
   }
 
-  private static ObjectNode transportJson(MsdResult r) {
-    ObjectNode o = Json.object();
-    o.put("region", r.region() == null ? "all" : r.region().toString());
-    o.put("species_atoms_in_cell", r.atoms());
-    MsdCommand.putTransport(o, r);
-    Json.put(o, "temperature_k", r.temperatureK());
-    Json.put(o, "fit_start_ps", r.fitStartPs());
-    Json.put(o, "fit_end_ps", r.fitEndPs());
-    return o;
-  }
-
-  /** One row for the whole cell ({@code all}) and one per layer: D and σ with their errors, full precision. */
-  private static String transportCsv(List<MsdResult> results) {
-    StringBuilder b = new StringBuilder("region,species_atoms_in_cell,number_density_per_a3,diffusivity_cm2_s,diffusivity_stderr_cm2_s,"
-        + "diffusivity_ols_cm2_s,diffusivity_ols_stderr_cm2_s,conductivity_s_cm,conductivity_stderr_s_cm,temperature_k,fit_start_ps,"
-        + "fit_end_ps\n");
-    for (MsdResult r : results) {
-      b.append(Csv.quote(r.region() == null ? "all" : r.region().toString())).append(',').append(r.atoms());
-      for (double v : new double[] {r.numberDensityPerA3(), r.diffusivity().value(), r.diffusivity().stdErr(), r.diffusivityOls().value(),
-          r.diffusivityOls().stdErr(), r.conductivity().value(), r.conductivity().stdErr(), r.temperatureK(), r.fitStartPs(),
-          r.fitEndPs()}) {
-        b.append(',').append(Csv.number(v));
-      }
-      b.append('\n');
-    }
-    return b.toString();
-  }
-
   private static String layerNames(Layers l) {
-    List<String> n = new ArrayList<>();
-    for (int i = 0; i < l.lo().length; i++) {
-      n.add(l.label(i));
-    }
-    return String.join(", ", n);
+    return String.join(", ", BondViews.layerLabels(l));
   }
 
   private static void interfaces(List<ReportPlan.Interface> list, Path dir, ReadOptions options, HtmlReport html, PrintWriter err,
@@ -347,20 +348,13 @@ final class ReportCommand implements Callable<Integer> {
     }
     html.section("Interface energies");
     if (!results.isEmpty()) {
-      var doc = Json.object();
-      var arr = doc.putArray("results");
-      results.forEach(r -> arr.add(InterfaceCommand.toJson(r)));
-      Csv.writeText(dir.resolve("interface.json"), Json.write(doc));
-      Csv.writeText(dir.resolve("interface.csv"), InterfaceCommand.csv(results));
-      Charts.writeBars("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
-          results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(),
-          results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray(), dir.resolve("interface"), 900, 600);
+      ResultWriter.write(dir, InterfaceViews.of(results, List.of()));
       html.figure(dir.resolve("interface.png"), "Interface energies with standard errors (J/m²)");
       List<List<String>> rows = new ArrayList<>();
       for (InterfaceResult r : results) {
         rows.add(List.of(r.name(), r.gamma().number(), r.gammaJm2().number(), r.workOfAdhesion() == null ? "—"
             : r.workOfAdhesion().number(), String.format(Locale.ROOT, "%.4f", r.areaA2()), Integer.toString(r.interfaces()),
-            r.framesUsed()[0] + " / " + r.framesUsed()[1] + " / " + r.framesUsed()[2]));
+            r.framesUsed().interfaceRun() + " / " + r.framesUsed().partA() + " / " + r.framesUsed().partB()));
       }
       html.table(List.of("interface", "γ (eV/Å²)", "γ (J/m²)", "W (J/m²)", "A (Å²)", "k", "frames AB / A / B"), rows);
       for (InterfaceResult r : results) {
@@ -378,18 +372,18 @@ final class ReportCommand implements Callable<Integer> {
 
   private static void neb(List<ReportPlan.Neb> list, Path dir, ReadOptions options, HtmlReport html, JmolRenderer jmol, PrintWriter err,
       Used used) {
-    List<NebCommand.Analysed> results = new ArrayList<>();
+    List<Bands.Analysed> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (ReportPlan.Neb n : list) {
       try {
-        NebCommand.Analysed a = NebCommand.analyse(n.path(), n.name(), options, n.forcesFrom());
+        Bands.Analysed a = Bands.analyse(n.path(), n.name(), options, n.forcesFrom());
         results.add(a);
         NebResult r = a.result();
         r.notes().forEach(x -> notes.add(r.name() + ": " + x));
         r.notes().forEach(x -> err.println("note: " + r.name() + ": " + x));
         String sec = "Migration barriers: " + r.name();
-        used.add(sec, "band", NebCommand.relative(n.path(), a.band().source()) + ", " + r.images() + " images"
+        used.add(sec, "band", Bands.relative(n.path(), a.band().source()) + ", " + r.images() + " images"
             + (r.climbingImage() >= 0 ? ", climbing image " + r.climbingImage() : ""));
         used.add(sec, "forces and energies", a.band().singlePoints().isEmpty() ? (r.forceAware() ? "of the band" : "energies of the band, "
             + "no forces") : a.band().singlePoints().size() + " single points: " + String.join(", ", a.band().singlePoints().stream()
@@ -403,20 +397,20 @@ final class ReportCommand implements Callable<Integer> {
     }
     html.section("Migration barriers");
     if (!results.isEmpty()) {
-      NebCommand.write(dir, results, NebCommand.toJson(results));
+      ResultWriter.write(dir, NebViews.of(results.stream().map(Bands.Analysed::entry).toList()));
       html.figure(dir.resolve("neb.png"), "Energy along the migration paths (VTST force-based spline where forces are known; markers are "
           + "the images); the legend gives each forward barrier");
       List<List<String>> rows = new ArrayList<>();
-      for (NebCommand.Analysed a : results) {
+      for (Bands.Analysed a : results) {
         NebResult r = a.result();
         rows.add(List.of(r.name(), Integer.toString(r.images()), Printed.energyEv(r.barrierForwardEv()), Printed.energyEv(
             r.barrierBackwardEv()), Printed.signedEnergyEv(r.reactionEnergyEv()), r.migratingElement() + " (atom " + r.migratingAtom() + ")",
             r.forceAware() ? "force-aware" : "energy-only"));
       }
       html.table(List.of("path", "images", "forward (eV)", "backward (eV)", "ΔE (eV)", "migrating", "spline"), rows);
-      for (NebCommand.Analysed a : results) {
-        Scene s = RenderCommand.nebScene(a, 800, 650);
-        Path png = dir.resolve(NebCommand.fileName(a.result().name()) + "-path.png");
+      for (Bands.Analysed a : results) {
+        Scene s = Scenes.neb(a, 800, 650);
+        Path png = dir.resolve(NebViews.fileName(a.result().name()) + "-path.png");
         jmol.write(s, png);
         html.figure(png, a.result().name() + ": " + s.title() + " (purple: the migrating atom through the images)");
       }

@@ -6,10 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import org.interphase.core.Analysis;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Frame;
 import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Warning;
 
 /**
  * Bond events, coordination and motifs over a trajectory. Use: {@code var acc = new
@@ -18,19 +19,25 @@ import org.interphase.core.TrajectoryHeader;
  * BondParameters#eventPairs()} only. Memory: the bond states of close pairs and a few numbers per
  * frame; frames are not kept.
  */
-public final class BondAnalysis {
+public final class BondAnalysis implements Analysis<BondResult> {
   private final BondParameters p;
 
   public BondAnalysis(BondParameters parameters) {
     this.p = parameters;
   }
 
+  /**
+   * A fresh accumulator.
+   *
+   * @throws IllegalArgumentException when the trajectory has no atoms of the primary pair
+   */
+  @Override
   public Accumulator start(TrajectoryHeader header) {
     return new Accumulator(header);
   }
 
   /** Feeds frames in order. */
-  public final class Accumulator implements Consumer<Frame> {
+  public final class Accumulator implements org.interphase.core.Accumulator<BondResult> {
     private final AtomTable atoms;
     private final List<PairTracker> trackers = new ArrayList<>();
     private final PairTracker primary;
@@ -41,7 +48,8 @@ public final class BondAnalysis {
     private final List<int[]> coordination = new ArrayList<>();
     private final List<Double> meanCn = new ArrayList<>();
     private final List<Map<Motif, Integer>> motifs = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
+    private final Map<Motif, Frame> firstFrames = new HashMap<>();
     private int frames;
     private final java.util.ArrayDeque<Snapshot> held = new java.util.ArrayDeque<>();
     private final int delay;
@@ -98,7 +106,7 @@ public final class BondAnalysis {
       for (PairTracker t : trackers) {
         now.add(t.committedKeys());
       }
-      held.addLast(new Snapshot(frames, now));
+      held.addLast(new Snapshot(frames, now, f));
       while (held.size() > delay) {
         count(held.removeFirst());
       }
@@ -109,8 +117,8 @@ public final class BondAnalysis {
     private Layers layers;
 
     private java.util.function.IntUnaryOperator layerFunction(Frame f) {
-      if (layers == null && p.layers() != null) {
-        layers = p.layers() == BondParameters.AUTOMATIC_LAYERS ? Layers.automatic(atoms, f, 2) : p.layers();
+      if (frames == 0) {
+        layers = p.layers().resolve(atoms, f);
       }
       Layers layers = this.layers;
       if (layers == null) {
@@ -161,13 +169,20 @@ public final class BondAnalysis {
             }
           }
         }
-        motifs.add(Motifs.count(atoms, ps, ss, pp));
+        Map<Motif, Integer> counted = Motifs.count(atoms, ps, ss, pp);
+        counted.forEach((m, c) -> {
+          if (c > 0) {
+            firstFrames.putIfAbsent(m, snap.frame());
+          }
+        });
+        motifs.add(counted);
       } else {
         motifs.add(Map.of());
       }
     }
 
     /** The result; pending changes shorter than the dwell time at the end are not counted. */
+    @Override
     public BondResult finish() {
       if (frames == 0) {
         throw new IllegalArgumentException("no frames to analyse");
@@ -201,11 +216,11 @@ public final class BondAnalysis {
       double frameDtPs = frames > 1 ? (times.get(frames - 1) - times.get(0)) / (frames - 1) : Double.NaN;
       List<Double> life = primary.lifetimesFrames().stream().map(x -> x * frameDtPs).toList();
       if (Double.isNaN(dtFs) && times.stream().allMatch(t -> Double.isNaN(t))) {
-        warnings.add("the frames carry no time: events are dated by frame only (pass --timestep-fs)");
+        warnings.add(new Warning(BondResult.Doubt.NO_TIME, "the frames carry no time: events are dated by frame only"));
       }
       return new BondResult(p, layers, frames, primaryCenters.length, times.stream().mapToDouble(Double::doubleValue).toArray(), cn,
           meanCn.stream().mapToDouble(Double::doubleValue).toArray(), names, counts, first, List.copyOf(events), life,
-          primary.stillBonded(), List.copyOf(warnings));
+          primary.stillBonded(), List.copyOf(warnings), firstFrames);
     }
   }
 
@@ -250,5 +265,5 @@ public final class BondAnalysis {
   }
 
   /** The bonds of one frame per tracker, held back for the dwell window. */
-  private record Snapshot(int index, List<java.util.Set<Long>> bonds) {}
+  private record Snapshot(int index, List<java.util.Set<Long>> bonds, Frame frame) {}
 }

@@ -15,18 +15,16 @@ import java.util.Set;
  *     S–S bonds
  * @param eventPairs the pairs whose break and formation events are reported ({@link BondRule#pair()}
  *     labels of followed rules); the primary pair always, others only when asked for
- * @param layers slabs for locating events; null for none, or {@link #AUTOMATIC_LAYERS} to find them from the
- *     composition of the first frame along z
+ * @param layers where events are located: {@link LayerSpec#NONE}, {@link LayerSpec#AUTOMATIC} (from the composition
+ *     of the first frame along z) or given slabs
  * @param timestepFs time between frames (fs) when the frames carry no time; NaN to use theirs
  * @throws IllegalArgumentException when an event pair is not followed
  */
-public record BondParameters(BondRule primary, List<BondRule> others, List<String> eventPairs, Layers layers, double timestepFs) {
-
-  /** Marker: find layers along z from the first frame's composition ({@link Layers#automatic}). */
-  public static final Layers AUTOMATIC_LAYERS = new Layers(2, new double[0], new double[0], null);
+public record BondParameters(BondRule primary, List<BondRule> others, List<String> eventPairs, LayerSpec layers, double timestepFs) {
 
   public BondParameters {
     others = List.copyOf(others);
+    layers = layers == null ? LayerSpec.NONE : layers;
     Set<String> pairs = new LinkedHashSet<>();
     pairs.add(primary.pair());
     for (String p : eventPairs) {
@@ -52,7 +50,29 @@ public record BondParameters(BondRule primary, List<BondRule> others, List<Strin
         others.add(r);
       }
     }
-    return new BondParameters(primary, others, List.of(), null, Double.NaN);
+    return new BondParameters(primary, others, List.of(), LayerSpec.NONE, Double.NaN);
+  }
+
+  /**
+   * The default rules for a trajectory's atoms: P–S as the primary pair when there is phosphorus,
+   * else S–S (elemental sulfur, polysulfides); the other default rules beside it.
+   */
+  public static BondParameters defaultsFor(org.interphase.core.AtomTable atoms) {
+    return atoms.indicesOf("P").length > 0 ? defaults() : of(BondRule.defaultSS());
+  }
+
+  /**
+   * The default rule of a pair (P–S, S–S or P–P, either order).
+   *
+   * @throws org.interphase.core.MissingParameterException ({@code formA}) for a pair without defaults
+   */
+  public static BondRule defaultRule(String center, String ligand) {
+    for (BondRule r : List.of(BondRule.defaultPS(), BondRule.defaultSS(), BondRule.defaultPP())) {
+      if (r.centerElement().equalsIgnoreCase(center) && r.ligandElement().equalsIgnoreCase(ligand)) {
+        return r;
+      }
+    }
+    throw new org.interphase.core.MissingParameterException("formA", "no default cutoffs for " + center + "–" + ligand);
   }
 
   /**
@@ -92,8 +112,23 @@ public record BondParameters(BondRule primary, List<BondRule> others, List<Strin
         eventPairs, layers, timestepFs);
   }
 
-  public BondParameters withLayers(Layers l) {
+  /** These parameters with events located in {@code l}. */
+  public BondParameters withLayers(LayerSpec l) {
     return new BondParameters(primary, others, eventPairs, l, timestepFs);
+  }
+
+  /** These parameters with events located in given slabs. */
+  public BondParameters withLayers(Layers l) {
+    return withLayers(l == null ? LayerSpec.NONE : new LayerSpec.Given(l));
+  }
+
+  /**
+   * These parameters with layers from text: {@code auto} or slabs such as {@code z=0:10,10:20}.
+   *
+   * @throws IllegalArgumentException for text that is neither
+   */
+  public BondParameters withLayers(String text) {
+    return withLayers(LayerSpec.parse(text));
   }
 
   public BondParameters withTimestepFs(double dt) {

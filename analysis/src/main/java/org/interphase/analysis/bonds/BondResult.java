@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.interphase.core.Frame;
+import org.interphase.core.Warning;
 
 /**
  * What {@link BondAnalysis} found. Arrays are indexed by frame (0-based, in the frames analysed);
@@ -25,10 +27,78 @@ import java.util.OptionalInt;
  * @param lifetimesPs completed bond lifetimes of the primary bond, ps
  * @param censoredBonds primary bonds still formed at the end
  * @param warnings what the user should know about the result
+ * @param firstFrames per motif, the frame it first appears in (kept for pictures: one frame per motif)
  */
 public record BondResult(BondParameters parameters, Layers layers, int frames, int centers, double[] timePs, int[][] coordination,
     double[] meanCoordination, List<Motif> motifs, int[][] motifCounts, int[] motifFirstFrame, List<BondEvent> events,
-    List<Double> lifetimesPs, int censoredBonds, List<String> warnings) {
+    List<Double> lifetimesPs, int censoredBonds, List<Warning> warnings, Map<Motif, Frame> firstFrames) {
+
+  public BondResult {
+    timePs = timePs.clone();
+    coordination = deepCopy(coordination);
+    meanCoordination = meanCoordination.clone();
+    motifs = List.copyOf(motifs);
+    motifCounts = deepCopy(motifCounts);
+    motifFirstFrame = motifFirstFrame.clone();
+    events = List.copyOf(events);
+    lifetimesPs = List.copyOf(lifetimesPs);
+    warnings = List.copyOf(warnings);
+    firstFrames = Map.copyOf(firstFrames);
+  }
+
+  /** Kinds of doubt about a bond result. */
+  public enum Doubt implements Warning.Kind {
+    /** the frames carry no time: events are dated by frame only */
+    NO_TIME
+  }
+
+  private static int[][] deepCopy(int[][] a) {
+    int[][] c = new int[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i].clone();
+    }
+    return c;
+  }
+
+  /** Time of each frame, ps (a copy). */
+  @Override
+  public double[] timePs() {
+    return timePs.clone();
+  }
+
+  /** Time of one frame, ps (NaN when unknown). */
+  public double timePs(int frame) {
+    return timePs[frame];
+  }
+
+  /** Per frame, centres per coordination number (a copy). */
+  @Override
+  public int[][] coordination() {
+    return deepCopy(coordination);
+  }
+
+  /** Per frame, the mean coordination number (a copy). */
+  @Override
+  public double[] meanCoordination() {
+    return meanCoordination.clone();
+  }
+
+  /** Per frame and motif, the number of units (a copy). */
+  @Override
+  public int[][] motifCounts() {
+    return deepCopy(motifCounts);
+  }
+
+  /** Per motif, the first frame it appears in (a copy). */
+  @Override
+  public int[] motifFirstFrame() {
+    return motifFirstFrame.clone();
+  }
+
+  /** The warnings' texts, in order. */
+  public List<String> warningTexts() {
+    return warnings.stream().map(Warning::text).toList();
+  }
 
   /** Units of a motif in a frame (0 when absent). */
   public int count(int frame, Motif motif) {
@@ -52,6 +122,23 @@ public record BondResult(BondParameters parameters, Layers layers, int frames, i
   public OptionalInt firstFrame(Motif motif) {
     int k = motifs.indexOf(motif);
     return k < 0 ? OptionalInt.empty() : OptionalInt.of(motifFirstFrame[k]);
+  }
+
+  /**
+   * The earliest frame in which any motif a name means ({@link Motif#matches}) appears, with its
+   * index; empty when none does.
+   */
+  public java.util.Optional<Map.Entry<Integer, Frame>> firstFrameWith(String name) {
+    OptionalInt first = firstFrame(name);
+    if (first.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    for (int k = 0; k < motifs.size(); k++) {
+      if (motifs.get(k).matches(name) && motifFirstFrame[k] == first.getAsInt()) {
+        return java.util.Optional.of(Map.entry(first.getAsInt(), firstFrames.get(motifs.get(k))));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The first frame any motif a name means ({@link Motif#matches}) appears in, empty when none does. */

@@ -73,7 +73,7 @@ public final class InterfaceEnergy {
       }
     }
     return new InterfaceResult(name, area, p.interfaces(), eab.value, ea.value, eb.value, n[0], n[1], gamma, gammaJ, w, label,
-        new int[] {eab.frames, ea.frames, eb.frames}, method, List.copyOf(warnings));
+        new InterfaceResult.FramesUsed(eab.frames, ea.frames, eb.frames), method, List.copyOf(warnings));
   }
 
   private static String fmt(double v) {
@@ -149,8 +149,8 @@ public final class InterfaceEnergy {
       }
     }
     if (solutions.size() != 1) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the interface cell %s is %s whole combination of A %s and B %s: pass --n-a and --n-b", ab.composition(),
+      throw new org.interphase.core.MissingParameterException("nA", String.format(Locale.ROOT,
+          "the interface cell %s is %s whole combination of A %s and B %s", ab.composition(),
           solutions.isEmpty() ? "not a" : "more than one", a.composition(), b.composition()));
     }
     return solutions.get(0);

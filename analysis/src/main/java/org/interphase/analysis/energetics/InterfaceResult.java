@@ -18,9 +18,23 @@ import org.interphase.core.Measurement;
  *     slabs with the interface's in-plane cell
  * @param label what γ is: "interface energy", or with slab references "interface energy relative
  *     to the separated slabs (= −W)"
- * @param framesUsed frames averaged for E_AB, A, B (1 for single points)
+ * @param framesUsed frames averaged for E_AB, A and B (1 for single points)
  * @param method how the energies were obtained and the block sizes
  */
 public record InterfaceResult(String name, double areaA2, int interfaces, Measurement energyInterface, Measurement energyA,
     Measurement energyB, double nA, double nB, Measurement gamma, Measurement gammaJm2, Measurement workOfAdhesion, String label,
-    int[] framesUsed, String method, List<String> warnings) {}
+    FramesUsed framesUsed, String method, List<String> warnings) {
+
+  public InterfaceResult {
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Frames averaged for each energy (1 for a single point).
+   *
+   * @param interfaceRun frames of the interface cell AB
+   * @param partA frames of part A
+   * @param partB frames of part B
+   */
+  public record FramesUsed(int interfaceRun, int partA, int partB) {}
+}

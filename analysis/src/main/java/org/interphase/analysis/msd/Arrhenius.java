@@ -10,6 +10,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.interphase.core.Measurement;
 import org.interphase.core.Units;
+import org.interphase.core.Warning;
 
 /**
  * Arrhenius fit of diffusion coefficients at several temperatures: ln D = ln D0 − Ea / (k_B T), by
@@ -64,7 +65,7 @@ public final class Arrhenius {
   public record Interval(double lower, double upper, double level) {}
 
   /** What makes a fit doubtful. */
-  public enum Doubt {
+  public enum Doubt implements Warning.Kind {
     /** Only two distinct temperatures: the line passes through both, nothing tests linearity. */
     TWO_TEMPERATURES,
     /** Ea below zero: D falls as T rises. */
@@ -73,14 +74,6 @@ public final class Arrhenius {
     CLOSE_TEMPERATURES,
     /** Runs of different composition. */
     DIFFERENT_COMPOSITION
-  }
-
-  /** A doubt with the sentence shown to the user. */
-  public record Warning(Doubt doubt, String message) {
-    @Override
-    public String toString() {
-      return message;
-    }
   }
 
   /**
@@ -99,7 +92,18 @@ public final class Arrhenius {
    */
   public record Result(List<Point> points, Measurement activationEnergyEv, Measurement prefactor, double targetK,
       Measurement extrapolatedDiffusivity, Interval extrapolatedDiffusivityInterval, Measurement extrapolatedConductivity,
-      Interval extrapolatedConductivityInterval, double chiSquaredReduced, int temperatures, List<Warning> warnings) {}
+      Interval extrapolatedConductivityInterval, double chiSquaredReduced, int temperatures, List<Warning> warnings) {
+
+    public Result {
+      points = List.copyOf(points);
+      warnings = List.copyOf(warnings);
+    }
+
+    /** The fitted line at a temperature: D = D0 · exp(−Ea / k_B T), cm²/s. */
+    public double diffusivityAt(double temperatureK) {
+      return prefactor.value() * Math.exp(-activationEnergyEv.value() / (Units.BOLTZMANN_EV_PER_K * temperatureK));
+    }
+  }
 
   /**
    * Fits runs at two or more distinct temperatures with positive D.
@@ -115,7 +119,7 @@ public final class Arrhenius {
         throw new IllegalArgumentException(p.name() + ": D = " + d + " cm²/s cannot enter an Arrhenius fit (needs D > 0)");
       }
       if (!(p.temperatureK() > 0)) {
-        throw new IllegalArgumentException(p.name() + ": the temperature is unknown; pass --temperature-k for each run");
+        throw new org.interphase.core.MissingParameterException("temperatureK", p.name() + ": the temperature is unknown");
       }
     }
     List<Double> distinct = distinctTemperatures(points);

@@ -3,6 +3,7 @@ package org.interphase.analysis.msd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.interphase.core.Warning;
 
 /**
  * Whether an MSD fit window can give a diffusion coefficient. The Einstein relation D =
@@ -33,7 +34,7 @@ public final class DiffusionFitWindow {
   private DiffusionFitWindow() {}
 
   /** What is wrong with a window. */
-  public enum Problem {
+  public enum Problem implements Warning.Kind {
     /** Fewer than {@link #MIN_LAGS} lags. */
     SHORT_WINDOW,
     /** MSD at the end below {@link #MIN_END_MSD_A2}. */
@@ -42,14 +43,6 @@ public final class DiffusionFitWindow {
     SUB_DIFFUSIVE,
     /** Log–log slope above {@link #MAX_LOG_SLOPE}. */
     SUPER_DIFFUSIVE
-  }
-
-  /** A problem with the sentence shown to the user. */
-  public record Warning(Problem problem, String message) {
-    @Override
-    public String toString() {
-      return message;
-    }
   }
 
   /**

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import org.interphase.core.Analysis;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
 import org.interphase.core.Frame;
 import org.interphase.core.Measurement;
 import org.interphase.core.TrajectoryHeader;
 import org.interphase.core.Units;
+import org.interphase.core.Warning;
+import org.interphase.analysis.msd.MsdResult.Doubt;
 
 /**
  * Mean squared displacement of one species → self-diffusion coefficient → Nernst–Einstein
@@ -25,7 +27,7 @@ import org.interphase.core.Units;
  * the mobile atoms (3 doubles per atom per frame) and nothing else of size N·frames. The windowed
  * MSD needs every frame at once, so it cannot be split over frames; split over atoms instead.
  */
-public final class MeanSquaredDisplacement {
+public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
   private final MsdParameters p;
 
   public MeanSquaredDisplacement(MsdParameters parameters) {
@@ -36,13 +38,18 @@ public final class MeanSquaredDisplacement {
     return p;
   }
 
-  /** A fresh accumulator for one trajectory. */
+  /**
+   * A fresh accumulator for one trajectory.
+   *
+   * @throws IllegalArgumentException when the trajectory has no atoms of the species
+   */
+  @Override
   public Accumulator start(TrajectoryHeader header) {
     return new Accumulator(header);
   }
 
   /** Collects frames; {@link #finish()} computes the result. Not thread-safe; use once. */
-  public final class Accumulator implements Consumer<Frame> {
+  public final class Accumulator implements org.interphase.core.Accumulator<MsdResult> {
     private final int[] mobile;
     private final int[] reference;
     private final String driftText;
@@ -50,7 +57,7 @@ public final class MeanSquaredDisplacement {
     private final SeriesStore unwrapped;
     private final SeriesStore drift;
     private final List<byte[]> masks = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
     private final TorUnwrapper unwrapper;
     private final double[] pos;
     private final double[] cart;
@@ -75,7 +82,7 @@ public final class MeanSquaredDisplacement {
         driftText = reference.length == 0 ? "none (no atoms other than " + p.species() + ")" : "all atoms not " + p.species()
             + " " + describe(atoms, reference);
         if (reference.length == 0) {
-          warnings.add("no framework atoms to correct drift against: MSD without drift correction");
+          warnings.add(new Warning(Doubt.NO_DRIFT_REFERENCE, "no framework atoms to correct drift against: MSD without drift correction"));
         }
       } else if (p.driftReference().isEmpty()) {
         reference = new int[0];
@@ -95,7 +102,7 @@ public final class MeanSquaredDisplacement {
       }
       dtFs = !Double.isNaN(p.timestepFs()) ? p.timestepFs() : header.timestepFs();
       if (Double.isNaN(dtFs)) {
-        throw new IllegalArgumentException(header.source() + ": the time between frames is unknown; pass --timestep-fs");
+        throw new org.interphase.core.MissingParameterException("timestepFs", header.source() + ": the time between frames is unknown");
       }
       tracked = new int[mobile.length + reference.length];
       System.arraycopy(mobile, 0, tracked, 0, mobile.length);
@@ -193,7 +200,8 @@ public final class MeanSquaredDisplacement {
       areaSum += Math.abs(a[i1] * b[i2] - a[i2] * b[i1]);
       if (p.region() != null && !regionSkewWarned && (Math.abs(a[ax]) > 1e-6 || Math.abs(b[ax]) > 1e-6)) {
         regionSkewWarned = true;
-        warnings.add("the in-plane cell vectors are not perpendicular to the region axis: region volume is approximate");
+        warnings.add(new Warning(Doubt.APPROXIMATE_REGION_VOLUME,
+            "the in-plane cell vectors are not perpendicular to the region axis: region volume is approximate"));
       }
       double t = f.energies().temperatureK();
       if (!Double.isNaN(t)) {
@@ -220,19 +228,21 @@ public final class MeanSquaredDisplacement {
     }
 
     /** Computes the MSD, the fits and the conductivity. */
+    @Override
     public MsdResult finish() {
       int n = frames;
       if (gap != null) {
-        warnings.add(gap + ": the MSD uses the " + n + " evenly spaced frames before it and not the " + framesAfterGap
-            + " after it; analyse the part after the gap on its own");
+        warnings.add(new Warning(Doubt.GAP, gap + ": the MSD uses the " + n + " evenly spaced frames before it and not the " + framesAfterGap
+            + " after it; analyse the part after the gap on its own"));
       }
       if (n < 4) {
         throw new IllegalArgumentException("an MSD needs at least 4 frames, got " + n);
       }
       int bigJumps = unwrapper.largeSteps();
       if (bigJumps > 0) {
-        warnings.add(bigJumps + " atom steps between stored frames exceed 0.4 of the cell: if an atom moved more than half a "
-            + "cell between frames, unwrapping cannot tell and the MSD is too small; store frames more often");
+        warnings.add(new Warning(Doubt.LARGE_STEPS,
+            bigJumps + " atom steps between stored frames exceed 0.4 of the cell: if an atom moved more than half a "
+            + "cell between frames, unwrapping cannot tell and the MSD is too small; store frames more often"));
       }
       int[] axes = p.axisIndices();
       double[] lagPs = new double[n];
@@ -335,7 +345,8 @@ public final class MeanSquaredDisplacement {
       }
       double slopeErr = keep.size() >= 3 ? DiffusionFit.correlatedSlopeError(gx, gv, gn) : Double.NaN;
       if (!(slopeErr > 0)) {
-        warnings.add("too few sampled lags for the correlation-aware error; the OLS error is reported and is too small");
+        warnings.add(new Warning(Doubt.PLAIN_ERROR,
+            "too few sampled lags for the correlation-aware error; the OLS error is reported and is too small"));
         slopeErr = ols.slopeStdErr();
       }
       // never report less than the OLS scatter: correlation can only hide uncertainty, not remove it
@@ -360,7 +371,7 @@ public final class MeanSquaredDisplacement {
         tSource = "mean instantaneous temperature of the trajectory";
       } else if (Double.isNaN(temperature)) {
         tSource = "unknown";
-        warnings.add("no temperature given or in the files: conductivity not computed (pass --temperature-k)");
+        warnings.add(new Warning(Doubt.NO_TEMPERATURE, "no temperature given or in the files: conductivity not computed"));
       }
       double volume = volumeSum / frames;
       double regionVolume = p.region() == null ? volume : areaSum / frames * (p.region().hiA() - p.region().loA());
@@ -382,7 +393,7 @@ public final class MeanSquaredDisplacement {
         double err = Math.abs(hr) * Math.hypot(ols.slopeStdErr() / ols.slope(), cl.slopeStdErr() / cl.slope());
         haven = new Measurement(hr, err, "");
         if (p.region() != null) {
-          warnings.add("the Haven ratio ignores the region: it uses all " + p.species() + " atoms");
+          warnings.add(new Warning(Doubt.HAVEN_IGNORES_REGION, "the Haven ratio ignores the region: it uses all " + p.species() + " atoms"));
         }
       }
       String method = String.format(Locale.ROOT,
@@ -392,8 +403,8 @@ public final class MeanSquaredDisplacement {
               + "the plain OLS error, which is reported beside it",
           dims, lagPs[from], lagPs[to], ols.points(), keep.size());
       return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, tSource, p.axes(), lagPs[from], lagPs[to], ols.points(),
-          keep.size(), lagPs, msd, comp, dCorr, dOls, sigma, density, haven, ngpLag, ngp, driftText, p.region(), method,
-          List.copyOf(warnings));
+          keep.size(), ols.slope() * 1000.0, ols.intercept(), lagPs, msd, comp, dCorr, dOls, sigma, density, haven, ngpLag, ngp, driftText,
+          p.region(), method, List.copyOf(warnings));
     }
 
     private double meanRegionCount() {

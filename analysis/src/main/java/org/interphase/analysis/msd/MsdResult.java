@@ -2,6 +2,7 @@ package org.interphase.analysis.msd;
 
 import java.util.List;
 import org.interphase.core.Measurement;
+import org.interphase.core.Warning;
 
 /**
  * The outcome of {@link MeanSquaredDisplacement}. Arrays are indexed by lag (0 … frames-1) unless
@@ -10,6 +11,8 @@ import org.interphase.core.Measurement;
  * @param lagPs lag times, ps
  * @param msdA2 MSD over the chosen axes, Å² (region MSD when a region was given)
  * @param msdComponentsA2 MSD per Cartesian axis x, y, z, Å²
+ * @param fitSlopeA2PerPs slope of the least-squares line through the MSD in the fit window, Å²/ps
+ * @param fitInterceptA2 its intercept at zero lag, Å² (the line drawn over the MSD)
  * @param diffusivity D from the least-squares slope with its correlation-aware standard error, cm²/s
  * @param diffusivityOls plain least-squares D over the same window with its OLS error, cm²/s
  * @param conductivity Nernst–Einstein σ from that D, S/cm (NaN without a temperature)
@@ -20,7 +23,73 @@ import org.interphase.core.Measurement;
  * @param method how D and its error were obtained, for reports
  */
 public record MsdResult(String species, int atoms, int frames, double timestepFs, double temperatureK, String temperatureSource,
-    String axes, double fitStartPs, double fitEndPs, int fitPoints, int sampledLags, double[] lagPs, double[] msdA2,
+    String axes, double fitStartPs, double fitEndPs, int fitPoints, int sampledLags, double fitSlopeA2PerPs,
+    double fitInterceptA2, double[] lagPs, double[] msdA2,
     double[][] msdComponentsA2, Measurement diffusivity, Measurement diffusivityOls, Measurement conductivity,
     double numberDensityPerA3, Measurement havenRatio, double[] ngpLagPs, double[] ngp, String driftReference, Region region,
-    String method, List<String> warnings) {}
+    String method, List<Warning> warnings) {
+
+  public MsdResult {
+    lagPs = lagPs.clone();
+    msdA2 = msdA2.clone();
+    msdComponentsA2 = new double[][] {msdComponentsA2[0].clone(), msdComponentsA2[1].clone(), msdComponentsA2[2].clone()};
+    ngpLagPs = ngpLagPs.clone();
+    ngp = ngp.clone();
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Kinds of doubt about an MSD result. */
+  public enum Doubt implements Warning.Kind {
+    /** no other atoms to remove the drift of the cell against */
+    NO_DRIFT_REFERENCE,
+    /** the region's volume assumes in-plane vectors perpendicular to its axis */
+    APPROXIMATE_REGION_VOLUME,
+    /** the frames stop being evenly spaced; only those before the gap are used */
+    GAP,
+    /** atoms moved more than 0.4 of the cell between stored frames */
+    LARGE_STEPS,
+    /** too few lags for the correlation-aware error: the plain OLS error is given */
+    PLAIN_ERROR,
+    /** no temperature: σ not computed */
+    NO_TEMPERATURE,
+    /** the Haven ratio uses every atom of the species, not only those in the region */
+    HAVEN_IGNORES_REGION,
+    /** the fit window does not look diffusive ({@link DiffusionFitWindow}) */
+    FIT_WINDOW
+  }
+
+  /** The MSD per lag over the chosen axes, Å² (a copy). */
+  @Override
+  public double[] msdA2() {
+    return msdA2.clone();
+  }
+
+  /** Lag times, ps (a copy). */
+  @Override
+  public double[] lagPs() {
+    return lagPs.clone();
+  }
+
+  /** The MSD per Cartesian axis, [x, y, z][lag], Å² (a copy). */
+  @Override
+  public double[][] msdComponentsA2() {
+    return new double[][] {msdComponentsA2[0].clone(), msdComponentsA2[1].clone(), msdComponentsA2[2].clone()};
+  }
+
+  /** Lags of the non-Gaussian parameter, ps (a copy). */
+  @Override
+  public double[] ngpLagPs() {
+    return ngpLagPs.clone();
+  }
+
+  /** Non-Gaussian parameter α2 at {@link #ngpLagPs()} (a copy). */
+  @Override
+  public double[] ngp() {
+    return ngp.clone();
+  }
+
+  /** The warnings' texts, in order. */
+  public List<String> warningTexts() {
+    return warnings.stream().map(Warning::text).toList();
+  }
+}

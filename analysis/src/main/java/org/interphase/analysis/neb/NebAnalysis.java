@@ -5,7 +5,10 @@ import java.util.List;
 import org.apache.commons.math3.analysis.interpolation.SplineInterpolator;
 import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
 import org.interphase.core.Cell;
+import org.interphase.core.Accumulator;
+import org.interphase.core.Analysis;
 import org.interphase.core.Frame;
+import org.interphase.core.TrajectoryHeader;
 
 /**
  * The VTST analysis of a band (nebbarrier.pl / nebspline.pl), with ASE's conventions where VTST
@@ -24,9 +27,52 @@ import org.interphase.core.Frame;
  *   <li>Forward barrier = max(profile) − E_0, backward = max − E_N, reaction energy E_N − E_0.
  * </ul>
  */
-public final class NebAnalysis {
-  private NebAnalysis() {}
+public final class NebAnalysis implements Analysis<NebResult> {
+  private final String name;
+  private final double[] tangentForcesEvPerA;
+  private final int climbingImage;
+  private final List<String> notes;
 
+  /**
+   * The analysis of one band fed its images in path order.
+   *
+   * @param name label of the path
+   * @param tangentForcesEvPerA the program's tangential force per image, NaN where unknown; null when none
+   * @param climbingImage index of the climbing image, or −1
+   * @param notes what the reader of the band found worth telling
+   */
+  public NebAnalysis(String name, double[] tangentForcesEvPerA, int climbingImage, List<String> notes) {
+    this.name = name;
+    this.tangentForcesEvPerA = tangentForcesEvPerA == null ? null : tangentForcesEvPerA.clone();
+    this.climbingImage = climbingImage;
+    this.notes = List.copyOf(notes);
+  }
+
+  /**
+   * Collects the images (a band has a few; the spline needs them all at once, so they are kept) and
+   * analyses them at the end.
+   */
+  @Override
+  public Accumulator<NebResult> start(TrajectoryHeader header) {
+    List<Frame> images = new ArrayList<>();
+    return new Accumulator<>() {
+      @Override
+      public void accept(Frame f) {
+        images.add(f);
+      }
+
+      @Override
+      public NebResult finish() {
+        return analyse(new NebImages(name, header.atoms(), images, tangentForcesEvPerA, climbingImage, notes));
+      }
+    };
+  }
+
+  /**
+   * Analyses a band whose images are in memory.
+   *
+   * @throws IllegalArgumentException when an image has no energy
+   */
   public static NebResult analyse(NebImages band) {
     List<Frame> im = band.images();
     int n = im.size();
@@ -73,7 +119,7 @@ public final class NebAnalysis {
     // the Hermite spline per interval
     List<Double> sx = new ArrayList<>();
     List<Double> sy = new ArrayList<>();
-    List<double[]> ext = new ArrayList<>();
+    List<NebResult.Extremum> ext = new ArrayList<>();
     double max = Double.NEGATIVE_INFINITY;
     double saddle = 0;
     for (int i = 0; i < n; i++) {
@@ -99,7 +145,7 @@ public final class NebAnalysis {
       for (double f : java.util.stream.DoubleStream.of(roots(3 * d, 2 * c, b)).sorted().toArray()) {
         if (f >= 0 && f <= 1) {
           double ev = a + b * f + c * f * f + d * f * f * f;
-          ext.add(new double[] {i + f, r[i] + f * dr, ev});
+          ext.add(new NebResult.Extremum(i + f, r[i] + f * dr, ev));
           if (ev > max) {
             max = ev;
             saddle = r[i] + f * dr;

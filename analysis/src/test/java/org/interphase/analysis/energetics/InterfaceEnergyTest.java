@@ -112,7 +112,8 @@ class InterfaceEnergyTest {
     Cell c = Cell.orthorhombic(10, 10, 40);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InterfaceEnergy.compute("t",
         sp(Map.of("Li", 5, "S", 6), c, -1), sp(Map.of("Li", 2, "S", 1), c, -1), sp(Map.of("S", 4), c, -1), InterfaceParameters.of(2)));
-    assertTrue(e.getMessage().contains("not a whole combination") && e.getMessage().contains("--n-a"), e.getMessage());
+    assertTrue(e.getMessage().contains("not a whole combination") && e instanceof org.interphase.core.MissingParameterException m
+        && m.parameter().equals("nA"), e.getMessage());
   }
 
   /**

@@ -17,7 +17,7 @@ class ArrheniusTest {
   }
 
   private static List<Arrhenius.Doubt> doubts(Arrhenius.Result r) {
-    return r.warnings().stream().map(Arrhenius.Warning::doubt).toList();
+    return r.warnings().stream().map(w -> (Arrhenius.Doubt) w.kind()).toList();
   }
 
   /**
@@ -97,7 +97,7 @@ class ArrheniusTest {
     assertEquals(Math.exp(lnD - 1.959963984540054 * seLn), r.extrapolatedDiffusivityInterval().lower(), 1e-9 * Math.exp(lnD));
     assertEquals(Math.exp(lnD + 1.959963984540054 * seLn), r.extrapolatedDiffusivityInterval().upper(), 1e-9 * Math.exp(lnD));
     assertEquals(List.of(Arrhenius.Doubt.TWO_TEMPERATURES), doubts(r));
-    assertTrue(r.warnings().get(0).message().contains("500 K and 1000 K"), r.warnings().toString());
+    assertTrue(r.warnings().get(0).text().contains("500 K and 1000 K"), r.warnings().toString());
   }
 
   @Test
@@ -126,7 +126,7 @@ class ArrheniusTest {
     Arrhenius.Result r = Arrhenius.fit(List.of(point(800, 1e-6, 0.1, 0.03), point(1000, 3e-6, 0.1, 0.03), point(1040, 3.3e-6, 0.1, 0.03)),
         300);
     assertEquals(List.of(Arrhenius.Doubt.CLOSE_TEMPERATURES), doubts(r));
-    assertTrue(r.warnings().get(0).message().contains("1000 K and 1040 K (4.0 %)"), r.warnings().get(0).message());
+    assertTrue(r.warnings().get(0).text().contains("1000 K and 1040 K (4.0 %)"), r.warnings().get(0).text());
   }
 
   @Test
@@ -137,7 +137,7 @@ class ArrheniusTest {
         new Arrhenius.Point("c", 1000, new Measurement(6e-6, 6e-7, "cm²/s"), 0.03, 1, Map.of("Li", 24, "P", 4, "S", 20, "Cl", 4)));
     Arrhenius.Result r = Arrhenius.fit(pts, 300);
     assertEquals(List.of(Arrhenius.Doubt.DIFFERENT_COMPOSITION), doubts(r));
-    assertTrue(r.warnings().get(0).message().contains("Li12 P4 S16 (a, b)"), r.warnings().get(0).message());
+    assertTrue(r.warnings().get(0).text().contains("Li12 P4 S16 (a, b)"), r.warnings().get(0).text());
   }
 
   /** Each run's σ is n e² D / (k_B T) at its own temperature, S/cm (by hand for n = 0.03 Å⁻³, 600 K). */

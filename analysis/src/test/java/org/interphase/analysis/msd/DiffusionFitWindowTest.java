@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DiffusionFitWindowTest {
 
   private static List<DiffusionFitWindow.Problem> problems(DiffusionFitWindow.Check c) {
-    return c.warnings().stream().map(DiffusionFitWindow.Warning::problem).toList();
+    return c.warnings().stream().map(w -> (DiffusionFitWindow.Problem) w.kind()).toList();
   }
 
   /**
@@ -47,7 +47,7 @@ class DiffusionFitWindowTest {
     assertEquals(8, shortWindow.lags());
     assertEquals(0.795351221668531, shortWindow.logLogSlope(), 1e-10);
     assertEquals(List.of(DiffusionFitWindow.Problem.SHORT_WINDOW, DiffusionFitWindow.Problem.SMALL_DISPLACEMENT), problems(shortWindow));
-    assertTrue(shortWindow.warnings().get(0).message().contains("holds 8 lags"), shortWindow.warnings().get(0).message());
+    assertTrue(shortWindow.warnings().get(0).text().contains("holds 8 lags"), shortWindow.warnings().get(0).text());
   }
 
   /**

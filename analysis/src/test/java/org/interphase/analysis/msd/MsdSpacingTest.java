@@ -42,7 +42,7 @@ class MsdSpacingTest {
     assertEquals(20, r.msdA2().length);
     assertEquals(0.01, r.msdA2()[1], 1e-12);
     assertEquals(3.61, r.msdA2()[19], 1e-12);
-    assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("the frames are not evenly spaced in time: frame 20 (step 25, 12.5 fs) "
+    assertTrue(r.warningTexts().stream().anyMatch(w -> w.startsWith("the frames are not evenly spaced in time: frame 20 (step 25, 12.5 fs) "
         + "comes 3 fs after step 19, the frames before it 0.5 fs apart") && w.contains("uses the 20 evenly spaced frames before it and "
         + "not the 15 after it")), r.warnings().toString());
   }

@@ -210,7 +210,7 @@ class MsdTorTest {
     for (int m = 0; m < FRAMES; m++) {
       assertEquals(want[m], r.msdA2()[m], 1e-10 * Math.max(1, want[m]), "lag " + m);
     }
-    assertTrue(r.warnings().stream().noneMatch(s -> s.contains("exceed 0.4")), r.warnings().toString());
+    assertTrue(r.warningTexts().stream().noneMatch(s -> s.contains("exceed 0.4")), r.warnings().toString());
   }
 
   /*

@@ -181,6 +181,6 @@ class NebAnalysisTest {
     NebResult r = NebAnalysis.analyse(line(x, e, null));
     assertEquals(1.0, r.barrierForwardEv(), 1e-12);
     assertEquals(0.0, r.barrierBackwardEv(), 1e-12);
-    assertTrue(r.extrema().stream().allMatch(ex -> ex[0] >= 0 && ex[0] <= 3));
+    assertTrue(r.extrema().stream().allMatch(ex -> ex.imagePosition() >= 0 && ex.imagePosition() <= 3));
   }
 }

@@ -9,6 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.interphase.core.view.BarChart;
+import org.interphase.core.view.Chart;
+import org.interphase.core.view.ChartSpec;
+import org.interphase.core.view.Figure;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -175,8 +179,17 @@ public final class Charts {
   }
 
   /** Writes {@code base.png} and {@code base.svg} (base is a path without extension). */
-  public static void write(ChartSpec spec, Path base, int width, int height) {
-    save(build(spec), base, width, height);
+  public static void write(Chart chart, Path base, int width, int height) {
+    if (chart instanceof BarChart b) {
+      writeBars(b.title(), b.yLabel(), b.names(), b.values(), b.errors(), base, width, height);
+    } else {
+      save(build((ChartSpec) chart), base, width, height);
+    }
+  }
+
+  /** Writes a figure under {@code dir}: {@code dir/stem.png} and {@code dir/stem.svg}. */
+  public static void write(Figure f, Path dir) {
+    write(f.chart(), dir.resolve(f.stem()), f.widthPx(), f.heightPx());
   }
 
   private static void save(JFreeChart chart, Path base, int width, int height) {

@@ -1,4 +1,4 @@
-package org.interphase.viz.chart;
+package org.interphase.core.view;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * @param shadeTo end of the shaded x interval
  */
 public record ChartSpec(String title, String xLabel, String yLabel, List<Series> series, double shadeFrom, double shadeTo,
-    String shadeLabel) {
+    String shadeLabel) implements Chart {
 
   public ChartSpec {
     series = List.copyOf(series);

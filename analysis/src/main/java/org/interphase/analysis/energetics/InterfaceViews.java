@@ -1,0 +1,101 @@
+package org.interphase.analysis.energetics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interphase.core.Warning;
+import org.interphase.core.view.BarChart;
+import org.interphase.core.view.Document;
+import org.interphase.core.view.Figure;
+import org.interphase.core.view.Views;
+
+/**
+ * What interface energies show: {@code interface.json} (one object, or {@code results} for several),
+ * {@code interface.csv} (one row per interface, full precision), the bar chart {@code
+ * interface.png/.svg} of γ in J/m² with standard errors, and the text.
+ */
+public final class InterfaceViews {
+  private InterfaceViews() {}
+
+  /** Every view of the results, in order; {@code warnings} are shown with them. */
+  public static Views of(List<InterfaceResult> results, List<Warning> warnings) {
+    Document doc = results.size() == 1 ? json(results.get(0)) : new Document();
+    if (results.size() > 1) {
+      Document.Items arr = doc.array("results");
+      results.forEach(r -> arr.add(json(r)));
+    }
+    doc.put("warnings", warnings.stream().map(Warning::text).toList());
+    BarChart bars = new BarChart("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
+        results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(), results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray());
+    return new Views("interface", doc, List.of(), List.of(new Figure("interface", bars)), List.of(new Views.TextFile("interface.csv",
+        csv(results))), text(results), warnings);
+  }
+
+  /** Per interface: γ in both units, W where it applies, the area, counts, frames and the method. */
+  public static List<String> text(List<InterfaceResult> results) {
+    List<String> o = new ArrayList<>();
+    for (InterfaceResult r : results) {
+      o.add(r.name());
+      o.add(String.format(Locale.ROOT, "  %s: γ = %s = %s", r.label(), r.gamma(), r.gammaJm2()));
+      if (r.workOfAdhesion() != null) {
+        o.add(String.format(Locale.ROOT, "  work of adhesion W = %s", r.workOfAdhesion()));
+      }
+      o.add(String.format(Locale.ROOT, "  area %.4f Å², k = %d, n_A = %s, n_B = %s, frames %d / %d / %d", r.areaA2(), r.interfaces(),
+          r.nA(), r.nB(), r.framesUsed().interfaceRun(), r.framesUsed().partA(), r.framesUsed().partB()));
+      o.add("  " + r.method());
+    }
+    return o;
+  }
+
+  private static String quote(String s) {
+    return s.isEmpty() || s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r') ? "\"" + s.replace("\"", "\"\"") + "\""
+        : s;
+  }
+
+  /** One row per interface, full precision: γ in eV/Å² and J/m², W in J/m², with their errors. */
+  public static String csv(List<InterfaceResult> results) {
+    StringBuilder csv = new StringBuilder("name,area_a2,interfaces,n_a,n_b,interface_energy_ev_a2,interface_energy_stderr_ev_a2,"
+        + "interface_energy_j_m2,interface_energy_stderr_j_m2,work_of_adhesion_j_m2,work_of_adhesion_stderr_j_m2,frames_used\n");
+    for (InterfaceResult r : results) {
+      csv.append(String.format(Locale.ROOT, "%s,%.6f,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d%n", quote(r.name()), r.areaA2(),
+          r.interfaces(), r.nA(), r.nB(), n(r.gamma().value()), n(r.gamma().stdErr()), n(r.gammaJm2().value()), n(r.gammaJm2().stdErr()),
+          r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().value()), r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().stdErr()),
+          r.framesUsed().interfaceRun()));
+    }
+    return csv.toString();
+  }
+
+  private static String n(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
+  }
+
+  /** One interface's JSON object. */
+  public static Document json(InterfaceResult r) {
+    Document o = new Document();
+    o.put("name", r.name());
+    o.put("label", r.label());
+    o.put("area_a2", r.areaA2());
+    o.put("interfaces", r.interfaces());
+    o.put("n_a", r.nA());
+    o.put("n_b", r.nB());
+    o.put("energy_interface_ev", r.energyInterface().value());
+    o.put("energy_interface_stderr_ev", r.energyInterface().stdErr());
+    o.put("energy_a_ev", r.energyA().value());
+    o.put("energy_b_ev", r.energyB().value());
+    o.put("interface_energy_ev_a2", r.gamma().value());
+    o.put("interface_energy_stderr_ev_a2", r.gamma().stdErr());
+    o.put("interface_energy_j_m2", r.gammaJm2().value());
+    o.put("interface_energy_stderr_j_m2", r.gammaJm2().stdErr());
+    if (r.workOfAdhesion() == null) {
+      o.put("work_of_adhesion_j_m2", null);
+      o.put("work_of_adhesion_stderr_j_m2", null);
+    } else {
+      o.put("work_of_adhesion_j_m2", r.workOfAdhesion().value());
+      o.put("work_of_adhesion_stderr_j_m2", r.workOfAdhesion().stdErr());
+    }
+    o.object("frames_used").put("interface", r.framesUsed().interfaceRun()).put("a", r.framesUsed().partA())
+        .put("b", r.framesUsed().partB());
+    o.put("method", r.method());
+    return o;
+  }
+}

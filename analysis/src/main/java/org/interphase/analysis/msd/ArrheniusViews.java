@@ -1,0 +1,124 @@
+package org.interphase.analysis.msd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interphase.core.Warning;
+import org.interphase.core.view.ChartSpec;
+import org.interphase.core.view.Document;
+import org.interphase.core.view.Figure;
+import org.interphase.core.view.Views;
+
+/**
+ * What an {@link Arrhenius.Result} shows: {@code arrhenius.json}, {@code arrhenius.csv} (one row per
+ * run and one for the extrapolation, σ in S/cm), the chart {@code arrhenius.png/.svg} and the text.
+ */
+public final class ArrheniusViews {
+  private ArrheniusViews() {}
+
+  /** Every view; {@code warnings} are those of the runs (already located), the fit's follow. */
+  public static Views of(Arrhenius.Result fit, List<Warning> runWarnings) {
+    List<Warning> warnings = new ArrayList<>(runWarnings);
+    warnings.addAll(fit.warnings());
+    return new Views("arrhenius", json(fit, warnings), List.of(), List.of(new Figure("arrhenius", chart(fit))),
+        List.of(new Views.TextFile("arrhenius.csv", csv(fit))), text(fit), warnings);
+  }
+
+  /** The summary a person reads: one line per run, Ea and D0, the extrapolation with its interval. */
+  public static List<String> text(Arrhenius.Result fit) {
+    List<String> o = new ArrayList<>();
+    o.add(String.format(Locale.ROOT, "  %-40s %9s   %-26s %s", "run", "T (K)", "D (cm²/s)", "σ (S/cm)"));
+    for (Arrhenius.Point p : fit.points()) {
+      o.add(String.format(Locale.ROOT, "  %-40s %9.1f   %-26s %s", p.name(), p.temperatureK(), p.diffusivity(), p.conductivity()));
+    }
+    o.add(String.format(Locale.ROOT, "Ea = %s (standard error from %d temperatures%s)   D0 = %s", fit.activationEnergyEv(), fit.temperatures(),
+        Double.isNaN(fit.chiSquaredReduced()) ? "" : String.format(Locale.ROOT, ", χ²/dof %.3g", fit.chiSquaredReduced()),
+        fit.prefactor()));
+    Arrhenius.Interval d = fit.extrapolatedDiffusivityInterval();
+    Arrhenius.Interval s = fit.extrapolatedConductivityInterval();
+    o.add(String.format(Locale.ROOT, "at %.0f K: D = %s (%.0f %% CI %.3e – %.3e cm²/s)", fit.targetK(), fit.extrapolatedDiffusivity(),
+        100 * d.level(), d.lower(), d.upper()));
+    o.add(String.format(Locale.ROOT, "          σ = %s (%.0f %% CI %.3e – %.3e S/cm)", fit.extrapolatedConductivity(), 100 * s.level(), s.lower(),
+        s.upper()));
+    return o;
+  }
+
+  /** One row per run and a last row for the extrapolation; σ in S/cm, intervals only on the extrapolated row. */
+  public static String csv(Arrhenius.Result fit) {
+    StringBuilder b = new StringBuilder("run,temperature_k,diffusivity_cm2_s,diffusivity_stderr_cm2_s,diffusivity_ci95_low_cm2_s,"
+        + "diffusivity_ci95_high_cm2_s,conductivity_s_cm,conductivity_stderr_s_cm,conductivity_ci95_low_s_cm,conductivity_ci95_high_s_cm\n");
+    for (Arrhenius.Point p : fit.points()) {
+      b.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,,,%s,%s,,%n", p.name().replace("\"", "'"), n(p.temperatureK()),
+          n(p.diffusivity().value()), n(p.diffusivity().stdErr()), n(p.conductivity().value()), n(p.conductivity().stdErr())));
+    }
+    b.append(String.format(Locale.ROOT, "\"extrapolated\",%s,%s,%s,%s,%s,%s,%s,%s,%s%n", n(fit.targetK()),
+        n(fit.extrapolatedDiffusivity().value()), n(fit.extrapolatedDiffusivity().stdErr()), n(fit.extrapolatedDiffusivityInterval().lower()),
+        n(fit.extrapolatedDiffusivityInterval().upper()), n(fit.extrapolatedConductivity().value()),
+        n(fit.extrapolatedConductivity().stdErr()), n(fit.extrapolatedConductivityInterval().lower()),
+        n(fit.extrapolatedConductivityInterval().upper())));
+    return b.toString();
+  }
+
+  private static String n(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
+  }
+
+  public static Document json(Arrhenius.Result fit, List<Warning> warnings) {
+    Document o = new Document();
+    Document.Items rs = o.array("runs");
+    for (Arrhenius.Point p : fit.points()) {
+      Document r = rs.addObject();
+      r.put("path", p.name());
+      r.put("temperature_k", p.temperatureK());
+      r.put("diffusivity_cm2_s", p.diffusivity().value());
+      r.put("diffusivity_stderr_cm2_s", p.diffusivity().stdErr());
+      r.put("conductivity_s_cm", p.conductivity().value());
+      r.put("conductivity_stderr_s_cm", p.conductivity().stdErr());
+      r.put("number_density_per_a3", p.numberDensityPerA3());
+      Document c = r.object("species");
+      p.composition().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> c.put(e.getKey(), e.getValue()));
+    }
+    o.put("temperatures", fit.temperatures());
+    o.put("activation_energy_ev", fit.activationEnergyEv().value());
+    o.put("activation_energy_stderr_ev", fit.activationEnergyEv().stdErr());
+    o.put("prefactor_cm2_s", fit.prefactor().value());
+    o.put("prefactor_stderr_cm2_s", fit.prefactor().stdErr());
+    o.put("target_temperature_k", fit.targetK());
+    o.put("confidence_level", fit.extrapolatedDiffusivityInterval().level());
+    o.put("extrapolated_diffusivity_cm2_s", fit.extrapolatedDiffusivity().value());
+    o.put("extrapolated_diffusivity_stderr_cm2_s", fit.extrapolatedDiffusivity().stdErr());
+    interval(o, "extrapolated_diffusivity_ci_cm2_s", fit.extrapolatedDiffusivityInterval());
+    o.put("extrapolated_conductivity_s_cm", fit.extrapolatedConductivity().value());
+    o.put("extrapolated_conductivity_stderr_s_cm", fit.extrapolatedConductivity().stdErr());
+    interval(o, "extrapolated_conductivity_ci_s_cm", fit.extrapolatedConductivityInterval());
+    o.put("chi_squared_reduced", fit.chiSquaredReduced());
+    o.put("warnings", warnings.stream().map(Warning::text).toList());
+    return o;
+  }
+
+  private static void interval(Document o, String key, Arrhenius.Interval i) {
+    o.put(key, new double[] {i.lower(), i.upper()});
+  }
+
+  /** log10 D against 1000/T with the fitted line extrapolated to the target temperature. */
+  public static ChartSpec chart(Arrhenius.Result fit) {
+    int n = fit.points().size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] e = new double[n];
+    for (int i = 0; i < n; i++) {
+      Arrhenius.Point p = fit.points().get(i);
+      x[i] = 1000 / p.temperatureK();
+      y[i] = Math.log10(p.diffusivity().value());
+      e[i] = p.diffusivity().stdErr() / p.diffusivity().value() / Math.log(10);
+    }
+    double lo = Math.min(1000 / fit.targetK(), java.util.Arrays.stream(x).min().orElse(0));
+    double hi = java.util.Arrays.stream(x).max().orElse(1);
+    double[] fx = {lo, hi};
+    double[] fy = {Math.log10(fit.diffusivityAt(1000 / fx[0])), Math.log10(fit.diffusivityAt(1000 / fx[1]))};
+    return new ChartSpec("Arrhenius: Ea = " + fit.activationEnergyEv(), "1000/T (1/K)", "log10 D (cm²/s)",
+        List.of(new ChartSpec.Series("runs", x, y, e, ChartSpec.Style.POINTS),
+            new ChartSpec.Series("fit, extrapolated to " + (int) fit.targetK() + " K", fx, fy, null, ChartSpec.Style.DASHED)),
+        Double.NaN, Double.NaN, null);
+  }
+}

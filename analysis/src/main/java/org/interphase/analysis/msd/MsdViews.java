@@ -1,0 +1,159 @@
+package org.interphase.analysis.msd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interphase.core.Measurement;
+import org.interphase.core.Warning;
+import org.interphase.core.view.ChartSpec;
+import org.interphase.core.view.Column;
+import org.interphase.core.view.Document;
+import org.interphase.core.view.Figure;
+import org.interphase.core.view.Table;
+import org.interphase.core.view.Views;
+
+/**
+ * What an {@link MsdResult} shows: {@code msd.json}, {@code msd.csv} (lag_ps, msd_a2, msd_x_a2 …),
+ * the chart {@code msd.png/.svg} (MSD with the fitted line over the shaded window), the text
+ * summary, and the per-region transport rows ({@code transport.csv}).
+ */
+public final class MsdViews {
+  private MsdViews() {}
+
+  /** Every view of one result; {@code readWarnings} (the reader's) come first among the warnings. */
+  public static Views of(MsdResult r, List<Warning> readWarnings) {
+    List<Warning> warnings = new ArrayList<>(readWarnings);
+    warnings.addAll(warnings(r));
+    return new Views("msd", json(r, warnings), List.of(table(r)), List.of(new Figure("msd", chart(r))), List.of(), text(r), warnings);
+  }
+
+  /** The result's warnings and those of its fit window ({@link DiffusionFitWindow}). */
+  public static List<Warning> warnings(MsdResult r) {
+    List<Warning> w = new ArrayList<>(r.warnings());
+    w.addAll(DiffusionFitWindow.check(r).warnings());
+    return w;
+  }
+
+  /** {@code msd.csv}: the MSD over the chosen axes and per Cartesian axis, per lag. */
+  public static Table table(MsdResult r) {
+    double[][] c = r.msdComponentsA2();
+    return new Table("msd.csv", List.of(new Column.Numbers("lag_ps", r.lagPs()), new Column.Numbers("msd_a2", r.msdA2()),
+        new Column.Numbers("msd_x_a2", c[0]), new Column.Numbers("msd_y_a2", c[1]), new Column.Numbers("msd_z_a2", c[2])));
+  }
+
+  /** D (correlation-aware and plain OLS) and σ with their errors, and the number density behind σ. */
+  public static void putTransport(Document o, MsdResult r) {
+    o.put("diffusivity_cm2_s", r.diffusivity().value());
+    o.put("diffusivity_stderr_cm2_s", r.diffusivity().stdErr());
+    o.put("diffusivity_ols_cm2_s", r.diffusivityOls().value());
+    o.put("diffusivity_ols_stderr_cm2_s", r.diffusivityOls().stdErr());
+    o.put("conductivity_s_cm", r.conductivity().value());
+    o.put("conductivity_stderr_s_cm", r.conductivity().stdErr());
+    o.put("number_density_per_a3", r.numberDensityPerA3());
+  }
+
+  /** The JSON document of {@code msd --json}. */
+  public static Document json(MsdResult r, List<Warning> warnings) {
+    Document o = new Document();
+    o.put("species", r.species()).put("atoms", r.atoms()).put("frames", r.frames()).put("timestep_fs", r.timestepFs())
+        .put("temperature_k", r.temperatureK()).put("temperature_source", r.temperatureSource()).put("axes", r.axes())
+        .put("fit_start_ps", r.fitStartPs()).put("fit_end_ps", r.fitEndPs()).put("fit_points", r.fitPoints());
+    putTransport(o, r);
+    if (r.havenRatio() != null) {
+      o.put("haven_ratio", r.havenRatio().value()).put("haven_ratio_stderr", r.havenRatio().stdErr());
+    }
+    o.put("drift_reference", r.driftReference()).put("region", r.region() == null ? null : r.region().toString())
+        .put("method", r.method()).put("lag_ps", r.lagPs()).put("msd_a2", r.msdA2()).put("ngp_lag_ps", r.ngpLagPs())
+        .put("ngp", r.ngp()).put("warnings", warnings.stream().map(Warning::text).toList());
+    return o;
+  }
+
+  /** One region's transport: its name ({@code all} for the whole cell), atoms, D, σ, temperature and window. */
+  public static Document transport(MsdResult r) {
+    Document o = new Document();
+    o.put("region", regionName(r)).put("species_atoms_in_cell", r.atoms());
+    putTransport(o, r);
+    o.put("temperature_k", r.temperatureK()).put("fit_start_ps", r.fitStartPs()).put("fit_end_ps", r.fitEndPs());
+    return o;
+  }
+
+  /** {@code transport.csv}: one row for the whole cell and one per region, D and σ with their errors, full precision. */
+  public static Table transportTable(List<MsdResult> results) {
+    int n = results.size();
+    double[][] v = new double[10][n];
+    long[] atoms = new long[n];
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      MsdResult r = results.get(i);
+      names.add(regionName(r));
+      atoms[i] = r.atoms();
+      double[] row = {r.numberDensityPerA3(), r.diffusivity().value(), r.diffusivity().stdErr(), r.diffusivityOls().value(),
+          r.diffusivityOls().stdErr(), r.conductivity().value(), r.conductivity().stdErr(), r.temperatureK(), r.fitStartPs(),
+          r.fitEndPs()};
+      for (int k = 0; k < row.length; k++) {
+        v[k][i] = row[k];
+      }
+    }
+    String[] headers = {"number_density_per_a3", "diffusivity_cm2_s", "diffusivity_stderr_cm2_s", "diffusivity_ols_cm2_s",
+        "diffusivity_ols_stderr_cm2_s", "conductivity_s_cm", "conductivity_stderr_s_cm", "temperature_k", "fit_start_ps", "fit_end_ps"};
+    List<Column> cols = new ArrayList<>(List.of(new Column.Texts("region", names), new Column.Integers("species_atoms_in_cell", atoms)));
+    for (int k = 0; k < headers.length; k++) {
+      cols.add(new Column.Numbers(headers[k], v[k]));
+    }
+    return new Table("transport.csv", cols);
+  }
+
+  private static String regionName(MsdResult r) {
+    return r.region() == null ? "all" : r.region().toString();
+  }
+
+  /** The MSD with the fitted line drawn over the fit window, which is shaded. */
+  public static ChartSpec chart(MsdResult r) {
+    double[] fx = {r.fitStartPs(), r.fitEndPs()};
+    double[] fy = {r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[0], r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[1]};
+    String label = String.format(Locale.ROOT, "D = %s", r.diffusivity());
+    return new ChartSpec(r.species() + " mean squared displacement (" + r.axes() + ")", "lag (ps)", "MSD (Å²)",
+        List.of(new ChartSpec.Series("MSD", r.lagPs(), r.msdA2(), null, ChartSpec.Style.LINE),
+            new ChartSpec.Series("fit: " + label, fx, fy, null, ChartSpec.Style.DASHED)),
+        r.fitStartPs(), r.fitEndPs(), "fit window");
+  }
+
+  private static String describe(DiffusionFitWindow.Problem p) {
+    return switch (p) {
+      case SHORT_WINDOW -> "short window";
+      case SMALL_DISPLACEMENT -> "small displacement";
+      case SUB_DIFFUSIVE -> "sub-diffusive";
+      case SUPER_DIFFUSIVE -> "super-diffusive";
+    };
+  }
+
+  /** The summary a person reads: atoms, frames, window and its check, D, σ, Haven ratio. */
+  public static List<String> text(MsdResult r) {
+    List<String> o = new ArrayList<>();
+    o.add(String.format(Locale.ROOT, "%s MSD: %d atoms, %d frames, %.4g fs between frames, axes %s", r.species(), r.atoms(), r.frames(),
+        r.timestepFs(), r.axes()));
+    o.add(String.format(Locale.ROOT, "  drift reference   %s", r.driftReference()));
+    if (r.region() != null) {
+      o.add(String.format(Locale.ROOT, "  region            %s", r.region()));
+    }
+    o.add(String.format(Locale.ROOT, "  fit window        %.4g – %.4g ps (%d lags)", r.fitStartPs(), r.fitEndPs(), r.fitPoints()));
+    DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
+    o.add(String.format(Locale.ROOT, "  window check      log–log slope %.2f, MSD at the end %.3g Å²: %s", check.logLogSlope(),
+        check.endMsdA2(), check.warnings().isEmpty() ? "diffusive" : "D doubtful (" + String.join(", ", check.warnings().stream()
+            .map(w -> describe((DiffusionFitWindow.Problem) w.kind())).toList()) + "; see the warnings)"));
+    o.add(String.format(Locale.ROOT, "  D                 %s   (correlation-aware error)", r.diffusivity()));
+    o.add(String.format(Locale.ROOT, "  D (plain OLS)     %s", r.diffusivityOls()));
+    Measurement s = r.conductivity();
+    if (Double.isNaN(s.value())) {
+      o.add("  σ (Nernst–Einstein) not computed: no temperature (see the warnings)");
+    } else {
+      Measurement shown = Math.abs(s.value()) < 0.1 ? s.scaled(1000, "mS/cm") : s;
+      o.add(String.format(Locale.ROOT, "  σ (Nernst–Einstein) %s at %.1f K (%s), n = %.4g Å⁻³", shown, r.temperatureK(),
+          r.temperatureSource(), r.numberDensityPerA3()));
+    }
+    if (r.havenRatio() != null) {
+      o.add(String.format(Locale.ROOT, "  Haven ratio       %s", r.havenRatio()));
+    }
+    return o;
+  }
+}

@@ -1,0 +1,35 @@
+package org.interphase.cli;
+
+import java.util.Map;
+import org.interphase.analysis.msd.MsdResult;
+import org.interphase.core.MissingParameterException;
+import org.interphase.core.Warning;
+
+/**
+ * What a command-line user can do about a warning: the analyses name the problem, the command line
+ * adds its option (e.g. "pass --temperature-k"). Keyed by warning kind, never by text.
+ */
+final class Hints {
+  private static final Map<Warning.Kind, String> OPTIONS = Map.of(
+      MsdResult.Doubt.NO_TEMPERATURE, "pass --temperature-k",
+      org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs");
+
+  private static final Map<String, String> PARAMETERS = Map.of(
+      "timestepFs", "pass --timestep-fs",
+      "temperatureK", "pass --temperature-k for each run",
+      "nA", "pass --n-a and --n-b",
+      "formA", "pass --form-a and --break-a");
+
+  private Hints() {}
+
+  /** How to give a missing parameter on the command line, or {@code null}. */
+  static String of(MissingParameterException e) {
+    return PARAMETERS.get(e.parameter());
+  }
+
+  /** The warning's text with the option that addresses it, in parentheses, where there is one. */
+  static String of(Warning w) {
+    String hint = OPTIONS.get(w.kind());
+    return hint == null ? w.text() : w.text() + " (" + hint + ")";
+  }
+}

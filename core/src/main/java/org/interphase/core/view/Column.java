@@ -1,0 +1,94 @@
+package org.interphase.core.view;
+
+import java.util.List;
+
+/**
+ * One column of a {@link Table}: a header that carries the unit ({@code lag_ps}, {@code msd_a2})
+ * and its cells. Cells are written at full precision unless a column says otherwise; a number
+ * that is not finite is an empty cell.
+ */
+public sealed interface Column permits Column.Numbers, Column.Integers, Column.Texts {
+
+  /** The header, unit included. */
+  String name();
+
+  /** Number of cells. */
+  int size();
+
+  /** Cell {@code row} as CSV text (not yet quoted); empty past the end. */
+  String cell(int row);
+
+  /**
+   * Real numbers.
+   *
+   * @param format a {@link String#format} pattern such as {@code "%.5f"}, or {@code null} for full
+   *     precision ({@link Double#toString})
+   */
+  record Numbers(String name, double[] values, String format) implements Column {
+    public Numbers {
+      values = values.clone();
+    }
+
+    /** Full precision. */
+    public Numbers(String name, double[] values) {
+      this(name, values, null);
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
+
+    @Override
+    public String cell(int row) {
+      if (row >= values.length || !Double.isFinite(values[row])) {
+        return "";
+      }
+      return format == null ? Double.toString(values[row]) : String.format(java.util.Locale.ROOT, format, values[row]);
+    }
+  }
+
+  /** Whole numbers (counts, indices). */
+  record Integers(String name, long[] values) implements Column {
+    public Integers {
+      values = values.clone();
+    }
+
+    /** From ints. */
+    public static Integers of(String name, int[] values) {
+      long[] v = new long[values.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = values[i];
+      }
+      return new Integers(name, v);
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
+
+    @Override
+    public String cell(int row) {
+      return row < values.length ? Long.toString(values[row]) : "";
+    }
+  }
+
+  /** Text (names, labels); {@code null} cells are empty. */
+  record Texts(String name, List<String> values) implements Column {
+    public Texts {
+      values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+    }
+
+    @Override
+    public int size() {
+      return values.size();
+    }
+
+    @Override
+    public String cell(int row) {
+      String v = row < values.size() ? values.get(row) : null;
+      return v == null ? "" : v;
+    }
+  }
+}
