@@ -1,7 +1,5 @@
 package org.interphase.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,14 +34,12 @@ import org.interphase.core.view.Document;
 import org.interphase.core.view.Views;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
-import org.interphase.core.FrameSources;
 import org.interphase.core.InterphaseException;
 import org.interphase.core.Printed;
 import org.interphase.core.TrajectoryHeader;
 import org.interphase.parsers.EnergyRuns;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.RunDiscovery;
-import org.interphase.viz.chart.Charts;
 import org.interphase.viz.jmol.JmolRenderer;
 import org.interphase.viz.jmol.Scene;
 import org.interphase.viz.report.HtmlReport;
