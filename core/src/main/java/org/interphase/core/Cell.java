@@ -164,9 +164,11 @@ public final class Cell {
     double fa = dx * inv[0] + dy * inv[3] + dz * inv[6];
     double fb = dx * inv[1] + dy * inv[4] + dz * inv[7];
     double fc = dx * inv[2] + dy * inv[5] + dz * inv[8];
-    fa -= Math.rint(fa);
-    fb -= Math.rint(fb);
-    fc -= Math.rint(fc);
+    // nearest integer by floor (an intrinsic; Math.rint falls back to StrictMath on some JVMs); at an exact
+    // half both images are equally near
+    fa -= Math.floor(fa + 0.5);
+    fb -= Math.floor(fb + 0.5);
+    fc -= Math.floor(fc + 0.5);
     double x = fa * m[0] + fb * m[3] + fc * m[6];
     double y = fa * m[1] + fb * m[4] + fc * m[7];
     double z = fa * m[2] + fb * m[5] + fc * m[8];

@@ -93,11 +93,14 @@ public final class BondAnalysis implements Analysis<BondResult> {
         for (long[] c : trackers.get(t).drainCommits()) {
           for (Snapshot snap : held) {
             if (snap.index >= c[1]) {
+              // the sets are shared between frames while no bond changes: correct a copy
+              java.util.Set<Long> corrected = new java.util.HashSet<>(snap.bonds.get(t));
               if (c[2] == 1) {
-                snap.bonds.get(t).add(c[0]);
+                corrected.add(c[0]);
               } else {
-                snap.bonds.get(t).remove(c[0]);
+                corrected.remove(c[0]);
               }
+              snap.bonds.set(t, java.util.Collections.unmodifiableSet(corrected));
             }
           }
         }
@@ -136,6 +139,14 @@ public final class BondAnalysis implements Analysis<BondResult> {
     }
 
     private void count(Snapshot snap) {
+      if (lastCounted != null && sameSets(lastCounted.bonds, snap.bonds)) {
+        // no bond changed since the frame counted last: the same coordination and motifs
+        coordination.add(coordination.get(coordination.size() - 1));
+        meanCn.add(meanCn.get(meanCn.size() - 1));
+        motifs.add(motifs.get(motifs.size() - 1));
+        return;
+      }
+      lastCounted = snap;
       Map<Integer, Integer> cn = new HashMap<>();
       for (int c : primaryCenters) {
         cn.put(c, 0);
@@ -179,6 +190,17 @@ public final class BondAnalysis implements Analysis<BondResult> {
       } else {
         motifs.add(Map.of());
       }
+    }
+
+    private Snapshot lastCounted;
+
+    private static boolean sameSets(List<java.util.Set<Long>> a, List<java.util.Set<Long>> b) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i) != b.get(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The result; pending changes shorter than the dwell time at the end are not counted. */

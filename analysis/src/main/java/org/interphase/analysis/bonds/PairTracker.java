@@ -25,6 +25,9 @@ final class PairTracker {
   private final List<Double> lifetimesFrames = new ArrayList<>();
   private final String name;
   private final List<long[]> commits = new ArrayList<>();
+  private final NeighbourList neighbours;
+  /** The committed bonds as last handed out; null after a change. */
+  private java.util.Set<Long> committed;
 
   /** Per-pair state. */
   private static final class State {
@@ -47,6 +50,7 @@ final class PairTracker {
     this.atoms = atoms;
     this.symmetric = rule.centerElement().equalsIgnoreCase(rule.ligandElement());
     this.name = rule.pair();
+    this.neighbours = new NeighbourList(centers, ligands, Math.max(rule.breakA(), rule.initialA()));
   }
 
   BondRule rule() {
@@ -68,7 +72,7 @@ final class PairTracker {
     double[] pos = f.positions();
     boolean first = frameIndex == 0;
     double cutoff = first ? Math.max(rule.breakA(), rule.initialA()) : rule.breakA();
-    NeighbourSearch.pairs(cell, pos, centers, ligands, cutoff, (c, l, d) -> {
+    neighbours.pairs(cell, pos, cutoff, (c, l, d) -> {
       if (symmetric && l < c) {
         return; // each unordered pair once
       }
@@ -78,6 +82,7 @@ final class PairTracker {
         if (d < rule.initialA()) {
           s = new State();
           s.committed = true;
+          committed = null;
           s.raw = true;
           s.since = 0;
           states.put(k, s);
@@ -136,6 +141,7 @@ final class PairTracker {
       BondEvent.Kind kind = s.committed ? BondEvent.Kind.FORM : BondEvent.Kind.BREAK;
       events.add(new BondEvent(s.runStart, s.runTimePs, kind, name, c, l, s.runDistance, s.runPosition, s.runLayer));
       commits.add(new long[] {key(c, l), s.runStart, s.committed ? 1 : 0});
+      committed = null;
       if (s.committed) {
         s.since = s.runStart;
       } else if (s.since >= 0) {
@@ -147,15 +153,21 @@ final class PairTracker {
     }
   }
 
-  /** Keys ({@code centre·N + ligand}) of the bonds committed now. */
+  /**
+   * Keys ({@code centre·N + ligand}) of the bonds committed now, read-only; the same instance as
+   * long as no bond changes, so that callers can tell an unchanged frame by identity.
+   */
   java.util.Set<Long> committedKeys() {
-    java.util.Set<Long> out = new java.util.HashSet<>();
-    for (Map.Entry<Long, State> e : states.entrySet()) {
-      if (e.getValue().committed) {
-        out.add(e.getKey());
+    if (committed == null) {
+      java.util.Set<Long> out = new java.util.HashSet<>();
+      for (Map.Entry<Long, State> e : states.entrySet()) {
+        if (e.getValue().committed) {
+          out.add(e.getKey());
+        }
       }
+      committed = java.util.Collections.unmodifiableSet(out);
     }
-    return out;
+    return committed;
   }
 
   /**
