@@ -15,6 +15,7 @@ import org.interphase.core.Energies;
 import org.interphase.core.Frame;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Warning;
 import org.interphase.parsers.AbstractFrameSource;
 import org.interphase.parsers.ReadOptions;
 
@@ -38,7 +39,8 @@ import org.interphase.parsers.ReadOptions;
  * <p><b>Spacing.</b> The time between stored frames is taken from the first of: {@code time =} of
  * the positions, the {@code .ener} time column × the positions' step stride, the input's {@code
  * TIMESTEP × EACH/MD}, the log's {@code MD_PAR| Time step} × coordinates print frequency; every
- * other source is checked against it ({@link FrameSpacing}). {@code --timestep-fs} overrides them.
+ * other source is checked against it ({@link FrameSpacing}). A user's {@code --timestep-fs} is applied
+ * once, by {@link org.interphase.parsers.FormatRegistry#open}, never here.
  *
  * <p><b>Cell.</b> An NPT run prints cells at its own stride; a frame takes the {@code .cell} row of
  * its step, or, when that step has no row, the latest earlier row, with a warning if the cell has
@@ -74,9 +76,6 @@ public final class Cp2kMdRun extends AbstractFrameSource {
   /** time of a frame = its time column (when the file has one), else step × this; NaN when unknown */
   private final double perStepFs;
   private final boolean useTimeColumn;
-  /** with --timestep-fs: time = (step − firstStep) / strideSteps × override */
-  private final double overrideFs;
-  private final long firstStep;
   private final long strideSteps;
 
   private Cp2kMdRun(Path posFile, ReadOptions options) {
@@ -206,7 +205,6 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       }
 
       strideSteps = StepOrder.stride(posSteps);
-      firstStep = first.step();
       gaps(name);
       boolean dynamics = runType == null || runType.equals("MD");
       useTimeColumn = posScan.hasTimes();
@@ -241,15 +239,6 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       FrameSpacing.Source chosen = spacing.chosen();
       double dt = chosen == null ? Double.NaN : chosen.fs();
       String dtSource = chosen == null ? null : chosen.phrase();
-      overrideFs = options.timestepFs();
-      if (!Double.isNaN(overrideFs)) {
-        if (!Double.isNaN(dt) && Math.abs(overrideFs - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
-          warn("--timestep-fs " + FrameSpacing.fmt(overrideFs) + " fs differs from the " + FrameSpacing.fmt(dt)
-              + " fs between frames the files give (" + dtSource + "); --timestep-fs used");
-        }
-        dt = overrideFs;
-        dtSource = "command line --timestep-fs";
-      }
       perStepFs = useTimeColumn ? posPerStep : dynamics && !Double.isNaN(dt) ? dt / strideSteps : Double.NaN;
       if (!useTimeColumn && posScan.steps().length > 1 && !Double.isNaN(posScan.timesFs()[0])) {
         notes.add("the frames carry one time throughout (REFTRAJ or restart artefact): times follow the step numbers");
@@ -309,7 +298,7 @@ public final class Cp2kMdRun extends AbstractFrameSource {
    */
   private void coverage(Path file, long[] side, long[] posSteps, String what, List<String> notes) {
     if (side.length == 0) {
-      warn(file.getFileName() + " holds no complete record: the frames have no " + what);
+      warn(Warning.Input.INCOMPLETE, file.getFileName() + " holds no complete record: the frames have no " + what);
       return;
     }
     long sideStride = StepOrder.stride(side);
@@ -490,7 +479,7 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       es = enerNext;
     }
     if (ener != null && enerNext == null) {
-      ener.warnings().forEach(this::warn);
+      ener.warnings().forEach(w -> warn(Warning.Input.INCOMPLETE, w));
     }
     Energies en;
     if (es != null) {
@@ -503,11 +492,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     return new Frame(b.step(), timeOf(b), cell, b.values(), forces, velocities, en);
   }
 
-  /** The time of a frame from its step: the file's own time, else step × time per step; with --timestep-fs, from the step stride. */
+  /** The time of a frame from its step: the file's own time, else step × time per step. */
   private double timeOf(XyzBlock b) {
-    if (!Double.isNaN(overrideFs)) {
-      return (double) (b.step() - firstStep) / strideSteps * overrideFs;
-    }
     if (useTimeColumn && !Double.isNaN(b.timeFs())) {
       return b.timeFs();
     }
