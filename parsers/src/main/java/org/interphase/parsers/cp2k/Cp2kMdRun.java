@@ -18,6 +18,7 @@ import org.interphase.core.TrajectoryHeader;
 import org.interphase.core.Warning;
 import org.interphase.parsers.AbstractFrameSource;
 import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.io.TwoPass;
 
 /**
  * A CP2K MD (or GEO_OPT) run as one stream of frames: positions from {@code <P>-pos-<K>.xyz}, joined
@@ -77,6 +78,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
   private final double perStepFs;
   private final boolean useTimeColumn;
   private final long strideSteps;
+  /** the decoded copies of compressed files, deleted on close */
+  private final List<TwoPass> twoPasses = new ArrayList<>();
 
   private Cp2kMdRun(Path posFile, ReadOptions options) {
     super(options.strict());
@@ -90,9 +93,10 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     Cp2kCellReader cellR = null;
     Cp2kEnerReader enerR = null;
     try {
-      StepScan posScan = Cp2kXyzReader.scan(posFile, Cp2kXyzReader.Quantity.POSITIONS);
+      TwoPass posPasses = passes(posFile);
+      StepScan posScan = Cp2kXyzReader.scan(posPasses, Cp2kXyzReader.Quantity.POSITIONS);
       posOrder = ordered(posScan, posFile, "frames");
-      posR = Cp2kXyzReader.open(posFile, Cp2kXyzReader.Quantity.POSITIONS);
+      posR = Cp2kXyzReader.open(posPasses, Cp2kXyzReader.Quantity.POSITIONS);
       pos = posR;
       first = nextKept(pos, posOrder);
       if (first == null) {
@@ -125,8 +129,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       Path cellPath = sibling(dir, name, "-pos-", "-", ".cell");
       Cell fixed = null;
       if (cellPath != null) {
-        cellOrder = ordered(Cp2kCellReader.scan(cellPath), cellPath, ".cell rows");
-        cellR = Cp2kCellReader.open(cellPath);
+        TwoPass cellPasses = passes(cellPath);
+        cellOrder = ordered(StepScan.ofTable(cellPasses), cellPath, ".cell rows");
+        cellR = Cp2kCellReader.open(cellPasses);
         cellReader = cellR;
         cellNext = nextKept(cellReader, cellOrder);
         notes.add("cell from " + cellPath.getFileName() + ", joined by step");
@@ -166,9 +171,10 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       Path enerPath = sibling(dir, name, "-pos-", "-", ".ener");
       StepScan enerScan = null;
       if (enerPath != null) {
-        enerScan = Cp2kEnerReader.scan(enerPath);
+        TwoPass enerPasses = passes(enerPath);
+        enerScan = StepScan.ofTable(enerPasses);
         enerOrder = ordered(enerScan, enerPath, ".ener rows");
-        enerR = Cp2kEnerReader.open(enerPath, options.strict());
+        enerR = Cp2kEnerReader.open(enerPasses, options.strict());
         ener = enerR;
         enerNext = nextKept(ener, enerOrder);
         notes.add("kinetic energy, temperature and conserved quantity from " + enerPath.getFileName());
@@ -179,8 +185,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       }
       Path frcPath = sibling(dir, name, "-pos-", "-frc-", ".xyz");
       if (frcPath != null) {
-        frcOrder = ordered(Cp2kXyzReader.scan(frcPath, Cp2kXyzReader.Quantity.FORCES), frcPath, "force frames");
-        frcR = Cp2kXyzReader.open(frcPath, Cp2kXyzReader.Quantity.FORCES);
+        TwoPass frcPasses = passes(frcPath);
+        frcOrder = ordered(Cp2kXyzReader.scan(frcPasses, Cp2kXyzReader.Quantity.FORCES), frcPath, "force frames");
+        frcR = Cp2kXyzReader.open(frcPasses, Cp2kXyzReader.Quantity.FORCES);
         frc = frcR;
         frcNext = nextKept(frc, frcOrder);
         checkAtoms(frcNext, frc, kinds, atoms, name);
@@ -192,8 +199,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       }
       Path velPath = sibling(dir, name, "-pos-", "-vel-", ".xyz");
       if (velPath != null) {
-        velOrder = ordered(Cp2kXyzReader.scan(velPath, Cp2kXyzReader.Quantity.VELOCITIES), velPath, "velocity frames");
-        velR = Cp2kXyzReader.open(velPath, Cp2kXyzReader.Quantity.VELOCITIES);
+        TwoPass velPasses = passes(velPath);
+        velOrder = ordered(Cp2kXyzReader.scan(velPasses, Cp2kXyzReader.Quantity.VELOCITIES), velPath, "velocity frames");
+        velR = Cp2kXyzReader.open(velPasses, Cp2kXyzReader.Quantity.VELOCITIES);
         vel = velR;
         velNext = nextKept(vel, velOrder);
         checkAtoms(velNext, vel, kinds, atoms, name);
@@ -259,8 +267,16 @@ public final class Cp2kMdRun extends AbstractFrameSource {
           // the first error is the one to report
         }
       }
+      twoPasses.forEach(TwoPass::close);
       throw e;
     }
+  }
+
+  /** Two passes over {@code file} (step scan, then reading), decoding it once; closed with this source. */
+  private TwoPass passes(Path file) {
+    TwoPass p = TwoPass.of(file);
+    twoPasses.add(p);
+    return p;
   }
 
   /** Opens the run around a positions file. */
@@ -551,5 +567,6 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     if (ener != null) {
       ener.close();
     }
+    twoPasses.forEach(TwoPass::close);
   }
 }
