@@ -281,13 +281,11 @@ public final class NebBands {
     Path incar = VaspSiblings.in(dir).incar();
     if (incar == null) {
       for (Path outcar : VaspSiblings.in(dir.resolve("01")).all("OUTCAR")) {
-        {
-          try (LineReader r = LineReader.open(outcar)) {
-            for (int i = 0; i < 5000 && r.next(); i++) {
-              if (r.contains("LCLIMB")) {
-                String[] t = r.line().strip().split("\\s+");
-                return t[t.length - 1].toUpperCase(Locale.ROOT).startsWith("T");
-              }
+        try (LineReader r = LineReader.open(outcar)) {
+          for (int i = 0; i < 5000 && r.next(); i++) {
+            if (r.contains("LCLIMB")) {
+              String[] t = r.line().strip().split("\\s+");
+              return t[t.length - 1].toUpperCase(Locale.ROOT).startsWith("T");
             }
           }
         }
