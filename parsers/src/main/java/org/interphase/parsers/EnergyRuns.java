@@ -141,7 +141,8 @@ public final class EnergyRuns {
     }
     PoscarReader.Structure s = PoscarReader.read(poscar, options);
     List<Warning> notes = new ArrayList<>();
-    r.warnings().forEach(w -> notes.add(new Warning(w.contains("complete steps kept") ? Warning.Input.INCOMPLETE : Warning.Input.OTHER, w)));
+    // the only warning an OSZICAR reader raises is a last line cut short
+    r.warnings().forEach(w -> notes.add(new Warning(Warning.Input.INCOMPLETE, w)));
     List<Frame> frames = new ArrayList<>();
     for (EnergyStep x : r.steps()) {
       frames.add(new Frame(x.step(), Double.NaN, s.frame().cell(), new double[0], null, null, x.energies()));
