@@ -3,10 +3,13 @@ package org.interphase.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.interphase.analysis.energetics.EnergySeries;
 import org.interphase.core.Analysis;
+import org.interphase.core.EnergyRun;
 import org.interphase.core.FrameSource;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.Runner;
+import org.interphase.parsers.EnergyRuns;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.RunDiscovery;
@@ -38,6 +41,19 @@ final class Inputs {
       Runner.Slot<R> slot = run.add(analysis);
       Runner.Pass pass = run.run(Progress.of(src));
       return new Outcome<>(slot.result(), pass);
+    }
+  }
+
+  /**
+   * The energies of a calculation (file or run folder) for the interface energy, in one pass: the
+   * run with the reader's warnings after its own notes.
+   */
+  static EnergyRun energyRun(Path path, ReadOptions options, EnergySeries.VaspEnergy vasp) {
+    try (FrameSource s = EnergyRuns.open(path, options)) {
+      Runner r = new Runner(s);
+      Runner.Slot<EnergyRun> slot = r.add(new EnergySeries(vasp));
+      Runner.Pass pass = r.run(Runner.Listener.NONE);
+      return slot.result().withNotes(pass.warnings());
     }
   }
 

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.interphase.analysis.energetics.EnergySeries;
 import org.interphase.analysis.energetics.InterfaceEnergy;
 import org.interphase.analysis.energetics.InterfaceParameters;
 import org.interphase.analysis.energetics.InterfaceResult;
 import org.interphase.analysis.energetics.InterfaceViews;
 import org.interphase.core.Warning;
 import org.interphase.core.EnergyRun;
-import org.interphase.parsers.EnergyRuns;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +81,7 @@ final class InterfaceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EnergyRuns.VaspEnergy ve = EnergyRuns.vaspEnergy(vaspEnergy);
+    EnergySeries.VaspEnergy ve = EnergySeries.vaspEnergy(vaspEnergy);
     int axis = "abc".indexOf(normal.toLowerCase(Locale.ROOT));
     if (normal.length() != 1 || axis < 0) {
       throw new IllegalArgumentException("--normal is a, b or c, got " + normal);
@@ -89,16 +89,16 @@ final class InterfaceCommand implements Callable<Integer> {
     List<InterfaceResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (Case c : cases) {
-      EnergyRun ab = EnergyRuns.read(c.interfaceRun, input.toReadOptions(), ve);
-      EnergyRun a = EnergyRuns.read(c.partA, input.toReadOptions(), ve);
-      EnergyRun b = EnergyRuns.read(c.partB, input.toReadOptions(), ve);
+      EnergyRun ab = Inputs.energyRun(c.interfaceRun, input.toReadOptions(), ve);
+      EnergyRun a = Inputs.energyRun(c.partA, input.toReadOptions(), ve);
+      EnergyRun b = Inputs.energyRun(c.partB, input.toReadOptions(), ve);
       InterfaceParameters p = new InterfaceParameters(c.interfaces, c.nA == null ? Double.NaN : c.nA, c.nB == null ? Double.NaN : c.nB,
           equilibrationPs, axis, 1e-3);
       String name = c.name != null ? c.name : c.interfaceRun.getFileName().toString();
       InterfaceResult r = InterfaceEnergy.compute(name, ab, a, b, p);
       results.add(r);
       for (EnergyRun run : List.of(ab, a, b)) {
-        run.notes().stream().filter(n -> n.contains("may not") || n.contains("complete")).forEach(n -> warnings.add(name + ": " + n));
+        run.notes(Warning.Input.INCOMPLETE).forEach(n -> warnings.add(name + ": " + n.text()));
       }
       r.warnings().forEach(w -> warnings.add(name + ": " + w));
     }

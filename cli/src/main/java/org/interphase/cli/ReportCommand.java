@@ -14,6 +14,7 @@ import org.interphase.analysis.bonds.BondResult;
 import org.interphase.analysis.bonds.BondRule;
 import org.interphase.analysis.bonds.Layers;
 import org.interphase.analysis.bonds.Motif;
+import org.interphase.analysis.energetics.EnergySeries;
 import org.interphase.analysis.energetics.InterfaceEnergy;
 import org.interphase.analysis.energetics.InterfaceParameters;
 import org.interphase.analysis.energetics.InterfaceResult;
@@ -37,7 +38,6 @@ import org.interphase.core.FrameSource;
 import org.interphase.core.InterphaseException;
 import org.interphase.core.Printed;
 import org.interphase.core.TrajectoryHeader;
-import org.interphase.parsers.EnergyRuns;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.RunDiscovery;
 import org.interphase.viz.jmol.JmolRenderer;
@@ -326,9 +326,9 @@ final class ReportCommand implements Callable<Integer> {
     List<String> missing = new ArrayList<>();
     for (ReportPlan.Interface c : list) {
       try {
-        EnergyRun ab = EnergyRuns.read(c.interfaceRun(), options, EnergyRuns.VaspEnergy.SIGMA0);
-        EnergyRun a = EnergyRuns.read(c.partA(), options, EnergyRuns.VaspEnergy.SIGMA0);
-        EnergyRun b = EnergyRuns.read(c.partB(), options, EnergyRuns.VaspEnergy.SIGMA0);
+        EnergyRun ab = Inputs.energyRun(c.interfaceRun(), options, EnergySeries.VaspEnergy.SIGMA0);
+        EnergyRun a = Inputs.energyRun(c.partA(), options, EnergySeries.VaspEnergy.SIGMA0);
+        EnergyRun b = Inputs.energyRun(c.partB(), options, EnergySeries.VaspEnergy.SIGMA0);
         InterfaceResult r = InterfaceEnergy.compute(c.name(), ab, a, b, InterfaceParameters.of(c.k()).withEquilibrationPs(
             c.equilibrationPs()));
         results.add(r);

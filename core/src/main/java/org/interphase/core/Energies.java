@@ -20,6 +20,13 @@ public record Energies(
     double conservedEv,
     double temperatureK) {
 
+  /**
+   * A {@link TrajectoryHeader#notes()} entry starting with this names the energy a reader put in
+   * {@link #potentialEv()} when it is not a trajectory's plain potential energy, e.g. {@code "energy:
+   * CP2K total energy (ENERGY| Total FORCE_EVAL)"}.
+   */
+  public static final String LABEL_NOTE = "energy: ";
+
   /** No energies at all. */
   public static final Energies NONE = new Energies(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 

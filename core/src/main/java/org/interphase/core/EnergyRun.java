@@ -14,9 +14,11 @@ import java.util.Map;
  * @param energiesEv per value, the energy in eV
  * @param energyLabel which energy it is, e.g. "CP2K potential energy" or "VASP energy(sigma->0)"
  * @param dynamics whether the values are MD frames (to be averaged) rather than one final energy
+ * @param notes what the reader and the accumulation found, with kinds a caller can filter on (e.g.
+ *     {@link Warning.Input#INCOMPLETE} for a run that may not have finished)
  */
 public record EnergyRun(String source, Map<String, Integer> composition, Cell cell, double[] timesFs, double[] energiesEv,
-    String energyLabel, boolean dynamics, List<String> notes) {
+    String energyLabel, boolean dynamics, List<Warning> notes) {
 
   public EnergyRun {
     composition = Map.copyOf(composition);
@@ -24,6 +26,18 @@ public record EnergyRun(String source, Map<String, Integer> composition, Cell ce
     if (timesFs.length != energiesEv.length) {
       throw new IllegalArgumentException("times and energies differ in length");
     }
+  }
+
+  /** This run with {@code more} notes after its own. */
+  public EnergyRun withNotes(List<Warning> more) {
+    List<Warning> all = new java.util.ArrayList<>(notes);
+    all.addAll(more);
+    return new EnergyRun(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, all);
+  }
+
+  /** The notes of one kind, in order. */
+  public List<Warning> notes(Warning.Kind kind) {
+    return notes.stream().filter(w -> w.kind().equals(kind)).toList();
   }
 
   /** The last energy, eV (the final value of a single point or a relaxation). */

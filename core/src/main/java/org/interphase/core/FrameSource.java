@@ -36,6 +36,14 @@ public interface FrameSource extends AutoCloseable, Iterator<Frame> {
   /** Warnings so far, in the order they arose. */
   List<String> warnings();
 
+  /**
+   * The same warnings as {@link #warnings()}, in the same order, with their kinds ({@link
+   * Warning.Input}); a source that does not know the kinds says {@link Warning.Input#OTHER}.
+   */
+  default List<Warning> typedWarnings() {
+    return warnings().stream().map(Warning::of).toList();
+  }
+
   /** Closes the file; closing twice is harmless. */
   @Override
   void close();

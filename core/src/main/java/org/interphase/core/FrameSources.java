@@ -54,14 +54,138 @@ public final class FrameSources {
       }
 
       @Override
+      public List<Warning> typedWarnings() {
+        return inner.typedWarnings();
+      }
+
+      @Override
       public void close() {
         inner.close();
       }
     };
   }
 
+  /**
+   * A view of {@code inner} that gives its frames the user's time step: the header says {@code fs}
+   * from {@code "command line --timestep-fs"}, and frame {@code i} (0-based, in delivery order) has
+   * time {@code i × fs}, whatever the files said. This is what the analyses do with a given time
+   * step ({@code frames × dt}), so every number stays the same. When the reader's own time step
+   * differs from {@code fs} by more than 1e-9 relative, a {@link Warning.Input#CONFLICT} warning
+   * names both, placed after the warnings the reader raised while opening.
+   *
+   * @param fs time between stored frames in fs, {@code > 0}
+   * @throws IllegalArgumentException when {@code fs} is not a positive number
+   */
+  public static FrameSource retimed(FrameSource inner, double fs) {
+    if (!(fs > 0) || Double.isInfinite(fs)) {
+      throw new IllegalArgumentException("time step must be > 0 fs, got " + fs);
+    }
+    TrajectoryHeader own = inner.header();
+    TrajectoryHeader header = own.withTimestep(fs, "command line --timestep-fs");
+    double dt = own.timestepFs();
+    Warning differs = null;
+    if (!Double.isNaN(dt) && Math.abs(fs - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
+      differs = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs differs from the " + fsText(dt)
+          + " fs between frames the files give (" + own.timestepSource() + "); --timestep-fs used");
+    }
+    int at = inner.typedWarnings().size();
+    Warning extra = differs;
+    return new FrameSource() {
+      private long index;
+
+      @Override
+      public TrajectoryHeader header() {
+        return header;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return inner.hasNext();
+      }
+
+      @Override
+      public Frame next() {
+        Frame f = inner.next();
+        return f.withTime(f.step(), index++ * fs);
+      }
+
+      @Override
+      public List<String> warnings() {
+        return typedWarnings().stream().map(Warning::text).toList();
+      }
+
+      @Override
+      public List<Warning> typedWarnings() {
+        List<Warning> w = new ArrayList<>(inner.typedWarnings());
+        if (extra != null) {
+          w.add(Math.min(at, w.size()), extra);
+        }
+        return List.copyOf(w);
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
+  }
+
+  /** {@code inner} with another header (the frames and warnings are {@code inner}'s). */
+  public static FrameSource withHeader(FrameSource inner, TrajectoryHeader header) {
+    return new FrameSource() {
+      @Override
+      public TrajectoryHeader header() {
+        return header;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return inner.hasNext();
+      }
+
+      @Override
+      public Frame next() {
+        return inner.next();
+      }
+
+      @Override
+      public List<String> warnings() {
+        return inner.warnings();
+      }
+
+      @Override
+      public List<Warning> typedWarnings() {
+        return inner.typedWarnings();
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
+  }
+
+  /** A number of fs as a person writes it: 2, 0.5, 1.25 (at most 6 decimals). */
+  static String fsText(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.valueOf((long) v);
+    }
+    String s = String.format(java.util.Locale.ROOT, "%.6f", v).replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
   /** A source over frames already in memory (NEB image sets, tests). */
   public static FrameSource of(TrajectoryHeader header, List<Frame> frames) {
+    return of(header, frames, List.of());
+  }
+
+  /**
+   * A source over frames already in memory with the warnings their reader raised.
+   *
+   * @param warnings returned by {@link FrameSource#typedWarnings()} from the start, in this order
+   */
+  public static FrameSource of(TrajectoryHeader header, List<Frame> frames, List<Warning> warnings) {
+    List<Warning> w = List.copyOf(warnings);
     List<Frame> copy = List.copyOf(frames);
     return new FrameSource() {
       private int next;
@@ -86,7 +210,12 @@ public final class FrameSources {
 
       @Override
       public List<String> warnings() {
-        return List.of();
+        return w.stream().map(Warning::text).toList();
+      }
+
+      @Override
+      public List<Warning> typedWarnings() {
+        return w;
       }
 
       @Override

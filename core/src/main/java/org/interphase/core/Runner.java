@@ -88,9 +88,7 @@ public final class Runner {
       s.complete();
     }
     listener.finished(n);
-    List<Warning> warnings = new ArrayList<>();
-    source.warnings().forEach(w -> warnings.add(Warning.of(w)));
-    return new Pass(source.header(), n, first, last, warnings);
+    return new Pass(source.header(), n, first, last, source.typedWarnings());
   }
 
   /**

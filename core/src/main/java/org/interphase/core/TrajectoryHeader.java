@@ -16,6 +16,9 @@ import java.util.List;
  *     when the time step is unknown
  * @param variableCell whether the cell may change from frame to frame
  * @param notes what the reader found worth telling (not warnings)
+ * @param dynamics whether the frames are the time-ordered steps of a molecular-dynamics run, to be
+ *     averaged over time; {@code false} for a relaxation, single points or NEB images. The headers
+ *     made without it say {@code true} exactly when a time step is known.
  */
 public record TrajectoryHeader(
     String source,
@@ -26,13 +29,20 @@ public record TrajectoryHeader(
     double timestepFs,
     String timestepSource,
     boolean variableCell,
-    List<String> notes) {
+    List<String> notes,
+    boolean dynamics) {
 
   public TrajectoryHeader {
     notes = List.copyOf(notes);
     if (Double.isNaN(timestepFs)) {
       timestepSource = null;
     }
+  }
+
+  /** A header that is a molecular-dynamics run exactly when {@code timestepFs} is known. */
+  public TrajectoryHeader(String source, String format, String program, AtomTable atoms, Cell firstCell, double timestepFs,
+      String timestepSource, boolean variableCell, List<String> notes) {
+    this(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, !Double.isNaN(timestepFs));
   }
 
   /** A header whose time step comes from the file itself ({@code timestepSource} = the format name). */
@@ -43,11 +53,16 @@ public record TrajectoryHeader(
 
   /** This header with another time step and its source. */
   public TrajectoryHeader withTimestep(double fs, String sourceOfTimestep) {
-    return new TrajectoryHeader(source, format, program, atoms, firstCell, fs, sourceOfTimestep, variableCell, notes);
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, fs, sourceOfTimestep, variableCell, notes, dynamics);
+  }
+
+  /** This header with {@link #dynamics()} set. */
+  public TrajectoryHeader withDynamics(boolean md) {
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, md);
   }
 
   /** This header marked as a variable-cell trajectory. */
   public TrajectoryHeader withVariableCell() {
-    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, true, notes);
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, true, notes, dynamics);
   }
 }

@@ -7,13 +7,14 @@ import java.util.NoSuchElementException;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.TruncatedInputException;
+import org.interphase.core.Warning;
 
 /**
  * Base of the streaming readers: subclasses implement {@link #readNext()} and this class provides
  * one-frame look-ahead, warnings and the truncation policy.
  */
 public abstract class AbstractFrameSource implements FrameSource {
-  private final List<String> warnings = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
   private final boolean strict;
   private Frame pending;
   private boolean done;
@@ -36,14 +37,14 @@ public abstract class AbstractFrameSource implements FrameSource {
           done = true;
           throw e;
         }
-        warn(e.getMessage() + " (a running or killed job?); " + delivered + " complete frame"
+        warn(Warning.Input.INCOMPLETE, e.getMessage() + " (a running or killed job?); " + delivered + " complete frame"
             + (delivered == 1 ? "" : "s") + " kept");
         pending = null;
       }
       if (pending == null) {
         done = true;
         if (endedWithoutNewline()) {
-          warn("the file does not end with a line end: its last line may have been cut short while being written");
+          warn(Warning.Input.INCOMPLETE, "the file does not end with a line end: its last line may have been cut short while being written");
         }
       }
     }
@@ -66,16 +67,26 @@ public abstract class AbstractFrameSource implements FrameSource {
     return false;
   }
 
-  /** Records a warning for the user. */
+  /** Records a warning for the user, of kind {@link Warning.Input#OTHER}. */
   protected final void warn(String message) {
-    if (!warnings.contains(message)) {
-      warnings.add(message);
+    warn(Warning.Input.OTHER, message);
+  }
+
+  /** Records a warning of a kind; a text already recorded is not repeated. */
+  protected final void warn(Warning.Kind kind, String message) {
+    if (warnings.stream().noneMatch(w -> w.text().equals(message))) {
+      warnings.add(new Warning(kind, message));
     }
   }
 
   @Override
   public final List<String> warnings() {
-    return Collections.unmodifiableList(warnings);
+    return warnings.stream().map(Warning::text).toList();
+  }
+
+  @Override
+  public final List<Warning> typedWarnings() {
+    return Collections.unmodifiableList(new ArrayList<>(warnings));
   }
 
   /** Whether the reader was asked to treat truncation as an error. */

@@ -3,43 +3,49 @@ package org.interphase.parsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.interphase.core.AtomTable;
-import org.interphase.core.Cell;
-import org.interphase.core.EnergyRun;
+import org.interphase.core.Energies;
 import org.interphase.core.EnergyStep;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
+import org.interphase.core.FrameSources;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.MissingInputException;
-import org.interphase.core.UnsupportedFormatException;
+import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Warning;
 import org.interphase.parsers.cp2k.Cp2kLog;
 import org.interphase.parsers.cp2k.Cp2kLogRun;
 import org.interphase.parsers.vasp.OszicarReader;
 import org.interphase.parsers.vasp.PoscarReader;
+import org.interphase.parsers.vasp.VaspSiblings;
 
 /**
- * Reads the energies of a calculation for the interface analysis, from any reader: a CP2K log
- * (single point, GEO_OPT: the last {@code ENERGY| Total FORCE_EVAL}, atoms and cell from the input
- * beside it), a CP2K MD run (positions file, {@code .ener} or run folder: potential energy per
- * frame), a VASP OUTCAR or vasprun.xml (per ionic step; MD when IBRION=0), an OSZICAR (atoms and
- * cell from the POSCAR/CONTCAR beside it).
+ * Opens the energies of a calculation, for the interface analysis, as frames that carry {@link
+ * Energies} (eV): a CP2K log (single point, GEO_OPT: one frame with the last {@code ENERGY| Total
+ * FORCE_EVAL}, atoms and cell from the input beside it; MD: one frame per {@code MD|} step), a CP2K
+ * MD run (positions file, {@code .ener} or run folder: potential energy per frame), a VASP OUTCAR or
+ * vasprun.xml (per ionic step; MD when IBRION=0), an OSZICAR (atoms and cell from the POSCAR/CONTCAR
+ * beside it). What each format gives is its registry entry's ({@link FormatRegistry.Format#openEnergies}).
+ *
+ * <p>The header's {@link TrajectoryHeader#dynamics()} says whether the frames are MD steps to be
+ * averaged; a note starting with {@link Energies#LABEL_NOTE} names the energy in {@link
+ * Energies#potentialEv()} when it is not a trajectory's potential energy. Frames of a log or an
+ * OSZICAR carry no positions (an empty array); their atoms are in the header.
  */
 public final class EnergyRuns {
   private EnergyRuns() {}
 
-  /** Which VASP energy to use. */
-  public enum VaspEnergy {
-    /** energy(sigma→0), the usual choice for total energies */
-    SIGMA0,
-    /** free energy TOTEN, what MD propagates on */
-    FREE
-  }
-
-  /** Reads a file or run folder. */
-  public static EnergyRun read(Path path, ReadOptions options, VaspEnergy vasp) {
+  /**
+   * Opens a file or run folder.
+   *
+   * @param path a file, or a folder holding one run of {@link RunDiscovery#ENERGIES}
+   * @throws MissingInputException when the path, or a file the run needs beside it, does not exist
+   * @throws MalformedInputException when the file is empty or holds no energy
+   * @throws org.interphase.core.UnsupportedFormatException when its format holds no energies
+   */
+  public static FrameSource open(Path path, ReadOptions options) {
     if (!Files.exists(path)) {
       throw new MissingInputException(path + ": no such file or directory");
     }
@@ -47,64 +53,63 @@ public final class EnergyRuns {
     if (Files.isDirectory(path)) {
       file = RunDiscovery.require(path, RunDiscovery.ENERGIES, "an MD run or CP2K log").primary();
     }
-    String name = file.getFileName().toString();
-    if (name.matches(".*\\.ener(\\.(gz|bz2|xz))?")) {
-      String posName = name.replaceFirst("-(\\d+)\\.ener(\\.(gz|bz2|xz))?$", "-pos-$1.xyz");
-      Path pos = file.resolveSibling(posName);
-      for (String suffix : new String[] {".gz", ".bz2", ".xz"}) {
-        if (!Files.isRegularFile(pos) && Files.isRegularFile(file.resolveSibling(posName + suffix))) {
-          pos = file.resolveSibling(posName + suffix);
-        }
-      }
-      if (!Files.isRegularFile(pos)) {
-        throw new MissingInputException(file + ": the positions file " + pos.getFileName() + " beside it is needed for the atoms");
-      }
-      file = pos;
-    }
-    if (Files.isRegularFile(file) && sizeOf(file) == 0) {
+    if (Files.isRegularFile(file) && sizeOf(file) == 0 && !file.getFileName().toString().matches(".*\\.ener(\\.(gz|bz2|xz))?")) {
       throw new MalformedInputException(file.toString(), 1, "a CP2K log, a VASP OUTCAR/vasprun.xml/OSZICAR or an MD trajectory", null);
     }
-    FormatRegistry.Format f = FormatRegistry.detect(file, options);
-    return switch (f.name()) {
-      case "cp2k-log" -> cp2kLog(file);
-      case "vasp-oszicar" -> oszicar(file, options, vasp);
-      default -> {
-        if (f.opener() == null) {
-          throw new UnsupportedFormatException(file + ": a " + f.description() + " holds no energies for an interface calculation");
-        }
-        yield frames(file, f, options, vasp);
-      }
-    };
+    return FormatRegistry.detect(file, options).openEnergies(file, options);
   }
 
-  private static EnergyRun cp2kLog(Path file) {
+  /** A CP2K {@code .ener}: the energies of the MD run of the positions file beside it. */
+  static FrameSource enerBesidePositions(Path file, ReadOptions options) {
+    String name = file.getFileName().toString();
+    String posName = name.replaceFirst("-(\\d+)\\.ener(\\.(gz|bz2|xz))?$", "-pos-$1.xyz");
+    Path pos = file.resolveSibling(posName);
+    for (String suffix : new String[] {".gz", ".bz2", ".xz"}) {
+      if (!Files.isRegularFile(pos) && Files.isRegularFile(file.resolveSibling(posName + suffix))) {
+        pos = file.resolveSibling(posName + suffix);
+      }
+    }
+    if (!Files.isRegularFile(pos)) {
+      throw new MissingInputException(file + ": the positions file " + pos.getFileName() + " beside it is needed for the atoms");
+    }
+    if (sizeOf(pos) == 0) {
+      throw new MalformedInputException(pos.toString(), 1, "a CP2K log, a VASP OUTCAR/vasprun.xml/OSZICAR or an MD trajectory", null);
+    }
+    return FormatRegistry.detect(pos, options).openEnergies(pos, options);
+  }
+
+  /**
+   * A CP2K log: one frame per MD step (time and potential energy from the log), else one frame with
+   * the last total energy. Its warnings: the log's, then {@link Warning.Input#INCOMPLETE} when it has
+   * no PROGRAM ENDED line, then where the cell and atoms came from.
+   */
+  static FrameSource cp2kLog(Path file) {
     Cp2kLogRun run = Cp2kLogRun.read(file);
     Cp2kLog log = run.log();
-    List<String> notes = new ArrayList<>(run.warnings());
+    List<Warning> notes = new ArrayList<>();
+    run.warnings().forEach(w -> notes.add(Warning.of(w)));
     if (!log.endedNormally()) {
-      notes.add(file.getFileName() + " has no PROGRAM ENDED line: the run may not have finished");
+      notes.add(new Warning(Warning.Input.INCOMPLETE, file.getFileName() + " has no PROGRAM ENDED line: the run may not have finished"));
     }
     boolean md = !log.mdSteps().isEmpty();
-    double[] e;
-    double[] t;
+    List<double[]> timeEnergy = new ArrayList<>();
     String label;
     if (md) {
-      e = log.mdSteps().stream().mapToDouble(s -> s.energies().potentialEv()).toArray();
-      t = log.mdSteps().stream().mapToDouble(EnergyStep::timeFs).toArray();
       label = "CP2K potential energy (MD| Potential energy of every step)";
-      for (int i = 0; i < e.length; i++) {
-        if (Double.isNaN(e[i]) || Double.isNaN(t[i])) {
-          throw MalformedInputException.of(file.toString(), 0, "MD step " + log.mdSteps().get(i).step() + " has no "
-              + (Double.isNaN(e[i]) ? "potential energy" : "time") + " in this log");
+      for (EnergyStep s : log.mdSteps()) {
+        double e = s.energies().potentialEv();
+        if (Double.isNaN(e) || Double.isNaN(s.timeFs())) {
+          throw MalformedInputException.of(file.toString(), 0, "MD step " + s.step() + " has no "
+              + (Double.isNaN(e) ? "potential energy" : "time") + " in this log");
         }
+        timeEnergy.add(new double[] {s.step(), s.timeFs(), e});
       }
     } else {
       if (log.singlePointEnergiesEv().isEmpty()) {
         throw MalformedInputException.of(file.toString(), 0, "no \"ENERGY| Total FORCE_EVAL\" line: no energy in this log");
       }
-      e = new double[] {log.singlePointEnergiesEv().get(log.singlePointEnergiesEv().size() - 1)};
-      t = new double[] {Double.NaN};
       label = "CP2K total energy (ENERGY| Total FORCE_EVAL)";
+      timeEnergy.add(new double[] {0, Double.NaN, log.singlePointEnergiesEv().get(log.singlePointEnergiesEv().size() - 1)});
     }
     if (run.cell() == null) {
       throw MalformedInputException.of(file.toString(), 0, "no cell: no input with &CELL beside the log and no CELL| lines in it");
@@ -113,8 +118,53 @@ public final class EnergyRuns {
       throw MalformedInputException.of(file.toString(), 0, "the atoms of this calculation are unknown: the log has no kind or force "
           + "table; put its input (with &COORD or COORD_FILE_NAME) beside it");
     }
-    notes.add("cell from " + run.cellSource() + "; atoms from " + run.compositionSource());
-    return new EnergyRun(file.toString(), run.composition(), run.cell(), t, e, label, md, notes);
+    notes.add(Warning.of("cell from " + run.cellSource() + "; atoms from " + run.compositionSource()));
+    List<Frame> frames = new ArrayList<>();
+    for (double[] r : timeEnergy) {
+      frames.add(new Frame((long) r[0], r[1], run.cell(), new double[0], null, null, Energies.potential(r[2])));
+    }
+    TrajectoryHeader h = new TrajectoryHeader(file.toString(), "cp2k-log", log.version() == null ? "CP2K" : "CP2K " + log.version(),
+        atomsOf(run.composition()), run.cell(), Double.NaN, null, false, List.of(Energies.LABEL_NOTE + label), md);
+    return FrameSources.of(h, frames, notes);
+  }
+
+  /**
+   * An OSZICAR: one frame per ionic step, atoms and cell of the CONTCAR (else POSCAR) beside it. An MD
+   * OSZICAR states no time: with {@code --timestep-fs} frame {@code i} is at {@code i × dt}; without,
+   * at {@code i} fs, with a {@link Warning.Input#ASSUMED} note saying so.
+   */
+  static FrameSource oszicar(Path file, ReadOptions options) {
+    OszicarReader.Result r = OszicarReader.read(file, options);
+    Path poscar = VaspSiblings.of(file).structure();
+    if (poscar == null) {
+      throw new MissingInputException(file + ": a POSCAR or CONTCAR beside the OSZICAR is needed for the atoms and cell");
+    }
+    PoscarReader.Structure s = PoscarReader.read(poscar, options);
+    List<Warning> notes = new ArrayList<>();
+    // the only warning an OSZICAR reader raises is a last line cut short
+    r.warnings().forEach(w -> notes.add(new Warning(Warning.Input.INCOMPLETE, w)));
+    List<Frame> frames = new ArrayList<>();
+    for (EnergyStep x : r.steps()) {
+      frames.add(new Frame(x.step(), Double.NaN, s.frame().cell(), new double[0], null, null, x.energies()));
+    }
+    TrajectoryHeader h = new TrajectoryHeader(file.toString(), OszicarReader.FORMAT, "VASP", s.header().atoms(), s.frame().cell(),
+        Double.NaN, null, false, List.of(), r.molecularDynamics());
+    FrameSource src = FrameSources.of(h, frames, notes);
+    if (!r.molecularDynamics()) {
+      return src;
+    }
+    if (!Double.isNaN(options.timestepFs())) {
+      return FrameSources.retimed(src, options.timestepFs());
+    }
+    notes.add(new Warning(Warning.Input.ASSUMED, "MD OSZICAR without --timestep-fs: equilibration is counted in steps of 1 fs"));
+    FrameSource counted = FrameSources.retimed(FrameSources.of(h, frames, notes), 1.0);
+    return FrameSources.withHeader(counted, h);
+  }
+
+  private static AtomTable atomsOf(Map<String, Integer> composition) {
+    List<String> symbols = new ArrayList<>(composition.keySet());
+    int[] counts = symbols.stream().mapToInt(composition::get).toArray();
+    return AtomTable.ofBlocks(symbols, counts);
   }
 
   private static long sizeOf(Path file) {
@@ -123,79 +173,5 @@ public final class EnergyRuns {
     } catch (java.io.IOException e) {
       return -1;
     }
-  }
-
-  private static EnergyRun oszicar(Path file, ReadOptions options, VaspEnergy vasp) {
-    OszicarReader.Result r = OszicarReader.read(file, options);
-    Path dir = file.toAbsolutePath().getParent();
-    Path poscar = Files.isRegularFile(dir.resolve("CONTCAR")) ? dir.resolve("CONTCAR") : dir.resolve("POSCAR");
-    if (!Files.isRegularFile(poscar)) {
-      throw new MissingInputException(file + ": a POSCAR or CONTCAR beside the OSZICAR is needed for the atoms and cell");
-    }
-    PoscarReader.Structure s = PoscarReader.read(poscar, options);
-    double[] e = r.steps().stream().mapToDouble(x -> vasp == VaspEnergy.FREE ? x.energies().freeEnergyEv()
-        : x.energies().energySigma0Ev()).toArray();
-    double dt = options.timestepFs();
-    double[] t = r.steps().stream().mapToDouble(x -> r.molecularDynamics() && !Double.isNaN(dt) ? (x.step() - 1) * dt : Double.NaN)
-        .toArray();
-    List<String> notes = new ArrayList<>(r.warnings());
-    if (r.molecularDynamics() && Double.isNaN(dt)) {
-      notes.add("MD OSZICAR without --timestep-fs: equilibration is counted in steps of 1 fs");
-      for (int i = 0; i < t.length; i++) {
-        t[i] = i;
-      }
-    }
-    return new EnergyRun(file.toString(), new LinkedHashMap<>(s.header().atoms().speciesCounts()), s.frame().cell(), t, e,
-        label(vasp), r.molecularDynamics(), notes);
-  }
-
-  private static EnergyRun frames(Path file, FormatRegistry.Format f, ReadOptions options, VaspEnergy vasp) {
-    List<Double> e = new ArrayList<>();
-    List<Double> t = new ArrayList<>();
-    Cell cell = null;
-    AtomTable atoms;
-    boolean md;
-    String label;
-    List<String> notes = new ArrayList<>();
-    try (FrameSource src = f.opener().apply(file, options)) {
-      atoms = src.header().atoms();
-      boolean vaspFile = f.program().equals("VASP");
-      md = !Double.isNaN(src.header().timestepFs()) && !f.name().equals("vasp-poscar");
-      label = vaspFile ? label(vasp) : "CP2K potential energy";
-      int i = 0;
-      while (src.hasNext()) {
-        Frame fr = src.next();
-        if (cell == null) {
-          cell = fr.cell();
-        }
-        double v = vaspFile ? (vasp == VaspEnergy.FREE ? fr.energies().freeEnergyEv() : fr.energies().energySigma0Ev())
-            : fr.energies().potentialEv();
-        if (Double.isNaN(v)) {
-          throw MalformedInputException.of(file.toString(), 0, "frame " + (i + 1) + " has no " + label);
-        }
-        e.add(v);
-        t.add(Double.isNaN(fr.timeFs()) ? i * src.header().timestepFs() : fr.timeFs());
-        i++;
-      }
-      notes.addAll(src.warnings());
-    }
-    if (e.isEmpty()) {
-      throw MalformedInputException.of(file.toString(), 0, "no energies");
-    }
-    return new EnergyRun(file.toString(), new LinkedHashMap<>(atoms.speciesCounts()), cell, t.stream().mapToDouble(Double::doubleValue)
-        .toArray(), e.stream().mapToDouble(Double::doubleValue).toArray(), label, md, notes);
-  }
-
-  private static String label(VaspEnergy v) {
-    return v == VaspEnergy.FREE ? "VASP free energy TOTEN" : "VASP energy(sigma->0)";
-  }
-
-  /** Parses {@code sigma0} or {@code free}. */
-  public static VaspEnergy vaspEnergy(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "sigma0", "e0" -> VaspEnergy.SIGMA0;
-      case "free", "toten", "f" -> VaspEnergy.FREE;
-      default -> throw new IllegalArgumentException("--vasp-energy is sigma0 or free, got " + text);
-    };
   }
 }

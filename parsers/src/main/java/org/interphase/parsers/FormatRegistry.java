@@ -15,6 +15,8 @@ import org.interphase.core.FrameSources;
 import org.interphase.core.TrajectoryHeader;
 import org.interphase.parsers.cp2k.Cp2kBand;
 import org.interphase.parsers.cp2k.Cp2kMdRun;
+import org.interphase.parsers.cp2k.Cp2kXyzReader;
+import org.interphase.parsers.RunDiscovery.RunKind;
 import org.interphase.parsers.xyz.ExtendedXyz;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
@@ -48,20 +50,89 @@ public final class FormatRegistry {
   }
 
   /**
-   * One format.
+   * One format and what it can do: every piece of format knowledge the rest of Interphase needs is
+   * here, so no caller asks for a format by name.
    *
    * @param name registry name used by {@code --format}
    * @param description for help texts
+   * @param program the program that writes it ({@code "VASP"}, {@code "CP2K"}, empty when several do)
+   * @param kind what the format holds
    * @param globs file-name patterns (compression suffixes are stripped before matching)
    * @param sniffer recognises the first 8 KB of decompressed content
-   * @param opener opens a trajectory; {@code null} for energy-only formats
+   * @param opener opens a trajectory; {@code null} for formats without positions
+   * @param nameNeedsContent whether a name match must be confirmed by the sniffer ({@code *.out})
+   * @param summary what {@code info} shows of a file of a format without positions; {@code null} for
+   *     trajectories, whose summary is read from their frames
+   * @param energies opens a file of a format without positions as frames that carry {@link
+   *     org.interphase.core.Energies}; {@code null} when it has none. Trajectories give their own frames
+   *     ({@link #openEnergies})
+   * @param dynamics whether the frames can be time-ordered MD steps (a user's {@code --timestep-fs}
+   *     applies); {@code false} for a single structure or NEB images
+   * @param run how a run folder is recognised by this format's files, {@code null} when it is not
    */
   public record Format(String name, String description, String program, Kind kind, List<String> globs,
-      Predicate<String> sniffer, BiFunction<Path, ReadOptions, FrameSource> opener, boolean nameNeedsContent) {
+      Predicate<String> sniffer, BiFunction<Path, ReadOptions, FrameSource> opener, boolean nameNeedsContent,
+      BiFunction<Path, ReadOptions, FileFacts> summary, BiFunction<Path, ReadOptions, FrameSource> energies, boolean dynamics,
+      RunFiles run) {
 
     Format(String name, String description, String program, Kind kind, List<String> globs, Predicate<String> sniffer,
         BiFunction<Path, ReadOptions, FrameSource> opener) {
-      this(name, description, program, kind, globs, sniffer, opener, false);
+      this(name, description, program, kind, globs, sniffer, opener, false, null, null, true, null);
+    }
+
+    Format confirmedByContent() {
+      return new Format(name, description, program, kind, globs, sniffer, opener, true, summary, energies, dynamics, run);
+    }
+
+    Format withSummary(BiFunction<Path, ReadOptions, FileFacts> s) {
+      return new Format(name, description, program, kind, globs, sniffer, opener, nameNeedsContent, s, energies, dynamics, run);
+    }
+
+    Format withEnergies(BiFunction<Path, ReadOptions, FrameSource> e) {
+      return new Format(name, description, program, kind, globs, sniffer, opener, nameNeedsContent, summary, e, dynamics, run);
+    }
+
+    Format notDynamics() {
+      return new Format(name, description, program, kind, globs, sniffer, opener, nameNeedsContent, summary, energies, false, run);
+    }
+
+    Format withRun(RunDiscovery.RunKind runKind, int rank, Predicate<String> fileName) {
+      return new Format(name, description, program, kind, globs, sniffer, opener, nameNeedsContent, summary, energies, dynamics,
+          new RunFiles(runKind, rank, fileName));
+    }
+
+    /**
+     * Opens a file of this format as a trajectory. A user's time step ({@link
+     * ReadOptions#timestepFs()}) is applied here, once, for formats of MD frames ({@link
+     * FrameSources#retimed}); readers never see it.
+     *
+     * @throws UnsupportedFormatException when the format holds no positions
+     */
+    public FrameSource open(Path path, ReadOptions options) {
+      if (opener == null) {
+        throw new UnsupportedFormatException(path + ": a " + description + " file holds no positions");
+      }
+      FrameSource src = opener.apply(path, options);
+      return dynamics && !Double.isNaN(options.timestepFs()) ? FrameSources.retimed(src, options.timestepFs()) : src;
+    }
+
+    /**
+     * Opens a file of this format as frames carrying energies (eV): a trajectory's own frames, a
+     * single point or relaxation as one frame, an energies file as one frame per step. The header's
+     * {@link TrajectoryHeader#dynamics()} says whether the frames are MD steps to be averaged.
+     *
+     * @throws UnsupportedFormatException when the format holds no energies
+     */
+    public FrameSource openEnergies(Path path, ReadOptions options) {
+      if (energies != null) {
+        return energies.apply(path, options);
+      }
+      if (opener == null) {
+        throw new UnsupportedFormatException(path + ": a " + description + " holds no energies for an interface calculation");
+      }
+      FrameSource src = open(path, options);
+      TrajectoryHeader h = src.header();
+      return FrameSources.withHeader(src, h.withDynamics(dynamics && !Double.isNaN(h.timestepFs())));
     }
 
     boolean matchesName(String baseName) {
@@ -75,33 +146,54 @@ public final class FormatRegistry {
     }
   }
 
+  /**
+   * How a format's files mark a run in a folder ({@link RunDiscovery}).
+   *
+   * @param kind the kind of run
+   * @param rank among formats giving the same kind, the lower rank is the run's primary file
+   * @param fileName tests a file name as it is in the folder (compression suffix included)
+   */
+  public record RunFiles(RunDiscovery.RunKind kind, int rank, Predicate<String> fileName) {}
+
+  private static String plain(String fileName) {
+    return fileName.replaceFirst("\\.(gz|bz2|xz)$", "");
+  }
+
   private static final List<Format> FORMATS = List.of(
       new Format(XdatcarReader.FORMAT, "VASP XDATCAR trajectory", "VASP", Kind.TRAJECTORY, List.of("*XDATCAR*"),
-          FormatRegistry::looksLikeXdatcar, XdatcarReader::open),
+          FormatRegistry::looksLikeXdatcar, XdatcarReader::open).withRun(RunKind.VASP_MD, 0, n -> plain(n).contains("XDATCAR")),
       new Format(OutcarReader.FORMAT, "VASP OUTCAR", "VASP", Kind.TRAJECTORY, List.of("*OUTCAR*"),
-          head -> head.stripLeading().startsWith("vasp.") , OutcarReader::open),
+          head -> head.stripLeading().startsWith("vasp.") , OutcarReader::open).withRun(RunKind.VASP_MD, 2, n -> plain(n).contains("OUTCAR")),
       new Format(VasprunReader.FORMAT, "VASP vasprun.xml", "VASP", Kind.TRAJECTORY, List.of("vasprun*.xml", "*vasprun*.xml"),
-          head -> head.contains("<modeling>") || head.contains("<modeling "), VasprunReader::open),
+          head -> head.contains("<modeling>") || head.contains("<modeling "), VasprunReader::open)
+          .withRun(RunKind.VASP_MD, 1, n -> plain(n).startsWith("vasprun") && plain(n).endsWith(".xml")),
       new Format(OszicarReader.FORMAT, "VASP OSZICAR energies", "VASP", Kind.ENERGIES, List.of("*OSZICAR*"),
-          head -> head.contains("DAV:") || head.contains("RMM:") || head.matches("(?s)\\s*\\d+ F=.*"), null),
+          head -> head.contains("DAV:") || head.contains("RMM:") || head.matches("(?s)\\s*\\d+ F=.*"), null)
+          .withSummary(FileFactsReader::energies).withEnergies(EnergyRuns::oszicar),
       new Format(PoscarReader.FORMAT, "VASP POSCAR/CONTCAR structure", "VASP", Kind.TRAJECTORY,
-          List.of("*POSCAR*", "*CONTCAR*"), FormatRegistry::looksLikePoscar, PoscarReader::open),
+          List.of("*POSCAR*", "*CONTCAR*"), FormatRegistry::looksLikePoscar, PoscarReader::open).notDynamics(),
       new Format("cp2k-band", "CP2K BAND (NEB) replica trajectories", "CP2K", Kind.TRAJECTORY,
-          List.of("*-pos-Replica_nr_*.xyz"), head -> false, FormatRegistry::openBand),
+          List.of("*-pos-Replica_nr_*.xyz"), head -> false, FormatRegistry::openBand).notDynamics()
+          .withRun(RunKind.CP2K_BAND, 0, Cp2kBand::isReplicaFile),
       new Format(Cp2kMdRun.FORMAT, "CP2K positions trajectory (with .cell, .ener, -frc-, -vel- beside it)", "CP2K",
-          Kind.TRAJECTORY, List.of("*-pos-*.xyz", "*-pos-*"), head -> head.contains(" i =") && head.contains("E ="), Cp2kMdRun::open),
+          Kind.TRAJECTORY, List.of("*-pos-*.xyz", "*-pos-*"), head -> head.contains(" i =") && head.contains("E ="), Cp2kMdRun::open)
+          .withRun(RunKind.CP2K_MD, 0, n -> plain(n).contains("-pos-") && (plain(n).endsWith(".xyz") || plain(n).matches(".*-pos-\\d+.*"))),
       new Format("cp2k-vel", "CP2K velocities (bohr/a.u. time)", "CP2K", Kind.VALUES, List.of("*-vel-*.xyz", "*-vel-*"),
-          head -> false, null),
+          head -> false, null).withSummary((p, o) -> FileFactsReader.values(p, "cp2k-vel", Cp2kXyzReader.Quantity.VELOCITIES, o)),
       new Format("cp2k-frc", "CP2K forces (Hartree/bohr)", "CP2K", Kind.VALUES, List.of("*-frc-*.xyz", "*-force-*.xyz", "*-frc-*"),
-          head -> false, null),
+          head -> false, null).withSummary((p, o) -> FileFactsReader.values(p, "cp2k-frc", Cp2kXyzReader.Quantity.FORCES, o)),
       new Format("cp2k-ener", "CP2K MD energies (.ener)", "CP2K", Kind.ENERGIES, List.of("*.ener"),
-          head -> head.contains("Step Nr.") && head.contains("Cons Qty"), null),
+          head -> head.contains("Step Nr.") && head.contains("Cons Qty"), null).withSummary(FileFactsReader::ener)
+          .withEnergies(EnergyRuns::enerBesidePositions),
       new Format("cp2k-cell", "CP2K cell per MD step (.cell)", "CP2K", Kind.CELLS, List.of("*.cell"),
-          head -> head.contains("Ax [Angstrom]"), null),
+          head -> head.contains("Ax [Angstrom]"), null).withSummary(FileFactsReader::cells),
       new Format("cp2k-log", "CP2K main output log", "CP2K", Kind.LOG, List.of("*.out", "*.log", "output", "*.out.*"),
-          head -> head.contains("CP2K|") || head.contains("DBCSR|") || head.contains("GLOBAL|"), null, true),
+          head -> head.contains("CP2K|") || head.contains("DBCSR|") || head.contains("GLOBAL|"), null).confirmedByContent()
+          .withSummary((p, o) -> FileFactsReader.log(p)).withEnergies((p, o) -> EnergyRuns.cp2kLog(p))
+          .withRun(RunKind.CP2K_LOG, 0, n -> true),
       new Format("cp2k-input", "CP2K input", "CP2K", Kind.INPUT, List.of("*.inp", "*.restart"),
-          head -> head.toUpperCase(java.util.Locale.ROOT).contains("&FORCE_EVAL"), null, true),
+          head -> head.toUpperCase(java.util.Locale.ROOT).contains("&FORCE_EVAL"), null).confirmedByContent()
+          .withSummary((p, o) -> FileFactsReader.input(p)),
       new Format(ExtendedXyz.FORMAT, "extended XYZ (ASE, OVITO)", "", Kind.TRAJECTORY, List.of("*.extxyz", "*.xyz"),
           head -> head.contains("Lattice=") || head.contains("Properties="), ExtendedXyz::open));
 
@@ -150,13 +242,14 @@ public final class FormatRegistry {
             + knownNames() + ")"));
   }
 
-  /** Opens a trajectory file with the detected (or forced) format. */
+  /**
+   * Opens a trajectory file with the detected (or forced) format; a user's time step is applied
+   * here, once ({@link Format#open}).
+   *
+   * @throws UnsupportedFormatException when the format is unknown or holds no positions
+   */
   public static FrameSource open(Path path, ReadOptions options) {
-    Format f = detect(path, options);
-    if (f.opener() == null) {
-      throw new UnsupportedFormatException(path + ": a " + f.description() + " file holds no positions");
-    }
-    return f.opener().apply(path, options);
+    return detect(path, options).open(path, options);
   }
 
   private static FrameSource openBand(Path path, ReadOptions options) {

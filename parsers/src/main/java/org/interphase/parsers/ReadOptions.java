@@ -9,7 +9,7 @@ import java.util.List;
  * @param species element symbols for files that do not name them (VASP 4 POSCAR/XDATCAR), in type
  *     order; empty to look for a POTCAR or OUTCAR beside the file
  * @param timestepFs time between stored frames in fs, overriding what the files say; {@code NaN} to
- *     use the files
+ *     use the files. Applied once, by {@link FormatRegistry.Format#open} (readers never see it)
  * @param format a registry format name forcing the reader, or {@code null} to detect
  */
 public record ReadOptions(boolean strict, List<String> species, double timestepFs, String format) {

@@ -70,30 +70,39 @@ public final class RunDiscovery {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path xdatcar = null;
-    Path vasprun = null;
-    Path outcar = null;
+    Path vasp = null;
+    int vaspRank = Integer.MAX_VALUE;
     Set<String> bandProjects = new java.util.TreeSet<>();
     for (Path f : files) {
       String n = f.getFileName().toString();
       String base = n.replaceFirst("\\.(gz|bz2|xz)$", "");
-      if (Cp2kBand.isReplicaFile(n)) {
-        String project = n.substring(0, n.indexOf("-pos-Replica_nr_"));
-        if (bandProjects.add(project)) {
-          runs.add(new Run(RunKind.CP2K_BAND, project, f));
+      FormatRegistry.RunFiles rf = runFiles(n);
+      if (rf == null) {
+        continue;
+      }
+      switch (rf.kind()) {
+        case CP2K_BAND -> {
+          String project = n.substring(0, n.indexOf("-pos-Replica_nr_"));
+          if (bandProjects.add(project)) {
+            runs.add(new Run(RunKind.CP2K_BAND, project, f));
+          }
         }
-      } else if (base.contains("-pos-") && (base.endsWith(".xyz") || base.matches(".*-pos-\\d+.*"))) {
-        String project = base.substring(0, base.lastIndexOf("-pos-"));
-        runs.add(new Run(cp2kKind(dir, project, f), project, f));
-      } else if (base.contains("XDATCAR") && xdatcar == null) {
-        xdatcar = f;
-      } else if (base.startsWith("vasprun") && base.endsWith(".xml") && vasprun == null) {
-        vasprun = f;
-      } else if (base.contains("OUTCAR") && outcar == null) {
-        outcar = f;
+        case CP2K_MD, CP2K_GEO_OPT -> {
+          String project = base.substring(0, base.lastIndexOf("-pos-"));
+          runs.add(new Run(cp2kKind(dir, project, f), project, f));
+        }
+        case VASP_MD -> {
+          // one VASP run per folder, its primary file the one of lowest rank (XDATCAR, vasprun.xml, OUTCAR)
+          if (rf.rank() < vaspRank) {
+            vasp = f;
+            vaspRank = rf.rank();
+          }
+        }
+        default -> {
+          // logs are runs only in a folder without CP2K trajectories: below
+        }
       }
     }
-    Path vasp = xdatcar != null ? xdatcar : vasprun != null ? vasprun : outcar;
     if (vasp != null) {
       runs.add(new Run(RunKind.VASP_MD, dir.getFileName().toString(), vasp));
     }
@@ -149,16 +158,35 @@ public final class RunDiscovery {
     return hits.get(0);
   }
 
+  /**
+   * The run role of the first format whose run files match {@code fileName}, other than logs (their
+   * names, {@code *.out}, are too common to claim a file by name alone); null when none.
+   */
+  private static FormatRegistry.RunFiles runFiles(String fileName) {
+    for (FormatRegistry.Format f : FormatRegistry.formats()) {
+      FormatRegistry.RunFiles rf = f.run();
+      if (rf != null && rf.kind() != RunKind.CP2K_LOG && rf.fileName().test(fileName)) {
+        return rf;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code f} is the log of a run: a format making CP2K_LOG runs claims it by name and content. */
   private static boolean isCp2kLog(Path f) {
-    FormatRegistry.Format log = FormatRegistry.byName("cp2k-log");
-    if (!FormatRegistry.matchesName(log, f)) {
-      return false;
+    for (FormatRegistry.Format log : FormatRegistry.formats()) {
+      if (log.run() == null || log.run().kind() != RunKind.CP2K_LOG || !FormatRegistry.matchesName(log, f)) {
+        continue;
+      }
+      try {
+        if (log.sniffer().test(new String(Compression.head(f, 8192), java.nio.charset.StandardCharsets.ISO_8859_1))) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        return false; // a file that cannot be read is not claimed here; info lists it with its reason
+      }
     }
-    try {
-      return log.sniffer().test(new String(Compression.head(f, 8192), java.nio.charset.StandardCharsets.ISO_8859_1));
-    } catch (RuntimeException e) {
-      return false; // a file that cannot be read is not claimed here; info lists it with its reason
-    }
+    return false;
   }
 
   /** The kinds that give energies per frame or per single point (interface energies). */

@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.interphase.core.EnergyRun;
+import org.interphase.core.Frame;
+import org.interphase.core.FrameSources;
 import org.interphase.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +39,9 @@ class RunDiscoveryLogTest {
   @Test
   void interfaceEnergiesComeFromTheLogOfAFolder() throws IOException {
     Files.copy(SharedData.real("cp2kdata/test_energy_force/v7.1/normal/output"), dir.resolve("output"));
-    EnergyRun fromFolder = EnergyRuns.read(dir, ReadOptions.DEFAULT, EnergyRuns.VaspEnergy.SIGMA0);
-    EnergyRun fromFile = EnergyRuns.read(dir.resolve("output"), ReadOptions.DEFAULT, EnergyRuns.VaspEnergy.SIGMA0);
-    assertEquals(fromFile.energiesEv().length, fromFolder.energiesEv().length);
-    assertEquals(fromFile.energiesEv()[0], fromFolder.energiesEv()[0], 0.0);
+    List<Frame> fromFolder = FrameSources.readAll(EnergyRuns.open(dir, ReadOptions.DEFAULT));
+    List<Frame> fromFile = FrameSources.readAll(EnergyRuns.open(dir.resolve("output"), ReadOptions.DEFAULT));
+    assertEquals(fromFile.size(), fromFolder.size());
+    assertEquals(fromFile.get(0).energies().potentialEv(), fromFolder.get(0).energies().potentialEv(), 0.0);
   }
 }

@@ -116,6 +116,16 @@ class InterfaceEnergyTest {
         && m.parameter().equals("nA"), e.getMessage());
   }
 
+  /** The energies of a file through the reader and {@link EnergySeries}, in one pass. */
+  private static EnergyRun read(java.nio.file.Path path, ReadOptions o, EnergySeries.VaspEnergy v) {
+    try (org.interphase.core.FrameSource s = EnergyRuns.open(path, o)) {
+      org.interphase.core.Runner r = new org.interphase.core.Runner(s);
+      org.interphase.core.Runner.Slot<EnergyRun> slot = r.add(new EnergySeries(v));
+      r.run(org.interphase.core.Runner.Listener.NONE);
+      return slot.result();
+    }
+  }
+
   /**
    * shared/data/cp2k/interface_energy reference.json: area 92.21831578 Å², static γ
    * −0.01619603821820959 eV/Å² (W 0.2594891399658639 J/m²) within 1e-6 eV/Å²; the frame average of
@@ -126,18 +136,18 @@ class InterfaceEnergyTest {
   @Test
   void cp2kInterfaceReference() {
     ReadOptions o = ReadOptions.DEFAULT;
-    EnergyRuns.VaspEnergy v = EnergyRuns.VaspEnergy.SIGMA0;
-    EnergyRun spAb = EnergyRuns.read(SharedData.cp2k("interface_energy/sp_interface.out"), o, v);
-    EnergyRun spA = EnergyRuns.read(SharedData.cp2k("interface_energy/sp_slabA.out"), o, v);
-    EnergyRun spB = EnergyRuns.read(SharedData.cp2k("interface_energy/sp_slabB.out"), o, v);
+    EnergySeries.VaspEnergy v = EnergySeries.VaspEnergy.SIGMA0;
+    EnergyRun spAb = read(SharedData.cp2k("interface_energy/sp_interface.out"), o, v);
+    EnergyRun spA = read(SharedData.cp2k("interface_energy/sp_slabA.out"), o, v);
+    EnergyRun spB = read(SharedData.cp2k("interface_energy/sp_slabB.out"), o, v);
     InterfaceResult s = InterfaceEnergy.compute("static", spAb, spA, spB, InterfaceParameters.of(1));
     assertEquals(92.21831578, s.areaA2(), 1e-4);
     assertEquals(-0.01619603821820959, s.gamma().value(), 1e-6);
     assertEquals(0.2594891399658639, s.workOfAdhesion().value(), 2e-5);
 
-    EnergyRun mdAb = EnergyRuns.read(SharedData.cp2k("interface_energy/aimd_interface-1.ener"), o, v);
-    EnergyRun mdA = EnergyRuns.read(SharedData.cp2k("interface_energy/aimd_slabA-1.ener"), o, v);
-    EnergyRun mdB = EnergyRuns.read(SharedData.cp2k("interface_energy/aimd_slabB-1.ener"), o, v);
+    EnergyRun mdAb = read(SharedData.cp2k("interface_energy/aimd_interface-1.ener"), o, v);
+    EnergyRun mdA = read(SharedData.cp2k("interface_energy/aimd_slabA-1.ener"), o, v);
+    EnergyRun mdB = read(SharedData.cp2k("interface_energy/aimd_slabB-1.ener"), o, v);
     record Case(EnergyRun a, EnergyRun b, double eq, double mean, double naive, double block5) {}
     List<Case> cases = List.of(
         new Case(spA, spB, 0, -0.006816544591738855, 0.0001635659843200956, 0.0010838550800220277),

@@ -5,6 +5,7 @@ import org.interphase.core.Cell;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TruncatedInputException;
 import org.interphase.parsers.io.LineReader;
+import org.interphase.parsers.io.TwoPass;
 
 /**
  * Streams a CP2K {@code .cell} file: step, time (fs), Ax Ay Az Bx By Bz Cx Cy Cz (Å, the cell
@@ -16,12 +17,17 @@ public final class Cp2kCellReader implements AutoCloseable {
 
   private final LineReader r;
 
-  private Cp2kCellReader(Path path) {
-    r = LineReader.open(path);
+  private Cp2kCellReader(LineReader r) {
+    this.r = r;
+  }
+
+  /** The second pass of {@code passes}, after {@link StepScan#ofTable(TwoPass)}. */
+  static Cp2kCellReader open(TwoPass passes) {
+    return new Cp2kCellReader(passes.second());
   }
 
   public static Cp2kCellReader open(Path path) {
-    return new Cp2kCellReader(path);
+    return new Cp2kCellReader(LineReader.open(path));
   }
 
   public String source() {

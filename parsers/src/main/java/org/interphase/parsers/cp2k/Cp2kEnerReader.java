@@ -8,6 +8,7 @@ import org.interphase.core.Energies;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.Units;
 import org.interphase.parsers.io.LineReader;
+import org.interphase.parsers.io.TwoPass;
 
 /**
  * Reads a CP2K MD {@code .ener} file. Columns are taken by position in the data rows (the header has
@@ -23,14 +24,19 @@ public final class Cp2kEnerReader implements AutoCloseable {
   private final List<String> warnings = new ArrayList<>();
   private int rows;
 
-  private Cp2kEnerReader(Path path, boolean strict) {
-    this.r = LineReader.open(path);
+  private Cp2kEnerReader(LineReader r, boolean strict) {
+    this.r = r;
     this.strict = strict;
+  }
+
+  /** The second pass of {@code passes}, after {@link StepScan#ofTable(TwoPass)}. */
+  static Cp2kEnerReader open(TwoPass passes, boolean strict) {
+    return new Cp2kEnerReader(passes.second(), strict);
   }
 
   /** Opens a file for row-by-row reading. */
   public static Cp2kEnerReader open(Path path, boolean strict) {
-    return new Cp2kEnerReader(path, strict);
+    return new Cp2kEnerReader(LineReader.open(path), strict);
   }
 
   /** The rows and any warning. */

@@ -15,8 +15,10 @@ import org.interphase.core.Energies;
 import org.interphase.core.Frame;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Warning;
 import org.interphase.parsers.AbstractFrameSource;
 import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.io.TwoPass;
 
 /**
  * A CP2K MD (or GEO_OPT) run as one stream of frames: positions from {@code <P>-pos-<K>.xyz}, joined
@@ -38,7 +40,8 @@ import org.interphase.parsers.ReadOptions;
  * <p><b>Spacing.</b> The time between stored frames is taken from the first of: {@code time =} of
  * the positions, the {@code .ener} time column × the positions' step stride, the input's {@code
  * TIMESTEP × EACH/MD}, the log's {@code MD_PAR| Time step} × coordinates print frequency; every
- * other source is checked against it ({@link FrameSpacing}). {@code --timestep-fs} overrides them.
+ * other source is checked against it ({@link FrameSpacing}). A user's {@code --timestep-fs} is applied
+ * once, by {@link org.interphase.parsers.FormatRegistry#open}, never here.
  *
  * <p><b>Cell.</b> An NPT run prints cells at its own stride; a frame takes the {@code .cell} row of
  * its step, or, when that step has no row, the latest earlier row, with a warning if the cell has
@@ -74,10 +77,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
   /** time of a frame = its time column (when the file has one), else step × this; NaN when unknown */
   private final double perStepFs;
   private final boolean useTimeColumn;
-  /** with --timestep-fs: time = (step − firstStep) / strideSteps × override */
-  private final double overrideFs;
-  private final long firstStep;
   private final long strideSteps;
+  /** the decoded copies of compressed files, deleted on close */
+  private final List<TwoPass> twoPasses = new ArrayList<>();
 
   private Cp2kMdRun(Path posFile, ReadOptions options) {
     super(options.strict());
@@ -91,9 +93,10 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     Cp2kCellReader cellR = null;
     Cp2kEnerReader enerR = null;
     try {
-      StepScan posScan = Cp2kXyzReader.scan(posFile, Cp2kXyzReader.Quantity.POSITIONS);
+      TwoPass posPasses = passes(posFile);
+      StepScan posScan = Cp2kXyzReader.scan(posPasses, Cp2kXyzReader.Quantity.POSITIONS);
       posOrder = ordered(posScan, posFile, "frames");
-      posR = Cp2kXyzReader.open(posFile, Cp2kXyzReader.Quantity.POSITIONS);
+      posR = Cp2kXyzReader.open(posPasses, Cp2kXyzReader.Quantity.POSITIONS);
       pos = posR;
       first = nextKept(pos, posOrder);
       if (first == null) {
@@ -126,8 +129,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       Path cellPath = sibling(dir, name, "-pos-", "-", ".cell");
       Cell fixed = null;
       if (cellPath != null) {
-        cellOrder = ordered(Cp2kCellReader.scan(cellPath), cellPath, ".cell rows");
-        cellR = Cp2kCellReader.open(cellPath);
+        TwoPass cellPasses = passes(cellPath);
+        cellOrder = ordered(StepScan.ofTable(cellPasses), cellPath, ".cell rows");
+        cellR = Cp2kCellReader.open(cellPasses);
         cellReader = cellR;
         cellNext = nextKept(cellReader, cellOrder);
         notes.add("cell from " + cellPath.getFileName() + ", joined by step");
@@ -167,9 +171,10 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       Path enerPath = sibling(dir, name, "-pos-", "-", ".ener");
       StepScan enerScan = null;
       if (enerPath != null) {
-        enerScan = Cp2kEnerReader.scan(enerPath);
+        TwoPass enerPasses = passes(enerPath);
+        enerScan = StepScan.ofTable(enerPasses);
         enerOrder = ordered(enerScan, enerPath, ".ener rows");
-        enerR = Cp2kEnerReader.open(enerPath, options.strict());
+        enerR = Cp2kEnerReader.open(enerPasses, options.strict());
         ener = enerR;
         enerNext = nextKept(ener, enerOrder);
         notes.add("kinetic energy, temperature and conserved quantity from " + enerPath.getFileName());
@@ -180,8 +185,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       }
       Path frcPath = sibling(dir, name, "-pos-", "-frc-", ".xyz");
       if (frcPath != null) {
-        frcOrder = ordered(Cp2kXyzReader.scan(frcPath, Cp2kXyzReader.Quantity.FORCES), frcPath, "force frames");
-        frcR = Cp2kXyzReader.open(frcPath, Cp2kXyzReader.Quantity.FORCES);
+        TwoPass frcPasses = passes(frcPath);
+        frcOrder = ordered(Cp2kXyzReader.scan(frcPasses, Cp2kXyzReader.Quantity.FORCES), frcPath, "force frames");
+        frcR = Cp2kXyzReader.open(frcPasses, Cp2kXyzReader.Quantity.FORCES);
         frc = frcR;
         frcNext = nextKept(frc, frcOrder);
         checkAtoms(frcNext, frc, kinds, atoms, name);
@@ -193,8 +199,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       }
       Path velPath = sibling(dir, name, "-pos-", "-vel-", ".xyz");
       if (velPath != null) {
-        velOrder = ordered(Cp2kXyzReader.scan(velPath, Cp2kXyzReader.Quantity.VELOCITIES), velPath, "velocity frames");
-        velR = Cp2kXyzReader.open(velPath, Cp2kXyzReader.Quantity.VELOCITIES);
+        TwoPass velPasses = passes(velPath);
+        velOrder = ordered(Cp2kXyzReader.scan(velPasses, Cp2kXyzReader.Quantity.VELOCITIES), velPath, "velocity frames");
+        velR = Cp2kXyzReader.open(velPasses, Cp2kXyzReader.Quantity.VELOCITIES);
         vel = velR;
         velNext = nextKept(vel, velOrder);
         checkAtoms(velNext, vel, kinds, atoms, name);
@@ -206,7 +213,6 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       }
 
       strideSteps = StepOrder.stride(posSteps);
-      firstStep = first.step();
       gaps(name);
       boolean dynamics = runType == null || runType.equals("MD");
       useTimeColumn = posScan.hasTimes();
@@ -241,15 +247,6 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       FrameSpacing.Source chosen = spacing.chosen();
       double dt = chosen == null ? Double.NaN : chosen.fs();
       String dtSource = chosen == null ? null : chosen.phrase();
-      overrideFs = options.timestepFs();
-      if (!Double.isNaN(overrideFs)) {
-        if (!Double.isNaN(dt) && Math.abs(overrideFs - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
-          warn("--timestep-fs " + FrameSpacing.fmt(overrideFs) + " fs differs from the " + FrameSpacing.fmt(dt)
-              + " fs between frames the files give (" + dtSource + "); --timestep-fs used");
-        }
-        dt = overrideFs;
-        dtSource = "command line --timestep-fs";
-      }
       perStepFs = useTimeColumn ? posPerStep : dynamics && !Double.isNaN(dt) ? dt / strideSteps : Double.NaN;
       if (!useTimeColumn && posScan.steps().length > 1 && !Double.isNaN(posScan.timesFs()[0])) {
         notes.add("the frames carry one time throughout (REFTRAJ or restart artefact): times follow the step numbers");
@@ -270,8 +267,16 @@ public final class Cp2kMdRun extends AbstractFrameSource {
           // the first error is the one to report
         }
       }
+      twoPasses.forEach(TwoPass::close);
       throw e;
     }
+  }
+
+  /** Two passes over {@code file} (step scan, then reading), decoding it once; closed with this source. */
+  private TwoPass passes(Path file) {
+    TwoPass p = TwoPass.of(file);
+    twoPasses.add(p);
+    return p;
   }
 
   /** Opens the run around a positions file. */
@@ -309,7 +314,7 @@ public final class Cp2kMdRun extends AbstractFrameSource {
    */
   private void coverage(Path file, long[] side, long[] posSteps, String what, List<String> notes) {
     if (side.length == 0) {
-      warn(file.getFileName() + " holds no complete record: the frames have no " + what);
+      warn(Warning.Input.INCOMPLETE, file.getFileName() + " holds no complete record: the frames have no " + what);
       return;
     }
     long sideStride = StepOrder.stride(side);
@@ -490,7 +495,7 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       es = enerNext;
     }
     if (ener != null && enerNext == null) {
-      ener.warnings().forEach(this::warn);
+      ener.warnings().forEach(w -> warn(Warning.Input.INCOMPLETE, w));
     }
     Energies en;
     if (es != null) {
@@ -503,11 +508,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     return new Frame(b.step(), timeOf(b), cell, b.values(), forces, velocities, en);
   }
 
-  /** The time of a frame from its step: the file's own time, else step × time per step; with --timestep-fs, from the step stride. */
+  /** The time of a frame from its step: the file's own time, else step × time per step. */
   private double timeOf(XyzBlock b) {
-    if (!Double.isNaN(overrideFs)) {
-      return (double) (b.step() - firstStep) / strideSteps * overrideFs;
-    }
     if (useTimeColumn && !Double.isNaN(b.timeFs())) {
       return b.timeFs();
     }
@@ -565,5 +567,6 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     if (ener != null) {
       ener.close();
     }
+    twoPasses.forEach(TwoPass::close);
   }
 }

@@ -8,6 +8,7 @@ import org.interphase.core.MalformedInputException;
 import org.interphase.core.TruncatedInputException;
 import org.interphase.core.Units;
 import org.interphase.parsers.io.LineReader;
+import org.interphase.parsers.io.TwoPass;
 
 /**
  * Streams the frames of a CP2K XYZ file: {@code *-pos-*.xyz} (Å), {@code *-vel-*.xyz} (bohr per
@@ -62,6 +63,11 @@ public final class Cp2kXyzReader implements AutoCloseable {
   /** Opens a CP2K XYZ file; the quantity follows from the file name. */
   public static Cp2kXyzReader open(Path path) {
     return new Cp2kXyzReader(LineReader.open(path), Quantity.ofFileName(path.getFileName().toString()));
+  }
+
+  /** The second pass of {@code passes} as a CP2K XYZ file holding the given quantity. */
+  static Cp2kXyzReader open(TwoPass passes, Quantity quantity) {
+    return new Cp2kXyzReader(passes.second(), quantity);
   }
 
   /** Opens a CP2K XYZ file holding the given quantity. */
@@ -202,8 +208,15 @@ public final class Cp2kXyzReader implements AutoCloseable {
    * read; the reading pass reports it.
    */
   static StepScan scan(Path path, Quantity quantity) {
+    try (TwoPass once = TwoPass.of(path)) {
+      return scan(once, quantity);
+    }
+  }
+
+  /** {@link #scan(Path, Quantity)} as the first of two passes; the reading pass opens {@code passes.second()}. */
+  static StepScan scan(TwoPass passes, Quantity quantity) {
     StepScan.Builder b = new StepScan.Builder();
-    try (LineReader r = LineReader.open(path)) {
+    try (LineReader r = passes.first()) {
       long index = 0;
       boolean ready = false;
       while (true) {

@@ -1,6 +1,7 @@
 package org.interphase.parsers.cp2k;
 
 import java.util.Arrays;
+import org.interphase.parsers.io.TwoPass;
 
 /**
  * The step number and time of every record of a CP2K file, from a first pass that reads only what
@@ -20,8 +21,15 @@ record StepScan(long[] steps, double[] timesFs, long[] lines) {
    * reading pass reports it with its line.
    */
   static StepScan ofTable(java.nio.file.Path path) {
+    try (TwoPass once = TwoPass.of(path)) {
+      return ofTable(once);
+    }
+  }
+
+  /** {@link #ofTable(java.nio.file.Path)} as the first of two passes. */
+  static StepScan ofTable(TwoPass passes) {
     Builder b = new Builder();
-    try (org.interphase.parsers.io.LineReader r = org.interphase.parsers.io.LineReader.open(path)) {
+    try (org.interphase.parsers.io.LineReader r = passes.first()) {
       while (r.next()) {
         if (r.isBlank() || r.startsWithTrimmed("#")) {
           continue;

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -16,14 +19,23 @@ import org.interphase.core.MissingInputException;
  * Opens a file for reading, decompressing gzip, bzip2 and xz transparently. The compression is
  * recognised by its magic bytes, not the file name, so a mis-named file still reads.
  *
- * <p>Small compressed files that are read to the end are kept decompressed in a {@link
- * DecompressedCache}, so reading the same file again in one process (format detection, then the
- * analyses of a report) does not decode it again; large files stream as before.
+ * <p>Nothing is cached: a reader that needs two passes over a compressed file decodes it once
+ * through {@link TwoPass}; one streaming pass ({@link org.interphase.core.Runner}) feeds every
+ * analysis of a command.
  */
 public final class Compression {
   private static final String[] SUFFIXES = {".gz", ".bz2", ".xz"};
 
+  /** Full decodes per compressed file in this process (not the {@link #head}s), for tests that a file is decoded once. */
+  private static final Map<Path, AtomicInteger> DECODES = new ConcurrentHashMap<>();
+
   private Compression() {}
+
+  /** How many times {@code path} was opened for decoding past its head in this process. */
+  static int decodes(Path path) {
+    AtomicInteger n = DECODES.get(path.toAbsolutePath().normalize());
+    return n == null ? 0 : n.get();
+  }
 
   /**
    * Opens {@code path} as a decompressed stream.
@@ -32,6 +44,20 @@ public final class Compression {
    * @throws UncheckedIOException on other I/O errors
    */
   public static InputStream open(Path path) {
+    return open(path, true);
+  }
+
+  /** Whether {@code path} is gzip, bzip2 or xz data (by its magic bytes). */
+  public static boolean isCompressed(Path path) {
+    try (InputStream probe = Files.newInputStream(path)) {
+      byte[] magic = probe.readNBytes(6);
+      return isGzip(magic) || isBzip2(magic) || isXz(magic);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static InputStream open(Path path, boolean counted) {
     try {
       requireRegularFile(path);
       byte[] magic;
@@ -39,11 +65,8 @@ public final class Compression {
         magic = probe.readNBytes(6);
       }
       boolean compressed = isGzip(magic) || isBzip2(magic) || isXz(magic);
-      if (compressed) {
-        InputStream cached = DecompressedCache.open(path);
-        if (cached != null) {
-          return cached;
-        }
+      if (compressed && counted) {
+        DECODES.computeIfAbsent(path.toAbsolutePath().normalize(), k -> new AtomicInteger()).incrementAndGet();
       }
       InputStream raw = Files.newInputStream(path);
       InputStream decoded = raw;
@@ -65,7 +88,7 @@ public final class Compression {
       if (compressed) {
         decoded = new Checked(decoded, path.toString(), kind);
       }
-      return compressed ? DecompressedCache.recording(path, decoded) : decoded;
+      return decoded;
     } catch (NoSuchFileException e) {
       throw new MissingInputException(path + ": no such file");
     } catch (IOException e) {
@@ -208,7 +231,7 @@ public final class Compression {
 
   /** Reads the first {@code n} decompressed bytes (fewer when the file is shorter). */
   public static byte[] head(Path path, int n) {
-    try (InputStream in = open(path)) {
+    try (InputStream in = open(path, false)) {
       return in.readNBytes(n);
     } catch (CorruptCompressionException e) {
       throw new org.interphase.core.MalformedInputException(path.toString(), 1, "intact compressed data", e.found());

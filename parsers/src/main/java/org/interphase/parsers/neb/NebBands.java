@@ -23,6 +23,7 @@ import org.interphase.parsers.cp2k.Cp2kLog;
 import org.interphase.parsers.cp2k.Cp2kSinglePoints;
 import org.interphase.parsers.io.LineReader;
 import org.interphase.parsers.vasp.VaspNeb;
+import org.interphase.parsers.vasp.VaspSiblings;
 
 /**
  * Reads the band a user points at.
@@ -277,17 +278,14 @@ public final class NebBands {
 
   /** LCLIMB from the INCAR of the NEB folder, else from image 01's OUTCAR ({@code NEB:          LCLIMB      T}). */
   private static boolean vaspClimbing(Path dir) {
-    Path incar = dir.resolve("INCAR");
-    if (!Files.isRegularFile(incar)) {
-      for (String name : new String[] {"OUTCAR", "OUTCAR.gz", "OUTCAR.bz2", "OUTCAR.xz"}) {
-        Path outcar = dir.resolve("01").resolve(name);
-        if (Files.isRegularFile(outcar)) {
-          try (LineReader r = LineReader.open(outcar)) {
-            for (int i = 0; i < 5000 && r.next(); i++) {
-              if (r.contains("LCLIMB")) {
-                String[] t = r.line().strip().split("\\s+");
-                return t[t.length - 1].toUpperCase(Locale.ROOT).startsWith("T");
-              }
+    Path incar = VaspSiblings.in(dir).incar();
+    if (incar == null) {
+      for (Path outcar : VaspSiblings.in(dir.resolve("01")).all("OUTCAR")) {
+        try (LineReader r = LineReader.open(outcar)) {
+          for (int i = 0; i < 5000 && r.next(); i++) {
+            if (r.contains("LCLIMB")) {
+              String[] t = r.line().strip().split("\\s+");
+              return t[t.length - 1].toUpperCase(Locale.ROOT).startsWith("T");
             }
           }
         }

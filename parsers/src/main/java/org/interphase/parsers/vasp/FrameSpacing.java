@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.interphase.parsers.ReadOptions;
 
 /**
  * The time between the stored frames of a VASP trajectory, decided from every source there is and
@@ -12,7 +11,8 @@ import org.interphase.parsers.ReadOptions;
  * MD steps between frames that the trajectory itself shows (XDATCAR configuration numbers, OUTCAR
  * ionic steps). A disagreement is a warning naming both values and saying which was used.
  *
- * <p>Precedence: {@code --timestep-fs}; then POTIM from the OUTCAR, the vasprun.xml, the INCAR (what
+ * <p>Precedence (a {@code --timestep-fs} of the user is applied later, once, by {@link
+ * org.interphase.parsers.FormatRegistry#open}): POTIM from the OUTCAR, the vasprun.xml, the INCAR (what
  * VASP ran with before what the folder says now) times the MD steps between frames. The steps come
  * from the trajectory when it shows them, except that consecutive XDATCAR numbers (1, 2, 3 …) do not
  * overrule a larger NBLOCK: VASP numbers configurations by MD step, so consecutive numbers beside
@@ -38,7 +38,7 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
    * @param numberStep the first increase between consecutive configuration numbers, 0 when the
    *     file shows none
    */
-  static FrameSpacing xdatcar(Path file, ReadOptions options, long numberStep) {
+  static FrameSpacing xdatcar(Path file, long numberStep) {
     List<VaspParameters> ps = VaspParameters.besides(file);
     List<String> notes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -53,7 +53,7 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
       }
     }
     if (notMd(ps, notes)) {
-      return withOverride(options, Double.NaN, null, 0, notes, warnings);
+      return new FrameSpacing(Double.NaN, null, 0, notes, warnings);
     }
     int steps = paramSteps;
     String stepsText = strideFrom == null ? null : strideFrom.origin() + " " + strideText(strideFrom);
@@ -97,7 +97,7 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
     } else {
       notes.add("time between frames unknown (no INCAR, OUTCAR or vasprun.xml beside the file): pass --timestep-fs");
     }
-    return withOverride(options, dt, source, steps, notes, warnings);
+    return new FrameSpacing(dt, source, steps, notes, warnings);
   }
 
   /**
@@ -110,7 +110,7 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
    * @param expectedText how {@code expectedSteps} follows from the tags, e.g. {@code "NBLOCK"}
    * @param md whether the file is an MD run (IBRION = 0); other runs have no time step
    */
-  static FrameSpacing ownFile(Path file, ReadOptions options, VaspParameters own, int fileSteps, int expectedSteps,
+  static FrameSpacing ownFile(Path file, VaspParameters own, int fileSteps, int expectedSteps,
       String expectedText, boolean md) {
     List<String> notes = new ArrayList<>();
     List<String> warnings = new ArrayList<>(own.problems());
@@ -123,7 +123,7 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
     }
     VaspParameters potimFrom = potimSource(ps, warnings);
     if (!md) {
-      return withOverride(options, Double.NaN, null, 0, notes, warnings);
+      return new FrameSpacing(Double.NaN, null, 0, notes, warnings);
     }
     int steps = expectedSteps;
     boolean fromFile = false;
@@ -148,20 +148,7 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
     } else {
       notes.add("POTIM not found: time between frames unknown (pass --timestep-fs)");
     }
-    return withOverride(options, dt, source, steps, notes, warnings);
-  }
-
-  private static FrameSpacing withOverride(ReadOptions options, double dt, String source, int steps, List<String> notes,
-      List<String> warnings) {
-    double user = options.timestepFs();
-    if (Double.isNaN(user)) {
-      return new FrameSpacing(dt, source, steps, notes, warnings);
-    }
-    if (!Double.isNaN(dt) && Math.abs(user - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
-      warnings.add("--timestep-fs " + fs(user) + " fs differs from the " + fs(dt) + " fs between frames the files give ("
-          + source + "); --timestep-fs used");
-    }
-    return new FrameSpacing(user, "command line --timestep-fs", steps, notes, warnings);
+    return new FrameSpacing(dt, source, steps, notes, warnings);
   }
 
   /** Whether the run's files say it is not MD (IBRION other than 0); adds a note then. */

@@ -35,7 +35,7 @@ public final class OszicarReader {
   /** The ionic steps and any warning. */
   public record Result(List<EnergyStep> steps, boolean molecularDynamics, List<String> warnings) {}
 
-  /** Reads every ionic step; time is {@code step × timestepFs} when a time step is given. */
+  /** Reads every ionic step; times are {@code NaN} (the file has none). */
   public static Result read(Path path, ReadOptions options) {
     List<EnergyStep> out = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -76,8 +76,8 @@ public final class OszicarReader {
           throw err;
         }
         md |= !Double.isNaN(t);
-        double time = Double.isNaN(options.timestepFs()) ? Double.NaN : (step - 1) * options.timestepFs();
-        out.add(new EnergyStep(step, time, new Energies(f, f, e0, ek, e, t)));
+        // an OSZICAR states no time: a user's --timestep-fs is applied by the caller, once
+        out.add(new EnergyStep(step, Double.NaN, new Energies(f, f, e0, ek, e, t)));
       }
       if (!any && r.lineNumber() == 0) {
         throw new MalformedInputException(r.source(), 1, "an OSZICAR with ionic-step lines", null);

@@ -184,7 +184,7 @@ public final class OutcarReader extends AbstractFrameSource {
       int expected = params.xdatcarStride();
       expectedSteps = expected;
       String expectedText = params.strideTag() + (params.outblockRules() ? " (ML_MODE = run)" : "");
-      FrameSpacing spacing = FrameSpacing.ownFile(path, options, params, fileSteps, expected, expectedText, md);
+      FrameSpacing spacing = FrameSpacing.ownFile(path, params, fileSteps, expected, expectedText, md);
       spacing.warnings().forEach(this::warn);
       notes.addAll(spacing.notes());
       dtFs = spacing.dtFs();

@@ -1,6 +1,5 @@
 package org.interphase.parsers.vasp;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,7 @@ final class SpeciesResolver {
   private static final Pattern POTENTIAL_TAG = Pattern.compile("(?i)(PAW|US|NC)(_[A-Za-z0-9]+)*");
   private static final Pattern VASPRUN_TYPE = Pattern.compile(
       "<rc>\\s*<c>[^<]*</c>\\s*<c>([^<]*)</c>\\s*<c>[^<]*</c>\\s*<c>[^<]*</c>\\s*<c>([^<]*)</c>\\s*</rc>");
-  private static final String[] BESIDE = {"POTCAR", "POTCAR.gz", "POTCAR.bz2", "POTCAR.xz", "OUTCAR", "OUTCAR.gz",
-      "OUTCAR.bz2", "OUTCAR.xz", "vasprun.xml", "vasprun.xml.gz", "vasprun.xml.bz2", "vasprun.xml.xz"};
+  private static final List<String> BESIDE = List.of("POTCAR", "OUTCAR", "vasprun.xml");
 
   private SpeciesResolver() {}
 
@@ -200,9 +198,10 @@ final class SpeciesResolver {
     if (dir == null) {
       return null;
     }
-    for (String name : BESIDE) {
-      Path p = dir.resolve(name);
-      if (!Files.isRegularFile(p) || p.equals(file.toAbsolutePath())) {
+    VaspSiblings run = VaspSiblings.in(dir);
+    for (Path p : BESIDE.stream().flatMap(n -> run.all(n).stream()).toList()) {
+      String name = p.getFileName().toString();
+      if (p.equals(file.toAbsolutePath())) {
         continue;
       }
       Declared d;

@@ -88,8 +88,8 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
 
   /** IMAGES from the INCAR of the NEB folder, or null. */
   private static Integer imagesTag(Path dir) {
-    Path incar = dir.resolve("INCAR");
-    if (!Files.isRegularFile(incar)) {
+    Path incar = VaspSiblings.in(dir).incar();
+    if (incar == null) {
       return null;
     }
     try (LineReader r = LineReader.open(incar)) {
@@ -121,7 +121,7 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
     AtomTable atoms = null;
     for (int i = 0; i < dirs.size(); i++) {
       Path d = dirs.get(i);
-      Path outcar = first(d, "OUTCAR");
+      Path outcar = VaspSiblings.in(d).outcar();
       Frame lastStep = null;
       double tangent = Double.NaN;
       AtomTable t = null;
@@ -136,8 +136,8 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
           r.warnings().forEach(w -> warnings.add(d.getFileName() + "/OUTCAR: " + w));
         }
       }
-      Path contcar = first(d, "CONTCAR");
-      Path poscar = first(d, "POSCAR");
+      Path contcar = VaspSiblings.in(d).find("CONTCAR");
+      Path poscar = VaspSiblings.in(d).find("POSCAR");
       Frame geom;
       String from;
       boolean end = i == 0 || i == dirs.size() - 1;
@@ -171,7 +171,7 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
         e = lastStep.energies().energySigma0Ev();
         eFrom = "OUTCAR energy(sigma->0)";
       } else {
-        Path osz = first(d, "OSZICAR");
+        Path osz = VaspSiblings.in(d).find("OSZICAR");
         if (osz != null) {
           OszicarReader.Result r = OszicarReader.read(osz, options);
           if (!r.steps().isEmpty()) {
@@ -211,15 +211,5 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
     } catch (java.io.IOException e) {
       return false;
     }
-  }
-
-  private static Path first(Path d, String base) {
-    for (String s : new String[] {"", ".gz", ".bz2", ".xz"}) {
-      Path p = d.resolve(base + s);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return null;
   }
 }

@@ -1,6 +1,5 @@
 package org.interphase.parsers.vasp;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,19 +115,12 @@ record VaspParameters(String origin, String version, double potimFs, Integer nbl
    */
   static List<VaspParameters> besides(Path file) {
     List<VaspParameters> out = new ArrayList<>();
-    Path dir = file.toAbsolutePath().getParent();
-    if (dir == null) {
-      return out;
-    }
+    VaspSiblings run = VaspSiblings.of(file);
     Path self = file.toAbsolutePath().normalize();
-    String[][] groups = {
-        {"OUTCAR", "OUTCAR.gz", "OUTCAR.bz2", "OUTCAR.xz"},
-        {"vasprun.xml", "vasprun.xml.gz", "vasprun.xml.bz2", "vasprun.xml.xz"},
-        {"INCAR"}};
-    for (String[] group : groups) {
-      for (String name : group) {
-        Path p = dir.resolve(name);
-        if (!Files.isRegularFile(p) || p.toAbsolutePath().normalize().equals(self)) {
+    for (String group : new String[] {"OUTCAR", "vasprun.xml", "INCAR"}) {
+      for (Path p : run.all(group)) {
+        String name = p.getFileName().toString();
+        if (p.toAbsolutePath().normalize().equals(self)) {
           continue;
         }
         VaspParameters v;

@@ -126,7 +126,7 @@ public final class VasprunReader extends AbstractFrameSource {
       VaspParameters params = tags.build();
       // VASP >= 6.4.3 writes only every ML_OUTBLOCK-th step of a prediction-only ML run to vasprun.xml
       stepsPerFrame = params.versionAtLeast(6, 4, 3) ? params.mlOutputInterval() : 1;
-      FrameSpacing spacing = FrameSpacing.ownFile(path, options, params, 0, stepsPerFrame,
+      FrameSpacing spacing = FrameSpacing.ownFile(path, params, 0, stepsPerFrame,
           "ML_OUTBLOCK (ML_MODE = run, VASP ≥ 6.4.3)", md);
       spacing.warnings().forEach(this::warn);
       dtFs = spacing.dtFs();

@@ -1,6 +1,5 @@
 package org.interphase.parsers.vasp;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -130,7 +129,7 @@ public final class XdatcarReader extends AbstractFrameSource {
         before = x;
       }
       numberStep = step;
-      FrameSpacing spacing = FrameSpacing.xdatcar(path, options, step);
+      FrameSpacing spacing = FrameSpacing.xdatcar(path, step);
       dtFs = spacing.dtFs();
       fsPerNumber = Double.isNaN(dtFs) ? Double.NaN : dtFs / Math.max(1, step);
       notes.addAll(spacing.notes());
@@ -426,10 +425,10 @@ public final class XdatcarReader extends AbstractFrameSource {
     VaspHeader.need(r, "\"CAR\"");
     VaspHeader.need(r, "the system name");
     // a POSCAR/CONTCAR beside it gives elements, counts and the true cell
-    Path dir = path.toAbsolutePath().getParent();
+    VaspSiblings run = VaspSiblings.of(path);
     for (String name : new String[] {"POSCAR", "CONTCAR"}) {
-      Path p = dir == null ? null : dir.resolve(name);
-      if (p != null && Files.isRegularFile(p)) {
+      Path p = run.find(name);
+      if (p != null) {
         PoscarReader.Structure s = PoscarReader.read(p, options);
         if (s.header().atoms().size() == nions) {
           notes.add("VASP 4 XDATCAR: elements and cell from " + name + " beside it");

@@ -44,7 +44,7 @@ public final class ExtendedXyz extends AbstractFrameSource {
         throw new MalformedInputException(path.toString(), 1, "an extended XYZ frame", null);
       }
       header = new TrajectoryHeader(path.toString(), FORMAT, "extended XYZ", AtomTable.of(labels[0]), first.cell(),
-          options.timestepFs(), false, List.of());
+          Double.NaN, false, List.of());
     } catch (RuntimeException e) {
       r.close();
       throw e;

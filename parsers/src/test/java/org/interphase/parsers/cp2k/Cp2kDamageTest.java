@@ -78,7 +78,7 @@ class Cp2kDamageTest {
     Path d = MadeRun.folder("damage-empty-log");
     Path p = MadeRun.in(d).write("sp.out");
     MalformedInputException e = assertThrows(MalformedInputException.class,
-        () -> EnergyRuns.read(p, ReadOptions.DEFAULT, EnergyRuns.VaspEnergy.SIGMA0));
+        () -> EnergyRuns.open(p, ReadOptions.DEFAULT).close());
     assertEquals(p + ":1: expected a CP2K log, a VASP OUTCAR/vasprun.xml/OSZICAR or an MD trajectory, found end of file", e.getMessage());
   }
 }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.interphase.core.EnergyRun;
+import org.interphase.core.Frame;
+import org.interphase.core.FrameSource;
+import org.interphase.core.FrameSources;
 import org.interphase.core.MalformedInputException;
 import org.interphase.parsers.EnergyRuns;
 import org.interphase.parsers.ReadOptions;
@@ -82,11 +84,13 @@ class Cp2kLogTest {
     assertEquals(1, log.warnings().size());
     assertTrue(log.warnings().get(0).contains("2 MD steps were replaced"), log.warnings().toString());
     // interface reads the same energies from the log
-    EnergyRun run = EnergyRuns.read(d.resolve("md.out"), ReadOptions.DEFAULT, EnergyRuns.VaspEnergy.SIGMA0);
-    assertTrue(run.dynamics());
-    assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, run.timesFs(), 1e-12);
-    assertEquals(-20.04 * HA, run.lastEnergyEv(), 1e-6);
-    assertEquals(Map.of("S", 2, "Li", 1), run.composition());
+    try (FrameSource run = EnergyRuns.open(d.resolve("md.out"), ReadOptions.DEFAULT)) {
+      assertTrue(run.header().dynamics());
+      List<Frame> frames = FrameSources.readAll(run);
+      assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, frames.stream().mapToDouble(Frame::timeFs).toArray(), 1e-12);
+      assertEquals(-20.04 * HA, frames.get(frames.size() - 1).energies().potentialEv(), 1e-6);
+      assertEquals(Map.of("S", 2, "Li", 1), run.header().atoms().speciesCounts());
+    }
   }
 
   @Test
