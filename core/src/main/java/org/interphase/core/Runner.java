@@ -3,6 +3,8 @@ package org.interphase.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Feeds every analysis of a command or report from one streaming pass over a trajectory: each
@@ -21,7 +23,9 @@ import java.util.Objects;
  * <p>An analysis that fails (its {@code start}, a frame or its {@code finish} throws an {@link
  * IllegalArgumentException} or an {@link InterphaseException} of its own) is dropped from the pass;
  * the others go on, and its slot holds the failure. Failures of the reader end the pass and
- * propagate. Not thread-safe.
+ * propagate. With two or more analyses on a machine with more than one core, each accumulator runs in a
+ * thread of its own beside the reading (results identical to a serial pass; the system property
+ * {@code interphase.serialPass=true} turns this off). A runner is used from one thread.
  */
 public final class Runner {
   private final FrameSource source;
@@ -70,25 +74,147 @@ public final class Runner {
       throw new IllegalStateException("the pass has run");
     }
     ran = true;
+    List<Slot<?>> live = slots.stream().filter(s -> s.failure == null).toList();
+    boolean parallel = live.size() > 1 && Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("interphase.serialPass");
+    Feed feed = parallel ? new Parallel(live) : new Feed() {
+      @Override
+      public void accept(Frame f) {
+        live.forEach(s -> s.feed(f));
+      }
+
+      @Override
+      public void finish() {
+        live.forEach(Slot::complete);
+      }
+    };
     long n = 0;
     Frame first = null;
     Frame last = null;
-    while (source.hasNext()) {
-      Frame f = source.next();
-      if (first == null) {
-        first = f;
+    boolean done = false;
+    try {
+      while (source.hasNext()) {
+        Frame f = source.next();
+        if (first == null) {
+          first = f;
+        }
+        last = f;
+        feed.accept(f);
+        listener.advanced(++n);
       }
-      last = f;
-      for (Slot<?> s : slots) {
-        s.feed(f);
+      feed.finish();
+      done = true;
+    } finally {
+      if (!done) {
+        feed.abort();
       }
-      listener.advanced(++n);
-    }
-    for (Slot<?> s : slots) {
-      s.complete();
     }
     listener.finished(n);
     return new Pass(source.header(), n, first, last, source.typedWarnings());
+  }
+
+  /** How frames reach the accumulators: in the reading thread, or through one worker thread each. */
+  private interface Feed {
+    void accept(Frame f);
+
+    /** Finishes every accumulator (after the last frame). */
+    void finish();
+
+    /** Stops after a failure of the reader. */
+    default void abort() {}
+  }
+
+  /**
+   * Each accumulator in a thread of its own, fed through a short queue in frame order, so that the
+   * analyses of a report run side by side with the reading. Results are those of a serial pass:
+   * every accumulator sees every frame once, in order, in one thread. Frames are immutable.
+   */
+  private static final class Parallel implements Feed {
+    private static final Object END = new Object();
+    private final List<BlockingQueue<Object>> queues = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Throwable> crashes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    Parallel(List<Slot<?>> live) {
+      for (Slot<?> s : live) {
+        BlockingQueue<Object> q = new ArrayBlockingQueue<>(64);
+        Thread t = new Thread(() -> work(s, q), "interphase-analysis-" + threads.size());
+        t.setDaemon(true);
+        queues.add(q);
+        threads.add(t);
+        t.start();
+      }
+    }
+
+    private void work(Slot<?> s, BlockingQueue<Object> q) {
+      try {
+        while (true) {
+          Object o = q.take();
+          if (o == END) {
+            s.complete();
+            return;
+          }
+          s.feed((Frame) o);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | Error e) {
+        crashes.add(e);
+        // keep draining so that the reader never blocks on this queue
+        try {
+          while (q.take() != END) {
+            continue;
+          }
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    @Override
+    public void accept(Frame f) {
+      put(f);
+    }
+
+    private void put(Object o) {
+      try {
+        for (BlockingQueue<Object> q : queues) {
+          q.put(o);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while feeding the analyses", e);
+      }
+    }
+
+    @Override
+    public void finish() {
+      put(END);
+      join();
+      if (!crashes.isEmpty()) {
+        Throwable t = crashes.get(0);
+        if (t instanceof Error e) {
+          throw e;
+        }
+        throw (RuntimeException) t;
+      }
+    }
+
+    @Override
+    public void abort() {
+      threads.forEach(Thread::interrupt);
+      join();
+    }
+
+    private void join() {
+      for (Thread t : threads) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /**
