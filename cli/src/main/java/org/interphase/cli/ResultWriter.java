@@ -1,9 +1,6 @@
 package org.interphase.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.interphase.core.Warning;
@@ -27,8 +25,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * and other text files.
  */
 final class ResultWriter {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private ResultWriter() {}
 
   /**
@@ -48,7 +44,8 @@ final class ResultWriter {
     }
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
-      o.println(Json.write(toJson(v.json())));
+      writeJson(v.json(), o);
+      o.println();
     } else {
       v.text().forEach(o::println);
     }
@@ -58,7 +55,13 @@ final class ResultWriter {
   /** Writes every file of the views under {@code dir} (made when missing): name.json, the tables, the figures, the text files. */
   static void write(Path dir, Views v) {
     Csv.dir(dir);
-    writeText(dir.resolve(v.name() + ".json"), Json.write(toJson(v.json())));
+    Path json = dir.resolve(v.name() + ".json");
+    try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+      writeJson(v.json(), w);
+      w.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(json + ": " + OutputFolder.reason(e), e);
+    }
     for (Table t : v.tables()) {
       writeTable(dir.resolve(t.file()), t);
     }
@@ -94,49 +97,69 @@ final class ResultWriter {
     Csv.writeText(file, text);
   }
 
-  /** A document as a JSON tree; numbers that are not finite become null. */
-  static ObjectNode toJson(Document d) {
-    ObjectNode o = NODES.objectNode();
-    d.fields().forEach((k, v) -> o.set(k, node(v)));
-    return o;
+  /** Writes a document as indented JSON, streaming (a long {@link Document.Rows} is never held whole); non-finite numbers as null. */
+  static void writeJson(Document d, Writer out) {
+    try {
+      JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      write(g, d);
+      g.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private static JsonNode node(Object v) {
+  private static void write(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
-      return NODES.nullNode();
-    }
-    if (v instanceof String s) {
-      return NODES.textNode(s);
-    }
-    if (v instanceof Boolean b) {
-      return NODES.booleanNode(b);
-    }
-    if (v instanceof Integer i) {
-      return NODES.numberNode(i);
-    }
-    if (v instanceof Long l) {
-      return NODES.numberNode(l);
-    }
-    if (v instanceof Double x) {
-      return Double.isFinite(x) ? NODES.numberNode(x) : NODES.nullNode();
-    }
-    if (v instanceof Document d) {
-      return toJson(d);
-    }
-    ArrayNode a = NODES.arrayNode();
-    if (v instanceof double[] xs) {
+      g.writeNull();
+    } else if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof Double x) {
+      if (Double.isFinite(x)) {
+        g.writeNumber(x);
+      } else {
+        g.writeNull();
+      }
+    } else if (v instanceof Document d) {
+      g.writeStartObject();
+      for (Map.Entry<String, Object> e : d.fields().entrySet()) {
+        g.writeFieldName(e.getKey());
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof double[] xs) {
+      g.writeStartArray();
       for (double x : xs) {
-        a.add(node(x));
+        write(g, x);
       }
+      g.writeEndArray();
     } else if (v instanceof int[] is) {
+      g.writeStartArray();
       for (int i : is) {
-        a.add(i);
+        g.writeNumber(i);
       }
+      g.writeEndArray();
     } else if (v instanceof Document.Items items) {
-      items.values().forEach(x -> a.add(node(x)));
+      g.writeStartArray();
+      for (Object x : items.values()) {
+        write(g, x);
+      }
+      g.writeEndArray();
+    } else if (v instanceof Document.Rows rows) {
+      g.writeStartArray();
+      for (int i = 0; i < rows.size(); i++) {
+        write(g, rows.row().apply(i));
+      }
+      g.writeEndArray();
     } else {
       throw new IllegalArgumentException("not a JSON value: " + v.getClass());
     }
-    return a;
   }
 }

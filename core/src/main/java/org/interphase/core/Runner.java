@@ -25,7 +25,9 @@ import java.util.concurrent.BlockingQueue;
  * the others go on, and its slot holds the failure. Failures of the reader end the pass and
  * propagate. With two or more analyses on a machine with more than one core, each accumulator runs in a
  * thread of its own beside the reading (results identical to a serial pass; the system property
- * {@code interphase.serialPass=true} turns this off). A runner is used from one thread.
+ * {@code interphase.serialPass=true} turns this off); {@link #run} then returns when the reading
+ * ends, and each slot's {@link Slot#result()} waits for its own analysis to finish, so a caller can
+ * show one result while another is still being finished. A runner is used from one thread.
  */
 public final class Runner {
   private final FrameSource source;
@@ -56,6 +58,7 @@ public final class Runner {
       slot.accumulator = analysis.start(source.header());
     } catch (IllegalArgumentException | InterphaseException e) {
       slot.failure = e;
+      slot.done.countDown();
     }
     slots.add(slot);
     return slot;
@@ -75,6 +78,7 @@ public final class Runner {
     }
     ran = true;
     List<Slot<?>> live = slots.stream().filter(s -> s.failure == null).toList();
+    slots.forEach(s -> s.started = true);
     boolean parallel = live.size() > 1 && Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("interphase.serialPass");
     Feed feed = parallel ? new Parallel(live) : new Feed() {
       @Override
@@ -132,7 +136,6 @@ public final class Runner {
     private static final Object END = new Object();
     private final List<BlockingQueue<Object>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final List<Throwable> crashes = java.util.Collections.synchronizedList(new ArrayList<>());
 
     Parallel(List<Slot<?>> live) {
       for (Slot<?> s : live) {
@@ -156,9 +159,10 @@ public final class Runner {
           s.feed((Frame) o);
         }
       } catch (InterruptedException e) {
+        s.crashed(new IllegalStateException("the pass was stopped"));
         Thread.currentThread().interrupt();
       } catch (RuntimeException | Error e) {
-        crashes.add(e);
+        s.crashed(e);
         // keep draining so that the reader never blocks on this queue
         try {
           while (q.take() != END) {
@@ -188,15 +192,8 @@ public final class Runner {
 
     @Override
     public void finish() {
+      // the accumulators finish in their threads; a slot's result() waits for its own
       put(END);
-      join();
-      if (!crashes.isEmpty()) {
-        Throwable t = crashes.get(0);
-        if (t instanceof Error e) {
-          throw e;
-        }
-        throw (RuntimeException) t;
-      }
     }
 
     @Override
@@ -254,14 +251,16 @@ public final class Runner {
    * @param <R> the result type
    */
   public static final class Slot<R> {
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private Accumulator<R> accumulator;
-    private R result;
-    private RuntimeException failure;
+    private volatile R result;
+    private volatile RuntimeException failure;
+    private volatile Error crash;
 
     private Slot() {}
 
     private void feed(Frame f) {
-      if (failure != null) {
+      if (failure != null || crash != null) {
         return;
       }
       try {
@@ -273,40 +272,74 @@ public final class Runner {
     }
 
     private void complete() {
-      if (failure != null) {
-        return;
-      }
       try {
-        result = accumulator.finish();
+        if (failure == null && crash == null) {
+          result = accumulator.finish();
+        }
       } catch (IllegalArgumentException | InterphaseException e) {
         failure = e;
+      } finally {
+        accumulator = null;
+        done.countDown();
       }
-      accumulator = null;
     }
 
-    /** Whether the analysis gave a result. */
+    /** Marks the slot as ended by an unexpected exception of its accumulator (a bug, or out of memory). */
+    private void crashed(Throwable t) {
+      if (t instanceof Error e) {
+        crash = e;
+      } else {
+        failure = t instanceof RuntimeException r ? r : new IllegalStateException(t);
+      }
+      accumulator = null;
+      done.countDown();
+    }
+
+    /** Waits until the analysis has finished (its accumulator may finish in a thread of its own after the reading). */
+    private void await() {
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for an analysis", e);
+      }
+    }
+
+    /** Whether the analysis gave a result; waits for it to finish. */
     public boolean ok() {
+      await();
+      if (crash != null) {
+        throw crash;
+      }
       return failure == null && result != null;
     }
 
     /**
-     * The result.
+     * The result; waits for the analysis to finish.
      *
      * @throws RuntimeException the analysis's own exception when it failed
+     * @throws Error what ended its thread (e.g. {@link OutOfMemoryError})
      * @throws IllegalStateException before the pass has run
      */
     public R result() {
+      if (!started && failure == null) {
+        throw new IllegalStateException("the pass has not run");
+      }
+      await();
+      if (crash != null) {
+        throw crash;
+      }
       if (failure != null) {
         throw failure;
-      }
-      if (result == null) {
-        throw new IllegalStateException("the pass has not run");
       }
       return result;
     }
 
-    /** Why there is no result ({@code null} when there is one). */
+    private volatile boolean started;
+
+    /** Why there is no result ({@code null} when there is one); waits for the analysis to finish. */
     public String failure() {
+      await();
       return failure == null ? null : failure.getMessage();
     }
   }

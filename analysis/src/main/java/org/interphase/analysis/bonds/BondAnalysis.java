@@ -50,6 +50,7 @@ public final class BondAnalysis implements Analysis<BondResult> {
     private final List<Map<Motif, Integer>> motifs = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
     private final Map<Motif, Frame> firstFrames = new HashMap<>();
+    private double[] positions;
     private int frames;
     private final java.util.ArrayDeque<Snapshot> held = new java.util.ArrayDeque<>();
     private final int delay;
@@ -84,8 +85,12 @@ public final class BondAnalysis implements Analysis<BondResult> {
       double tFs = !Double.isNaN(p.timestepFs()) || Double.isNaN(f.timeFs()) ? frames * dtFs : f.timeFs();
       double tPs = tFs / 1000;
       java.util.function.IntUnaryOperator layerOf = layerFunction(f);
+      if (positions == null) {
+        positions = new double[3 * atoms.size()];
+      }
+      f.copyPositions(positions);
       for (PairTracker t : trackers) {
-        t.update(frames, tPs, f, layerOf);
+        t.update(frames, tPs, f, positions, layerOf);
       }
       // a change is dated at its first frame but known only after the dwell: frames inside the
       // window are held back and corrected before their coordination and motifs are counted

@@ -129,13 +129,15 @@ public final class BondViews {
       seen.object(m.label()).put("frame", f).put("time_ps", r.timePs(f));
     }
     int[][] counts = r.motifCounts();
-    Document.Items rows = o.array("motif_counts");
-    for (int f = 0; f < r.frames(); f++) {
-      Document c = rows.addObject().put("time_ps", r.timePs(f));
-      for (int k = 0; k < r.motifs().size(); k++) {
-        c.put(r.motifs().get(k).label(), counts[f][k]);
+    double[] times = r.timePs();
+    List<String> labels = r.motifs().stream().map(Motif::label).toList();
+    o.put("motif_counts", new Document.Rows(r.frames(), f -> {
+      Document c = new Document().put("time_ps", times[f]);
+      for (int k = 0; k < labels.size(); k++) {
+        c.put(labels.get(k), counts[f][k]);
       }
-    }
+      return c;
+    }));
     Document life = o.object("bond_lifetimes_ps");
     life.put("completed", r.lifetimesPs().size()).put("still_bonded_at_end", r.censoredBonds())
         .put("mean", r.lifetimesPs().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))

@@ -18,6 +18,7 @@ final class NeighbourList {
   private final int[] ligands;
   private final int[] moving;
   private final double listCutoffA;
+  private final boolean unordered;
   private int[] pairCenter = new int[64];
   private int[] pairLigand = new int[64];
   private int pairs;
@@ -29,17 +30,20 @@ final class NeighbourList {
    * @param centers atom indices of the centres
    * @param ligands atom indices of the ligands
    * @param maxCutoffA the largest cutoff {@link #pairs} will be asked for, Å
+   * @param unordered whether (c, l) and (l, c) are the same pair (centres and ligands of one element): each is then
+   *     visited once, with c &lt; l
    */
-  NeighbourList(int[] centers, int[] ligands, double maxCutoffA) {
+  NeighbourList(int[] centers, int[] ligands, double maxCutoffA, boolean unordered) {
     this.centers = centers.clone();
     this.ligands = ligands.clone();
     this.moving = java.util.stream.IntStream.concat(Arrays.stream(centers), Arrays.stream(ligands)).distinct().toArray();
     this.listCutoffA = maxCutoffA + SKIN_A;
+    this.unordered = unordered;
   }
 
   /**
    * Visits every (centre, ligand) pair closer than {@code cutoffA} (at most the maximum given
-   * when made), as {@link NeighbourSearch#pairs} does, in another order.
+   * when made), as {@link NeighbourSearch#pairs} does, in another order (unordered pairs once).
    *
    * @param positions Cartesian Å, flat {@code [x0,y0,z0,…]} (not modified)
    */
@@ -67,9 +71,11 @@ final class NeighbourList {
     }
     double limit = SKIN_A / 2;
     for (int a : moving) {
-      double r = cell.minimumImage(positions[3 * a] - reference[3 * a], positions[3 * a + 1] - reference[3 * a + 1],
-          positions[3 * a + 2] - reference[3 * a + 2], d);
-      if (r > limit) {
+      double dx = positions[3 * a] - reference[3 * a];
+      double dy = positions[3 * a + 1] - reference[3 * a + 1];
+      double dz = positions[3 * a + 2] - reference[3 * a + 2];
+      // most atoms have barely moved; only a large step (or a wrap into the cell) needs the minimum image
+      if (dx * dx + dy * dy + dz * dz > limit * limit && cell.minimumImage(dx, dy, dz, d) > limit) {
         return true;
       }
     }
@@ -79,6 +85,9 @@ final class NeighbourList {
   private void rebuild(Cell cell, double[] positions) {
     pairs = 0;
     NeighbourSearch.pairs(cell, positions, centers, ligands, listCutoffA, (c, l, r) -> {
+      if (unordered && l < c) {
+        return;
+      }
       if (pairs == pairCenter.length) {
         pairCenter = Arrays.copyOf(pairCenter, 2 * pairs);
         pairLigand = Arrays.copyOf(pairLigand, 2 * pairs);

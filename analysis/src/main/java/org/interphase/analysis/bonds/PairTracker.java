@@ -50,7 +50,7 @@ final class PairTracker {
     this.atoms = atoms;
     this.symmetric = rule.centerElement().equalsIgnoreCase(rule.ligandElement());
     this.name = rule.pair();
-    this.neighbours = new NeighbourList(centers, ligands, Math.max(rule.breakA(), rule.initialA()));
+    this.neighbours = new NeighbourList(centers, ligands, Math.max(rule.breakA(), rule.initialA()), symmetric);
   }
 
   BondRule rule() {
@@ -66,10 +66,12 @@ final class PairTracker {
     return (long) c * atoms + l;
   }
 
-  /** Updates the states with one frame. {@code layerOf} gives the layer of a centre (or -1). */
-  void update(int frameIndex, double timePs, Frame f, java.util.function.IntUnaryOperator layerOf) {
+  /**
+   * Updates the states with one frame. {@code pos} are the frame's positions (Cartesian Å, not
+   * modified); {@code layerOf} gives the layer of a centre (or -1).
+   */
+  void update(int frameIndex, double timePs, Frame f, double[] pos, java.util.function.IntUnaryOperator layerOf) {
     Cell cell = f.cell();
-    double[] pos = f.positions();
     boolean first = frameIndex == 0;
     double cutoff = first ? Math.max(rule.breakA(), rule.initialA()) : rule.breakA();
     neighbours.pairs(cell, pos, cutoff, (c, l, d) -> {

@@ -279,8 +279,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       double[] mask = p.region() == null ? null : new double[n];
       WindowedSums sums = mask == null ? new WindowedSums(corr, n) : null;
       for (int a = 0; a < mobile.length; a++) {
+        unwrapped.columns(3 * a, x);
         for (int d = 0; d < 3; d++) {
-          unwrapped.column(3 * a + d, x[d]);
           for (int t = 0; t < n; t++) {
             x[d][t] -= driftCols[d][t];
           }

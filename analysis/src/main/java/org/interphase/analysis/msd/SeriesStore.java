@@ -38,6 +38,24 @@ final class SeriesStore {
     }
   }
 
+  /**
+   * Columns {@code first … first + out.length − 1} over all frames into {@code out[k]} (each of
+   * length ≥ frames), reading each row's neighbouring values together: one memory line per frame
+   * for an atom's x, y and z instead of one per coordinate.
+   */
+  void columns(int first, double[][] out) {
+    int k = out.length;
+    for (int t = 0, chunk = 0; t < frames; chunk++) {
+      double[] data = chunks.get(chunk);
+      int end = Math.min(frames, t + CHUNK_FRAMES);
+      for (int at = first; t < end; t++, at += width) {
+        for (int j = 0; j < k; j++) {
+          out[j][t] = data[at + j];
+        }
+      }
+    }
+  }
+
   /** Value of column {@code c} at frame {@code t}. */
   double get(int t, int c) {
     return chunks.get(t / CHUNK_FRAMES)[(t % CHUNK_FRAMES) * width + c];
