@@ -1,9 +1,6 @@
 package org.interphase.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.interphase.core.Cell;
+import org.interphase.core.Warning;
+import org.interphase.core.view.Document;
+import org.interphase.core.view.Views;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
@@ -50,31 +50,22 @@ final class InfoCommand implements Callable<Integer> {
     for (Path p : paths) {
       summaries.addAll(summarise(p, options, others));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    List<Warning> warnings = new ArrayList<>();
     for (FileSummary s : summaries) {
-      for (String w : s.warnings()) {
-        err.println("warning: " + Located.warning(s.path(), w));
-      }
+      s.warnings().forEach(w -> warnings.add(Warning.of(Located.warning(s.path(), w))));
     }
-    err.flush();
-    if (json) {
-      ObjectNode root = Json.object();
-      ArrayNode files = root.putArray("files");
-      summaries.forEach(s -> files.add(toJson(s)));
-      ArrayNode other = root.putArray("other_files");
-      for (OtherFile o : others) {
-        other.addObject().put("path", o.path()).put("kind", o.kind());
-      }
-      out.println(Json.write(root));
-    } else {
-      summaries.forEach(s -> printHuman(out, s));
-      for (OtherFile o : others) {
-        out.println(o.path());
-        out.println("  not read    " + o.kind());
-      }
+    Document root = new Document();
+    Document.Items files = root.array("files");
+    summaries.forEach(s -> files.add(toJson(s)));
+    Document.Items other = root.array("other_files");
+    others.forEach(o -> other.addObject().put("path", o.path()).put("kind", o.kind()));
+    List<String> text = new ArrayList<>();
+    summaries.forEach(s -> text.addAll(text(s)));
+    for (OtherFile o : others) {
+      text.add(o.path());
+      text.add("  not read    " + o.kind());
     }
-    out.flush();
+    ResultWriter.emit(spec, new Views("info", root, List.of(), List.of(), List.of(), text, warnings), null, json);
     return 0;
   }
 
@@ -190,88 +181,65 @@ final class InfoCommand implements Callable<Integer> {
     return m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
-  static ObjectNode toJson(FileSummary s) {
-    ObjectNode o = Json.object();
-    o.put("path", s.path());
-    o.put("format", s.format());
-    o.put("program", s.program());
-    if (s.atoms() == null) {
-      o.putNull("atoms");
-    } else {
-      o.put("atoms", s.atoms());
-    }
-    ObjectNode sp = o.putObject("species");
+  static Document toJson(FileSummary s) {
+    Document o = new Document();
+    o.put("path", s.path()).put("format", s.format()).put("program", s.program()).put("atoms", s.atoms());
+    Document sp = o.object("species");
     s.species().forEach(sp::put);
     o.put("frames", s.frames());
     if (!s.kinds().isEmpty()) {
-      ObjectNode k = o.putObject("kinds");
+      Document k = o.object("kinds");
       s.kinds().forEach(k::put);
     }
-    Json.put(o, "timestep_fs", s.timestepFs());
-    if (s.timestepSource() == null) {
-      o.putNull("timestep_source");
-    } else {
-      o.put("timestep_source", s.timestepSource());
-    }
-    o.put("variable_cell", s.variableCell());
-    putCell(o, "cell", s.cell());
+    o.put("timestep_fs", s.timestepFs()).put("timestep_source", s.timestepSource()).put("variable_cell", s.variableCell());
+    o.put("cell", cell(s.cell()));
     if (s.variableCell() && s.cellLast() != null) {
-      putCell(o, "cell_last", s.cellLast());
+      o.put("cell_last", cell(s.cellLast()));
     }
-    o.put("has_energies", s.hasEnergies());
-    o.put("has_forces", s.hasForces());
-    ArrayNode w = o.putArray("warnings");
-    s.warnings().forEach(w::add);
+    o.put("has_energies", s.hasEnergies()).put("has_forces", s.hasForces()).put("warnings", s.warnings());
     return o;
   }
 
-  private static void putCell(ObjectNode o, String key, Cell cell) {
-    if (cell == null) {
-      o.putNull(key);
-      return;
-    }
-    ArrayNode c = o.putArray(key);
-    for (double[] row : cell.toMatrix()) {
-      ArrayNode r = c.addArray();
-      for (double v : row) {
-        r.add(v);
-      }
-    }
+  /** The cell's rows a, b, c in Å, or null. */
+  private static List<double[]> cell(Cell cell) {
+    return cell == null ? null : List.of(cell.toMatrix());
   }
 
-  private static void printHuman(PrintWriter out, FileSummary s) {
-    out.println(s.path());
-    out.printf(Locale.ROOT, "  format      %s (%s)%n", s.format(), s.program());
+  private static List<String> text(FileSummary s) {
+    List<String> out = new ArrayList<>();
+    out.add(s.path());
+    out.add(String.format(Locale.ROOT, "  format      %s (%s)", s.format(), s.program()));
     if (s.atoms() != null) {
-      out.printf(Locale.ROOT, "  atoms       %d%s%n", s.atoms(), s.species().isEmpty() ? "" : "  " + s.species());
+      out.add(String.format(Locale.ROOT, "  atoms       %d%s", s.atoms(), s.species().isEmpty() ? "" : "  " + s.species()));
     }
-    out.printf(Locale.ROOT, "  frames      %d%n", s.frames());
+    out.add(String.format(Locale.ROOT, "  frames      %d", s.frames()));
     if (!s.kinds().isEmpty()) {
-      out.printf(Locale.ROOT, "  kinds       %s%n", s.kinds());
+      out.add(String.format(Locale.ROOT, "  kinds       %s", s.kinds()));
     }
-    out.printf(Locale.ROOT, "  time step   %s%n", Double.isNaN(s.timestepFs()) ? "unknown (pass --timestep-fs)"
+    out.add(String.format(Locale.ROOT, "  time step   %s", Double.isNaN(s.timestepFs()) ? "unknown (pass --timestep-fs)"
         : String.format(Locale.ROOT, "%.4g fs between frames%s", s.timestepFs(),
-            s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")"));
+            s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")")));
     Cell c = s.cell();
     if (c != null) {
       double[] l = c.lengthsA();
       double[] a = c.anglesDeg();
-      out.printf(Locale.ROOT, "  cell        a=%.4f b=%.4f c=%.4f Å  α=%.2f β=%.2f γ=%.2f°  V=%.3f Å³%s%n", l[0], l[1], l[2], a[0],
-          a[1], a[2], c.volumeA3(), s.variableCell() ? "  (first frame; the cell varies)" : "");
+      out.add(String.format(Locale.ROOT, "  cell        a=%.4f b=%.4f c=%.4f Å  α=%.2f β=%.2f γ=%.2f°  V=%.3f Å³%s", l[0], l[1], l[2], a[0],
+          a[1], a[2], c.volumeA3(), s.variableCell() ? "  (first frame; the cell varies)" : ""));
     }
     Cell cl = s.cellLast();
     if (s.variableCell() && cl != null) {
       double[] l = cl.lengthsA();
       double[] a = cl.anglesDeg();
-      out.printf(Locale.ROOT, "  last cell   a=%.4f b=%.4f c=%.4f Å  α=%.2f β=%.2f γ=%.2f°  V=%.3f Å³%n", l[0], l[1], l[2], a[0],
-          a[1], a[2], cl.volumeA3());
+      out.add(String.format(Locale.ROOT, "  last cell   a=%.4f b=%.4f c=%.4f Å  α=%.2f β=%.2f γ=%.2f°  V=%.3f Å³", l[0], l[1], l[2], a[0],
+          a[1], a[2], cl.volumeA3()));
     }
-    out.printf(Locale.ROOT, "  energies    %s   forces %s%n", s.hasEnergies() ? "yes (eV)" : "no", s.hasForces() ? "yes (eV/Å)" : "no");
+    out.add(String.format(Locale.ROOT, "  energies    %s   forces %s", s.hasEnergies() ? "yes (eV)" : "no", s.hasForces() ? "yes (eV/Å)" : "no"));
     for (String n : s.notes()) {
-      out.println("  note        " + n);
+      out.add("  note        " + n);
     }
     for (String w : s.warnings()) {
-      out.println("  WARNING     " + w);
+      out.add("  WARNING     " + w);
     }
+    return out;
   }
 }

@@ -109,19 +109,19 @@ final class ReportCommand implements Callable<Integer> {
 
   /** Runs the plan, writes the page and its data under {@code out}; returns the page. */
   static Path build(ReportPlan plan, Path out, ReadOptions options, PrintWriter err) {
-    Path dir = Csv.dir(out);
+    Path dir = ResultWriter.dir(out);
     HtmlReport html = new HtmlReport(plan.title());
     Used used = new Used();
     try (JmolRenderer jmol = new JmolRenderer()) {
       int k = 0;
       for (ReportPlan.Md m : plan.md()) {
-        md(m, Csv.dir(dir.resolve("md-" + (++k))), "md-" + k, options, html, jmol, err, used);
+        md(m, ResultWriter.dir(dir.resolve("md-" + (++k))), "md-" + k, options, html, jmol, err, used);
       }
       if (!plan.interfaces().isEmpty()) {
-        interfaces(plan.interfaces(), Csv.dir(dir.resolve("interfaces")), options, html, err, used);
+        interfaces(plan.interfaces(), ResultWriter.dir(dir.resolve("interfaces")), options, html, err, used);
       }
       if (!plan.neb().isEmpty()) {
-        neb(plan.neb(), Csv.dir(dir.resolve("neb")), options, html, jmol, err, used);
+        neb(plan.neb(), ResultWriter.dir(dir.resolve("neb")), options, html, jmol, err, used);
       }
     }
     String version = Interphase.class.getAnnotation(Command.class).version()[0];

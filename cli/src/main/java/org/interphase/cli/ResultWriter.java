@@ -40,7 +40,7 @@ final class ResultWriter {
     }
     err.flush();
     if (out != null) {
-      write(Csv.dir(out), v);
+      write(dir(out), v);
     }
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
@@ -54,7 +54,7 @@ final class ResultWriter {
 
   /** Writes every file of the views under {@code dir} (made when missing): name.json, the tables, the figures, the text files. */
   static void write(Path dir, Views v) {
-    Csv.dir(dir);
+    dir(dir);
     Path json = dir.resolve(v.name() + ".json");
     try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
       writeJson(v.json(), w);
@@ -70,7 +70,7 @@ final class ResultWriter {
     }
     for (Views.TextFile f : v.files()) {
       Path p = dir.resolve(f.path());
-      Csv.dir(p.toAbsolutePath().getParent());
+      dir(p.toAbsolutePath().getParent());
       writeText(p, f.content());
     }
   }
@@ -93,8 +93,22 @@ final class ResultWriter {
     }
   }
 
+  /** Writes a text file in UTF-8. */
   static void writeText(Path file, String text) {
-    Csv.writeText(file, text);
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + OutputFolder.reason(e), e);
+    }
+  }
+
+  /** The folder, made with its parents when missing. */
+  static Path dir(Path out) {
+    try {
+      return Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(out + ": " + OutputFolder.reason(e), e);
+    }
   }
 
   /** Writes a document as indented JSON, streaming (a long {@link Document.Rows} is never held whole); non-finite numbers as null. */

@@ -2,6 +2,7 @@ package org.interphase.analysis.bonds;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Locale;
 
 /**
@@ -25,12 +26,52 @@ public record Layers(int axis, double[] lo, double[] hi, String[] names) {
    * slices (vacuum) are named "vacuum".
    */
   public static Layers automatic(org.interphase.core.AtomTable atoms, org.interphase.core.Frame frame, int axis) {
-    org.interphase.core.Cell cell = frame.cell();
-    double height = cell.perpendicularWidthsA()[axis];
+    double height = frame.cell().perpendicularWidthsA()[axis];
     int bins = Math.max(1, (int) Math.round(height));
-    List<java.util.TreeSet<String>> sets = new ArrayList<>();
+    List<TreeSet<String>> raw = elementsPerSlice(atoms, frame, axis, bins);
+    // atomic planes alternate within a phase: describe each slice by the elements within ±1.5 Å
+    int half = Math.max(1, (int) Math.round(1.5 * bins / height));
+    List<TreeSet<String>> sets = new ArrayList<>();
     for (int b = 0; b < bins; b++) {
-      sets.add(new java.util.TreeSet<>());
+      TreeSet<String> u = new TreeSet<>();
+      for (int k = -half; k <= half; k++) {
+        u.addAll(raw.get(Math.floorMod(b + k, bins)));
+      }
+      sets.add(u);
+    }
+    // merge equal neighbours, then absorb thin segments
+    List<int[]> seg = new ArrayList<>();
+    List<TreeSet<String>> segSet = new ArrayList<>();
+    for (int b = 0; b < bins; b++) {
+      if (!seg.isEmpty() && segSet.get(segSet.size() - 1).equals(sets.get(b))) {
+        seg.get(seg.size() - 1)[1] = b + 1;
+      } else {
+        seg.add(new int[] {b, b + 1});
+        segSet.add(sets.get(b));
+      }
+    }
+    double binA = height / bins;
+    absorbThin(seg, segSet, binA);
+    sharpen(seg, segSet, raw, half);
+    // layer bounds in Cartesian coordinate along the axis of the cell's (orthogonal) c-like vector
+    double[] lo = new double[seg.size()];
+    double[] hi = new double[seg.size()];
+    String[] names = new String[seg.size()];
+    for (int i = 0; i < seg.size(); i++) {
+      lo[i] = seg.get(i)[0] * binA;
+      hi[i] = i == seg.size() - 1 ? height + 1e-9 : seg.get(i)[1] * binA;
+      names[i] = segSet.get(i).isEmpty() ? "vacuum" : String.join(" ", segSet.get(i));
+    }
+    return new Layers(axis, lo, hi, names);
+  }
+
+  /** The elements in each of {@code bins} slices along {@code axis}. */
+  private static List<TreeSet<String>> elementsPerSlice(org.interphase.core.AtomTable atoms, org.interphase.core.Frame frame, int axis,
+      int bins) {
+    org.interphase.core.Cell cell = frame.cell();
+    List<TreeSet<String>> sets = new ArrayList<>();
+    for (int b = 0; b < bins; b++) {
+      sets.add(new TreeSet<>());
     }
     double[] x = new double[3];
     for (int i = 0; i < atoms.size(); i++) {
@@ -41,29 +82,11 @@ public record Layers(int axis, double[] lo, double[] hi, String[] names) {
       double w = f[axis] - Math.floor(f[axis]);
       sets.get(Math.min(bins - 1, (int) (w * bins))).add(atoms.element(i));
     }
-    // atomic planes alternate within a phase: describe each slice by the elements within ±1.5 Å
-    List<java.util.TreeSet<String>> raw = sets;
-    sets = new ArrayList<>();
-    int half = Math.max(1, (int) Math.round(1.5 * bins / height));
-    for (int b = 0; b < bins; b++) {
-      java.util.TreeSet<String> u = new java.util.TreeSet<>();
-      for (int k = -half; k <= half; k++) {
-        u.addAll(raw.get(Math.floorMod(b + k, bins)));
-      }
-      sets.add(u);
-    }
-    // merge equal neighbours, then absorb thin segments
-    List<int[]> seg = new ArrayList<>();
-    List<java.util.TreeSet<String>> segSet = new ArrayList<>();
-    for (int b = 0; b < bins; b++) {
-      if (!seg.isEmpty() && segSet.get(segSet.size() - 1).equals(sets.get(b))) {
-        seg.get(seg.size() - 1)[1] = b + 1;
-      } else {
-        seg.add(new int[] {b, b + 1});
-        segSet.add(sets.get(b));
-      }
-    }
-    double binA = height / bins;
+    return sets;
+  }
+
+  /** Segments thinner than 2 Å join their thicker neighbour; neighbours that become equal merge. */
+  private static void absorbThin(List<int[]> seg, List<TreeSet<String>> segSet, double binA) {
     boolean changed = true;
     while (changed && seg.size() > 1) {
       changed = false;
@@ -89,12 +112,17 @@ public record Layers(int axis, double[] lo, double[] hi, String[] names) {
         }
       }
     }
-    // the smoothing blurs boundaries by ±half a window: put each one just past the last slice holding
-    // an element only the lower layer has (or before the first holding one only the upper has)
+  }
+
+  /**
+   * The smoothing blurs boundaries by ±half a window: puts each one just past the last slice holding
+   * an element only the lower layer has (or before the first holding one only the upper has).
+   */
+  private static void sharpen(List<int[]> seg, List<TreeSet<String>> segSet, List<TreeSet<String>> raw, int half) {
     for (int i = 0; i + 1 < seg.size(); i++) {
-      java.util.TreeSet<String> onlyLow = new java.util.TreeSet<>(segSet.get(i));
+      TreeSet<String> onlyLow = new TreeSet<>(segSet.get(i));
       onlyLow.removeAll(segSet.get(i + 1));
-      java.util.TreeSet<String> onlyHigh = new java.util.TreeSet<>(segSet.get(i + 1));
+      TreeSet<String> onlyHigh = new TreeSet<>(segSet.get(i + 1));
       onlyHigh.removeAll(segSet.get(i));
       int b = seg.get(i)[1];
       int best = b;
@@ -115,16 +143,6 @@ public record Layers(int axis, double[] lo, double[] hi, String[] names) {
       seg.get(i)[1] = best;
       seg.get(i + 1)[0] = best;
     }
-    // layer bounds in Cartesian coordinate along the axis of the cell's (orthogonal) c-like vector
-    double[] lo = new double[seg.size()];
-    double[] hi = new double[seg.size()];
-    String[] names = new String[seg.size()];
-    for (int i = 0; i < seg.size(); i++) {
-      lo[i] = seg.get(i)[0] * binA;
-      hi[i] = i == seg.size() - 1 ? height + 1e-9 : seg.get(i)[1] * binA;
-      names[i] = segSet.get(i).isEmpty() ? "vacuum" : String.join(" ", segSet.get(i));
-    }
-    return new Layers(axis, lo, hi, names);
   }
 
   /** Parses {@code z=0:10,10:20}. */

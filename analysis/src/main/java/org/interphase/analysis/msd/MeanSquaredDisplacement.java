@@ -1,7 +1,6 @@
 package org.interphase.analysis.msd;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.interphase.core.Analysis;
@@ -231,139 +230,37 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     @Override
     public MsdResult finish() {
       int n = frames;
-      if (gap != null) {
-        warnings.add(new Warning(Doubt.GAP, gap + ": the MSD uses the " + n + " evenly spaced frames before it and not the " + framesAfterGap
-            + " after it; analyse the part after the gap on its own"));
-      }
-      if (n < 4) {
-        throw new IllegalArgumentException("an MSD needs at least 4 frames, got " + n);
-      }
-      int bigJumps = unwrapper.largeSteps();
-      if (bigJumps > 0) {
-        warnings.add(new Warning(Doubt.LARGE_STEPS,
-            bigJumps + " atom steps between stored frames exceed 0.4 of the cell: if an atom moved more than half a "
-            + "cell between frames, unwrapping cannot tell and the MSD is too small; store frames more often"));
-      }
+      checkFrames(n);
       int[] axes = p.axisIndices();
       double[] lagPs = new double[n];
-      for (int m = 0; m < n; m++) {
-        lagPs[m] = m * dtFs / 1000.0;
-      }
-      double runPs = lagPs[n - 1];
-      double startPs = Double.isNaN(p.fitStartPs()) ? 0.1 * runPs : p.fitStartPs();
-      double endPs = Double.isNaN(p.fitEndPs()) ? 0.5 * runPs : p.fitEndPs();
-      if (endPs > runPs + 1e-9) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "fit end %.4g ps is beyond the last lag %.4g ps", endPs, runPs));
-      }
-      int from = firstAtOrAfter(lagPs, startPs);
-      int to = lastAtOrBefore(lagPs, endPs);
-      if (to - from + 1 < 3) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "the fit window %.4g–%.4g ps holds %d lags; it needs at least 3", startPs, endPs, Math.max(0, to - from + 1)));
-      }
-      int[] sampledIdx = chooseLags(from, to, p.maxGlsPoints());
-
-      double[][] comp = new double[3][n];
-      double[] count = new double[n];
-      double[] r2 = new double[sampledIdx.length];
-      double[] r4 = new double[sampledIdx.length];
-      double[] samples = new double[sampledIdx.length];
-      double[][] chargeSum = p.haven() ? new double[3][n] : null;
-      Correlation corr = new Correlation(n);
-      double[][] x = new double[3][n];
-      double[] dcol = new double[n];
-      double[][] driftCols = new double[3][n];
-      for (int d = 0; d < 3; d++) {
-        drift.column(d, driftCols[d]);
-      }
-      double[] mask = p.region() == null ? null : new double[n];
-      WindowedSums sums = mask == null ? new WindowedSums(corr, n) : null;
-      for (int a = 0; a < mobile.length; a++) {
-        unwrapped.columns(3 * a, x);
-        for (int d = 0; d < 3; d++) {
-          for (int t = 0; t < n; t++) {
-            x[d][t] -= driftCols[d][t];
-          }
-          if (chargeSum != null) {
-            for (int t = 0; t < n; t++) {
-              chargeSum[d][t] += x[d][t];
-            }
-          }
-        }
-        if (mask == null) {
-          sums.add(x);
-        } else {
-          for (int t = 0; t < n; t++) {
-            mask[t] = masks.get(t)[a];
-          }
-          addRegionMsd(corr, x, mask, comp, count, n);
-        }
-        addMoments(x, mask, axes, sampledIdx, r2, r4, samples, n);
-      }
-      if (sums != null) {
-        sums.finish(comp);
-      }
-      Arrays.fill(dcol, 0);
-      double[] msd = new double[n];
-      for (int m = 0; m < n; m++) {
-        double norm = mask == null ? (double) mobile.length * (n - m) : count[m];
-        for (int d = 0; d < 3; d++) {
-          comp[d][m] = norm > 0 ? comp[d][m] / norm : Double.NaN;
-        }
-        for (int d : axes) {
-          msd[m] += comp[d][m];
-        }
-      }
-      int dims = axes.length;
-      double toCm2 = Units.A2_PER_FS_TO_CM2_PER_S / (2.0 * dims);
       double[] lagFs = new double[n];
       for (int m = 0; m < n; m++) {
+        lagPs[m] = m * dtFs / 1000.0;
         lagFs[m] = m * dtFs;
       }
+      int[] window = window(lagPs);
+      int from = window[0];
+      int to = window[1];
+      int[] sampledIdx = chooseLags(from, to, p.maxGlsPoints());
+      Sums sums = accumulate(n, axes, sampledIdx);
+      double[] msd = sums.msd(axes, mobile.length);
+      int dims = axes.length;
+      double toCm2 = Units.A2_PER_FS_TO_CM2_PER_S / (2.0 * dims);
       DiffusionFit.Line ols = DiffusionFit.ols(lagFs, msd, from, to);
-      // sampled lags: variance v = (<r^4> - <r^2>^2) / n_o, n_o independent windows
-      List<Integer> keep = new ArrayList<>();
-      for (int i = 0; i < sampledIdx.length; i++) {
-        if (sampledIdx[i] > 0 && samples[i] > 1 && Double.isFinite(msd[sampledIdx[i]])) {
-          keep.add(i);
-        }
-      }
-      double[] gx = new double[keep.size()];
-      double[] gy = new double[keep.size()];
-      double[] gv = new double[keep.size()];
-      double[] gn = new double[keep.size()];
-      double atomsInRegion = mask == null ? mobile.length : meanRegionCount();
-      for (int j = 0; j < keep.size(); j++) {
-        int i = keep.get(j);
-        int m = sampledIdx[i];
-        double mean2 = r2[i] / samples[i];
-        double mean4 = r4[i] / samples[i];
-        gx[j] = lagFs[m];
-        gy[j] = msd[m];
-        gn[j] = Math.max(1.0, atomsInRegion * (n - m) / (double) m);
-        gv[j] = Math.max(mean4 - mean2 * mean2, 1e-30) / gn[j];
-      }
-      double slopeErr = keep.size() >= 3 ? DiffusionFit.correlatedSlopeError(gx, gv, gn) : Double.NaN;
-      if (!(slopeErr > 0)) {
-        warnings.add(new Warning(Doubt.PLAIN_ERROR,
-            "too few sampled lags for the correlation-aware error; the OLS error is reported and is too small"));
-        slopeErr = ols.slopeStdErr();
-      }
-      // never report less than the OLS scatter: correlation can only hide uncertainty, not remove it
-      slopeErr = Math.max(slopeErr, ols.slopeStdErr());
+      double atomsInRegion = sums.masked() ? meanRegionCount() : mobile.length;
+      List<Integer> keep = sampledLags(sums, sampledIdx, msd);
+      double slopeErr = correlatedError(sums, sampledIdx, keep, lagFs, msd, atomsInRegion, n, ols);
       Measurement dCorr = new Measurement(ols.slope() * toCm2, slopeErr * toCm2, "cm²/s");
       Measurement dOls = new Measurement(ols.slope() * toCm2, ols.slopeStdErr() * toCm2, "cm²/s");
-
       double[] ngpLag = new double[keep.size()];
       double[] ngp = new double[keep.size()];
       for (int j = 0; j < keep.size(); j++) {
         int i = keep.get(j);
-        double mean2 = r2[i] / samples[i];
-        double mean4 = r4[i] / samples[i];
+        double mean2 = sums.r2[i] / sums.samples[i];
+        double mean4 = sums.r4[i] / sums.samples[i];
         ngpLag[j] = lagPs[sampledIdx[i]];
         ngp[j] = dims * mean4 / ((dims + 2.0) * mean2 * mean2) - 1;
       }
-
       double temperature = p.temperatureK();
       String tSource = "given";
       if (Double.isNaN(temperature) && temperatureCount > 0) {
@@ -377,25 +274,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       double regionVolume = p.region() == null ? volume : areaSum / frames * (p.region().hiA() - p.region().loA());
       double density = atomsInRegion / regionVolume;
       Measurement sigma = nernstEinstein(dCorr, density, p.charge(), temperature);
-
-      Measurement haven = null;
-      if (chargeSum != null) {
-        double[][] cs = new double[3][n];
-        addWindowedMsd(corr, chargeSum, cs, n);
-        double[] mscd = new double[n];
-        for (int m = 0; m < n; m++) {
-          for (int d : axes) {
-            mscd[m] += cs[d][m] / ((double) (n - m) * mobile.length);
-          }
-        }
-        DiffusionFit.Line cl = DiffusionFit.ols(lagFs, mscd, from, to);
-        double hr = ols.slope() / cl.slope();
-        double err = Math.abs(hr) * Math.hypot(ols.slopeStdErr() / ols.slope(), cl.slopeStdErr() / cl.slope());
-        haven = new Measurement(hr, err, "");
-        if (p.region() != null) {
-          warnings.add(new Warning(Doubt.HAVEN_IGNORES_REGION, "the Haven ratio ignores the region: it uses all " + p.species() + " atoms"));
-        }
-      }
+      Measurement haven = sums.chargeSum == null ? null : haven(sums, ols, lagFs, from, to, axes);
       String method = String.format(Locale.ROOT,
           "D = slope/(2·%d) of a least-squares line through the MSD over %.4g–%.4g ps (%d lags); its standard error "
               + "is wᵀΣw on %d sampled lags with the MSD covariance Σij = v_i·n_i/n_j (v_i = var(Δr²)/n_i, n_i = "
@@ -403,8 +282,138 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
               + "the plain OLS error, which is reported beside it",
           dims, lagPs[from], lagPs[to], ols.points(), keep.size());
       return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, tSource, p.axes(), lagPs[from], lagPs[to], ols.points(),
-          keep.size(), ols.slope() * 1000.0, ols.intercept(), lagPs, msd, comp, dCorr, dOls, sigma, density, haven, ngpLag, ngp, driftText,
-          p.region(), method, List.copyOf(warnings));
+          keep.size(), ols.slope() * 1000.0, ols.intercept(), lagPs, msd, sums.comp, dCorr, dOls, sigma, density, haven, ngpLag, ngp,
+          driftText, p.region(), method, List.copyOf(warnings));
+    }
+
+    /** Warns of a gap and of large steps; refuses fewer than 4 frames. */
+    private void checkFrames(int n) {
+      if (gap != null) {
+        warnings.add(new Warning(Doubt.GAP, gap + ": the MSD uses the " + n + " evenly spaced frames before it and not the " + framesAfterGap
+            + " after it; analyse the part after the gap on its own"));
+      }
+      if (n < 4) {
+        throw new IllegalArgumentException("an MSD needs at least 4 frames, got " + n);
+      }
+      int bigJumps = unwrapper.largeSteps();
+      if (bigJumps > 0) {
+        warnings.add(new Warning(Doubt.LARGE_STEPS,
+            bigJumps + " atom steps between stored frames exceed 0.4 of the cell: if an atom moved more than half a "
+            + "cell between frames, unwrapping cannot tell and the MSD is too small; store frames more often"));
+      }
+    }
+
+    /** The first and last lag index of the fit window (given, or 10–50 % of the run). */
+    private int[] window(double[] lagPs) {
+      double runPs = lagPs[lagPs.length - 1];
+      double startPs = Double.isNaN(p.fitStartPs()) ? 0.1 * runPs : p.fitStartPs();
+      double endPs = Double.isNaN(p.fitEndPs()) ? 0.5 * runPs : p.fitEndPs();
+      if (endPs > runPs + 1e-9) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "fit end %.4g ps is beyond the last lag %.4g ps", endPs, runPs));
+      }
+      int from = firstAtOrAfter(lagPs, startPs);
+      int to = lastAtOrBefore(lagPs, endPs);
+      if (to - from + 1 < 3) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "the fit window %.4g–%.4g ps holds %d lags; it needs at least 3", startPs, endPs, Math.max(0, to - from + 1)));
+      }
+      return new int[] {from, to};
+    }
+
+    /** The sums over atoms: MSD per axis (windowed, or region pairs with their counts), moments at the sampled lags, charge. */
+    private Sums accumulate(int n, int[] axes, int[] sampledIdx) {
+      Sums s = new Sums(n, sampledIdx.length, p.haven(), p.region() != null);
+      Correlation corr = s.corr;
+      double[][] x = new double[3][n];
+      double[][] driftCols = new double[3][n];
+      drift.columns(0, driftCols);
+      double[] mask = p.region() == null ? null : new double[n];
+      WindowedSums windowed = mask == null ? new WindowedSums(corr, n) : null;
+      for (int a = 0; a < mobile.length; a++) {
+        unwrapped.columns(3 * a, x);
+        for (int d = 0; d < 3; d++) {
+          for (int t = 0; t < n; t++) {
+            x[d][t] -= driftCols[d][t];
+          }
+          if (s.chargeSum != null) {
+            for (int t = 0; t < n; t++) {
+              s.chargeSum[d][t] += x[d][t];
+            }
+          }
+        }
+        if (mask == null) {
+          windowed.add(x);
+        } else {
+          for (int t = 0; t < n; t++) {
+            mask[t] = masks.get(t)[a];
+          }
+          addRegionMsd(corr, x, mask, s.comp, s.count, n);
+        }
+        addMoments(x, mask, axes, sampledIdx, s.r2, s.r4, s.samples, n);
+      }
+      if (windowed != null) {
+        windowed.finish(s.comp);
+      }
+      return s;
+    }
+
+    /** The sampled lags with enough windows for a variance: indices into {@code sampledIdx}. */
+    private List<Integer> sampledLags(Sums sums, int[] sampledIdx, double[] msd) {
+      List<Integer> keep = new ArrayList<>();
+      for (int i = 0; i < sampledIdx.length; i++) {
+        if (sampledIdx[i] > 0 && sums.samples[i] > 1 && Double.isFinite(msd[sampledIdx[i]])) {
+          keep.add(i);
+        }
+      }
+      return keep;
+    }
+
+    /**
+     * The slope's correlation-aware standard error (Å²/fs), never below the OLS error: variance at a sampled
+     * lag v = (⟨r⁴⟩ − ⟨r²⟩²) / n_o with n_o independent windows.
+     */
+    private double correlatedError(Sums sums, int[] sampledIdx, List<Integer> keep, double[] lagFs, double[] msd, double atomsInRegion,
+        int n, DiffusionFit.Line ols) {
+      double[] gx = new double[keep.size()];
+      double[] gv = new double[keep.size()];
+      double[] gn = new double[keep.size()];
+      for (int j = 0; j < keep.size(); j++) {
+        int i = keep.get(j);
+        int m = sampledIdx[i];
+        double mean2 = sums.r2[i] / sums.samples[i];
+        double mean4 = sums.r4[i] / sums.samples[i];
+        gx[j] = lagFs[m];
+        gn[j] = Math.max(1.0, atomsInRegion * (n - m) / (double) m);
+        gv[j] = Math.max(mean4 - mean2 * mean2, 1e-30) / gn[j];
+      }
+      double slopeErr = keep.size() >= 3 ? DiffusionFit.correlatedSlopeError(gx, gv, gn) : Double.NaN;
+      if (!(slopeErr > 0)) {
+        warnings.add(new Warning(Doubt.PLAIN_ERROR,
+            "too few sampled lags for the correlation-aware error; the OLS error is reported and is too small"));
+        slopeErr = ols.slopeStdErr();
+      }
+      // never report less than the OLS scatter: correlation can only hide uncertainty, not remove it
+      return Math.max(slopeErr, ols.slopeStdErr());
+    }
+
+    /** Tracer D over D_σ from the mean squared charge displacement over the same window. */
+    private Measurement haven(Sums sums, DiffusionFit.Line ols, double[] lagFs, int from, int to, int[] axes) {
+      int n = lagFs.length;
+      double[][] cs = new double[3][n];
+      addWindowedMsd(sums.corr, sums.chargeSum, cs, n);
+      double[] mscd = new double[n];
+      for (int m = 0; m < n; m++) {
+        for (int d : axes) {
+          mscd[m] += cs[d][m] / ((double) (n - m) * mobile.length);
+        }
+      }
+      DiffusionFit.Line cl = DiffusionFit.ols(lagFs, mscd, from, to);
+      double hr = ols.slope() / cl.slope();
+      double err = Math.abs(hr) * Math.hypot(ols.slopeStdErr() / ols.slope(), cl.slopeStdErr() / cl.slope());
+      if (p.region() != null) {
+        warnings.add(new Warning(Doubt.HAVEN_IGNORES_REGION, "the Haven ratio ignores the region: it uses all " + p.species() + " atoms"));
+      }
+      return new Measurement(hr, err, "");
     }
 
     private double meanRegionCount() {
@@ -438,6 +447,49 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
    * scales with the displacements, not the positions. Autocorrelations are summed as power spectra:
    * three real forward transforms per atom, three inverse transforms in all.
    */
+  /** What the sums over the mobile atoms hold while the MSD is finished. */
+  private static final class Sums {
+    final double[][] comp;
+    final double[] count;
+    final double[] r2;
+    final double[] r4;
+    final double[] samples;
+    final double[][] chargeSum;
+    final Correlation corr;
+    private final boolean masked;
+
+    Sums(int n, int sampled, boolean charge, boolean masked) {
+      comp = new double[3][n];
+      count = new double[n];
+      r2 = new double[sampled];
+      r4 = new double[sampled];
+      samples = new double[sampled];
+      chargeSum = charge ? new double[3][n] : null;
+      corr = new Correlation(n);
+      this.masked = masked;
+    }
+
+    boolean masked() {
+      return masked;
+    }
+
+    /** Normalises {@link #comp} to the MSD per axis (in place) and returns the MSD over {@code axes}, Å². */
+    double[] msd(int[] axes, int atoms) {
+      int n = count.length;
+      double[] msd = new double[n];
+      for (int m = 0; m < n; m++) {
+        double norm = masked ? count[m] : (double) atoms * (n - m);
+        for (int d = 0; d < 3; d++) {
+          comp[d][m] = norm > 0 ? comp[d][m] / norm : Double.NaN;
+        }
+        for (int d : axes) {
+          msd[m] += comp[d][m];
+        }
+      }
+      return msd;
+    }
+  }
+
   static final class WindowedSums {
     private final Correlation corr;
     private final int n;

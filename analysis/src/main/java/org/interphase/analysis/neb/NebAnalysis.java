@@ -77,15 +77,7 @@ public final class NebAnalysis implements Analysis<NebResult> {
     List<Frame> im = band.images();
     int n = im.size();
     List<String> notes = new ArrayList<>(band.notes());
-    double e0 = im.get(0).energies().potentialEv();
-    double[] e = new double[n];
-    for (int i = 0; i < n; i++) {
-      double v = im.get(i).energies().potentialEv();
-      if (Double.isNaN(v)) {
-        throw new IllegalArgumentException(band.name() + ": image " + i + " has no energy");
-      }
-      e[i] = v - e0;
-    }
+    double[] e = relativeEnergies(band);
     // minimum-image displacements between consecutive images
     double[][] disp = new double[n - 1][];
     double[] r = new double[n];
@@ -94,28 +86,7 @@ public final class NebAnalysis implements Analysis<NebResult> {
       r[i] = r[i - 1] + norm(disp[i - 1]);
     }
     double[] tf = new double[n];
-    boolean forceAware = true;
-    for (int i = 0; i < n; i++) {
-      boolean end = i == 0 || i == n - 1;
-      double given = band.tangentForcesEvPerA() == null ? Double.NaN : band.tangentForcesEvPerA()[i];
-      if (!end && !Double.isNaN(given)) {
-        tf[i] = given;
-      } else if (im.get(i).hasForces()) {
-        double[] tau = i == 0 ? disp[0] : i == n - 1 ? disp[n - 2] : add(disp[i - 1], disp[i]);
-        tf[i] = dot(im.get(i).forces(), tau) / norm(tau);
-      } else {
-        forceAware = false;
-      }
-    }
-    if (!forceAware) {
-      long missing = im.stream().filter(fr -> !fr.hasForces()).count();
-      notes.add("forces are missing for " + (missing == n ? "every image" : missing + " of " + n + " images") + ": the spline uses energies only "
-          + "(slopes from a natural cubic spline), not the VTST force-based one");
-      PolynomialSplineFunction s = new SplineInterpolator().interpolate(r, e);
-      for (int i = 0; i < n; i++) {
-        tf[i] = -s.derivative().value(Math.min(r[n - 1], Math.max(r[0], r[i])));
-      }
-    }
+    boolean forceAware = tangentForces(band, disp, r, e, tf, notes);
     // the Hermite spline per interval
     List<Double> sx = new ArrayList<>();
     List<Double> sy = new ArrayList<>();
@@ -161,6 +132,56 @@ public final class NebAnalysis implements Analysis<NebResult> {
     return new NebResult(band.name(), n, r, e, forceAware ? tf : nanArray(n), sx.stream().mapToDouble(Double::doubleValue).toArray(),
         sy.stream().mapToDouble(Double::doubleValue).toArray(), ext, max - e[0], max - e[n - 1], e[n - 1], saddle, climbing, mig,
         band.atoms().element(mig), path, forceAware, notes);
+  }
+
+  /** The images' energies relative to the first, eV. */
+  private static double[] relativeEnergies(NebImages band) {
+    List<Frame> im = band.images();
+    double e0 = im.get(0).energies().potentialEv();
+    double[] e = new double[im.size()];
+    for (int i = 0; i < e.length; i++) {
+      double v = im.get(i).energies().potentialEv();
+      if (Double.isNaN(v)) {
+        throw new IllegalArgumentException(band.name() + ": image " + i + " has no energy");
+      }
+      e[i] = v - e0;
+    }
+    return e;
+  }
+
+  /**
+   * Fills {@code tf} with the force along the path at each image (eV/Å): the program's tangential
+   * force where given, else the true force projected on the tangent; without forces on every image,
+   * minus the slope of a natural cubic spline through the energies (said in {@code notes}).
+   *
+   * @return whether the slopes come from forces
+   */
+  private static boolean tangentForces(NebImages band, double[][] disp, double[] r, double[] e, double[] tf, List<String> notes) {
+    List<Frame> im = band.images();
+    int n = im.size();
+    boolean forceAware = true;
+    for (int i = 0; i < n; i++) {
+      boolean end = i == 0 || i == n - 1;
+      double given = band.tangentForcesEvPerA() == null ? Double.NaN : band.tangentForcesEvPerA()[i];
+      if (!end && !Double.isNaN(given)) {
+        tf[i] = given;
+      } else if (im.get(i).hasForces()) {
+        double[] tau = i == 0 ? disp[0] : i == n - 1 ? disp[n - 2] : add(disp[i - 1], disp[i]);
+        tf[i] = dot(im.get(i).forces(), tau) / norm(tau);
+      } else {
+        forceAware = false;
+      }
+    }
+    if (!forceAware) {
+      long missing = im.stream().filter(fr -> !fr.hasForces()).count();
+      notes.add("forces are missing for " + (missing == n ? "every image" : missing + " of " + n + " images") + ": the spline uses energies only "
+          + "(slopes from a natural cubic spline), not the VTST force-based one");
+      PolynomialSplineFunction s = new SplineInterpolator().interpolate(r, e);
+      for (int i = 0; i < n; i++) {
+        tf[i] = -s.derivative().value(Math.min(r[n - 1], Math.max(r[0], r[i])));
+      }
+    }
+    return forceAware;
   }
 
   /** Real roots of p x² + q x + s (linear when p = 0). */
