@@ -44,7 +44,11 @@ final class ResultWriter {
     }
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
-      writeJson(v.json(), o);
+      try {
+        writeJson(v.json(), o);
+      } catch (IOException e) {
+        throw new UncheckedIOException("standard output: " + OutputFolder.reason(e), e);
+      }
       o.println();
     } else {
       v.text().forEach(o::println);
@@ -112,16 +116,12 @@ final class ResultWriter {
   }
 
   /** Writes a document as indented JSON, streaming (a long {@link Document.Rows} is never held whole); non-finite numbers as null. */
-  static void writeJson(Document d, Writer out) {
-    try {
-      JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      write(g, d);
-      g.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  static void writeJson(Document d, Writer out) throws IOException {
+    JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.useDefaultPrettyPrinter();
+    write(g, d);
+    g.flush();
   }
 
   private static void write(JsonGenerator g, Object v) throws IOException {
