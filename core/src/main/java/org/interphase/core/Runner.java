@@ -23,9 +23,10 @@ import java.util.concurrent.BlockingQueue;
  * <p>An analysis that fails (its {@code start}, a frame or its {@code finish} throws an {@link
  * IllegalArgumentException} or an {@link InterphaseException} of its own) is dropped from the pass;
  * the others go on, and its slot holds the failure. Failures of the reader end the pass and
- * propagate. With two or more analyses on a machine with more than one core, each accumulator runs in a
- * thread of its own beside the reading (results identical to a serial pass; the system property
- * {@code interphase.serialPass=true} turns this off); {@link #run} then returns when the reading
+ * propagate. On a machine with more than one core the accumulators run beside the reading, in as many
+ * worker threads as there are cores besides the reader's (each accumulator in one thread, fed every
+ * frame in order: results identical to a serial pass; the system property {@code
+ * interphase.serialPass=true} turns this off); {@link #run} then returns when the reading
  * ends, and each slot's {@link Slot#result()} waits for its own analysis to finish, so a caller can
  * show one result while another is still being finished. A runner is used from one thread.
  */
@@ -79,8 +80,9 @@ public final class Runner {
     ran = true;
     List<Slot<?>> live = slots.stream().filter(s -> s.failure == null).toList();
     slots.forEach(s -> s.started = true);
-    boolean parallel = live.size() > 1 && Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("interphase.serialPass");
-    Feed feed = parallel ? new Parallel(live) : new Feed() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    boolean parallel = !live.isEmpty() && cores > 1 && !Boolean.getBoolean("interphase.serialPass");
+    Feed feed = parallel ? new Parallel(live, Math.min(live.size(), cores - 1)) : new Feed() {
       @Override
       public void accept(Frame f) {
         live.forEach(s -> s.feed(f));
@@ -128,8 +130,8 @@ public final class Runner {
   }
 
   /**
-   * Each accumulator in a thread of its own, fed through a short queue in frame order, so that the
-   * analyses of a report run side by side with the reading. Results are those of a serial pass:
+   * The accumulators in worker threads (each in one), fed through short queues in frame order, so that
+   * the analyses run side by side with the reading. Results are those of a serial pass:
    * every accumulator sees every frame once, in order, in one thread. Frames are immutable.
    */
   private static final class Parallel implements Feed {
@@ -137,10 +139,17 @@ public final class Runner {
     private final List<BlockingQueue<Object>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    Parallel(List<Slot<?>> live) {
-      for (Slot<?> s : live) {
+    Parallel(List<Slot<?>> live, int workers) {
+      List<List<Slot<?>>> groups = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        groups.add(new ArrayList<>());
+      }
+      for (int i = 0; i < live.size(); i++) {
+        groups.get(i % workers).add(live.get(i));
+      }
+      for (List<Slot<?>> group : groups) {
         BlockingQueue<Object> q = new ArrayBlockingQueue<>(64);
-        Thread t = new Thread(() -> work(s, q), "interphase-analysis-" + threads.size());
+        Thread t = new Thread(() -> work(group, q), "interphase-analysis-" + threads.size());
         t.setDaemon(true);
         queues.add(q);
         threads.add(t);
@@ -148,29 +157,29 @@ public final class Runner {
       }
     }
 
-    private void work(Slot<?> s, BlockingQueue<Object> q) {
+    /** Feeds a worker's slots every frame in order, then finishes them in order; a slot that throws is marked and skipped. */
+    private void work(List<Slot<?>> group, BlockingQueue<Object> q) {
       try {
         while (true) {
           Object o = q.take();
+          for (Slot<?> s : group) {
+            try {
+              if (o == END) {
+                s.complete();
+              } else {
+                s.feed((Frame) o);
+              }
+            } catch (RuntimeException | Error e) {
+              s.crashed(e);
+            }
+          }
           if (o == END) {
-            s.complete();
             return;
           }
-          s.feed((Frame) o);
         }
       } catch (InterruptedException e) {
-        s.crashed(new IllegalStateException("the pass was stopped"));
+        group.forEach(s -> s.crashed(new IllegalStateException("the pass was stopped")));
         Thread.currentThread().interrupt();
-      } catch (RuntimeException | Error e) {
-        s.crashed(e);
-        // keep draining so that the reader never blocks on this queue
-        try {
-          while (q.take() != END) {
-            continue;
-          }
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-        }
       }
     }
 

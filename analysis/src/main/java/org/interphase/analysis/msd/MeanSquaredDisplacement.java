@@ -320,16 +320,33 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       return new int[] {from, to};
     }
 
-    /** The sums over atoms: MSD per axis (windowed, or region pairs with their counts), moments at the sampled lags, charge. */
+    /**
+     * The sums over atoms: MSD per axis (windowed, or region pairs with their counts), moments at the
+     * sampled lags, charge. The atoms are summed in two halves side by side (where there is a second
+     * core), always the same two, so the result does not depend on the machine.
+     */
     private Sums accumulate(int n, int[] axes, int[] sampledIdx) {
+      double[][] driftCols = new double[3][n];
+      drift.columns(0, driftCols);
+      int parts = Math.min(2, mobile.length);
+      List<Sums> sums = java.util.stream.IntStream.range(0, parts).parallel()
+          .mapToObj(k -> accumulate(k * mobile.length / parts, (k + 1) * mobile.length / parts, n, axes, sampledIdx, driftCols))
+          .toList();
+      Sums total = sums.get(0);
+      for (int k = 1; k < sums.size(); k++) {
+        total.add(sums.get(k));
+      }
+      return total;
+    }
+
+    /** The sums over mobile atoms {@code first … end − 1}. */
+    private Sums accumulate(int first, int end, int n, int[] axes, int[] sampledIdx, double[][] driftCols) {
       Sums s = new Sums(n, sampledIdx.length, p.haven(), p.region() != null);
       Correlation corr = s.corr;
       double[][] x = new double[3][n];
-      double[][] driftCols = new double[3][n];
-      drift.columns(0, driftCols);
       double[] mask = p.region() == null ? null : new double[n];
       WindowedSums windowed = mask == null ? new WindowedSums(corr, n) : null;
-      for (int a = 0; a < mobile.length; a++) {
+      for (int a = first; a < end; a++) {
         unwrapped.columns(3 * a, x);
         for (int d = 0; d < 3; d++) {
           for (int t = 0; t < n; t++) {
@@ -471,6 +488,26 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
 
     boolean masked() {
       return masked;
+    }
+
+    /** Adds another part's sums to these. */
+    void add(Sums o) {
+      for (int d = 0; d < 3; d++) {
+        addTo(comp[d], o.comp[d]);
+        if (chargeSum != null) {
+          addTo(chargeSum[d], o.chargeSum[d]);
+        }
+      }
+      addTo(count, o.count);
+      addTo(r2, o.r2);
+      addTo(r4, o.r4);
+      addTo(samples, o.samples);
+    }
+
+    private static void addTo(double[] a, double[] b) {
+      for (int i = 0; i < a.length; i++) {
+        a[i] += b[i];
+      }
     }
 
     /** Normalises {@link #comp} to the MSD per axis (in place) and returns the MSD over {@code axes}, Å². */
