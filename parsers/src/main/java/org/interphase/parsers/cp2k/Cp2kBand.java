@@ -46,59 +46,16 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, List
   /** Reads the BAND run in {@code dir} (or the one a replica file belongs to). */
   public static Cp2kBand read(Path dirOrReplica) {
     Path dir = Files.isDirectory(dirOrReplica) ? dirOrReplica : dirOrReplica.toAbsolutePath().getParent();
-    String wanted = null;
-    if (!Files.isDirectory(dirOrReplica)) {
-      Matcher m = REPLICA.matcher(dirOrReplica.getFileName().toString());
-      if (!m.matches()) {
-        throw new MalformedInputException(dirOrReplica.toString(), 0, "a BAND replica file <project>-pos-Replica_nr_<i>-1.xyz",
-            dirOrReplica.getFileName().toString());
-      }
-      wanted = m.group(1);
-    }
-    TreeMap<Integer, Path> files = new TreeMap<>();
-    String project = wanted;
-    String suffix = null;
-    try (var s = Files.list(dir)) {
-      for (Path p : s.sorted().toList()) {
-        Matcher m = REPLICA.matcher(p.getFileName().toString());
-        if (m.matches() && (project == null || project.equals(m.group(1)))) {
-          if (project == null) {
-            project = m.group(1);
-          }
-          suffix = m.group(3);
-          files.put(Integer.parseInt(m.group(2)), p);
-        }
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    if (files.isEmpty()) {
-      throw new MissingInputException(dir + ": no CP2K BAND replica files (*-pos-Replica_nr_*-1.xyz)");
-    }
+    String wanted = Files.isDirectory(dirOrReplica) ? null : projectOfReplica(dirOrReplica);
+    Replicas replicas = Replicas.find(dir, wanted);
+    String project = replicas.project();
+    TreeMap<Integer, Path> files = replicas.files();
     List<String> warnings = new ArrayList<>();
-    int expect = 1;
-    for (int k : files.keySet()) {
-      if (k != expect++) {
-        throw new MalformedInputException(files.get(k).toString(), 0, "replica " + (expect - 1) + " before replica " + k,
-            "a gap in the replica numbers " + files.keySet());
-      }
-    }
     Cp2kInput.Chosen chosenInput = Cp2kInput.forProject(dir, project);
     Cp2kInput input = chosenInput == null ? null : chosenInput.input();
-    Path inputPath = input == null ? null : input.path();
     Cell cell = input == null ? null : input.cell();
-    Path enerPath = dir.resolve(project + "-" + suffix + ".ener");
-    int expected = input != null && input.bandReplicas() > 0 ? input.bandReplicas() : enerReplicas(enerPath);
-    if (expected > files.size()) {
-      String source = input != null && input.bandReplicas() > 0 ? "NUMBER_OF_REPLICA / &REPLICA of " + inputPath.getFileName()
-          : "the columns of " + enerPath.getFileName();
-      throw new MissingInputException(dir.resolve(project + "-pos-Replica_nr_" + (files.size() + 1) + "-" + suffix + ".xyz")
-          + ": no such file: the band has " + expected + " replicas (" + source + ") but only replica files 1 to " + files.size()
-          + " are here");
-    }
-    if (expected > 0 && expected < files.size()) {
-      warnings.add(files.size() + " replica files but " + expected + " replicas in the input: every file is used");
-    }
+    Path enerPath = dir.resolve(project + "-" + replicas.suffix() + ".ener");
+    checkReplicaCount(dir, replicas, input, enerPath, warnings);
     Path logPath = Cp2kLog.find(dir, project);
     Cp2kKinds kinds = Cp2kKinds.of(input, logPath == null ? null : Cp2kLog.head(logPath));
     warnings.addAll(kinds.warnings());
@@ -111,37 +68,127 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, List
     AtomTable atoms = null;
     int iterations = -1;
     for (var e : files.entrySet()) {
+      ReplicaTrajectory trajectory = ReplicaTrajectory.read(e.getValue());
+      XyzBlock last = trajectory.last();
+      first.add(trajectory.first().values());
+      if (iterations >= 0 && trajectory.iterations() != iterations) {
+        warnings.add("replica " + e.getKey() + " has " + trajectory.iterations() + " iterations, replica 1 has " + iterations
+            + ": the last frame of each file is used");
+      }
+      iterations = Math.max(iterations, trajectory.iterations());
+      AtomTable t = kinds.table(last.labels(), e.getValue().toString(), last.line() + 2);
+      if (atoms == null) {
+        atoms = t;
+      } else if (!atoms.equals(t)) {
+        throw MalformedInputException.of(e.getValue().toString(), last.line(), "replica " + e.getKey() + " has other atoms than replica 1");
+      }
+      double[] forces = replicaForces(dir, project, e.getKey(), replicas.suffix(), last.step(), t.size());
+      images.add(new Frame(last.step(), Double.NaN, cell, last.values(), forces, null, Energies.potential(last.energyEv())));
+    }
+    double[] dist = lastEnerDistances(enerPath, files.size());
+    return new Cp2kBand(project, atoms, List.copyOf(images), List.copyOf(first), iterations, dist, List.copyOf(warnings));
+  }
+
+  /** The project name in a replica file's name; throws when the name is not a replica file's. */
+  private static String projectOfReplica(Path replica) {
+    Matcher m = REPLICA.matcher(replica.getFileName().toString());
+    if (!m.matches()) {
+      throw new MalformedInputException(replica.toString(), 0, "a BAND replica file <project>-pos-Replica_nr_<i>-1.xyz",
+          replica.getFileName().toString());
+    }
+    return m.group(1);
+  }
+
+  /**
+   * The replica files of one band in a directory.
+   *
+   * @param project the project name
+   * @param suffix the {@code <K>} of {@code -pos-Replica_nr_<i>-<K>.xyz}
+   * @param files the files by replica number, numbered 1 to N without a gap
+   */
+  private record Replicas(String project, String suffix, TreeMap<Integer, Path> files) {
+
+    /** Finds the replica files of project {@code wanted} in {@code dir}, or of the first project there when it is null. */
+    static Replicas find(Path dir, String wanted) {
+      TreeMap<Integer, Path> files = new TreeMap<>();
+      String project = wanted;
+      String suffix = null;
+      try (var s = Files.list(dir)) {
+        for (Path p : s.sorted().toList()) {
+          Matcher m = REPLICA.matcher(p.getFileName().toString());
+          if (m.matches() && (project == null || project.equals(m.group(1)))) {
+            if (project == null) {
+              project = m.group(1);
+            }
+            suffix = m.group(3);
+            files.put(Integer.parseInt(m.group(2)), p);
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      if (files.isEmpty()) {
+        throw new MissingInputException(dir + ": no CP2K BAND replica files (*-pos-Replica_nr_*-1.xyz)");
+      }
+      int expect = 1;
+      for (int k : files.keySet()) {
+        if (k != expect++) {
+          throw new MalformedInputException(files.get(k).toString(), 0, "replica " + (expect - 1) + " before replica " + k,
+              "a gap in the replica numbers " + files.keySet());
+        }
+      }
+      return new Replicas(project, suffix, files);
+    }
+  }
+
+  /**
+   * Compares the replica files with the replica count of the input (or, without one, of the .ener
+   * file): too few files is an error, too many a warning.
+   */
+  private static void checkReplicaCount(Path dir, Replicas replicas, Cp2kInput input, Path enerPath, List<String> warnings) {
+    int files = replicas.files().size();
+    boolean fromInput = input != null && input.bandReplicas() > 0;
+    int expected = fromInput ? input.bandReplicas() : enerReplicas(enerPath);
+    if (expected > files) {
+      String source = fromInput ? "NUMBER_OF_REPLICA / &REPLICA of " + input.path().getFileName()
+          : "the columns of " + enerPath.getFileName();
+      throw new MissingInputException(dir.resolve(replicas.project() + "-pos-Replica_nr_" + (files + 1) + "-" + replicas.suffix() + ".xyz")
+          + ": no such file: the band has " + expected + " replicas (" + source + ") but only replica files 1 to " + files
+          + " are here");
+    }
+    if (expected > 0 && expected < files) {
+      warnings.add(files + " replica files but " + expected + " replicas in the input: every file is used");
+    }
+  }
+
+  /**
+   * One replica's trajectory, reduced to what the band needs.
+   *
+   * @param first the replica's first band iteration
+   * @param last its last band iteration
+   * @param iterations how many iterations the file holds
+   */
+  private record ReplicaTrajectory(XyzBlock first, XyzBlock last, int iterations) {
+
+    /** Reads a replica file; throws when it holds no iteration. */
+    static ReplicaTrajectory read(Path file) {
+      XyzBlock first = null;
       XyzBlock last = null;
       int count = 0;
-      try (Cp2kXyzReader r = Cp2kXyzReader.open(e.getValue(), Cp2kXyzReader.Quantity.POSITIONS)) {
+      try (Cp2kXyzReader r = Cp2kXyzReader.open(file, Cp2kXyzReader.Quantity.POSITIONS)) {
         for (XyzBlock b = r.next(); b != null; b = r.next()) {
           if (last == null) {
-            first.add(b.values());
+            first = b;
           }
           last = b;
           count++;
         }
       }
       if (last == null) {
-        throw new MalformedInputException(e.getValue().toString(), 1, "at least one band iteration", null);
+        throw new MalformedInputException(file.toString(), 1, "at least one band iteration", null);
       }
-      if (iterations >= 0 && count != iterations) {
-        warnings.add("replica " + e.getKey() + " has " + count + " iterations, replica 1 has " + iterations
-            + ": the last frame of each file is used");
-      }
-      iterations = Math.max(iterations, count);
-      AtomTable t = kinds.table(last.labels(), e.getValue().toString(), last.line() + 2);
-      int na = t.size();
-      if (atoms == null) {
-        atoms = t;
-      } else if (!atoms.equals(t)) {
-        throw MalformedInputException.of(e.getValue().toString(), last.line(), "replica " + e.getKey() + " has other atoms than replica 1");
-      }
-      double[] forces = replicaForces(dir, project, e.getKey(), suffix, last.step(), na);
-      images.add(new Frame(last.step(), Double.NaN, cell, last.values(), forces, null, Energies.potential(last.energyEv())));
+      return new ReplicaTrajectory(first, last, count);
     }
-    double[] dist = lastEnerDistances(enerPath, files.size());
-    return new Cp2kBand(project, atoms, List.copyOf(images), List.copyOf(first), iterations, dist, List.copyOf(warnings));
   }
 
   /**

@@ -58,139 +58,182 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
    *     an element
    */
   public static Cp2kInput read(Path path) {
-    String project = null;
-    String runType = null;
-    double[] abc = null;
-    double[] angles = {90, 90, 90};
-    double[][] vectors = new double[3][];
-    double timestep = Double.NaN;
-    String ensemble = null;
-    int stride = 1;
-    String coordFile = null;
-    int replicas = 0;
-    int replicaSections = 0;
-    List<String> coordKinds = new ArrayList<>();
-    Map<String, Long> coordLines = new LinkedHashMap<>();
-    Map<String, KindSection> kinds = new LinkedHashMap<>();
-    String kindName = null;
-    long kindLine = 0;
-    String kindFile = null;
-    String kindElement = null;
-    Deque<String> sections = new ArrayDeque<>();
     List<String> warnings = new ArrayList<>();
     List<Src> lines = new ArrayList<>();
     collect(path, new java.util.HashMap<>(), lines, warnings, 0);
+    Scan scan = new Scan();
     for (Src r : lines) {
+      scan.accept(r);
+    }
+    Cell cell = scan.cell();
+    String coordSource = path.toString();
+    if (scan.coordKinds.isEmpty() && scan.coordFile != null) {
+      Path xyz = path.toAbsolutePath().getParent().resolve(scan.coordFile);
+      if (Files.isRegularFile(xyz)) {
+        scan.readCoordFile(xyz);
+        coordSource = xyz.toString();
+      }
+    }
+    Map<String, KindSection> kindMap = java.util.Collections.unmodifiableMap(scan.kinds);
+    List<String> coordElements = scan.coordElements(kindMap, coordSource, path.getFileName().toString());
+    // &REPLICA sections give the coordinates of some replicas (CP2K interpolates the others): a count only without NUMBER_OF_REPLICA
+    int bandReplicas = scan.replicas > 0 ? scan.replicas : scan.replicaSections;
+    return new Cp2kInput(path, scan.project, scan.runType, cell, scan.timestep, scan.ensemble, scan.stride, scan.coordFile,
+        bandReplicas, List.copyOf(coordElements), kindMap, List.copyOf(scan.coordKinds), List.copyOf(warnings));
+  }
+
+  /** One pass over an input's lines: the sections open at the current line and every value read so far. */
+  private static final class Scan {
+    private String project;
+    private String runType;
+    private double[] abc;
+    private double[] angles = {90, 90, 90};
+    private final double[][] vectors = new double[3][];
+    private double timestep = Double.NaN;
+    private String ensemble;
+    private int stride = 1;
+    private String coordFile;
+    private int replicas;
+    private int replicaSections;
+    private final List<String> coordKinds = new ArrayList<>();
+    /** The first line (of the input or the coordinate file) naming each kind label. */
+    private final Map<String, Long> coordLines = new LinkedHashMap<>();
+    private final Map<String, KindSection> kinds = new LinkedHashMap<>();
+    /** The {@code &KIND} section being read, null outside one. */
+    private String kindName;
+    private long kindLine;
+    private String kindFile;
+    private String kindElement;
+    private final Deque<String> sections = new ArrayDeque<>();
+
+    /** Reads one line: a section start or end, an atom of {@code &COORD}, or a keyword. */
+    void accept(Src r) {
       String line = r.text();
       String[] t = line.split("\\s+");
       String key = t[0].toUpperCase(Locale.ROOT);
       if (key.startsWith("&END")) {
-        if (sections.isEmpty()) {
-          throw new MalformedInputException(r.source(), r.number(), "a section to close", line);
-        }
-        if (sections.pop().equals("KIND") && kindName != null) {
-          kinds.putIfAbsent(kindName.toUpperCase(Locale.ROOT), new KindSection(kindName, kindElement, kindLine, kindFile));
-          kindName = null;
-        }
-        continue;
+        closeSection(r, line);
+        return;
       }
       if (key.startsWith("&")) {
-        String name = key.substring(1);
-        if (name.equals("KIND") && sections.contains("SUBSYS") && t.length > 1) {
-          KindSection same = kinds.get(t[1].toUpperCase(Locale.ROOT));
-          if (same != null && !same.name().equals(t[1])) {
-            throw MalformedInputException.of(r.source(), r.number(), "&KIND " + t[1] + " and &KIND " + same.name() + " (" + same.file()
-                + ":" + same.line() + ") name the same kind: CP2K matches kind names in any case and refuses the second");
-          }
-          kindName = t[1];
-          kindLine = r.number();
-          kindFile = Path.of(r.source()).getFileName().toString();
-          kindElement = null;
-        }
-        sections.push(name);
-        if (key.equals("&REPLICA") && sections.contains("BAND")) {
-          replicaSections++;
-        }
-        continue;
+        openSection(r, key, t);
+        return;
       }
       String sec = sections.isEmpty() ? "" : sections.peek();
       if (sec.equals("COORD") && sections.contains("SUBSYS") && Character.isLetter(t[0].charAt(0)) && !key.equals("SCALED")
           && !key.equals("UNIT")) {
         coordKinds.add(t[0]);
         coordLines.putIfAbsent(t[0], r.number());
-        continue;
+        return;
       }
       try {
-        if (sec.equals("GLOBAL") && key.equals("PROJECT") || sec.equals("GLOBAL") && key.equals("PROJECT_NAME")) {
-          project = t[1];
-        } else if (sec.equals("GLOBAL") && key.equals("RUN_TYPE")) {
-          runType = t[1].toUpperCase(Locale.ROOT);
-        } else if (sec.equals("KIND") && key.equals("ELEMENT") && kindName != null) {
-          kindElement = elementKeyword(t, r);
-        } else if (sec.equals("CELL") && sections.contains("SUBSYS") && !sections.contains("CELL_REF")) {
-          switch (key) {
-            case "ABC" -> abc = numbers(t, 3);
-            case "ALPHA_BETA_GAMMA" -> angles = numbers(t, 3);
-            case "A" -> vectors[0] = numbers(t, 3);
-            case "B" -> vectors[1] = numbers(t, 3);
-            case "C" -> vectors[2] = numbers(t, 3);
-            default -> { }
-          }
-        } else if (sec.equals("MD") && key.equals("TIMESTEP")) {
-          timestep = numbers(t, 1)[0];
-        } else if (sec.equals("MD") && key.equals("ENSEMBLE")) {
-          ensemble = t[1].toUpperCase(Locale.ROOT);
-        } else if (sec.equals("EACH") && sections.contains("TRAJECTORY") && key.equals("MD")) {
-          stride = (int) numbers(t, 1)[0];
-        } else if (sec.equals("TOPOLOGY") && key.equals("COORD_FILE_NAME")) {
-          coordFile = t[1];
-        } else if (sec.equals("BAND") && key.equals("NUMBER_OF_REPLICA")) {
-          replicas = (int) numbers(t, 1)[0];
-        }
+        keyword(r, sec, key, t);
       } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
         throw new MalformedInputException(r.source(), r.number(), "numbers after " + key, line);
       }
     }
-    Cell cell = null;
-    if (vectors[0] != null && vectors[1] != null && vectors[2] != null) {
-      cell = Cell.ofRows(vectors[0], vectors[1], vectors[2]);
-    } else if (abc != null) {
-      cell = Cell.fromLengthsAndAngles(abc[0], abc[1], abc[2], angles[0], angles[1], angles[2]);
+
+    /** Closes the innermost section; a {@code &KIND} section is recorded (the first of a name wins). */
+    private void closeSection(Src r, String line) {
+      if (sections.isEmpty()) {
+        throw new MalformedInputException(r.source(), r.number(), "a section to close", line);
+      }
+      if (sections.pop().equals("KIND") && kindName != null) {
+        kinds.putIfAbsent(kindName.toUpperCase(Locale.ROOT), new KindSection(kindName, kindElement, kindLine, kindFile));
+        kindName = null;
+      }
     }
-    String coordSource = path.toString();
-    if (coordKinds.isEmpty() && coordFile != null) {
-      Path xyz = path.toAbsolutePath().getParent().resolve(coordFile);
-      if (Files.isRegularFile(xyz)) {
-        try (Cp2kXyzReader r = Cp2kXyzReader.open(xyz, Cp2kXyzReader.Quantity.POSITIONS)) {
-          XyzBlock b = r.next();
-          if (b != null) {
-            for (int i = 0; i < b.labels().length; i++) {
-              coordKinds.add(b.labels()[i]);
-              coordLines.putIfAbsent(b.labels()[i], b.line() + 2 + i);
-            }
+
+    /** Opens a section; a {@code &KIND} of {@code SUBSYS} starts a kind, a {@code &REPLICA} of {@code BAND} is counted. */
+    private void openSection(Src r, String key, String[] t) {
+      String name = key.substring(1);
+      if (name.equals("KIND") && sections.contains("SUBSYS") && t.length > 1) {
+        KindSection same = kinds.get(t[1].toUpperCase(Locale.ROOT));
+        if (same != null && !same.name().equals(t[1])) {
+          throw MalformedInputException.of(r.source(), r.number(), "&KIND " + t[1] + " and &KIND " + same.name() + " (" + same.file()
+              + ":" + same.line() + ") name the same kind: CP2K matches kind names in any case and refuses the second");
+        }
+        kindName = t[1];
+        kindLine = r.number();
+        kindFile = Path.of(r.source()).getFileName().toString();
+        kindElement = null;
+      }
+      sections.push(name);
+      if (key.equals("&REPLICA") && sections.contains("BAND")) {
+        replicaSections++;
+      }
+    }
+
+    /** Reads the keywords Interphase needs from the innermost section {@code sec}; others are skipped. */
+    private void keyword(Src r, String sec, String key, String[] t) {
+      if (sec.equals("GLOBAL") && key.equals("PROJECT") || sec.equals("GLOBAL") && key.equals("PROJECT_NAME")) {
+        project = t[1];
+      } else if (sec.equals("GLOBAL") && key.equals("RUN_TYPE")) {
+        runType = t[1].toUpperCase(Locale.ROOT);
+      } else if (sec.equals("KIND") && key.equals("ELEMENT") && kindName != null) {
+        kindElement = elementKeyword(t, r);
+      } else if (sec.equals("CELL") && sections.contains("SUBSYS") && !sections.contains("CELL_REF")) {
+        switch (key) {
+          case "ABC" -> abc = numbers(t, 3);
+          case "ALPHA_BETA_GAMMA" -> angles = numbers(t, 3);
+          case "A" -> vectors[0] = numbers(t, 3);
+          case "B" -> vectors[1] = numbers(t, 3);
+          case "C" -> vectors[2] = numbers(t, 3);
+          default -> { }
+        }
+      } else if (sec.equals("MD") && key.equals("TIMESTEP")) {
+        timestep = numbers(t, 1)[0];
+      } else if (sec.equals("MD") && key.equals("ENSEMBLE")) {
+        ensemble = t[1].toUpperCase(Locale.ROOT);
+      } else if (sec.equals("EACH") && sections.contains("TRAJECTORY") && key.equals("MD")) {
+        stride = (int) numbers(t, 1)[0];
+      } else if (sec.equals("TOPOLOGY") && key.equals("COORD_FILE_NAME")) {
+        coordFile = t[1];
+      } else if (sec.equals("BAND") && key.equals("NUMBER_OF_REPLICA")) {
+        replicas = (int) numbers(t, 1)[0];
+      }
+    }
+
+    /** The cell of the three vectors when all are given, else of {@code ABC} and the angles; null without either. */
+    Cell cell() {
+      if (vectors[0] != null && vectors[1] != null && vectors[2] != null) {
+        return Cell.ofRows(vectors[0], vectors[1], vectors[2]);
+      } else if (abc != null) {
+        return Cell.fromLengthsAndAngles(abc[0], abc[1], abc[2], angles[0], angles[1], angles[2]);
+      }
+      return null;
+    }
+
+    /** Takes the kind labels of the first frame of the coordinate file, for an input without {@code &COORD} atoms. */
+    void readCoordFile(Path xyz) {
+      try (Cp2kXyzReader r = Cp2kXyzReader.open(xyz, Cp2kXyzReader.Quantity.POSITIONS)) {
+        XyzBlock b = r.next();
+        if (b != null) {
+          for (int i = 0; i < b.labels().length; i++) {
+            coordKinds.add(b.labels()[i]);
+            coordLines.putIfAbsent(b.labels()[i], b.line() + 2 + i);
           }
         }
-        coordSource = xyz.toString();
       }
     }
-    Map<String, KindSection> kindMap = java.util.Collections.unmodifiableMap(kinds);
-    List<String> coordElements = new ArrayList<>();
-    Map<String, String> resolved = new java.util.HashMap<>();
-    for (String label : coordKinds) {
-      String el = resolved.get(label);
-      if (el == null) {
-        el = Cp2kKinds.byDeclaration(label, kindMap);
+
+    /** The element of every atom label, resolved through the kinds; throws on a label CP2K could not map. */
+    List<String> coordElements(Map<String, KindSection> kindMap, String coordSource, String inputName) {
+      List<String> coordElements = new ArrayList<>();
+      Map<String, String> resolved = new java.util.HashMap<>();
+      for (String label : coordKinds) {
+        String el = resolved.get(label);
         if (el == null) {
-          throw Cp2kKinds.unresolved(label, coordSource, coordLines.get(label), path.getFileName().toString());
+          el = Cp2kKinds.byDeclaration(label, kindMap);
+          if (el == null) {
+            throw Cp2kKinds.unresolved(label, coordSource, coordLines.get(label), inputName);
+          }
+          resolved.put(label, el);
         }
-        resolved.put(label, el);
+        coordElements.add(el);
       }
-      coordElements.add(el);
+      return coordElements;
     }
-    // &REPLICA sections give the coordinates of some replicas (CP2K interpolates the others): a count only without NUMBER_OF_REPLICA
-    return new Cp2kInput(path, project, runType, cell, timestep, ensemble, stride, coordFile, replicas > 0 ? replicas : replicaSections,
-        List.copyOf(coordElements),
-        kindMap, List.copyOf(coordKinds), List.copyOf(warnings));
   }
 
   /**

@@ -154,21 +154,11 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
    */
   public static Cp2kLog read(Path path) {
     HeadLines head = new HeadLines();
-    List<EnergyStep> steps = new ArrayList<>();
-    List<Cell> cells = new ArrayList<>();
+    MdStepLines md = new MdStepLines();
     List<Double> sp = new ArrayList<>();
     double[] forces = null;
     List<String> forceElements = new ArrayList<>();
     boolean ended = false;
-    long step = -1;
-    double time = Double.NaN;
-    double pot = Double.NaN;
-    double kin = Double.NaN;
-    double temp = Double.NaN;
-    double cons = Double.NaN;
-    double[] lengths = null;
-    double[] angles = null;
-    boolean inStep = false;
     try (LineReader r = LineReader.open(path)) {
       while (r.next()) {
         String l = r.line();
@@ -181,85 +171,23 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
           forces = readForces(r, forceElements.isEmpty() ? forceElements : null);
         } else if (l.contains("FORCES| Atomic forces [hartree/bohr]")) {
           forces = readForces2025(r);
-        } else if (l.contains("MD| Step number") || l.contains("STEP NUMBER  ")) {
-          if (inStep) {
-            steps.add(new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp)));
-            cells.add(cellOf(lengths, angles));
-          }
-          inStep = true;
-          step = (long) lastNumber(r, "the step number");
-          if (!steps.isEmpty() && steps.get(steps.size() - 1).step() == MD_INI_STEP) {
-            // MD_INI describes the configuration just before the first MD step (step 0, or the restart point)
-            EnergyStep ini = steps.remove(steps.size() - 1);
-            steps.add(new EnergyStep(step - 1, ini.timeFs(), ini.energies()));
-          }
-          time = pot = kin = temp = cons = Double.NaN;
-          lengths = null;
-          angles = null;
-        } else if (l.contains("MD_INI| MD initialization")) {
-          inStep = true;
-          step = MD_INI_STEP;
-          time = pot = kin = temp = cons = Double.NaN;
-          lengths = null;
-          angles = null;
-        } else if (l.contains("INITIAL POTENTIAL ENERGY[hartree]")) {
-          // 2.6–7.1 logs print step 0 as INITIAL … lines before the first STEP NUMBER (as MD_INI| does later)
-          if (inStep) {
-            steps.add(new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp)));
-            cells.add(cellOf(lengths, angles));
-          }
-          inStep = true;
-          step = MD_INI_STEP;
-          time = kin = temp = cons = Double.NaN;
-          lengths = null;
-          angles = null;
-          pot = firstNumber(r) * Units.HARTREE_TO_EV;
-        } else if (inStep) {
-          if (l.contains("| Time [fs]") || l.contains(" TIME [fs]")) {
-            time = lastNumber(r, "the time in fs");
-          } else if (l.contains("| Potential energy [hartree]") || l.contains("POTENTIAL ENERGY[hartree]")) {
-            pot = firstNumber(r) * Units.HARTREE_TO_EV;
-          } else if (l.contains("| Kinetic energy [hartree]") || l.contains("KINETIC ENERGY [hartree]")
-              || l.contains("INITIAL KINETIC ENERGY[hartree]")) {
-            kin = firstNumber(r) * Units.HARTREE_TO_EV;
-          } else if (l.contains("| Temperature [K]") || l.contains(" TEMPERATURE [K]") || l.contains("INITIAL TEMPERATURE[K]")) {
-            temp = firstNumber(r);
-          } else if (l.contains("| Conserved quantity [hartree]") || l.contains("CONSERVED QUANTITY [hartree]")) {
-            cons = lastNumber(r, "the conserved quantity in Hartree") * Units.HARTREE_TO_EV;
-          } else if (l.contains("| Cell lengths [ang]") && !l.contains("Average")) {
-            lengths = numbersAfter(r, "]");
-          } else if (l.contains("CELL LNTHS[bohr]") && !l.contains("AVE.")) {
-            lengths = numbersAfter(r, "=");
-            for (int i = 0; i < 3; i++) {
-              lengths[i] *= Units.BOHR_TO_ANGSTROM;
-            }
-          } else if ((l.contains("| Cell angles [deg]") && !l.contains("Average")) || (l.contains("CELL ANGLS[deg]") && !l.contains("AVE."))) {
-            angles = numbersAfter(r, l.contains("=") ? "=" : "]");
-          }
+        } else {
+          md.accept(l, r);
         }
         if (l.contains("PROGRAM ENDED AT")) {
           ended = true;
         }
       }
     }
-    if (inStep && !Double.isNaN(pot)) {
-      steps.add(new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp)));
-      cells.add(cellOf(lengths, angles));
-    }
+    md.finish();
     if (head.version == null && head.project == null) {
       throw new MalformedInputException(path.toString(), 1, "a CP2K log (\"CP2K| version string\" or \"GLOBAL| Project name\")",
           "neither");
     }
     List<String> warnings = new ArrayList<>();
-    List<EnergyStep> ordered = new ArrayList<>();
-    List<Cell> orderedCells = new ArrayList<>();
-    StepOrder order = StepOrder.of(steps.stream().mapToLong(EnergyStep::step).toArray());
-    for (int i = 0; i < steps.size(); i++) {
-      if (order.kept(i)) {
-        ordered.add(steps.get(i));
-        orderedCells.add(cells.get(i));
-      }
-    }
+    StepOrder order = StepOrder.of(md.steps.stream().mapToLong(EnergyStep::step).toArray());
+    List<EnergyStep> ordered = kept(md.steps, order);
+    List<Cell> orderedCells = kept(md.cells, order);
     String back = order.describe("MD steps");
     if (back != null) {
       warnings.add(back);
@@ -267,6 +195,109 @@ public record Cp2kLog(Head head, List<EnergyStep> mdSteps, List<Cell> mdCells, L
     Head h = head.build(path);
     return new Cp2kLog(h, List.copyOf(withTimes(ordered, h.timestepFs())), java.util.Collections.unmodifiableList(orderedCells),
         List.copyOf(sp), forces, ended, List.copyOf(forceElements), List.copyOf(warnings));
+  }
+
+  /** The entries of {@code all} (one per step read) whose step {@code order} keeps. */
+  private static <T> List<T> kept(List<T> all, StepOrder order) {
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (order.kept(i)) {
+        out.add(all.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The MD steps of a log in the order read: the steps finished so far and the values of the one being read. */
+  private static final class MdStepLines {
+    private final List<EnergyStep> steps = new ArrayList<>();
+    /** Per finished step, its cell; null where it printed none. */
+    private final List<Cell> cells = new ArrayList<>();
+    private boolean inStep;
+    private long step = -1;
+    private double time = Double.NaN;
+    private double pot = Double.NaN;
+    private double kin = Double.NaN;
+    private double temp = Double.NaN;
+    private double cons = Double.NaN;
+    private double[] lengths;
+    private double[] angles;
+
+    /** Reads a line that starts an MD step or, inside one, gives one of its values; other lines are ignored. */
+    void accept(String l, LineReader r) {
+      if (l.contains("MD| Step number") || l.contains("STEP NUMBER  ")) {
+        if (inStep) {
+          add();
+        }
+        inStep = true;
+        step = (long) lastNumber(r, "the step number");
+        if (!steps.isEmpty() && steps.get(steps.size() - 1).step() == MD_INI_STEP) {
+          // MD_INI describes the configuration just before the first MD step (step 0, or the restart point)
+          EnergyStep ini = steps.remove(steps.size() - 1);
+          steps.add(new EnergyStep(step - 1, ini.timeFs(), ini.energies()));
+        }
+        clear();
+      } else if (l.contains("MD_INI| MD initialization")) {
+        inStep = true;
+        step = MD_INI_STEP;
+        clear();
+      } else if (l.contains("INITIAL POTENTIAL ENERGY[hartree]")) {
+        // 2.6–7.1 logs print step 0 as INITIAL … lines before the first STEP NUMBER (as MD_INI| does later)
+        if (inStep) {
+          add();
+        }
+        inStep = true;
+        step = MD_INI_STEP;
+        clear();
+        pot = firstNumber(r) * Units.HARTREE_TO_EV;
+      } else if (inStep) {
+        stepValue(l, r);
+      }
+    }
+
+    /** Reads one value of the step being read: time, an energy, the temperature, cell lengths or angles. */
+    private void stepValue(String l, LineReader r) {
+      if (l.contains("| Time [fs]") || l.contains(" TIME [fs]")) {
+        time = lastNumber(r, "the time in fs");
+      } else if (l.contains("| Potential energy [hartree]") || l.contains("POTENTIAL ENERGY[hartree]")) {
+        pot = firstNumber(r) * Units.HARTREE_TO_EV;
+      } else if (l.contains("| Kinetic energy [hartree]") || l.contains("KINETIC ENERGY [hartree]")
+          || l.contains("INITIAL KINETIC ENERGY[hartree]")) {
+        kin = firstNumber(r) * Units.HARTREE_TO_EV;
+      } else if (l.contains("| Temperature [K]") || l.contains(" TEMPERATURE [K]") || l.contains("INITIAL TEMPERATURE[K]")) {
+        temp = firstNumber(r);
+      } else if (l.contains("| Conserved quantity [hartree]") || l.contains("CONSERVED QUANTITY [hartree]")) {
+        cons = lastNumber(r, "the conserved quantity in Hartree") * Units.HARTREE_TO_EV;
+      } else if (l.contains("| Cell lengths [ang]") && !l.contains("Average")) {
+        lengths = numbersAfter(r, "]");
+      } else if (l.contains("CELL LNTHS[bohr]") && !l.contains("AVE.")) {
+        lengths = numbersAfter(r, "=");
+        for (int i = 0; i < 3; i++) {
+          lengths[i] *= Units.BOHR_TO_ANGSTROM;
+        }
+      } else if ((l.contains("| Cell angles [deg]") && !l.contains("Average")) || (l.contains("CELL ANGLS[deg]") && !l.contains("AVE."))) {
+        angles = numbersAfter(r, l.contains("=") ? "=" : "]");
+      }
+    }
+
+    /** Keeps the last step at the end of the log when it has a potential energy (a cut-off step has none yet). */
+    void finish() {
+      if (inStep && !Double.isNaN(pot)) {
+        add();
+      }
+    }
+
+    private void add() {
+      steps.add(new EnergyStep(step, time, new Energies(pot, Double.NaN, Double.NaN, kin, cons, temp)));
+      cells.add(cellOf(lengths, angles));
+    }
+
+    /** Forgets the values of the previous step. */
+    private void clear() {
+      time = pot = kin = temp = cons = Double.NaN;
+      lengths = null;
+      angles = null;
+    }
   }
 
   /** Steps whose time was not printed (MD_INI) take the time of their step number from a neighbour's. */

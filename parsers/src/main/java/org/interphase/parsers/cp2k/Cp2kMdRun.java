@@ -54,23 +54,20 @@ public final class Cp2kMdRun extends AbstractFrameSource {
 
   private final Cp2kXyzReader pos;
   private final StepOrder posOrder;
-  private final Cp2kXyzReader frc;
-  private final StepOrder frcOrder;
-  private final Cp2kXyzReader vel;
-  private final StepOrder velOrder;
+  /** the forces file, null when there is none */
+  private final SideXyz frc;
+  /** the velocities file, null when there is none */
+  private final SideXyz vel;
   private final Cp2kCellReader cellReader;
   private final StepOrder cellOrder;
-  private final Cp2kEnerReader ener;
-  private final StepOrder enerOrder;
-  private EnergyStep enerNext;
+  /** the .ener file, null when there is none */
+  private final EnerRows ener;
   private final Map<Long, Cell> logCells = new HashMap<>();
   private final Cell fixedCell;
   private final TrajectoryHeader header;
   private XyzBlock first;
   private final String[] firstLabels;
   private final int n;
-  private XyzBlock frcNext;
-  private XyzBlock velNext;
   private Cp2kCellReader.Row cellCurrent;
   private Cp2kCellReader.Row cellNext;
   private boolean cellVaried;
@@ -80,6 +77,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
   private final long strideSteps;
   /** the decoded copies of compressed files, deleted on close */
   private final List<TwoPass> twoPasses = new ArrayList<>();
+  /** every reader the constructor opened, closed again if it fails */
+  private final List<AutoCloseable> openedReaders = new ArrayList<>();
 
   private Cp2kMdRun(Path posFile, ReadOptions options) {
     super(options.strict());
@@ -87,17 +86,11 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     String name = posFile.getFileName().toString();
     String project = projectOf(name);
     List<String> notes = new ArrayList<>();
-    Cp2kXyzReader posR = null;
-    Cp2kXyzReader frcR = null;
-    Cp2kXyzReader velR = null;
-    Cp2kCellReader cellR = null;
-    Cp2kEnerReader enerR = null;
     try {
       TwoPass posPasses = passes(posFile);
       StepScan posScan = Cp2kXyzReader.scan(posPasses, Cp2kXyzReader.Quantity.POSITIONS);
       posOrder = ordered(posScan, posFile, "frames");
-      posR = Cp2kXyzReader.open(posPasses, Cp2kXyzReader.Quantity.POSITIONS);
-      pos = posR;
+      pos = track(Cp2kXyzReader.open(posPasses, Cp2kXyzReader.Quantity.POSITIONS));
       first = nextKept(pos, posOrder);
       if (first == null) {
         throw new MalformedInputException(posFile.toString(), 1, "at least one frame", null);
@@ -105,171 +98,308 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       n = first.labels().length;
       firstLabels = first.labels();
 
-      Cp2kInput.Chosen chosenInput = Cp2kInput.forProject(dir, project);
-      Cp2kInput input = chosenInput == null ? null : chosenInput.input();
-      Path inputPath = input == null ? null : input.path();
-      if (input != null) {
-        input.warnings().forEach(this::warn);
+      InputAndLog run = InputAndLog.find(dir, project);
+      if (run.input() != null) {
+        run.input().warnings().forEach(this::warn);
       }
-      if (chosenInput != null && chosenInput.note() != null) {
-        notes.add(chosenInput.note());
+      if (run.inputNote() != null) {
+        notes.add(run.inputNote());
       }
-      Path logPath = Cp2kLog.find(dir, project);
-      // only the head of the log unless the cell has to come from it: a long run's log is large
-      Cp2kLog.Head head = logPath == null ? null : Cp2kLog.head(logPath);
-      Cp2kKinds kinds = Cp2kKinds.of(input != null ? input : Cp2kKinds.restartInput(dir, project), head);
+      Cp2kKinds kinds = Cp2kKinds.of(run.input() != null ? run.input() : Cp2kKinds.restartInput(dir, project), run.head());
       AtomTable atoms = kinds.table(firstLabels, pos.source(), first.line() + 2);
       kinds.warnings().forEach(this::warn);
       if (kinds.note() != null) {
         notes.add(kinds.note());
       }
-      String version = head != null && head.version() != null ? "CP2K " + head.version() : "CP2K";
-      String runType = input != null && input.runType() != null ? input.runType() : head != null ? head.runType() : null;
 
       Path cellPath = sibling(dir, name, "-pos-", "-", ".cell");
-      Cell fixed = null;
       if (cellPath != null) {
         TwoPass cellPasses = passes(cellPath);
         cellOrder = ordered(StepScan.ofTable(cellPasses), cellPath, ".cell rows");
-        cellR = Cp2kCellReader.open(cellPasses);
-        cellReader = cellR;
+        cellReader = track(Cp2kCellReader.open(cellPasses));
         cellNext = nextKept(cellReader, cellOrder);
         notes.add("cell from " + cellPath.getFileName() + ", joined by step");
+        fixedCell = null;
       } else {
         cellReader = null;
         cellOrder = null;
-        String ensemble = input != null && input.ensemble() != null ? input.ensemble() : head != null ? head.ensemble() : null;
-        boolean npt = ensemble != null && ensemble.startsWith("NPT");
-        boolean inputCell = input != null && input.cell() != null;
-        Cp2kLog log = logPath != null && (npt || !inputCell) ? Cp2kLog.read(logPath) : null;
-        if (npt && log != null && log.mdCells().stream().anyMatch(c -> c != null)) {
-          for (int i = 0; i < log.mdSteps().size(); i++) {
-            if (log.mdCells().get(i) != null) {
-              logCells.put(log.mdSteps().get(i).step(), log.mdCells().get(i));
-            }
-          }
-          fixed = input != null && input.cell() != null ? input.cell() : log.initialCell();
-          notes.add("NPT run without a .cell file: per-step cells from the lengths and angles in " + logPath.getFileName()
-              + " (a along x, b in the xy plane)");
-        } else if (input != null && input.cell() != null) {
-          fixed = input.cell();
-          notes.add("cell from &CELL of " + inputPath.getFileName());
-          if (npt) {
-            warn(ensemble + " run without a .cell file or per-step cells in a log: the input cell is used for every frame");
-          }
-        } else if (log != null && log.initialCell() != null) {
-          fixed = log.initialCell();
-          notes.add("cell from the CELL| lines of " + logPath.getFileName() + " (printed to 3 decimals)");
-        } else {
-          throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: put beside it a " + project
-              + "-1.cell file, an input naming project " + project + " with &CELL, or the run's main log (CELL| lines)");
-        }
+        fixedCell = cellWithoutCellFile(run, posFile, project, notes);
       }
-      fixedCell = fixed;
 
       long[] posSteps = posOrder.keptSteps();
-      Path enerPath = sibling(dir, name, "-pos-", "-", ".ener");
-      StepScan enerScan = null;
-      if (enerPath != null) {
-        TwoPass enerPasses = passes(enerPath);
-        enerScan = StepScan.ofTable(enerPasses);
-        enerOrder = ordered(enerScan, enerPath, ".ener rows");
-        enerR = Cp2kEnerReader.open(enerPasses, options.strict());
-        ener = enerR;
-        enerNext = nextKept(ener, enerOrder);
-        notes.add("kinetic energy, temperature and conserved quantity from " + enerPath.getFileName());
-        coverage(enerPath, enerOrder.keptSteps(), posSteps, "kinetic energy and temperature", notes);
-      } else {
-        ener = null;
-        enerOrder = null;
-      }
-      Path frcPath = sibling(dir, name, "-pos-", "-frc-", ".xyz");
-      if (frcPath != null) {
-        TwoPass frcPasses = passes(frcPath);
-        frcOrder = ordered(Cp2kXyzReader.scan(frcPasses, Cp2kXyzReader.Quantity.FORCES), frcPath, "force frames");
-        frcR = Cp2kXyzReader.open(frcPasses, Cp2kXyzReader.Quantity.FORCES);
-        frc = frcR;
-        frcNext = nextKept(frc, frcOrder);
-        checkAtoms(frcNext, frc, kinds, atoms, name);
-        notes.add("forces from " + frcPath.getFileName() + " (Hartree/bohr → eV/Å)");
-        coverage(frcPath, frcOrder.keptSteps(), posSteps, "forces", notes);
-      } else {
-        frc = null;
-        frcOrder = null;
-      }
-      Path velPath = sibling(dir, name, "-pos-", "-vel-", ".xyz");
-      if (velPath != null) {
-        TwoPass velPasses = passes(velPath);
-        velOrder = ordered(Cp2kXyzReader.scan(velPasses, Cp2kXyzReader.Quantity.VELOCITIES), velPath, "velocity frames");
-        velR = Cp2kXyzReader.open(velPasses, Cp2kXyzReader.Quantity.VELOCITIES);
-        vel = velR;
-        velNext = nextKept(vel, velOrder);
-        checkAtoms(velNext, vel, kinds, atoms, name);
-        notes.add("velocities from " + velPath.getFileName() + " (bohr/a.u. time → Å/fs)");
-        coverage(velPath, velOrder.keptSteps(), posSteps, "velocities", notes);
-      } else {
-        vel = null;
-        velOrder = null;
-      }
+      ener = openEner(dir, name, posSteps, notes);
+      frc = openSide(dir, name, Side.FORCES, kinds, atoms, posSteps, notes);
+      vel = openSide(dir, name, Side.VELOCITIES, kinds, atoms, posSteps, notes);
 
       strideSteps = StepOrder.stride(posSteps);
       gaps(name);
-      boolean dynamics = runType == null || runType.equals("MD");
       useTimeColumn = posScan.hasTimes();
-      double posPerStep = useTimeColumn ? posScan.timePerStepFs(posOrder) : Double.NaN;
-      double enerPerStep = enerScan == null ? Double.NaN : enerScan.timePerStepFs(enerOrder);
-      FrameSpacing spacing = new FrameSpacing();
-      long span = posSteps.length > 1 ? posSteps[posSteps.length - 1] - posSteps[0] : 1;
-      if (useTimeColumn) {
-        // times printed to 3 decimals: the slope over the run is good to 0.001 fs / span
-        spacing.offer(posPerStep * strideSteps, name + " time = column", 1e-3 * strideSteps / Math.max(1, span));
-        int off = posScan.firstTimeOffTheSteps(posOrder, posPerStep, 2e-3);
-        if (off >= 0) {
-          warn(String.format(Locale.ROOT, "%s: the time = column does not follow the step numbers at step %d (time %s fs, %s fs expected "
-              + "from %s fs per step): times are taken as written", name, posScan.steps()[off], FrameSpacing.fmt(posScan.timesFs()[off]),
-              FrameSpacing.fmt(posScan.timesFs()[0] + (posScan.steps()[off] - posScan.steps()[0]) * posPerStep), FrameSpacing.fmt(posPerStep)));
-        }
-      }
-      if (dynamics) {
-        spacing.offer(enerPerStep * strideSteps, enerPath == null ? "" : enerPath.getFileName() + " Time[fs] column × "
-            + strideSteps + " step" + (strideSteps == 1 ? "" : "s") + " between frames", 1e-6 * strideSteps);
-        if (input != null) {
-          spacing.offer(input.timestepFs() * input.trajectoryStride(), inputPath.getFileName() + " TIMESTEP × EACH/MD ("
-              + FrameSpacing.fmt(input.timestepFs()) + " fs × " + input.trajectoryStride() + ")", 0);
-        }
-        if (head != null && head.coordinatesEvery() > 0) {
-          spacing.offer(head.timestepFs() * head.coordinatesEvery(), logPath.getFileName() + " " + head.timestepLabel() + " × Coordinates "
-              + "print frequency (" + FrameSpacing.fmt(head.timestepFs()) + " fs × " + head.coordinatesEvery() + ")",
-              0.005 * head.coordinatesEvery());
-        }
-      }
-      spacing.disagreements().forEach(this::warn);
-      FrameSpacing.Source chosen = spacing.chosen();
-      double dt = chosen == null ? Double.NaN : chosen.fs();
-      String dtSource = chosen == null ? null : chosen.phrase();
-      perStepFs = useTimeColumn ? posPerStep : dynamics && !Double.isNaN(dt) ? dt / strideSteps : Double.NaN;
+      Timing timing = timing(name, posScan, posSteps, run);
+      perStepFs = timing.perStepFs();
       if (!useTimeColumn && posScan.steps().length > 1 && !Double.isNaN(posScan.timesFs()[0])) {
         notes.add("the frames carry one time throughout (REFTRAJ or restart artefact): times follow the step numbers");
       }
-      if (runType != null) {
-        notes.add("run type " + runType);
+      if (run.runType() != null) {
+        notes.add("run type " + run.runType());
       }
       Cell firstCell = cellReader != null ? (cellNext != null ? cellNext.cell() : null) : fixedCell;
-      header = new TrajectoryHeader(posFile.toString(), FORMAT, version, atoms, firstCell, dt, dtSource,
+      header = new TrajectoryHeader(posFile.toString(), FORMAT, run.version(), atoms, firstCell, timing.dtFs(), timing.source(),
           cellReader != null || !logCells.isEmpty(), notes);
     } catch (RuntimeException e) {
-      for (AutoCloseable c : new AutoCloseable[] {posR, frcR, velR, cellR, enerR}) {
-        try {
-          if (c != null) {
-            c.close();
-          }
-        } catch (Exception ignored) {
-          // the first error is the one to report
-        }
-      }
-      twoPasses.forEach(TwoPass::close);
+      closeAfterFailure();
       throw e;
     }
+  }
+
+  /**
+   * The input and the log of a run, found beside the positions by project name.
+   *
+   * @param input the chosen input, null when none names the project
+   * @param inputNote which input was chosen among several, null for one or none
+   * @param logPath the main log, null when absent
+   * @param head the head of the log, null without a log: only the head, since a long run's log is
+   *     large (the whole log is read only when the cell has to come from it)
+   */
+  private record InputAndLog(Cp2kInput input, String inputNote, Path logPath, Cp2kLog.Head head) {
+
+    static InputAndLog find(Path dir, String project) {
+      Cp2kInput.Chosen chosen = Cp2kInput.forProject(dir, project);
+      Path logPath = Cp2kLog.find(dir, project);
+      return new InputAndLog(chosen == null ? null : chosen.input(), chosen == null ? null : chosen.note(), logPath,
+          logPath == null ? null : Cp2kLog.head(logPath));
+    }
+
+    /** The CP2K version for the header, {@code CP2K 2023.1}, or just {@code CP2K}. */
+    String version() {
+      return head != null && head.version() != null ? "CP2K " + head.version() : "CP2K";
+    }
+
+    /** The run type of the input, else of the log; null when neither says. */
+    String runType() {
+      return input != null && input.runType() != null ? input.runType() : head != null ? head.runType() : null;
+    }
+
+    /** The MD ensemble of the input, else of the log; null when neither says. */
+    String ensemble() {
+      return input != null && input.ensemble() != null ? input.ensemble() : head != null ? head.ensemble() : null;
+    }
+  }
+
+  /**
+   * The cell of a run without a {@code .cell} file: for an NPT run the per-step cells of its log (put in
+   * {@link #logCells}), else the input's {@code &CELL}, else the log's {@code CELL|} lines.
+   *
+   * @return the cell of every frame without a per-step cell
+   * @throws org.interphase.core.MissingInputException when there is no cell anywhere
+   */
+  private Cell cellWithoutCellFile(InputAndLog run, Path posFile, String project, List<String> notes) {
+    Cp2kInput input = run.input();
+    Path logPath = run.logPath();
+    String ensemble = run.ensemble();
+    boolean npt = ensemble != null && ensemble.startsWith("NPT");
+    boolean inputCell = input != null && input.cell() != null;
+    Cp2kLog log = logPath != null && (npt || !inputCell) ? Cp2kLog.read(logPath) : null;
+    if (npt && log != null && log.mdCells().stream().anyMatch(c -> c != null)) {
+      for (int i = 0; i < log.mdSteps().size(); i++) {
+        if (log.mdCells().get(i) != null) {
+          logCells.put(log.mdSteps().get(i).step(), log.mdCells().get(i));
+        }
+      }
+      notes.add("NPT run without a .cell file: per-step cells from the lengths and angles in " + logPath.getFileName()
+          + " (a along x, b in the xy plane)");
+      return inputCell ? input.cell() : log.initialCell();
+    } else if (inputCell) {
+      notes.add("cell from &CELL of " + input.path().getFileName());
+      if (npt) {
+        warn(ensemble + " run without a .cell file or per-step cells in a log: the input cell is used for every frame");
+      }
+      return input.cell();
+    } else if (log != null && log.initialCell() != null) {
+      notes.add("cell from the CELL| lines of " + logPath.getFileName() + " (printed to 3 decimals)");
+      return log.initialCell();
+    }
+    throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: put beside it a " + project
+        + "-1.cell file, an input naming project " + project + " with &CELL, or the run's main log (CELL| lines)");
+  }
+
+  /**
+   * The time between frames and per MD step.
+   *
+   * @param dtFs the time between stored frames (fs), NaN when unknown
+   * @param source where it was read, null when unknown
+   * @param perStepFs the time per MD step (fs) that frame times are made from, NaN when unknown
+   */
+  private record Timing(double dtFs, String source, double perStepFs) {}
+
+  /**
+   * Chooses the time between frames among every source that gives one (only the positions' own
+   * times for a run that is not MD), warning where they disagree.
+   */
+  private Timing timing(String name, StepScan posScan, long[] posSteps, InputAndLog run) {
+    String runType = run.runType();
+    boolean dynamics = runType == null || runType.equals("MD");
+    double posPerStep = useTimeColumn ? posScan.timePerStepFs(posOrder) : Double.NaN;
+    FrameSpacing spacing = new FrameSpacing();
+    if (useTimeColumn) {
+      offerTimeColumn(spacing, name, posScan, posPerStep, posSteps);
+    }
+    if (dynamics) {
+      offerTimeSteps(spacing, run);
+    }
+    spacing.disagreements().forEach(this::warn);
+    FrameSpacing.Source chosen = spacing.chosen();
+    double dt = chosen == null ? Double.NaN : chosen.fs();
+    String dtSource = chosen == null ? null : chosen.phrase();
+    double perStep = useTimeColumn ? posPerStep : dynamics && !Double.isNaN(dt) ? dt / strideSteps : Double.NaN;
+    return new Timing(dt, dtSource, perStep);
+  }
+
+  /** Offers the spacing of the positions' {@code time =} column, and warns where it leaves the step numbers. */
+  private void offerTimeColumn(FrameSpacing spacing, String name, StepScan posScan, double posPerStep, long[] posSteps) {
+    long span = posSteps.length > 1 ? posSteps[posSteps.length - 1] - posSteps[0] : 1;
+    // times printed to 3 decimals: the slope over the run is good to 0.001 fs / span
+    spacing.offer(posPerStep * strideSteps, name + " time = column", 1e-3 * strideSteps / Math.max(1, span));
+    int off = posScan.firstTimeOffTheSteps(posOrder, posPerStep, 2e-3);
+    if (off >= 0) {
+      warn(String.format(Locale.ROOT, "%s: the time = column does not follow the step numbers at step %d (time %s fs, %s fs expected "
+          + "from %s fs per step): times are taken as written", name, posScan.steps()[off], FrameSpacing.fmt(posScan.timesFs()[off]),
+          FrameSpacing.fmt(posScan.timesFs()[0] + (posScan.steps()[off] - posScan.steps()[0]) * posPerStep), FrameSpacing.fmt(posPerStep)));
+    }
+  }
+
+  /** Offers the spacings of an MD run's time step: the .ener time column, the input's TIMESTEP, the log's time step. */
+  private void offerTimeSteps(FrameSpacing spacing, InputAndLog run) {
+    double enerPerStep = ener == null ? Double.NaN : ener.perStepFs;
+    spacing.offer(enerPerStep * strideSteps, ener == null ? "" : ener.path.getFileName() + " Time[fs] column × "
+        + strideSteps + " step" + (strideSteps == 1 ? "" : "s") + " between frames", 1e-6 * strideSteps);
+    Cp2kInput input = run.input();
+    if (input != null) {
+      spacing.offer(input.timestepFs() * input.trajectoryStride(), input.path().getFileName() + " TIMESTEP × EACH/MD ("
+          + FrameSpacing.fmt(input.timestepFs()) + " fs × " + input.trajectoryStride() + ")", 0);
+    }
+    Cp2kLog.Head head = run.head();
+    if (head != null && head.coordinatesEvery() > 0) {
+      spacing.offer(head.timestepFs() * head.coordinatesEvery(), run.logPath().getFileName() + " " + head.timestepLabel()
+          + " × Coordinates print frequency (" + FrameSpacing.fmt(head.timestepFs()) + " fs × " + head.coordinatesEvery() + ")",
+          0.005 * head.coordinatesEvery());
+    }
+  }
+
+  /** The per-atom files that may lie beside the positions, and how they are named and described. */
+  private enum Side {
+    FORCES("-frc-", Cp2kXyzReader.Quantity.FORCES, "force frames", "forces", "Hartree/bohr → eV/Å"),
+    VELOCITIES("-vel-", Cp2kXyzReader.Quantity.VELOCITIES, "velocity frames", "velocities", "bohr/a.u. time → Å/fs");
+
+    private final String marker;
+    private final Cp2kXyzReader.Quantity quantity;
+    private final String records;
+    private final String what;
+    private final String units;
+
+    Side(String marker, Cp2kXyzReader.Quantity quantity, String records, String what, String units) {
+      this.marker = marker;
+      this.quantity = quantity;
+      this.records = records;
+      this.what = what;
+      this.units = units;
+    }
+  }
+
+  /** A forces or velocities file joined by step: its reader, the records it keeps, and the next kept one. */
+  private static final class SideXyz {
+    private final Cp2kXyzReader reader;
+    private final StepOrder order;
+    private XyzBlock next;
+
+    SideXyz(Cp2kXyzReader reader, StepOrder order, XyzBlock next) {
+      this.reader = reader;
+      this.order = order;
+      this.next = next;
+    }
+
+    /** The kept record of {@code step}, null when the file has none; the records before it are passed over. */
+    XyzBlock at(long step) {
+      while (next != null && next.step() < step) {
+        next = nextKept(reader, order);
+      }
+      return next != null && next.step() == step ? next : null;
+    }
+  }
+
+  /** Opens the forces or velocities file beside the positions, checked against their atoms; null when there is none. */
+  private SideXyz openSide(Path dir, String name, Side side, Cp2kKinds kinds, AtomTable atoms, long[] posSteps, List<String> notes) {
+    Path path = sibling(dir, name, "-pos-", side.marker, ".xyz");
+    if (path == null) {
+      return null;
+    }
+    TwoPass passes = passes(path);
+    StepOrder order = ordered(Cp2kXyzReader.scan(passes, side.quantity), path, side.records);
+    Cp2kXyzReader reader = track(Cp2kXyzReader.open(passes, side.quantity));
+    XyzBlock next = nextKept(reader, order);
+    checkAtoms(next, reader, kinds, atoms, name);
+    notes.add(side.what + " from " + path.getFileName() + " (" + side.units + ")");
+    coverage(path, order.keptSteps(), posSteps, side.what, notes);
+    return new SideXyz(reader, order, next);
+  }
+
+  /** The .ener file joined by step: its reader, the rows it keeps, the next kept one, and its time per MD step. */
+  private static final class EnerRows {
+    private final Path path;
+    private final Cp2kEnerReader reader;
+    private final StepOrder order;
+    /** the time per MD step of its Time[fs] column over the kept rows, NaN when it gives none */
+    private final double perStepFs;
+    private EnergyStep next;
+
+    EnerRows(Path path, Cp2kEnerReader reader, StepOrder order, double perStepFs, EnergyStep next) {
+      this.path = path;
+      this.reader = reader;
+      this.order = order;
+      this.perStepFs = perStepFs;
+      this.next = next;
+    }
+
+    /** The kept row of {@code step}, null when the file has none; the rows before it are passed over. */
+    EnergyStep at(long step) {
+      while (next != null && next.step() < step) {
+        next = nextKept(reader, order);
+      }
+      return next != null && next.step() == step ? next : null;
+    }
+  }
+
+  /** Opens the .ener file beside the positions; null when there is none. */
+  private EnerRows openEner(Path dir, String name, long[] posSteps, List<String> notes) {
+    Path path = sibling(dir, name, "-pos-", "-", ".ener");
+    if (path == null) {
+      return null;
+    }
+    TwoPass passes = passes(path);
+    StepScan scan = StepScan.ofTable(passes);
+    StepOrder order = ordered(scan, path, ".ener rows");
+    Cp2kEnerReader reader = track(Cp2kEnerReader.open(passes, strict()));
+    EnergyStep next = nextKept(reader, order);
+    notes.add("kinetic energy, temperature and conserved quantity from " + path.getFileName());
+    coverage(path, order.keptSteps(), posSteps, "kinetic energy and temperature", notes);
+    return new EnerRows(path, reader, order, scan.timePerStepFs(order), next);
+  }
+
+  /** Records a reader the constructor opened, to close it if the constructor fails. */
+  private <T extends AutoCloseable> T track(T reader) {
+    openedReaders.add(reader);
+    return reader;
+  }
+
+  /** Closes what the constructor opened before it failed, keeping quiet: the first error is the one to report. */
+  private void closeAfterFailure() {
+    for (AutoCloseable c : openedReaders) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // the first error is the one to report
+      }
+    }
+    twoPasses.forEach(TwoPass::close);
   }
 
   /** Two passes over {@code file} (step scan, then reading), decoding it once; closed with this source. */
@@ -473,29 +603,19 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     }
     Cell cell = cellFor(b.step());
     double[] forces = null;
-    while (frcNext != null && frcNext.step() < b.step()) {
-      frcNext = nextKept(frc, frcOrder);
-    }
-    if (frcNext != null && frcNext.step() == b.step() && frcNext.hasValues()) {
-      forces = values(frcNext, frc);
+    XyzBlock f = frc == null ? null : frc.at(b.step());
+    if (f != null && f.hasValues()) {
+      forces = values(f, frc.reader);
     }
     double[] velocities = null;
-    while (velNext != null && velNext.step() < b.step()) {
-      velNext = nextKept(vel, velOrder);
-    }
-    if (velNext != null && velNext.step() == b.step()) {
-      velocities = values(velNext, vel);
+    XyzBlock v = vel == null ? null : vel.at(b.step());
+    if (v != null) {
+      velocities = values(v, vel.reader);
     }
     // .ener rows are joined by step like the cell: streamed, never held whole
-    EnergyStep es = null;
-    while (ener != null && enerNext != null && enerNext.step() < b.step()) {
-      enerNext = nextKept(ener, enerOrder);
-    }
-    if (enerNext != null && enerNext.step() == b.step()) {
-      es = enerNext;
-    }
-    if (ener != null && enerNext == null) {
-      ener.warnings().forEach(w -> warn(Warning.Input.INCOMPLETE, w));
+    EnergyStep es = ener == null ? null : ener.at(b.step());
+    if (ener != null && ener.next == null) {
+      ener.reader.warnings().forEach(w -> warn(Warning.Input.INCOMPLETE, w));
     }
     Energies en;
     if (es != null) {
@@ -556,16 +676,16 @@ public final class Cp2kMdRun extends AbstractFrameSource {
   public void close() {
     pos.close();
     if (frc != null) {
-      frc.close();
+      frc.reader.close();
     }
     if (vel != null) {
-      vel.close();
+      vel.reader.close();
     }
     if (cellReader != null) {
       cellReader.close();
     }
     if (ener != null) {
-      ener.close();
+      ener.reader.close();
     }
     twoPasses.forEach(TwoPass::close);
   }

@@ -403,36 +403,16 @@ public final class LineReader implements AutoCloseable {
     }
     int exp = 0;
     if (i < lineEnd && (buf[i] == 'e' || buf[i] == 'E' || buf[i] == 'd' || buf[i] == 'D')) {
-      int j = i + 1;
-      boolean eneg = false;
-      if (j < lineEnd && (buf[j] == '-' || buf[j] == '+')) {
-        eneg = buf[j] == '-';
-        j++;
-      }
-      int ed = 0;
-      while (j < lineEnd && buf[j] >= '0' && buf[j] <= '9' && ed < 6) {
-        exp = exp * 10 + (buf[j] - '0');
-        j++;
-        ed++;
-      }
-      if (ed == 0) {
+      int j = i + 1 < lineEnd && (buf[i + 1] == '-' || buf[i + 1] == '+') ? i + 2 : i + 1;
+      int end = digitsEnd(j, 6);
+      if (end == j) {
         throw fail(expected, tokenAt(s));
       }
-      exp = eneg ? -exp : exp;
-      i = j;
-    } else if (i < lineEnd && (buf[i] == '-' || buf[i] == '+') && i + 1 < lineEnd && buf[i + 1] >= '0' && buf[i + 1] <= '9'
-        && fracDigits > 0) {
-      // Fortran drops the E when the exponent has three digits: 1.234-100. Only after a point with
-      // at least one fraction digit, and only if the exponent part has 3 digits and then ends.
-      int j = i + 1;
-      while (j < lineEnd && buf[j] >= '0' && buf[j] <= '9') {
-        j++;
-      }
-      if (j - i - 1 == 3 && (j == lineEnd || isSpace(buf[j]))) {
-        int e = Integer.parseInt(new String(buf, i + 1, 3, StandardCharsets.ISO_8859_1));
-        exp = buf[i] == '-' ? -e : e;
-        i = j;
-      }
+      exp = signedDigits(j, end);
+      i = end;
+    } else if (fracDigits > 0 && isFortranExponent(i)) {
+      exp = signedDigits(i + 1, i + 4);
+      i += 4;
     }
     // a glued next number (0.1234-0.5678) ends this one; anything else must be a separator
     if (i < lineEnd && !isSpace(buf[i]) && buf[i] != '-' && buf[i] != ',' && buf[i] != ';') {
@@ -440,18 +420,58 @@ public final class LineReader implements AutoCloseable {
     }
     pos = i;
     int e10 = exp + dropped - fracDigits;
-    double v;
-    if (sig <= 15 && e10 >= -22 && e10 <= 22) {
-      v = mant;
-      v = e10 >= 0 ? v * POW10[e10] : v / POW10[-e10];
-    } else {
-      String text = new String(buf, s, i - s, StandardCharsets.ISO_8859_1).replace('d', 'e').replace('D', 'e');
-      v = Math.abs(Double.parseDouble(text));
-    }
+    // up to 15 digits times an exact power of ten is correctly rounded; anything else takes the slow path
+    double v = sig <= 15 && e10 >= -22 && e10 <= 22 ? scaled(mant, e10) : slowMagnitude(s, i);
     if (!Double.isFinite(v)) {
       throw fail(expected + " (finite)", tokenAt(s));
     }
     return neg ? -v : v;
+  }
+
+  /** The end of the run of digits starting at {@code from}, at most {@code max} of them. */
+  private int digitsEnd(int from, int max) {
+    int j = from;
+    while (j < lineEnd && buf[j] >= '0' && buf[j] <= '9' && j - from < max) {
+      j++;
+    }
+    return j;
+  }
+
+  /** The value of the digits {@code buf[from, to)}, negative when a minus sign comes just before them. */
+  private int signedDigits(int from, int to) {
+    int v = 0;
+    for (int j = from; j < to; j++) {
+      v = v * 10 + (buf[j] - '0');
+    }
+    return buf[from - 1] == '-' ? -v : v;
+  }
+
+  /** {@code mant × 10^e10} for |e10| ≤ 22, where the power of ten is exact. */
+  private static double scaled(long mant, int e10) {
+    double v = mant;
+    return e10 >= 0 ? v * POW10[e10] : v / POW10[-e10];
+  }
+
+  /**
+   * Whether a Fortran exponent without its E starts at {@code i}: Fortran drops the E when the
+   * exponent has three digits ({@code 1.234-100}). Taken only as a sign, exactly three digits, then
+   * the end of the token; the caller also requires a point with at least one fraction digit before it.
+   */
+  private boolean isFortranExponent(int i) {
+    if (i + 1 >= lineEnd || (buf[i] != '-' && buf[i] != '+') || buf[i + 1] < '0' || buf[i + 1] > '9') {
+      return false;
+    }
+    int j = digitsEnd(i + 1, Integer.MAX_VALUE);
+    return j - i - 1 == 3 && (j == lineEnd || isSpace(buf[j]));
+  }
+
+  /**
+   * The magnitude of the number {@code buf[s, end)} by {@link Double#parseDouble}: the slow path for
+   * more than 15 significant digits or a power of ten beyond 10^±22, where the fast one would round.
+   */
+  private double slowMagnitude(int s, int end) {
+    String text = new String(buf, s, end - s, StandardCharsets.ISO_8859_1).replace('d', 'e').replace('D', 'e');
+    return Math.abs(Double.parseDouble(text));
   }
 
   private static final double[] POW10 = new double[23];

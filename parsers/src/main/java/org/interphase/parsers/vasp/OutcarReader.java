@@ -83,117 +83,146 @@ public final class OutcarReader extends AbstractFrameSource {
     super(options.strict());
     r = LineReader.open(path).nulAsSpace(true);
     try {
-      String program = "VASP";
-      String version = null;
-      List<String[]> titles = new ArrayList<>();
-      List<String[]> vrhfins = new ArrayList<>();
-      List<String[]> potcars = new ArrayList<>();
-      int[] counts = null;
-      long countsLine = 0;
-      double potim = Double.NaN;
-      int ibrion = -2;
-      int nions = -1;
-      boolean first = true;
-      VaspParameters.Tags tags = null;
-      while (true) {
-        if (!r.next()) {
-          throw new MalformedInputException(r.source(), r.lineNumber(), "an OUTCAR header with POTCAR types and ion counts",
-              null);
-        }
-        if (first) {
-          first = false;
-          Matcher m = VERSION.matcher(r.line());
-          if (!m.find()) {
-            throw new MalformedInputException(r.source(), 1, "an OUTCAR starting with the VASP version line", r.line());
-          }
-          version = m.group(1);
-          program = "VASP " + version;
-          tags = new VaspParameters.Tags(path.getFileName().toString(), version);
-          continue;
-        }
-        tags.line(r.line(), r.lineNumber());
-        if (r.contains("POTCAR:")) {
-          potcars.add(new String[] {r.line().substring(r.line().indexOf("POTCAR:") + 7).strip(), String.valueOf(r.lineNumber())});
-        } else if (r.contains("VRHFIN =")) {
-          vrhfins.add(new String[] {r.line().substring(r.line().indexOf("VRHFIN =") + 8).strip(), String.valueOf(r.lineNumber())});
-        } else if (r.contains("TITEL") && r.contains("=")) {
-          titles.add(new String[] {r.line().substring(r.line().indexOf('=', r.line().indexOf("TITEL")) + 1).strip(),
-              String.valueOf(r.lineNumber())});
-        } else if (r.contains("ions per type =")) {
-          countsLine = r.lineNumber();
-          r.skipPast("=");
-          List<Integer> c = new ArrayList<>();
-          while (r.hasMoreTokens()) {
-            c.add(r.nextInt("ion counts per type"));
-          }
-          counts = c.stream().mapToInt(Integer::intValue).toArray();
-        } else if (r.contains("NIONS =")) {
-          r.skipPast("NIONS =");
-          nions = r.nextInt("NIONS");
-        } else if (r.contains("POTIM") && r.contains("time-step")) {
-          r.skipPast("=");
-          potim = r.nextDouble("POTIM in fs");
-        } else if (r.contains("IBRION =") && r.contains("ionic relax")) {
-          r.skipPast("=");
-          ibrion = r.nextInt("IBRION");
-        } else if (r.contains("direct lattice vectors")) {
-          cell = readCell();
-        } else if (r.contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM")) {
-          // steps before the first POSITION block (NBLOCK > 1 prints positions every NBLOCK steps) still count
-          readEnergyBlock();
-        } else if (isPositionBlock()) {
-          break;
-        }
-      }
-      if (counts == null) {
+      Head h = readHead(path);
+      if (h.counts == null) {
         throw MalformedInputException.of(r.source(), r.lineNumber(), "expected \"ions per type =\" before the first POSITION block");
       }
       List<String> notes = new ArrayList<>();
-      List<String> elementWarnings = new ArrayList<>();
-      List<String> species = options.species().isEmpty()
-          ? elements(counts, countsLine, titles, vrhfins, potcars, elementWarnings)
-          : options.species();
-      elementWarnings.forEach(w -> warn(path.getFileName() + ": " + w));
-      AtomTable atoms;
-      try {
-        atoms = AtomTable.ofBlocks(species, counts);
-      } catch (IllegalArgumentException e) {
-        throw MalformedInputException.of(r.source(), countsLine, e.getMessage());
-      }
+      AtomTable atoms = atoms(h, path, options);
       n = atoms.size();
-      if (nions >= 0 && nions != n) {
-        throw MalformedInputException.of(r.source(), r.lineNumber(), "NIONS = " + nions + " but ions per type add up to " + n);
+      if (h.nions >= 0 && h.nions != n) {
+        throw MalformedInputException.of(r.source(), r.lineNumber(), "NIONS = " + h.nions + " but ions per type add up to " + n);
       }
       if (cell == null) {
         throw MalformedInputException.of(r.source(), r.lineNumber(), "expected \"direct lattice vectors\" before the first POSITION block");
       }
-      md = ibrion == 0;
-      VaspParameters params = tags.build();
+      md = h.ibrion == 0;
+      VaspParameters params = h.tags.build();
       // VASP >= 6.4.3 writes the energies of a prediction-only ML run every ML_OUTBLOCK steps only
       stepsPerEnergyBlock = params.versionAtLeast(6, 4, 3) ? params.mlOutputInterval() : 1;
-      notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + potim + " fs" : "ionic relaxation or single point (IBRION=" + ibrion + ")");
+      notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + h.potim + " fs" : "ionic relaxation or single point (IBRION=" + h.ibrion + ")");
       Cell cell0 = cell;
       readPositionBlock();
       prefetch();
-      int fileSteps = 0;
-      if (ready.size() >= 2) {
-        Frame a = ready.peekFirst();
-        Frame b = new ArrayList<>(ready).get(1);
-        fileSteps = (int) Math.min(Integer.MAX_VALUE, b.step() - a.step());
-      }
       int expected = params.xdatcarStride();
       expectedSteps = expected;
       String expectedText = params.strideTag() + (params.outblockRules() ? " (ML_MODE = run)" : "");
-      FrameSpacing spacing = FrameSpacing.ownFile(path, params, fileSteps, expected, expectedText, md);
+      FrameSpacing spacing = FrameSpacing.ownFile(path, params, stepsBetweenReadyFrames(), expected, expectedText, md);
       spacing.warnings().forEach(this::warn);
       notes.addAll(spacing.notes());
       dtFs = spacing.dtFs();
       fsPerStep = Double.isNaN(dtFs) ? Double.NaN : dtFs / Math.max(1, spacing.stepsPerFrame());
-      header = new TrajectoryHeader(path.toString(), FORMAT, program, atoms, cell0, dtFs, spacing.source(), false, notes);
+      header = new TrajectoryHeader(path.toString(), FORMAT, "VASP " + h.version, atoms, cell0, dtFs, spacing.source(), false, notes);
     } catch (RuntimeException e) {
       r.close();
       throw e;
     }
+  }
+
+  /** What an OUTCAR says before its first POSITION block. */
+  private static final class Head {
+    private String version;
+    private VaspParameters.Tags tags;
+    /** per POTCAR, its {@code TITEL} name and line */
+    private final List<String[]> titles = new ArrayList<>();
+    /** per POTCAR, its {@code VRHFIN} and line */
+    private final List<String[]> vrhfins = new ArrayList<>();
+    /** every {@code POTCAR:} line's name and line */
+    private final List<String[]> potcars = new ArrayList<>();
+    /** ions per type, null until read */
+    private int[] counts;
+    private long countsLine;
+    private double potim = Double.NaN;
+    private int ibrion = -2;
+    private int nions = -1;
+  }
+
+  /**
+   * Reads the version line and then every line up to the first POSITION block (which is left
+   * current): parameters, POTCAR names, ion counts, the cell and any energy blocks before it.
+   */
+  private Head readHead(Path path) {
+    Head h = new Head();
+    nextHeadLine();
+    Matcher m = VERSION.matcher(r.line());
+    if (!m.find()) {
+      throw new MalformedInputException(r.source(), 1, "an OUTCAR starting with the VASP version line", r.line());
+    }
+    h.version = m.group(1);
+    h.tags = new VaspParameters.Tags(path.getFileName().toString(), h.version);
+    do {
+      nextHeadLine();
+      h.tags.line(r.line(), r.lineNumber());
+    } while (!headLine(h));
+    return h;
+  }
+
+  /** Moves to the next line of the header; the file must not end there. */
+  private void nextHeadLine() {
+    if (!r.next()) {
+      throw new MalformedInputException(r.source(), r.lineNumber(), "an OUTCAR header with POTCAR types and ion counts", null);
+    }
+  }
+
+  /** Reads one header line into {@code h}; true when it starts the first POSITION block. */
+  private boolean headLine(Head h) {
+    if (r.contains("POTCAR:")) {
+      h.potcars.add(new String[] {r.line().substring(r.line().indexOf("POTCAR:") + 7).strip(), String.valueOf(r.lineNumber())});
+    } else if (r.contains("VRHFIN =")) {
+      h.vrhfins.add(new String[] {r.line().substring(r.line().indexOf("VRHFIN =") + 8).strip(), String.valueOf(r.lineNumber())});
+    } else if (r.contains("TITEL") && r.contains("=")) {
+      h.titles.add(new String[] {r.line().substring(r.line().indexOf('=', r.line().indexOf("TITEL")) + 1).strip(),
+          String.valueOf(r.lineNumber())});
+    } else if (r.contains("ions per type =")) {
+      h.countsLine = r.lineNumber();
+      r.skipPast("=");
+      List<Integer> c = new ArrayList<>();
+      while (r.hasMoreTokens()) {
+        c.add(r.nextInt("ion counts per type"));
+      }
+      h.counts = c.stream().mapToInt(Integer::intValue).toArray();
+    } else if (r.contains("NIONS =")) {
+      r.skipPast("NIONS =");
+      h.nions = r.nextInt("NIONS");
+    } else if (r.contains("POTIM") && r.contains("time-step")) {
+      r.skipPast("=");
+      h.potim = r.nextDouble("POTIM in fs");
+    } else if (r.contains("IBRION =") && r.contains("ionic relax")) {
+      r.skipPast("=");
+      h.ibrion = r.nextInt("IBRION");
+    } else if (r.contains("direct lattice vectors")) {
+      cell = readCell();
+    } else if (r.contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM")) {
+      // steps before the first POSITION block (NBLOCK > 1 prints positions every NBLOCK steps) still count
+      readEnergyBlock();
+    } else {
+      return isPositionBlock();
+    }
+    return false;
+  }
+
+  /** The atoms: elements from {@code --elements}, else from the POTCAR names, one block per ion type. */
+  private AtomTable atoms(Head h, Path path, ReadOptions options) {
+    List<String> elementWarnings = new ArrayList<>();
+    List<String> species = options.species().isEmpty()
+        ? elements(h.counts, h.countsLine, h.titles, h.vrhfins, h.potcars, elementWarnings)
+        : options.species();
+    elementWarnings.forEach(w -> warn(path.getFileName() + ": " + w));
+    try {
+      return AtomTable.ofBlocks(species, h.counts);
+    } catch (IllegalArgumentException e) {
+      throw MalformedInputException.of(r.source(), h.countsLine, e.getMessage());
+    }
+  }
+
+  /** The MD steps between the first two frames read, 0 when fewer than two are ready. */
+  private int stepsBetweenReadyFrames() {
+    if (ready.size() < 2) {
+      return 0;
+    }
+    Frame a = ready.peekFirst();
+    Frame b = new ArrayList<>(ready).get(1);
+    return (int) Math.min(Integer.MAX_VALUE, b.step() - a.step());
   }
 
   /** Opens an OUTCAR for streaming. */

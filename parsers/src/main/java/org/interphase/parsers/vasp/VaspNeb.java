@@ -121,80 +121,118 @@ public record VaspNeb(AtomTable atoms, List<Frame> images, double[] tangentForce
     AtomTable atoms = null;
     for (int i = 0; i < dirs.size(); i++) {
       Path d = dirs.get(i);
-      Path outcar = VaspSiblings.in(d).outcar();
-      Frame lastStep = null;
-      double tangent = Double.NaN;
-      AtomTable t = null;
-      if (outcar != null) {
-        try (OutcarReader r = OutcarReader.open(outcar, options)) {
-          while (r.hasNext()) {
-            lastStep = r.next();
-          }
-          List<Double> tf = r.tangentForcesEvPerA();
-          tangent = tf.isEmpty() ? Double.NaN : tf.get(tf.size() - 1);
-          t = r.header().atoms();
-          r.warnings().forEach(w -> warnings.add(d.getFileName() + "/OUTCAR: " + w));
-        }
-      }
-      Path contcar = VaspSiblings.in(d).find("CONTCAR");
-      Path poscar = VaspSiblings.in(d).find("POSCAR");
-      Frame geom;
-      String from;
-      boolean end = i == 0 || i == dirs.size() - 1;
-      if (contcar != null && nonEmpty(contcar)) {
-        PoscarReader.Structure s = PoscarReader.read(contcar, options.withSpecies(t == null ? options.species() : List.of()));
-        sameAtoms(contcar, s, t, outcar);
-        geom = s.frame();
-        t = t == null ? s.header().atoms() : t;
-        from = "CONTCAR";
-      } else if (end && poscar != null) {
-        // VASP keeps the end images fixed at their POSCAR; an OUTCAR there is a copied endpoint relaxation
-        PoscarReader.Structure s = PoscarReader.read(poscar, options.withSpecies(t == null ? options.species() : List.of()));
-        sameAtoms(poscar, s, t, outcar);
-        geom = s.frame();
-        t = t == null ? s.header().atoms() : t;
-        from = "POSCAR";
-      } else if (lastStep != null) {
-        geom = lastStep;
-        from = "OUTCAR";
-      } else if (poscar != null) {
-        PoscarReader.Structure s = PoscarReader.read(poscar, options);
-        geom = s.frame();
-        t = t == null ? s.header().atoms() : t;
-        from = "POSCAR";
-      } else {
-        throw new MissingInputException(d + ": no CONTCAR, OUTCAR or POSCAR");
-      }
-      double e = Double.NaN;
-      String eFrom;
-      if (lastStep != null) {
-        e = lastStep.energies().energySigma0Ev();
-        eFrom = "OUTCAR energy(sigma->0)";
-      } else {
-        Path osz = VaspSiblings.in(d).find("OSZICAR");
-        if (osz != null) {
-          OszicarReader.Result r = OszicarReader.read(osz, options);
-          if (!r.steps().isEmpty()) {
-            e = r.steps().get(r.steps().size() - 1).energies().energySigma0Ev();
-          }
-          eFrom = "OSZICAR E0";
-        } else {
-          eFrom = "no energy";
-          warnings.add(d.getFileName() + ": no OUTCAR or OSZICAR: image without energy");
-        }
-      }
+      OutcarImage run = OutcarImage.read(d, options, warnings);
+      Frame lastStep = run.lastStep();
+      Geometry geom = Geometry.read(d, i == 0 || i == dirs.size() - 1, run, options);
+      ImageEnergy e = ImageEnergy.read(d, lastStep, options, warnings);
+      AtomTable t = geom.atoms();
       if (atoms == null) {
         atoms = t;
       } else if (t != null && !Arrays.equals(atoms.elements(), t.elements())) {
         throw MalformedInputException.of(d.toString(), 0, "image " + d.getFileName() + " has other atoms than image 00");
       }
       double[] forces = lastStep != null ? lastStep.forces() : null;
-      images.add(new Frame(i, Double.NaN, geom.cell(), geom.positions(), forces, null,
-          new Energies(e, lastStep == null ? Double.NaN : lastStep.energies().freeEnergyEv(), e, Double.NaN, Double.NaN, Double.NaN)));
-      tangents[i] = tangent;
-      sources.add(d.getFileName() + ": geometry from " + from + ", energy from " + eFrom);
+      images.add(new Frame(i, Double.NaN, geom.frame().cell(), geom.frame().positions(), forces, null,
+          new Energies(e.ev(), lastStep == null ? Double.NaN : lastStep.energies().freeEnergyEv(), e.ev(), Double.NaN, Double.NaN,
+              Double.NaN)));
+      tangents[i] = run.tangent();
+      sources.add(d.getFileName() + ": geometry from " + geom.from() + ", energy from " + e.from());
     }
     return new VaspNeb(atoms, List.copyOf(images), tangents, List.copyOf(sources), List.copyOf(warnings));
+  }
+
+  /**
+   * What the OUTCAR of an image folder gives.
+   *
+   * @param outcar the OUTCAR, null when the folder has none
+   * @param lastStep its last step, null without an OUTCAR or without a complete step
+   * @param tangent the NEB tangential force of the last step (eV/Å), NaN when none
+   * @param atoms its atoms, null without an OUTCAR
+   */
+  private record OutcarImage(Path outcar, Frame lastStep, double tangent, AtomTable atoms) {
+
+    /** Reads the OUTCAR of image folder {@code d} to its end; its warnings go to {@code warnings}, prefixed with the folder. */
+    static OutcarImage read(Path d, ReadOptions options, List<String> warnings) {
+      Path outcar = VaspSiblings.in(d).outcar();
+      if (outcar == null) {
+        return new OutcarImage(null, null, Double.NaN, null);
+      }
+      try (OutcarReader r = OutcarReader.open(outcar, options)) {
+        Frame lastStep = null;
+        while (r.hasNext()) {
+          lastStep = r.next();
+        }
+        List<Double> tf = r.tangentForcesEvPerA();
+        double tangent = tf.isEmpty() ? Double.NaN : tf.get(tf.size() - 1);
+        AtomTable t = r.header().atoms();
+        r.warnings().forEach(w -> warnings.add(d.getFileName() + "/OUTCAR: " + w));
+        return new OutcarImage(outcar, lastStep, tangent, t);
+      }
+    }
+  }
+
+  /**
+   * The geometry of an image.
+   *
+   * @param frame the geometry
+   * @param atoms the image's atoms: the OUTCAR's, else the geometry file's; null when neither gives them
+   * @param from the file it came from: CONTCAR, POSCAR or OUTCAR
+   */
+  private record Geometry(Frame frame, AtomTable atoms, String from) {
+
+    /**
+     * The CONTCAR, else for an end image the POSCAR, else the OUTCAR's last step, else the POSCAR; a
+     * CONTCAR or end POSCAR must hold the OUTCAR's atoms.
+     */
+    static Geometry read(Path d, boolean end, OutcarImage run, ReadOptions options) {
+      Path contcar = VaspSiblings.in(d).find("CONTCAR");
+      Path poscar = VaspSiblings.in(d).find("POSCAR");
+      AtomTable t = run.atoms();
+      if (contcar != null && nonEmpty(contcar)) {
+        return checked(contcar, "CONTCAR", run, options);
+      } else if (end && poscar != null) {
+        // VASP keeps the end images fixed at their POSCAR; an OUTCAR there is a copied endpoint relaxation
+        return checked(poscar, "POSCAR", run, options);
+      } else if (run.lastStep() != null) {
+        return new Geometry(run.lastStep(), t, "OUTCAR");
+      } else if (poscar != null) {
+        PoscarReader.Structure s = PoscarReader.read(poscar, options);
+        return new Geometry(s.frame(), t == null ? s.header().atoms() : t, "POSCAR");
+      }
+      throw new MissingInputException(d + ": no CONTCAR, OUTCAR or POSCAR");
+    }
+
+    /** Reads a geometry file, which must hold the atoms of the OUTCAR beside it when there is one. */
+    private static Geometry checked(Path file, String from, OutcarImage run, ReadOptions options) {
+      AtomTable t = run.atoms();
+      PoscarReader.Structure s = PoscarReader.read(file, options.withSpecies(t == null ? options.species() : List.of()));
+      sameAtoms(file, s, t, run.outcar());
+      return new Geometry(s.frame(), t == null ? s.header().atoms() : t, from);
+    }
+  }
+
+  /**
+   * The energy of an image.
+   *
+   * @param ev the energy (eV), NaN when none
+   * @param from where it came from, for the sources list
+   */
+  private record ImageEnergy(double ev, String from) {
+
+    /** The OUTCAR's last {@code energy(sigma->0)}, else the OSZICAR's last {@code E0}; a warning when the folder has neither. */
+    static ImageEnergy read(Path d, Frame lastStep, ReadOptions options, List<String> warnings) {
+      if (lastStep != null) {
+        return new ImageEnergy(lastStep.energies().energySigma0Ev(), "OUTCAR energy(sigma->0)");
+      }
+      Path osz = VaspSiblings.in(d).find("OSZICAR");
+      if (osz == null) {
+        warnings.add(d.getFileName() + ": no OUTCAR or OSZICAR: image without energy");
+        return new ImageEnergy(Double.NaN, "no energy");
+      }
+      OszicarReader.Result r = OszicarReader.read(osz, options);
+      double e = r.steps().isEmpty() ? Double.NaN : r.steps().get(r.steps().size() - 1).energies().energySigma0Ev();
+      return new ImageEnergy(e, "OSZICAR E0");
+    }
   }
 
   /** The geometry file of an image must hold the atoms of the OUTCAR beside it, element by element. */

@@ -57,73 +57,16 @@ public final class VasprunReader extends AbstractFrameSource {
     super(options.strict());
     this.source = path.toString();
     this.stream = new EofTrackingStream(Compression.open(path));
-    XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    x = createXmlReader(stream);
     try {
-      x = f.createXMLStreamReader(stream);
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-    try {
-      String version = null;
-      List<String> labels = new ArrayList<>();
-      List<Integer> typeOfAtom = new ArrayList<>();
-      List<String[]> types = new ArrayList<>();
-      VaspParameters.Tags tags = new VaspParameters.Tags(path.getFileName().toString(), null);
-      double potim = Double.NaN;
-      int ibrion = -1;
-      boolean sawRoot = false;
-      while (true) {
-        int ev = nextEvent();
-        if (ev == XMLStreamConstants.END_DOCUMENT) {
-          break;
-        }
-        if (ev != XMLStreamConstants.START_ELEMENT) {
-          continue;
-        }
-        String name = x.getLocalName();
-        String attr = x.getAttributeValue(null, "name");
-        if (!sawRoot) {
-          sawRoot = true;
-          if (!name.equals("modeling")) {
-            throw new MalformedInputException(source, line(), "a vasprun.xml with root <modeling>", "<" + name + ">");
-          }
-        } else if (name.equals("i") && "version".equals(attr) && version == null) {
-          version = text().strip();
-          tags.version(version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1"));
-        } else if (name.equals("i") && "POTIM".equals(attr)) {
-          long at = line();
-          String t = text();
-          potim = number(t, "POTIM");
-          tags.put("POTIM", t, at);
-        } else if (name.equals("i") && "IBRION".equals(attr)) {
-          long at = line();
-          String t = text();
-          ibrion = (int) number(t, "IBRION");
-          tags.put("IBRION", t, at);
-        } else if (name.equals("i") && attr != null && VaspParameters.Tags.wanted(attr)) {
-          long at = line();
-          tags.put(attr, text(), at);
-        } else if (name.equals("array") && "atoms".equals(attr)) {
-          readAtoms(labels, typeOfAtom);
-        } else if (name.equals("array") && "atomtypes".equals(attr)) {
-          readAtomTypes(types);
-        } else if (name.equals("structure") && "initialpos".equals(attr)) {
-          firstCell = readStructure(new double[0]).cell;
-        } else if (name.equals("calculation")) {
-          atCalculation = true;
-          break;
-        }
-      }
-      if (labels.isEmpty()) {
+      Preamble p = readPreamble(path);
+      if (p.labels.isEmpty()) {
         throw new MalformedInputException(source, line(), "an <atominfo> block with the atoms", atCalculation ? "<calculation>" : null);
       }
-      AtomTable atoms = atomTable(path, options, labels, typeOfAtom, types);
+      AtomTable atoms = atomTable(path, options, p.labels, p.typeOfAtom, p.types);
       n = atoms.size();
-      boolean md = ibrion == 0;
-      VaspParameters params = tags.build();
+      boolean md = p.ibrion == 0;
+      VaspParameters params = p.tags.build();
       // VASP >= 6.4.3 writes only every ML_OUTBLOCK-th step of a prediction-only ML run to vasprun.xml
       stepsPerFrame = params.versionAtLeast(6, 4, 3) ? params.mlOutputInterval() : 1;
       FrameSpacing spacing = FrameSpacing.ownFile(path, params, 0, stepsPerFrame,
@@ -131,14 +74,103 @@ public final class VasprunReader extends AbstractFrameSource {
       spacing.warnings().forEach(this::warn);
       dtFs = spacing.dtFs();
       List<String> notes = new ArrayList<>();
-      notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + potim + " fs" : "ionic relaxation or single point (IBRION=" + ibrion + ")");
+      notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + p.potim + " fs" : "ionic relaxation or single point (IBRION=" + p.ibrion + ")");
       notes.addAll(spacing.notes());
-      String program = version == null ? "VASP" : "VASP " + version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1");
+      String program = p.version == null ? "VASP" : "VASP " + p.version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1");
       header = new TrajectoryHeader(source, FORMAT, program, atoms, firstCell, dtFs, spacing.source(), false, notes);
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  /** A StAX reader over {@code in} with DTDs, external entities and entity expansion off. */
+  private XMLStreamReader createXmlReader(InputStream in) {
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    try {
+      return f.createXMLStreamReader(in);
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    }
+  }
+
+  /** What a vasprun.xml says before its first {@code <calculation>}. */
+  private static final class Preamble {
+    private String version;
+    /** per atom, its label in {@code <atominfo>} */
+    private final List<String> labels = new ArrayList<>();
+    /** per atom, its atom type (1-based) */
+    private final List<Integer> typeOfAtom = new ArrayList<>();
+    /** per atom type: label, pseudopotential, line */
+    private final List<String[]> types = new ArrayList<>();
+    private final VaspParameters.Tags tags;
+    private double potim = Double.NaN;
+    private int ibrion = -1;
+
+    Preamble(VaspParameters.Tags tags) {
+      this.tags = tags;
+    }
+  }
+
+  /** Reads up to the first {@code <calculation>} (left open) or the end of the document; the root must be {@code <modeling>}. */
+  private Preamble readPreamble(Path path) {
+    Preamble p = new Preamble(new VaspParameters.Tags(path.getFileName().toString(), null));
+    boolean sawRoot = false;
+    while (true) {
+      int ev = nextEvent();
+      if (ev == XMLStreamConstants.END_DOCUMENT) {
+        return p;
+      }
+      if (ev != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      String name = x.getLocalName();
+      if (!sawRoot) {
+        sawRoot = true;
+        if (!name.equals("modeling")) {
+          throw new MalformedInputException(source, line(), "a vasprun.xml with root <modeling>", "<" + name + ">");
+        }
+      } else if (!preambleElement(p, name, x.getAttributeValue(null, "name"))) {
+        return p;
+      }
+    }
+  }
+
+  /**
+   * Reads one element of the preamble into {@code p}: the version, a parameter, the atoms, the atom
+   * types or the initial structure; false at the first {@code <calculation>}.
+   */
+  private boolean preambleElement(Preamble p, String name, String attr) {
+    if (name.equals("i") && "version".equals(attr) && p.version == null) {
+      p.version = text().strip();
+      p.tags.version(p.version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1"));
+    } else if (name.equals("i") && "POTIM".equals(attr)) {
+      long at = line();
+      String t = text();
+      p.potim = number(t, "POTIM");
+      p.tags.put("POTIM", t, at);
+    } else if (name.equals("i") && "IBRION".equals(attr)) {
+      long at = line();
+      String t = text();
+      p.ibrion = (int) number(t, "IBRION");
+      p.tags.put("IBRION", t, at);
+    } else if (name.equals("i") && attr != null && VaspParameters.Tags.wanted(attr)) {
+      long at = line();
+      p.tags.put(attr, text(), at);
+    } else if (name.equals("array") && "atoms".equals(attr)) {
+      readAtoms(p.labels, p.typeOfAtom);
+    } else if (name.equals("array") && "atomtypes".equals(attr)) {
+      readAtomTypes(p.types);
+    } else if (name.equals("structure") && "initialpos".equals(attr)) {
+      firstCell = readStructure(new double[0]).cell;
+    } else if (name.equals("calculation")) {
+      atCalculation = true;
+      return false;
+    }
+    return true;
   }
 
   /**
