@@ -20,6 +20,8 @@ public final class Cell {
   private final double[] inv;
   private final double volume;
   private final double[] widths;
+  /** Whether the lattice vectors lie along x, y and z (a diagonal matrix): the minimum image is then per axis. */
+  private final boolean orthorhombic;
 
   private Cell(double[] rows) {
     this.m = rows.clone();
@@ -43,6 +45,7 @@ public final class Cell {
       c0[2] / det, c1[2] / det, c2[2] / det
     };
     this.widths = new double[] {volume / norm(c0), volume / norm(c1), volume / norm(c2)};
+    this.orthorhombic = m[1] == 0 && m[2] == 0 && m[3] == 0 && m[5] == 0 && m[6] == 0 && m[7] == 0;
   }
 
   /** A cell from nine numbers, rows a, b, c in Å. The array is not modified. */
@@ -161,6 +164,16 @@ public final class Cell {
    * @return the length of the minimum-image displacement, Å
    */
   public double minimumImage(double dx, double dy, double dz, double[] out) {
+    if (orthorhombic) {
+      // axes along x, y, z: the nearest image of each component is the minimum image
+      double x = dx - m[0] * Math.floor(dx * inv[0] + 0.5);
+      double y = dy - m[4] * Math.floor(dy * inv[4] + 0.5);
+      double z = dz - m[8] * Math.floor(dz * inv[8] + 0.5);
+      out[0] = x;
+      out[1] = y;
+      out[2] = z;
+      return Math.sqrt(x * x + y * y + z * z);
+    }
     double fa = dx * inv[0] + dy * inv[3] + dz * inv[6];
     double fb = dx * inv[1] + dy * inv[4] + dz * inv[7];
     double fc = dx * inv[2] + dy * inv[5] + dz * inv[8];

@@ -26,7 +26,8 @@ import java.util.concurrent.BlockingQueue;
  * propagate. On a machine with more than one core the accumulators run beside the reading, in as many
  * worker threads as there are cores besides the reader's (each accumulator in one thread, fed every
  * frame in order: results identical to a serial pass; the system property {@code
- * interphase.serialPass=true} turns this off); {@link #run} then returns when the reading
+ * interphase.serialPass=true} turns this off, {@code interphase.analysisThreads=N} sets the workers);
+ * {@link #run} then returns when the reading
  * ends, and each slot's {@link Slot#result()} waits for its own analysis to finish, so a caller can
  * show one result while another is still being finished. A runner is used from one thread.
  */
@@ -82,7 +83,9 @@ public final class Runner {
     slots.forEach(s -> s.started = true);
     int cores = Runtime.getRuntime().availableProcessors();
     boolean parallel = !live.isEmpty() && cores > 1 && !Boolean.getBoolean("interphase.serialPass");
-    Feed feed = parallel ? new Parallel(live, Math.min(live.size(), cores - 1)) : new Feed() {
+    // as many workers as there are cores besides the reader's: the reading keeps a core of its own
+    int workers = Integer.getInteger("interphase.analysisThreads", cores - 1);
+    Feed feed = parallel ? new Parallel(live, Math.max(1, Math.min(live.size(), workers))) : new Feed() {
       @Override
       public void accept(Frame f) {
         live.forEach(s -> s.feed(f));

@@ -65,16 +65,16 @@ final class Motifs {
     for (int[] b : ps) {
       int p = atoms.element(b[0]).equals("P") ? b[0] : b[1];
       int s = p == b[0] ? b[1] : b[0];
-      g.sulfurOf.get(p).add(s);
-      g.phosphorusOf.get(s).add(p);
+      g.sulfurOf.add(p, s);
+      g.phosphorusOf.add(s, p);
     }
     for (int[] b : pp) {
-      g.ppOf.get(b[0]).add(b[1]);
-      g.ppOf.get(b[1]).add(b[0]);
+      g.ppOf.add(b[0], b[1]);
+      g.ppOf.add(b[1], b[0]);
     }
     for (int[] b : ss) {
-      g.ssOf.get(b[0]).add(b[1]);
-      g.ssOf.get(b[1]).add(b[0]);
+      g.ssOf.add(b[0], b[1]);
+      g.ssOf.add(b[1], b[0]);
     }
     List<Unit> out = new ArrayList<>();
     int[] unitOf = thiophosphates(atoms, g, out);
@@ -82,24 +82,45 @@ final class Motifs {
     return out;
   }
 
-  /** Neighbour sets per atom, by bond type. */
+  /** Neighbour sets per atom, by bond type; made only for atoms that have bonds of that type. */
   private static final class Graph {
-    final List<TreeSet<Integer>> sulfurOf = new ArrayList<>();
-    final List<TreeSet<Integer>> phosphorusOf = new ArrayList<>();
-    final List<TreeSet<Integer>> ppOf = new ArrayList<>();
-    final List<TreeSet<Integer>> ssOf = new ArrayList<>();
+    final Neighbours sulfurOf;
+    final Neighbours phosphorusOf;
+    final Neighbours ppOf;
+    final Neighbours ssOf;
 
     Graph(int n) {
-      for (int i = 0; i < n; i++) {
-        sulfurOf.add(new TreeSet<>());
-        phosphorusOf.add(new TreeSet<>());
-        ppOf.add(new TreeSet<>());
-        ssOf.add(new TreeSet<>());
-      }
+      sulfurOf = new Neighbours(n);
+      phosphorusOf = new Neighbours(n);
+      ppOf = new Neighbours(n);
+      ssOf = new Neighbours(n);
     }
 
     int cn(int p) {
       return sulfurOf.get(p).size();
+    }
+  }
+
+  /** The neighbours of each atom by one bond type, in ascending order; an atom without any has the empty set. */
+  private static final class Neighbours {
+    private static final java.util.NavigableSet<Integer> NONE = java.util.Collections.emptyNavigableSet();
+    private final TreeSet<Integer>[] sets;
+
+    @SuppressWarnings("unchecked")
+    Neighbours(int n) {
+      sets = new TreeSet[n];
+    }
+
+    void add(int atom, int neighbour) {
+      if (sets[atom] == null) {
+        sets[atom] = new TreeSet<>();
+      }
+      sets[atom].add(neighbour);
+    }
+
+    /** Read-only for atoms without neighbours. */
+    java.util.NavigableSet<Integer> get(int atom) {
+      return sets[atom] == null ? NONE : sets[atom];
     }
   }
 

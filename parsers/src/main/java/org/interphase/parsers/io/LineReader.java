@@ -471,7 +471,13 @@ public final class LineReader implements AutoCloseable {
    */
   private double slowMagnitude(int s, int end) {
     String text = new String(buf, s, end - s, StandardCharsets.ISO_8859_1).replace('d', 'e').replace('D', 'e');
-    return Math.abs(Double.parseDouble(text));
+    // a Fortran exponent without its E (1.234-100): put the E back before the exponent's sign
+    text = text.replaceFirst("^([+-]?[0-9]*\\.[0-9]+)([+-][0-9]{3})$", "$1e$2");
+    try {
+      return Math.abs(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      return Double.NaN; // the caller reports the token as not a number
+    }
   }
 
   private static final double[] POW10 = new double[23];
