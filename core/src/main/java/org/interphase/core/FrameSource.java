@@ -3,10 +3,6 @@ package org.interphase.core;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A single pass over the frames of one trajectory, read lazily: a 10 GB file needs no more memory
@@ -47,20 +43,4 @@ public interface FrameSource extends AutoCloseable, Iterator<Frame> {
   /** Closes the file; closing twice is harmless. */
   @Override
   void close();
-
-  /** The remaining frames as a sequential stream that closes this source when closed. */
-  default Stream<Frame> stream() {
-    Spliterator<Frame> sp = Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL);
-    return StreamSupport.stream(sp, false).onClose(this::close);
-  }
-
-  /**
-   * A view that skips the first {@code start} frames, then keeps every {@code stride}-th frame.
-   *
-   * @param start frames to skip, {@code >= 0}
-   * @param stride keep one frame in {@code stride}, {@code >= 1}
-   */
-  default FrameSource sliced(int start, int stride) {
-    return FrameSources.sliced(this, start, stride);
-  }
 }

@@ -4,66 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Helpers around {@link FrameSource}: slicing, in-memory sources, collecting small trajectories. */
+/** Helpers around {@link FrameSource}: re-timing, another header, in-memory sources, collecting small trajectories. */
 public final class FrameSources {
   private FrameSources() {}
-
-  /** See {@link FrameSource#sliced(int, int)}. */
-  public static FrameSource sliced(FrameSource inner, int start, int stride) {
-    if (start < 0) {
-      throw new IllegalArgumentException("start must be >= 0, got " + start);
-    }
-    if (stride < 1) {
-      throw new IllegalArgumentException("stride must be >= 1, got " + stride);
-    }
-    return new FrameSource() {
-      private long index;
-
-      @Override
-      public TrajectoryHeader header() {
-        TrajectoryHeader h = inner.header();
-        double dt = h.timestepFs() * stride;
-        return h.withTimestep(dt, stride == 1 ? h.timestepSource() : h.timestepSource() + " × stride " + stride);
-      }
-
-      @Override
-      public boolean hasNext() {
-        while (index < start && inner.hasNext()) {
-          inner.next();
-          index++;
-        }
-        while ((index - start) % stride != 0 && inner.hasNext()) {
-          inner.next();
-          index++;
-        }
-        return index >= start && (index - start) % stride == 0 && inner.hasNext();
-      }
-
-      @Override
-      public Frame next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        index++;
-        return inner.next();
-      }
-
-      @Override
-      public List<String> warnings() {
-        return inner.warnings();
-      }
-
-      @Override
-      public List<Warning> typedWarnings() {
-        return inner.typedWarnings();
-      }
-
-      @Override
-      public void close() {
-        inner.close();
-      }
-    };
-  }
 
   /**
    * A view of {@code inner} that gives its frames the user's time step: the header says {@code fs}

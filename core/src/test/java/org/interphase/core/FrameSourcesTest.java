@@ -18,16 +18,18 @@ class FrameSourcesTest {
   }
 
   @Test
-  void sliceSkipsThenStrides() {
-    FrameSource s = source(10).sliced(2, 3);
-    assertEquals(6.0, s.header().timestepFs(), 0);
-    List<Long> steps = FrameSources.readAll(s).stream().map(Frame::step).toList();
-    assertEquals(List.of(2L, 5L, 8L), steps);
+  void retimingGivesEachFrameIndexTimesTheStep() {
+    FrameSource s = FrameSources.retimed(source(4), 0.5);
+    assertEquals(0.5, s.header().timestepFs(), 0);
+    List<Double> times = FrameSources.readAll(s).stream().map(Frame::timeFs).toList();
+    assertEquals(List.of(0.0, 0.5, 1.0, 1.5), times);
   }
 
   @Test
-  void streamClosesAndCounts() {
-    assertEquals(10, source(10).stream().count());
-    assertThrows(IllegalArgumentException.class, () -> source(3).sliced(0, 0));
+  void readAllReadsEveryFrameInOrder() {
+    List<Long> steps = FrameSources.readAll(source(10)).stream().map(Frame::step).toList();
+    assertEquals(10, steps.size());
+    assertEquals(9L, steps.get(9));
+    assertThrows(java.util.NoSuchElementException.class, () -> FrameSources.of(source(1).header(), List.of()).next());
   }
 }
