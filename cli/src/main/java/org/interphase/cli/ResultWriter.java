@@ -8,10 +8,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.interphase.core.Warning;
+import org.interphase.core.view.Column;
 import org.interphase.core.view.Document;
 import org.interphase.core.view.Figure;
 import org.interphase.core.view.Table;
@@ -79,22 +79,32 @@ final class ResultWriter {
     }
   }
 
-  /** A table as CSV (RFC 4180), header first. */
+  /** A table as CSV (RFC 4180), header first: a cell is quoted when it holds a comma, quote or line break, or its column says so. */
   static void writeTable(Path file, Table t) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(t.header().toArray(new String[0]))
-            .setRecordSeparator('\n').get())) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      List<Column> columns = t.columns();
+      for (int c = 0; c < columns.size(); c++) {
+        w.write(c == 0 ? "" : ",");
+        w.write(csvCell(columns.get(c).name(), false));
+      }
+      w.write('\n');
       int rows = t.rows();
-      Object[] row = new Object[t.columns().size()];
       for (int i = 0; i < rows; i++) {
-        for (int c = 0; c < row.length; c++) {
-          row[c] = t.columns().get(c).cell(i);
+        for (int c = 0; c < columns.size(); c++) {
+          Column col = columns.get(c);
+          w.write(c == 0 ? "" : ",");
+          w.write(csvCell(col.cell(i), col instanceof Column.Texts x && x.quoted()));
         }
-        p.printRecord(row);
+        w.write('\n');
       }
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + OutputFolder.reason(e), e);
     }
+  }
+
+  private static String csvCell(String v, boolean always) {
+    boolean needs = always || v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+    return needs ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
   }
 
   /** Writes a text file in UTF-8. */

@@ -3,10 +3,13 @@ package org.interphase.analysis.energetics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.interphase.core.Measurement;
 import org.interphase.core.Warning;
 import org.interphase.core.view.BarChart;
+import org.interphase.core.view.Column;
 import org.interphase.core.view.Document;
 import org.interphase.core.view.Figure;
+import org.interphase.core.view.Table;
 import org.interphase.core.view.Views;
 
 /**
@@ -27,8 +30,8 @@ public final class InterfaceViews {
     doc.put("warnings", warnings.stream().map(Warning::text).toList());
     BarChart bars = new BarChart("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
         results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(), results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray());
-    return new Views("interface", doc, List.of(), List.of(new Figure("interface", bars)), List.of(new Views.TextFile("interface.csv",
-        csv(results))), text(results), warnings);
+    return new Views("interface", doc, List.of(table(results)), List.of(new Figure("interface", bars)), List.of(), text(results),
+        warnings);
   }
 
   /** Per interface: γ in both units, W where it applies, the area, counts, frames and the method. */
@@ -47,27 +50,34 @@ public final class InterfaceViews {
     return o;
   }
 
-  private static String quote(String s) {
-    return s.isEmpty() || s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r') ? "\"" + s.replace("\"", "\"\"") + "\""
-        : s;
-  }
 
-  /** One row per interface, full precision: γ in eV/Å² and J/m², W in J/m², with their errors. */
-  public static String csv(List<InterfaceResult> results) {
-    StringBuilder csv = new StringBuilder("name,area_a2,interfaces,n_a,n_b,interface_energy_ev_a2,interface_energy_stderr_ev_a2,"
-        + "interface_energy_j_m2,interface_energy_stderr_j_m2,work_of_adhesion_j_m2,work_of_adhesion_stderr_j_m2,frames_used\n");
-    for (InterfaceResult r : results) {
-      csv.append(String.format(Locale.ROOT, "%s,%.6f,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d%n", quote(r.name()), r.areaA2(),
-          r.interfaces(), r.nA(), r.nB(), n(r.gamma().value()), n(r.gamma().stdErr()), n(r.gammaJm2().value()), n(r.gammaJm2().stdErr()),
-          r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().value()), r.workOfAdhesion() == null ? "" : n(r.workOfAdhesion().stdErr()),
-          r.framesUsed().interfaceRun()));
+  /** {@code interface.csv}: one row per interface, full precision: γ in eV/Å² and J/m², W in J/m², with their errors. */
+  public static Table table(List<InterfaceResult> results) {
+    int n = results.size();
+    double[][] v = new double[11][n];
+    long[] k = new long[n];
+    long[] frames = new long[n];
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      InterfaceResult r = results.get(i);
+      names.add(r.name());
+      k[i] = r.interfaces();
+      frames[i] = r.framesUsed().interfaceRun();
+      Measurement w = r.workOfAdhesion() == null ? new Measurement(Double.NaN, Double.NaN, "J/m²") : r.workOfAdhesion();
+      double[] row = {r.areaA2(), r.nA(), r.nB(), r.gamma().value(), r.gamma().stdErr(), r.gammaJm2().value(), r.gammaJm2().stdErr(),
+          w.value(), w.stdErr()};
+      for (int c = 0; c < row.length; c++) {
+        v[c][i] = row[c];
+      }
     }
-    return csv.toString();
+    return new Table("interface.csv", List.of(new Column.Texts("name", names), new Column.Numbers("area_a2", v[0], "%.6f"),
+        new Column.Integers("interfaces", k), new Column.Numbers("n_a", v[1]), new Column.Numbers("n_b", v[2]),
+        new Column.Numbers("interface_energy_ev_a2", v[3]), new Column.Numbers("interface_energy_stderr_ev_a2", v[4]),
+        new Column.Numbers("interface_energy_j_m2", v[5]), new Column.Numbers("interface_energy_stderr_j_m2", v[6]),
+        new Column.Numbers("work_of_adhesion_j_m2", v[7]), new Column.Numbers("work_of_adhesion_stderr_j_m2", v[8]),
+        new Column.Integers("frames_used", frames)));
   }
 
-  private static String n(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
-  }
 
   /** One interface's JSON object. */
   public static Document json(InterfaceResult r) {

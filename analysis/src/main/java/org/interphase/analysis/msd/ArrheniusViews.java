@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import org.interphase.core.Warning;
 import org.interphase.core.view.ChartSpec;
+import org.interphase.core.view.Column;
 import org.interphase.core.view.Document;
 import org.interphase.core.view.Figure;
+import org.interphase.core.view.Table;
 import org.interphase.core.view.Views;
 
 /**
@@ -20,8 +22,8 @@ public final class ArrheniusViews {
   public static Views of(Arrhenius.Result fit, List<Warning> runWarnings) {
     List<Warning> warnings = new ArrayList<>(runWarnings);
     warnings.addAll(fit.warnings());
-    return new Views("arrhenius", json(fit, warnings), List.of(), List.of(new Figure("arrhenius", chart(fit))),
-        List.of(new Views.TextFile("arrhenius.csv", csv(fit))), text(fit), warnings);
+    return new Views("arrhenius", json(fit, warnings), List.of(table(fit)), List.of(new Figure("arrhenius", chart(fit))), List.of(),
+        text(fit), warnings);
   }
 
   /** The summary a person reads: one line per run, Ea and D0, the extrapolation with its interval. */
@@ -43,25 +45,40 @@ public final class ArrheniusViews {
     return o;
   }
 
-  /** One row per run and a last row for the extrapolation; σ in S/cm, intervals only on the extrapolated row. */
-  public static String csv(Arrhenius.Result fit) {
-    StringBuilder b = new StringBuilder("run,temperature_k,diffusivity_cm2_s,diffusivity_stderr_cm2_s,diffusivity_ci95_low_cm2_s,"
-        + "diffusivity_ci95_high_cm2_s,conductivity_s_cm,conductivity_stderr_s_cm,conductivity_ci95_low_s_cm,conductivity_ci95_high_s_cm\n");
-    for (Arrhenius.Point p : fit.points()) {
-      b.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,,,%s,%s,,%n", p.name().replace("\"", "'"), n(p.temperatureK()),
-          n(p.diffusivity().value()), n(p.diffusivity().stdErr()), n(p.conductivity().value()), n(p.conductivity().stdErr())));
+  /** {@code arrhenius.csv}: one row per run and a last row for the extrapolation; σ in S/cm, intervals only on the extrapolated row. */
+  public static Table table(Arrhenius.Result fit) {
+    int n = fit.points().size() + 1;
+    double[][] v = new double[9][n];
+    List<String> names = new ArrayList<>();
+    for (double[] col : v) {
+      java.util.Arrays.fill(col, Double.NaN);
     }
-    b.append(String.format(Locale.ROOT, "\"extrapolated\",%s,%s,%s,%s,%s,%s,%s,%s,%s%n", n(fit.targetK()),
-        n(fit.extrapolatedDiffusivity().value()), n(fit.extrapolatedDiffusivity().stdErr()), n(fit.extrapolatedDiffusivityInterval().lower()),
-        n(fit.extrapolatedDiffusivityInterval().upper()), n(fit.extrapolatedConductivity().value()),
-        n(fit.extrapolatedConductivity().stdErr()), n(fit.extrapolatedConductivityInterval().lower()),
-        n(fit.extrapolatedConductivityInterval().upper())));
-    return b.toString();
+    for (int i = 0; i < n - 1; i++) {
+      Arrhenius.Point p = fit.points().get(i);
+      names.add(p.name().replace("\"", "'"));
+      double[] row = {p.temperatureK(), p.diffusivity().value(), p.diffusivity().stdErr(), Double.NaN, Double.NaN,
+          p.conductivity().value(), p.conductivity().stdErr(), Double.NaN, Double.NaN};
+      for (int c = 0; c < row.length; c++) {
+        v[c][i] = row[c];
+      }
+    }
+    names.add("extrapolated");
+    double[] last = {fit.targetK(), fit.extrapolatedDiffusivity().value(), fit.extrapolatedDiffusivity().stdErr(),
+        fit.extrapolatedDiffusivityInterval().lower(), fit.extrapolatedDiffusivityInterval().upper(), fit.extrapolatedConductivity().value(),
+        fit.extrapolatedConductivity().stdErr(), fit.extrapolatedConductivityInterval().lower(), fit.extrapolatedConductivityInterval().upper()};
+    for (int c = 0; c < last.length; c++) {
+      v[c][n - 1] = last[c];
+    }
+    String[] headers = {"temperature_k", "diffusivity_cm2_s", "diffusivity_stderr_cm2_s", "diffusivity_ci95_low_cm2_s",
+        "diffusivity_ci95_high_cm2_s", "conductivity_s_cm", "conductivity_stderr_s_cm", "conductivity_ci95_low_s_cm",
+        "conductivity_ci95_high_s_cm"};
+    List<Column> cols = new ArrayList<>(List.of(new Column.Texts("run", names, true)));
+    for (int c = 0; c < headers.length; c++) {
+      cols.add(new Column.Numbers(headers[c], v[c]));
+    }
+    return new Table("arrhenius.csv", cols);
   }
 
-  private static String n(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
-  }
 
   public static Document json(Arrhenius.Result fit, List<Warning> warnings) {
     Document o = new Document();

@@ -6,8 +6,10 @@ import java.util.Locale;
 import org.interphase.core.Printed;
 import org.interphase.core.Warning;
 import org.interphase.core.view.ChartSpec;
+import org.interphase.core.view.Column;
 import org.interphase.core.view.Document;
 import org.interphase.core.view.Figure;
+import org.interphase.core.view.Table;
 import org.interphase.core.view.Views;
 
 /**
@@ -36,11 +38,10 @@ public final class NebViews {
     Document.Items arr = doc.array("paths");
     paths.forEach(a -> arr.add(json(a)));
     List<Views.TextFile> files = new ArrayList<>();
-    files.add(new Views.TextFile("neb.csv", csv(paths)));
     for (Entry a : paths) {
       files.addAll(vtst(fileName(a.result().name()), a.result()));
     }
-    return new Views("neb", doc, List.of(), List.of(new Figure("neb", chart(paths.stream().map(Entry::result).toList()))), files,
+    return new Views("neb", doc, List.of(table(paths)), List.of(new Figure("neb", chart(paths.stream().map(Entry::result).toList()))), files,
         text(paths), List.<Warning>of());
   }
 
@@ -94,30 +95,42 @@ public final class NebViews {
     return o;
   }
 
-  /** One row per path: the barriers and where the band came from, full precision. */
-  public static String csv(List<Entry> results) {
-    StringBuilder b = new StringBuilder("name,images,barrier_forward_ev,barrier_backward_ev,reaction_energy_ev,saddle_coordinate_a,"
-        + "climbing_image,migrating_element,migrating_atom,force_aware_spline,band_source,single_points\n");
-    for (Entry a : results) {
+  /** {@code neb.csv}: one row per path, the barriers and where the band came from, full precision. */
+  public static Table table(List<Entry> results) {
+    int n = results.size();
+    double[][] v = new double[4][n];
+    long[] images = new long[n];
+    long[] atom = new long[n];
+    List<String> names = new ArrayList<>();
+    List<String> climbing = new ArrayList<>();
+    List<String> element = new ArrayList<>();
+    List<String> forces = new ArrayList<>();
+    List<String> band = new ArrayList<>();
+    List<String> points = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Entry a = results.get(i);
       NebResult r = a.result();
-      b.append(quote(r.name())).append(',').append(r.images()).append(',').append(number(r.barrierForwardEv())).append(',')
-          .append(number(r.barrierBackwardEv())).append(',').append(number(r.reactionEnergyEv())).append(',')
-          .append(number(r.saddleCoordinateA())).append(',').append(r.climbingImage() >= 0 ? Integer.toString(r.climbingImage()) : "")
-          .append(',').append(r.migratingElement()).append(',').append(r.migratingAtom()).append(',').append(r.forceAware()).append(',')
-          .append(quote(a.bandSource())).append(',')
-          .append(quote(String.join(" ", a.singlePoints()))).append('\n');
+      names.add(r.name());
+      images[i] = r.images();
+      double[] row = {r.barrierForwardEv(), r.barrierBackwardEv(), r.reactionEnergyEv(), r.saddleCoordinateA()};
+      for (int k = 0; k < 4; k++) {
+        v[k][i] = row[k];
+      }
+      climbing.add(r.climbingImage() >= 0 ? Integer.toString(r.climbingImage()) : "");
+      element.add(r.migratingElement());
+      atom[i] = r.migratingAtom();
+      forces.add(Boolean.toString(r.forceAware()));
+      band.add(a.bandSource());
+      points.add(String.join(" ", a.singlePoints()));
     }
-    return b.toString();
+    return new Table("neb.csv", List.of(new Column.Texts("name", names), new Column.Integers("images", images),
+        new Column.Numbers("barrier_forward_ev", v[0]), new Column.Numbers("barrier_backward_ev", v[1]),
+        new Column.Numbers("reaction_energy_ev", v[2]), new Column.Numbers("saddle_coordinate_a", v[3]),
+        new Column.Texts("climbing_image", climbing), new Column.Texts("migrating_element", element),
+        new Column.Integers("migrating_atom", atom), new Column.Texts("force_aware_spline", forces), new Column.Texts("band_source", band),
+        new Column.Texts("single_points", points)));
   }
 
-  private static String quote(String s) {
-    return s.isEmpty() || s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r') ? "\"" + s.replace("\"", "\"\"") + "\""
-        : s;
-  }
-
-  private static String number(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
-  }
 
   /** VTST-compatible files: neb.dat (i R E F i), spline.dat (R E), exts.dat. */
   public static List<Views.TextFile> vtst(String dir, NebResult r) {

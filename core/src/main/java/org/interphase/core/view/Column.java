@@ -74,10 +74,19 @@ public sealed interface Column permits Column.Numbers, Column.Integers, Column.T
     }
   }
 
-  /** Text (names, labels); {@code null} cells are empty. */
-  record Texts(String name, List<String> values) implements Column {
+  /**
+   * Text (names, labels); {@code null} cells are empty.
+   *
+   * @param quoted whether every cell is written in quotes (else only those that need them)
+   */
+  record Texts(String name, List<String> values, boolean quoted) implements Column {
     public Texts {
       values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+    }
+
+    /** Quoted only where needed. */
+    public Texts(String name, List<String> values) {
+      this(name, values, false);
     }
 
     @Override
