@@ -88,21 +88,12 @@ public final class InterfaceViews {
     o.put("interfaces", r.interfaces());
     o.put("n_a", r.nA());
     o.put("n_b", r.nB());
-    o.put("energy_interface_ev", r.energyInterface().value());
-    o.put("energy_interface_stderr_ev", r.energyInterface().stdErr());
+    o.put("energy_interface", "ev", r.energyInterface());
     o.put("energy_a_ev", r.energyA().value());
     o.put("energy_b_ev", r.energyB().value());
-    o.put("interface_energy_ev_a2", r.gamma().value());
-    o.put("interface_energy_stderr_ev_a2", r.gamma().stdErr());
-    o.put("interface_energy_j_m2", r.gammaJm2().value());
-    o.put("interface_energy_stderr_j_m2", r.gammaJm2().stdErr());
-    if (r.workOfAdhesion() == null) {
-      o.put("work_of_adhesion_j_m2", null);
-      o.put("work_of_adhesion_stderr_j_m2", null);
-    } else {
-      o.put("work_of_adhesion_j_m2", r.workOfAdhesion().value());
-      o.put("work_of_adhesion_stderr_j_m2", r.workOfAdhesion().stdErr());
-    }
+    o.put("interface_energy", "ev_a2", r.gamma());
+    o.put("interface_energy", "j_m2", r.gammaJm2());
+    o.put("work_of_adhesion", "j_m2", r.workOfAdhesion());
     o.object("frames_used").put("interface", r.framesUsed().interfaceRun()).put("a", r.framesUsed().partA())
         .put("b", r.framesUsed().partB());
     o.put("method", r.method());

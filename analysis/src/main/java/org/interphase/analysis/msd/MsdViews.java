@@ -43,12 +43,9 @@ public final class MsdViews {
 
   /** D (correlation-aware and plain OLS) and σ with their errors, and the number density behind σ. */
   public static void putTransport(Document o, MsdResult r) {
-    o.put("diffusivity_cm2_s", r.diffusivity().value());
-    o.put("diffusivity_stderr_cm2_s", r.diffusivity().stdErr());
-    o.put("diffusivity_ols_cm2_s", r.diffusivityOls().value());
-    o.put("diffusivity_ols_stderr_cm2_s", r.diffusivityOls().stdErr());
-    o.put("conductivity_s_cm", r.conductivity().value());
-    o.put("conductivity_stderr_s_cm", r.conductivity().stdErr());
+    o.put("diffusivity", "cm2_s", r.diffusivity());
+    o.put("diffusivity_ols", "cm2_s", r.diffusivityOls());
+    o.put("conductivity", "s_cm", r.conductivity());
     o.put("number_density_per_a3", r.numberDensityPerA3());
   }
 
@@ -60,7 +57,7 @@ public final class MsdViews {
         .put("fit_start_ps", r.fitStartPs()).put("fit_end_ps", r.fitEndPs()).put("fit_points", r.fitPoints());
     putTransport(o, r);
     if (r.havenRatio() != null) {
-      o.put("haven_ratio", r.havenRatio().value()).put("haven_ratio_stderr", r.havenRatio().stdErr());
+      o.put("haven_ratio", "", r.havenRatio());
     }
     o.put("drift_reference", r.driftReference()).put("region", r.region() == null ? null : r.region().toString())
         .put("method", r.method()).put("lag_ps", r.lagPs()).put("msd_a2", r.msdA2()).put("ngp_lag_ps", r.ngpLagPs())

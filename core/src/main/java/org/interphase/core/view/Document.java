@@ -22,6 +22,19 @@ public final class Document {
     return this;
   }
 
+  /**
+   * A value with its standard error as two fields, {@code name_unit} and {@code name_stderr_unit}
+   * (e.g. {@code diffusivity_cm2_s}, {@code diffusivity_stderr_cm2_s}); both null for a null
+   * measurement.
+   *
+   * @param unit the unit as a key part, e.g. {@code cm2_s}; empty for a pure number
+   */
+  public Document put(String name, String unit, org.interphase.core.Measurement m) {
+    String suffix = unit.isEmpty() ? "" : "_" + unit;
+    put(name + suffix, m == null ? null : m.value());
+    return put(name + "_stderr" + suffix, m == null ? null : m.stdErr());
+  }
+
   /** A nested document under {@code key}, made when missing. */
   public Document object(String key) {
     Object o = fields.get(key);
