@@ -33,18 +33,8 @@ public final class FrameSources {
     }
     int at = inner.typedWarnings().size();
     Warning extra = differs;
-    return new FrameSource() {
+    return new Delegating(inner, header) {
       private long index;
-
-      @Override
-      public TrajectoryHeader header() {
-        return header;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return inner.hasNext();
-      }
 
       @Override
       public Frame next() {
@@ -65,47 +55,53 @@ public final class FrameSources {
         }
         return List.copyOf(w);
       }
-
-      @Override
-      public void close() {
-        inner.close();
-      }
     };
   }
 
   /** {@code inner} with another header (the frames and warnings are {@code inner}'s). */
   public static FrameSource withHeader(FrameSource inner, TrajectoryHeader header) {
-    return new FrameSource() {
-      @Override
-      public TrajectoryHeader header() {
-        return header;
-      }
+    return new Delegating(inner, header);
+  }
 
-      @Override
-      public boolean hasNext() {
-        return inner.hasNext();
-      }
+  /** A source that hands on another's frames and warnings under its own header. */
+  private static class Delegating implements FrameSource {
+    final FrameSource inner;
+    private final TrajectoryHeader header;
 
-      @Override
-      public Frame next() {
-        return inner.next();
-      }
+    Delegating(FrameSource inner, TrajectoryHeader header) {
+      this.inner = inner;
+      this.header = header;
+    }
 
-      @Override
-      public List<String> warnings() {
-        return inner.warnings();
-      }
+    @Override
+    public TrajectoryHeader header() {
+      return header;
+    }
 
-      @Override
-      public List<Warning> typedWarnings() {
-        return inner.typedWarnings();
-      }
+    @Override
+    public boolean hasNext() {
+      return inner.hasNext();
+    }
 
-      @Override
-      public void close() {
-        inner.close();
-      }
-    };
+    @Override
+    public Frame next() {
+      return inner.next();
+    }
+
+    @Override
+    public List<String> warnings() {
+      return inner.warnings();
+    }
+
+    @Override
+    public List<Warning> typedWarnings() {
+      return inner.typedWarnings();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
   }
 
   /** A number of fs as a person writes it: 2, 0.5, 1.25 (at most 6 decimals). */
