@@ -51,6 +51,8 @@ public final class BondAnalysis implements Analysis<BondResult> {
     private final List<Warning> warnings = new ArrayList<>();
     private final Map<Motif, Frame> firstFrames = new HashMap<>();
     private double[] positions;
+    private final Map<Histogram, Histogram> histograms = new HashMap<>();
+    private final Map<Map<Motif, Integer>, Map<Motif, Integer>> motifCounts = new HashMap<>();
     private int frames;
     private final java.util.ArrayDeque<Snapshot> held = new java.util.ArrayDeque<>();
     private final int delay;
@@ -171,7 +173,8 @@ public final class BondAnalysis implements Analysis<BondResult> {
         hist[v]++;
         sum += v;
       }
-      coordination.add(hist);
+      // the same few histograms and motif counts recur over a long run: keep one copy of each
+      coordination.add(histograms.computeIfAbsent(new Histogram(hist), h -> h).counts());
       meanCn.add(sum / primaryCenters.length);
       if (hasPhosphorusOrSulfur) {
         List<int[]> ps = new ArrayList<>();
@@ -191,7 +194,7 @@ public final class BondAnalysis implements Analysis<BondResult> {
             firstFrames.putIfAbsent(m, snap.frame());
           }
         });
-        motifs.add(counted);
+        motifs.add(motifCounts.computeIfAbsent(counted, m -> m));
       } else {
         motifs.add(Map.of());
       }
@@ -289,6 +292,24 @@ public final class BondAnalysis implements Analysis<BondResult> {
       return ss;
     }
     return r.samePair("P", "P") ? pp : null;
+  }
+
+  /** A coordination histogram as a map key. */
+  private record Histogram(int[] counts) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Histogram h && java.util.Arrays.equals(counts, h.counts);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+      return java.util.Arrays.toString(counts);
+    }
   }
 
   /** The bonds of one frame per tracker, held back for the dwell window. */
