@@ -202,9 +202,10 @@ public final class BondAnalysis implements Analysis<BondResult> {
 
     private Snapshot lastCounted;
 
+    /** Whether two frames have the same bonds: the same sets (the usual case), or equal ones (after a correction). */
     private static boolean sameSets(List<java.util.Set<Long>> a, List<java.util.Set<Long>> b) {
       for (int i = 0; i < a.size(); i++) {
-        if (a.get(i) != b.get(i)) {
+        if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) {
           return false;
         }
       }
