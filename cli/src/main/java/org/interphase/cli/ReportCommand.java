@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondParameters;
 import org.interphase.analysis.bonds.BondResult;
@@ -178,12 +179,20 @@ final class ReportCommand implements Callable<Integer> {
     used.add(sec, "input", m.path().getFileName() + " (" + h.program() + ", " + h.format() + ")");
     used.add(sec, "time between frames", Double.isNaN(h.timestepFs()) ? "unknown" : fmt(h.timestepFs()) + " fs (" + h.timestepSource() + ")");
     List<String> files = new ArrayList<>();
+    // the data files of the two analyses are written side by side while the page is assembled
+    CompletableFuture<Void> bondFiles = run.bonds() == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
+      if (run.bonds().ok()) {
+        ResultWriter.write(dir, BondViews.of(run.bonds().result(), List.of()));
+      }
+    }, WRITERS);
+    CompletableFuture<Void> msdFiles = run.msd() == null ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.runAsync(() -> writeTransport(run, dir), WRITERS);
     if (run.bonds() != null) {
-      bonds(m, run, dir, rel, html, jmol, warnings, files, used, sec);
+      bonds(m, run, dir, rel, html, jmol, warnings, files, used, sec, bondFiles);
     } else {
       html.missing("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds).");
     }
-    transport(m, run, dir, rel, html, warnings, files, used, sec);
+    transport(m, run, dir, rel, html, warnings, files, used, sec, msdFiles);
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));
     err.flush();
@@ -191,7 +200,7 @@ final class ReportCommand implements Callable<Integer> {
 
   /** The bond part of an MD section: the structure at the first appearance of the highlighted motif, the motif chart and table. */
   private static void bonds(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, JmolRenderer jmol, List<String> warnings,
-      List<String> files, Used used, String sec) {
+      List<String> files, Used used, String sec, CompletableFuture<Void> written) {
     TrajectoryHeader h = run.header();
     BondParameters bp = run.bondParameters();
     if (!run.bonds().ok()) {
@@ -199,7 +208,6 @@ final class ReportCommand implements Callable<Integer> {
       return;
     }
     BondResult br = run.bonds().result();
-    ResultWriter.write(dir, BondViews.of(br, List.of()));
     files.addAll(List.of(rel + "/events.csv", rel + "/motifs.csv", rel + "/coordination.csv", rel + "/bonds.json"));
     boolean hasP = h.atoms().indicesOf("P").length > 0;
     String target = m.highlight() != null ? m.highlight().replace("motif:", "") : hasP ? "PS3" : "S chain";
@@ -210,6 +218,7 @@ final class ReportCommand implements Callable<Integer> {
     jmol.write(Scenes.frame(h.atoms(), shown, index, "motif:" + target, 900, 700, null, List.of()), dir.resolve("structure.png"));
     html.figure(dir.resolve("structure.png"), seen.isPresent() ? "Frame " + index + ", the first with " + target + " (highlighted)"
         : "Last frame, " + target + " highlighted where present");
+    join(written);
     html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
         + bp.primary().minFrames() + " frames)");
     List<List<String>> rows = new ArrayList<>();
@@ -240,7 +249,7 @@ final class ReportCommand implements Callable<Integer> {
 
   /** The transport part of an MD section: MSD, D and σ for the whole cell and per layer, or why not. */
   private static void transport(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings,
-      List<String> files, Used used, String sec) {
+      List<String> files, Used used, String sec, CompletableFuture<Void> written) {
     TrajectoryHeader h = run.header();
     if (h.atoms().indicesOf(m.species()).length == 0) {
       html.missing("MSD not computed: the run has no " + m.species() + " atoms (it holds " + h.atoms().speciesCounts().keySet()
@@ -262,14 +271,7 @@ final class ReportCommand implements Callable<Integer> {
     MsdResult r = run.msd().result();
     List<MsdResult> regions = run.regions().stream().map(Runner.Slot::result).toList();
     MsdParameters p = run.msdParameters();
-    Views views = MsdViews.of(r, List.of());
-    Document doc = views.json();
-    Document.Items layers = doc.array("regions");
-    regions.forEach(rr -> layers.add(MsdViews.transport(rr)));
-    List<MsdResult> all = new ArrayList<>(List.of(r));
-    all.addAll(regions);
-    ResultWriter.write(dir, new Views("msd", doc, List.of(MsdViews.table(r), MsdViews.transportTable(all)), views.figures(), List.of(),
-        List.of(), List.of()));
+    join(written);
     files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json", rel + "/transport.csv"));
     html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
     if (!regions.isEmpty()) {
@@ -301,6 +303,47 @@ final class ReportCommand implements Callable<Integer> {
     used.add(sec, "error model", "at most " + p.maxGlsPoints() + " lags sampled in the window (" + r.sampledLags() + " used)");
     if (!regions.isEmpty()) {
       used.add(sec, "transport layers", String.join(", ", regions.stream().map(rr -> rr.region().toString()).toList()));
+    }
+  }
+
+  /** msd.json (with the per-region transport), msd.csv, transport.csv and the MSD chart; nothing when an MSD failed. */
+  private static void writeTransport(MdPass run, Path dir) {
+    List<Runner.Slot<MsdResult>> slots = new ArrayList<>(List.of(run.msd()));
+    slots.addAll(run.regions());
+    if (!slots.stream().allMatch(Runner.Slot::ok)) {
+      return;
+    }
+    MsdResult r = run.msd().result();
+    List<MsdResult> regions = run.regions().stream().map(Runner.Slot::result).toList();
+    Views views = MsdViews.of(r, List.of());
+    Document doc = views.json();
+    Document.Items layers = doc.array("regions");
+    regions.forEach(rr -> layers.add(MsdViews.transport(rr)));
+    List<MsdResult> all = new ArrayList<>(List.of(r));
+    all.addAll(regions);
+    ResultWriter.write(dir, new Views("msd", doc, List.of(MsdViews.table(r), MsdViews.transportTable(all)), views.figures(), List.of(),
+        List.of(), List.of()));
+  }
+
+  /** Threads that write a section's data files while the page is assembled (daemons: they never keep the program alive). */
+  private static final java.util.concurrent.Executor WRITERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "interphase-writer");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** Waits for background writing; its failure (e.g. a full disk) is thrown here as it was raised. */
+  private static void join(CompletableFuture<Void> f) {
+    try {
+      f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 

@@ -89,13 +89,21 @@ final class ResultWriter {
       }
       w.write('\n');
       int rows = t.rows();
+      StringBuilder line = new StringBuilder(256);
       for (int i = 0; i < rows; i++) {
+        line.setLength(0);
         for (int c = 0; c < columns.size(); c++) {
           Column col = columns.get(c);
-          w.write(c == 0 ? "" : ",");
-          w.write(csvCell(col.cell(i), col instanceof Column.Texts x && x.quoted()));
+          if (c > 0) {
+            line.append(',');
+          }
+          if (col instanceof Column.Texts x) {
+            line.append(csvCell(x.cell(i), x.quoted()));
+          } else {
+            col.appendCell(i, line); // numbers never need quotes
+          }
         }
-        w.write('\n');
+        w.append(line).append('\n');
       }
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + OutputFolder.reason(e), e);
@@ -177,9 +185,15 @@ final class ResultWriter {
       }
       g.writeEndArray();
     } else if (v instanceof Document.Rows rows) {
+      // one row per line: a long table stays readable and small
       g.writeStartArray();
+      java.io.StringWriter line = new java.io.StringWriter();
       for (int i = 0; i < rows.size(); i++) {
-        write(g, rows.row().apply(i));
+        line.getBuffer().setLength(0);
+        try (JsonGenerator compact = Json.MAPPER.getFactory().createGenerator(line)) {
+          write(compact, rows.row().apply(i));
+        }
+        g.writeRawValue("\n    " + line);
       }
       g.writeEndArray();
     } else {

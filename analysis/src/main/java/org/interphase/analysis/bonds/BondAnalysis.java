@@ -147,10 +147,12 @@ public final class BondAnalysis implements Analysis<BondResult> {
 
     private void count(Snapshot snap) {
       if (lastCounted != null && sameSets(lastCounted.bonds, snap.bonds)) {
-        // no bond changed since the frame counted last: the same coordination and motifs
+        // no bond changed since the frame counted last: the same coordination and motifs; this frame's
+        // sets stand for them from now on, so that the next frames compare by identity
         coordination.add(coordination.get(coordination.size() - 1));
         meanCn.add(meanCn.get(meanCn.size() - 1));
         motifs.add(motifs.get(motifs.size() - 1));
+        lastCounted = snap;
         return;
       }
       lastCounted = snap;

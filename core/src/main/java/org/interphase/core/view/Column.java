@@ -18,6 +18,11 @@ public sealed interface Column permits Column.Numbers, Column.Integers, Column.T
   /** Cell {@code row} as CSV text (not yet quoted); empty past the end. */
   String cell(int row);
 
+  /** Appends cell {@code row} as {@link #cell} gives it, without making a string where it can. */
+  default void appendCell(int row, StringBuilder out) {
+    out.append(cell(row));
+  }
+
   /**
    * Real numbers.
    *
@@ -46,6 +51,15 @@ public sealed interface Column permits Column.Numbers, Column.Integers, Column.T
       }
       return format == null ? Double.toString(values[row]) : String.format(java.util.Locale.ROOT, format, values[row]);
     }
+
+    @Override
+    public void appendCell(int row, StringBuilder out) {
+      if (row < values.length && Double.isFinite(values[row]) && format == null) {
+        out.append(values[row]);
+      } else {
+        out.append(cell(row));
+      }
+    }
   }
 
   /** Whole numbers (counts, indices). */
@@ -71,6 +85,13 @@ public sealed interface Column permits Column.Numbers, Column.Integers, Column.T
     @Override
     public String cell(int row) {
       return row < values.length ? Long.toString(values[row]) : "";
+    }
+
+    @Override
+    public void appendCell(int row, StringBuilder out) {
+      if (row < values.length) {
+        out.append(values[row]);
+      }
     }
   }
 
