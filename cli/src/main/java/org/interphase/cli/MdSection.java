@@ -1,0 +1,267 @@
+package org.interphase.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.interphase.analysis.bonds.BondAnalysis;
+import org.interphase.analysis.bonds.BondParameters;
+import org.interphase.analysis.bonds.BondResult;
+import org.interphase.analysis.bonds.BondRule;
+import org.interphase.analysis.bonds.Layers;
+import org.interphase.analysis.bonds.Motif;
+import org.interphase.analysis.msd.DiffusionFitWindow;
+import org.interphase.analysis.msd.MeanSquaredDisplacement;
+import org.interphase.analysis.msd.MsdParameters;
+import org.interphase.analysis.msd.MsdResult;
+import org.interphase.analysis.msd.Region;
+import org.interphase.analysis.bonds.BondViews;
+import org.interphase.analysis.bonds.LayerSpec;
+import org.interphase.analysis.msd.MsdViews;
+import org.interphase.core.Runner;
+import org.interphase.core.view.Document;
+import org.interphase.core.view.Views;
+import org.interphase.core.Frame;
+import org.interphase.core.FrameSource;
+import org.interphase.core.TrajectoryHeader;
+import org.interphase.parsers.ReadOptions;
+import org.interphase.viz.jmol.JmolRenderer;
+import org.interphase.viz.report.HtmlReport;
+
+/** The section of a report for one MD run: bond events and motifs, structure, transport — from one read of the run. */
+final class MdSection {
+  private MdSection() {}
+
+  private static String fmt(double v) {
+    return ReportParameters.fmt(v);
+  }
+
+  /** What one pass over an MD run gave each analysis of its section. */
+  private record MdPass(TrajectoryHeader header, Runner.Pass pass, BondParameters bondParameters, Runner.Slot<BondResult> bonds,
+      Runner.Slot<MsdResult> msd, List<Runner.Slot<MsdResult>> regions, MsdParameters msdParameters) {}
+
+  /** Reads the run once, feeding the bond analysis, the MSD of the whole cell and of each region. */
+  private static MdPass read(ReportPlan.Md m, ReadOptions options) {
+    try (FrameSource src = Inputs.openTrajectory(m.path(), options)) {
+      TrajectoryHeader h = src.header();
+      Runner run = new Runner(src);
+      BondParameters bp = null;
+      Runner.Slot<BondResult> bonds = null;
+      if (h.atoms().indicesOf("S").length > 0) {
+        bp = BondParameters.defaultsFor(h.atoms());
+        bp = m.layers() == null ? bp : bp.withLayers(m.layers());
+        bonds = run.add(new BondAnalysis(bp));
+      }
+      MsdParameters p = new MsdParameters(m.species(), "xyz", Double.NaN, m.fitStartPs(), m.fitEndPs(), null, null, 1.0,
+          m.temperatureK(), false, 200);
+      Runner.Slot<MsdResult> msd = null;
+      List<Runner.Slot<MsdResult>> regions = new ArrayList<>();
+      if (h.atoms().indicesOf(m.species()).length > 0 && !Double.isNaN(h.timestepFs())) {
+        msd = run.add(new MeanSquaredDisplacement(p));
+        for (String reg : m.regions()) {
+          regions.add(run.add(new MeanSquaredDisplacement(p.withRegion(Region.parse(reg)))));
+        }
+      }
+      Runner.Pass pass = run.run(Progress.of(src));
+      return new MdPass(h, pass, bp, bonds, msd, regions, p);
+    }
+  }
+
+  /** One MD run's section: the run read once, its structure, bond events and motifs, and transport. */
+  static void write(ReportPlan.Md m, Path dir, String rel, ReadOptions options, HtmlReport html, JmolRenderer jmol,
+      PrintWriter err, ReportParameters used) {
+    MdPass run = read(m, options);
+    TrajectoryHeader h = run.header();
+    List<String> warnings = new ArrayList<>(run.pass().warningTexts());
+    String name = m.title() != null ? m.title() : m.path().getFileName().toString();
+    String sec = "MD run: " + name;
+    html.section(sec).text(String.format(Locale.ROOT, "%s: %d atoms %s, %d frames, %s fs between frames, %s.", h.program(),
+        h.atoms().size(), h.atoms().speciesCounts(), run.pass().frames(), fmt(h.timestepFs()), run.pass().firstFrame().cell()));
+    used.add(sec, "input", m.path().getFileName() + " (" + h.program() + ", " + h.format() + ")");
+    used.add(sec, "time between frames", Double.isNaN(h.timestepFs()) ? "unknown" : fmt(h.timestepFs()) + " fs (" + h.timestepSource() + ")");
+    List<String> files = new ArrayList<>();
+    // the data files of the two analyses are written side by side while the page is assembled
+    CompletableFuture<Void> bondFiles = run.bonds() == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
+      if (run.bonds().ok()) {
+        ResultWriter.write(dir, BondViews.of(run.bonds().result(), List.of()));
+      }
+    }, WRITERS);
+    CompletableFuture<Void> msdFiles = run.msd() == null ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.runAsync(() -> writeTransport(run, dir), WRITERS);
+    if (run.bonds() != null) {
+      bonds(m, run, dir, rel, html, jmol, warnings, files, used, sec, bondFiles);
+    } else {
+      html.missing("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds).");
+    }
+    transport(m, run, dir, rel, html, warnings, files, used, sec, msdFiles);
+    html.links(files).warnings(warnings).endSection();
+    warnings.forEach(w -> err.println("warning: " + name + ": " + w));
+    err.flush();
+  }
+
+  /** The bond part of an MD section: the structure at the first appearance of the highlighted motif, the motif chart and table. */
+  private static void bonds(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, JmolRenderer jmol, List<String> warnings,
+      List<String> files, ReportParameters used, String sec, CompletableFuture<Void> written) {
+    TrajectoryHeader h = run.header();
+    BondParameters bp = run.bondParameters();
+    if (!run.bonds().ok()) {
+      html.missing("Bond events and motifs not computed: " + run.bonds().failure() + ".");
+      return;
+    }
+    BondResult br = run.bonds().result();
+    files.addAll(List.of(rel + "/events.csv", rel + "/motifs.csv", rel + "/coordination.csv", rel + "/bonds.json"));
+    boolean hasP = h.atoms().indicesOf("P").length > 0;
+    String target = m.highlight() != null ? m.highlight().replace("motif:", "") : hasP ? "PS3" : "S chain";
+    java.util.Optional<java.util.Map.Entry<Integer, Frame>> seen = m.lastFrame() ? java.util.Optional.empty()
+        : br.firstFrameWith(target.split(",")[0].strip());
+    int index = seen.map(java.util.Map.Entry::getKey).orElse((int) run.pass().frames() - 1);
+    Frame shown = seen.map(java.util.Map.Entry::getValue).orElse(run.pass().lastFrame());
+    jmol.write(Scenes.frame(h.atoms(), shown, index, "motif:" + target, 900, 700, null, List.of()), dir.resolve("structure.png"));
+    html.figure(dir.resolve("structure.png"), seen.isPresent() ? "Frame " + index + ", the first with " + target + " (highlighted)"
+        : "Last frame, " + target + " highlighted where present");
+    join(written);
+    html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
+        + bp.primary().minFrames() + " frames)");
+    List<List<String>> rows = new ArrayList<>();
+    for (Motif mo : br.motifs()) {
+      int f = br.firstFrame(mo).getAsInt();
+      rows.add(List.of(mo.label(), mo.family() == Motif.Family.THIOPHOSPHATE ? "thiophosphate (P–S)" : "sulfur (S–S)",
+          Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)), Double.isNaN(br.timePs(f)) ? Integer.toString(f)
+          : f + " (" + fmt(br.timePs(f)) + " ps)"));
+    }
+    html.table(List.of("motif", "classification", "first frame", "last frame", "first seen"), rows);
+    html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
+        + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
+        + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");
+    warnings.addAll(br.warningTexts());
+    List<String> rules = new ArrayList<>();
+    for (BondRule r : bp.all()) {
+      rules.add(String.format(Locale.ROOT, "%s–%s forms below %s Å, breaks above %s Å", r.centerElement(), r.ligandElement(),
+          fmt(r.formA()), fmt(r.breakA())));
+    }
+    used.add(sec, "bond cutoffs", String.join("; ", rules) + " (events of " + String.join(", ", bp.eventPairs()) + ")");
+    used.add(sec, "dwell", bp.primary().minFrames() + " frames" + (Double.isNaN(h.timestepFs()) ? ""
+        : " (" + fmt(bp.primary().minFrames() * h.timestepFs()) + " fs)") + ": a bond change counts when it lasts that long");
+    used.add(sec, "layers", br.layers() == null ? "none" : (bp.layers() == LayerSpec.AUTOMATIC
+        ? "found along z from the first frame's composition: " : "given: ") + layerNames(br.layers()));
+    used.add(sec, "structure picture", (seen.isPresent() ? "frame " + index + ", the first with " + target : "the last frame")
+        + ", highlighted: " + target);
+  }
+
+  /** The transport part of an MD section: MSD, D and σ for the whole cell and per layer, or why not. */
+  private static void transport(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings,
+      List<String> files, ReportParameters used, String sec, CompletableFuture<Void> written) {
+    TrajectoryHeader h = run.header();
+    if (h.atoms().indicesOf(m.species()).length == 0) {
+      html.missing("MSD not computed: the run has no " + m.species() + " atoms (it holds " + h.atoms().speciesCounts().keySet()
+          + "); name the mobile element as \"species\" of this run in a manifest (see examples/demo.json).");
+      return;
+    }
+    if (Double.isNaN(h.timestepFs())) {
+      html.missing("MSD not computed: the time between frames is unknown (" + timestepHint(h) + ").");
+      return;
+    }
+    List<Runner.Slot<MsdResult>> slots = new ArrayList<>(List.of(run.msd()));
+    slots.addAll(run.regions());
+    for (Runner.Slot<MsdResult> slot : slots) {
+      if (!slot.ok()) {
+        html.missing("MSD not computed: " + slot.failure() + ".");
+        return;
+      }
+    }
+    MsdResult r = run.msd().result();
+    List<MsdResult> regions = run.regions().stream().map(Runner.Slot::result).toList();
+    MsdParameters p = run.msdParameters();
+    join(written);
+    files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json", rel + "/transport.csv"));
+    html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
+    if (!regions.isEmpty()) {
+      List<List<String>> rows = new ArrayList<>();
+      for (MsdResult rr : regions) {
+        rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().number(),
+            rr.conductivity().number()));
+      }
+      html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
+      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)"), rows);
+    }
+    DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
+    html.table(List.of("quantity", "value"), List.of(
+        List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
+            + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
+        List.of("D (correlation-aware error)", r.diffusivity().toString()),
+        List.of("D (plain OLS, for comparison)", r.diffusivityOls().toString()),
+        List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (give "
+            + "\"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or OUTCAR)"
+            : r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
+        List.of("drift reference", r.driftReference())));
+    MsdViews.warnings(r).forEach(w -> warnings.add(w.text()));
+    used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");
+    used.add(sec, "fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps, both ends included" + (Double.isNaN(m.fitStartPs())
+        || Double.isNaN(m.fitEndPs()) ? " (default: 10–50 % of the run where not given)" : " (given)"));
+    used.add(sec, "drift reference", r.driftReference());
+    used.add(sec, "temperature for σ", Double.isNaN(r.temperatureK()) ? "unknown (σ not computed)"
+        : fmt(r.temperatureK()) + " K (" + r.temperatureSource() + "), charge +1 e");
+    used.add(sec, "error model", "at most " + p.maxGlsPoints() + " lags sampled in the window (" + r.sampledLags() + " used)");
+    if (!regions.isEmpty()) {
+      used.add(sec, "transport layers", String.join(", ", regions.stream().map(rr -> rr.region().toString()).toList()));
+    }
+  }
+
+  /** msd.json (with the per-region transport), msd.csv, transport.csv and the MSD chart; nothing when an MSD failed. */
+  private static void writeTransport(MdPass run, Path dir) {
+    List<Runner.Slot<MsdResult>> slots = new ArrayList<>(List.of(run.msd()));
+    slots.addAll(run.regions());
+    if (!slots.stream().allMatch(Runner.Slot::ok)) {
+      return;
+    }
+    MsdResult r = run.msd().result();
+    List<MsdResult> regions = run.regions().stream().map(Runner.Slot::result).toList();
+    Views views = MsdViews.of(r, List.of());
+    Document doc = views.json();
+    Document.Items layers = doc.array("regions");
+    regions.forEach(rr -> layers.add(MsdViews.transport(rr)));
+    List<MsdResult> all = new ArrayList<>(List.of(r));
+    all.addAll(regions);
+    ResultWriter.write(dir, new Views("msd", doc, List.of(MsdViews.table(r), MsdViews.transportTable(all)), views.figures(), List.of(),
+        List.of(), List.of()));
+  }
+
+  /** Threads that write a section's data files while the page is assembled (daemons: they never keep the program alive). */
+  private static final java.util.concurrent.Executor WRITERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "interphase-writer");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** Waits for background writing; its failure (e.g. a full disk) is thrown here as it was raised. */
+  private static void join(CompletableFuture<Void> f) {
+    try {
+      f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  private static String timestepHint(TrajectoryHeader h) {
+    String program = h.program() == null ? "" : h.program().toUpperCase(Locale.ROOT);
+    if (program.contains("VASP")) {
+      return "pass --timestep-fs or keep the INCAR beside the XDATCAR";
+    }
+    if (program.contains("CP2K")) {
+      return "pass --timestep-fs or keep the run's input (.inp) or .ener beside the trajectory";
+    }
+    return "pass --timestep-fs, the time between stored frames";
+  }
+
+  private static String layerNames(Layers l) {
+    return String.join(", ", BondViews.layerLabels(l));
+  }
+}

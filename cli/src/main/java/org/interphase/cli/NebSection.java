@@ -1,0 +1,70 @@
+package org.interphase.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.interphase.analysis.neb.NebResult;
+import org.interphase.analysis.neb.NebViews;
+import org.interphase.core.InterphaseException;
+import org.interphase.core.Printed;
+import org.interphase.parsers.ReadOptions;
+import org.interphase.viz.jmol.JmolRenderer;
+import org.interphase.viz.jmol.Scene;
+import org.interphase.viz.report.HtmlReport;
+
+/** The section of a report with NEB migration barriers. */
+final class NebSection {
+  private NebSection() {}
+
+  /** The migration-barrier section: profiles, barriers, paths. */
+  static void write(List<ReportPlan.Neb> list, Path dir, ReadOptions options, HtmlReport html, JmolRenderer jmol, PrintWriter err,
+      ReportParameters used) {
+    List<Bands.Analysed> results = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (ReportPlan.Neb n : list) {
+      try {
+        Bands.Analysed a = Bands.analyse(n.path(), n.name(), options, n.forcesFrom());
+        results.add(a);
+        NebResult r = a.result();
+        r.notes().forEach(x -> notes.add(r.name() + ": " + x));
+        r.notes().forEach(x -> err.println("note: " + r.name() + ": " + x));
+        String sec = "Migration barriers: " + r.name();
+        used.add(sec, "band", Bands.relative(n.path(), a.band().source()) + ", " + r.images() + " images"
+            + (r.climbingImage() >= 0 ? ", climbing image " + r.climbingImage() : ""));
+        used.add(sec, "forces and energies", a.band().singlePoints().isEmpty() ? (r.forceAware() ? "of the band" : "energies of the band, "
+            + "no forces") : a.band().singlePoints().size() + " single points: " + String.join(", ", a.band().singlePoints().stream()
+                .map(p -> p.getFileName().toString()).toList()));
+        used.add(sec, "spline", (r.forceAware() ? "VTST cubic Hermite with the tangential forces as slopes"
+            : "natural cubic spline through the energies (no forces)") + "; barriers from its maximum, energies relative to image 0");
+      } catch (InterphaseException | IllegalArgumentException | UncheckedIOException e) {
+        missing.add(n.name() + " not computed: " + e.getMessage() + ".");
+        err.println("warning: " + n.name() + ": not computed: " + e.getMessage());
+      }
+    }
+    html.section("Migration barriers");
+    if (!results.isEmpty()) {
+      ResultWriter.write(dir, NebViews.of(results.stream().map(Bands.Analysed::entry).toList()));
+      html.figure(dir.resolve("neb.png"), "Energy along the migration paths (VTST force-based spline where forces are known; markers are "
+          + "the images); the legend gives each forward barrier");
+      List<List<String>> rows = new ArrayList<>();
+      for (Bands.Analysed a : results) {
+        NebResult r = a.result();
+        rows.add(List.of(r.name(), Integer.toString(r.images()), Printed.energyEv(r.barrierForwardEv()), Printed.energyEv(
+            r.barrierBackwardEv()), Printed.signedEnergyEv(r.reactionEnergyEv()), r.migratingElement() + " (atom " + r.migratingAtom() + ")",
+            r.forceAware() ? "force-aware" : "energy-only"));
+      }
+      html.table(List.of("path", "images", "forward (eV)", "backward (eV)", "ΔE (eV)", "migrating", "spline"), rows);
+      for (Bands.Analysed a : results) {
+        Scene s = Scenes.neb(a, 800, 650);
+        Path png = dir.resolve(NebViews.fileName(a.result().name()) + "-path.png");
+        jmol.write(s, png);
+        html.figure(png, a.result().name() + ": " + s.title() + " (purple: the migrating atom through the images)");
+      }
+    }
+    missing.forEach(html::missing);
+    html.links(results.isEmpty() ? List.of() : List.of("neb/neb.json", "neb/neb.csv")).notes(notes).endSection();
+  }
+}
