@@ -142,6 +142,49 @@ final class ResultWriter {
     g.flush();
   }
 
+  /** A row of a {@link Document.Rows} on one line: its fields are numbers, text, booleans or null. */
+  private static void compactRow(Document d, StringBuilder out) throws IOException {
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, Object> e : d.fields().entrySet()) {
+      out.append(first ? "" : ",");
+      first = false;
+      quoteJson(e.getKey(), out);
+      out.append(':');
+      Object v = e.getValue();
+      if (v == null || v instanceof Double x && !Double.isFinite(x)) {
+        out.append("null");
+      } else if (v instanceof Number || v instanceof Boolean) {
+        out.append(v);
+      } else if (v instanceof String t) {
+        quoteJson(t, out);
+      } else {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)) {
+          write(g, v);
+        }
+        out.append(w);
+      }
+    }
+    out.append('}');
+  }
+
+  /** A JSON string literal (RFC 8259 escapes). */
+  private static void quoteJson(String t, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+
   private static void write(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
       g.writeNull();
@@ -187,13 +230,11 @@ final class ResultWriter {
     } else if (v instanceof Document.Rows rows) {
       // one row per line: a long table stays readable and small
       g.writeStartArray();
-      java.io.StringWriter line = new java.io.StringWriter();
+      StringBuilder line = new StringBuilder(256);
       for (int i = 0; i < rows.size(); i++) {
-        line.getBuffer().setLength(0);
-        try (JsonGenerator compact = Json.MAPPER.getFactory().createGenerator(line)) {
-          write(compact, rows.row().apply(i));
-        }
-        g.writeRawValue("\n    " + line);
+        line.setLength(0);
+        compactRow(rows.row().apply(i), line.append("\n    "));
+        g.writeRawValue(line.toString());
       }
       g.writeEndArray();
     } else {
