@@ -56,27 +56,36 @@ final class ResultWriter {
     o.flush();
   }
 
-  /** Writes every file of the views under {@code dir} (made when missing): name.json, the tables, the figures, the text files. */
+  /**
+   * Writes every file of the views under {@code dir} (made when missing): name.json, the tables, the
+   * figures, the text files — side by side, one file per core at a time.
+   *
+   * @throws UncheckedIOException naming the file that could not be written
+   */
   static void write(Path dir, Views v) {
     dir(dir);
+    List<Runnable> jobs = new java.util.ArrayList<>();
     Path json = dir.resolve(v.name() + ".json");
-    try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
-      writeJson(v.json(), w);
-      w.write('\n');
-    } catch (IOException e) {
-      throw new UncheckedIOException(json + ": " + OutputFolder.reason(e), e);
-    }
+    jobs.add(() -> {
+      try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+        writeJson(v.json(), w);
+        w.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(json + ": " + OutputFolder.reason(e), e);
+      }
+    });
     for (Table t : v.tables()) {
-      writeTable(dir.resolve(t.file()), t);
+      jobs.add(() -> writeTable(dir.resolve(t.file()), t));
     }
     for (Figure f : v.figures()) {
-      Charts.write(f, dir);
+      jobs.add(() -> Charts.write(f, dir));
     }
     for (Views.TextFile f : v.files()) {
       Path p = dir.resolve(f.path());
       dir(p.toAbsolutePath().getParent());
-      writeText(p, f.content());
+      jobs.add(() -> writeText(p, f.content()));
     }
+    jobs.parallelStream().forEach(Runnable::run);
   }
 
   /** A table as CSV (RFC 4180), header first: a cell is quoted when it holds a comma, quote or line break, or its column says so. */
@@ -142,28 +151,41 @@ final class ResultWriter {
     g.flush();
   }
 
-  /** A row of a {@link Document.Rows} on one line: its fields are numbers, text, booleans or null. */
-  private static void compactRow(Document d, StringBuilder out) throws IOException {
+  /**
+   * A table's row as one JSON object on one line, keyed by the headers ({@code quotedKeys}, already
+   * written as {@code "key":}): whole numbers as they are, real numbers at full precision (as
+   * Jackson writes them) or {@code null} when not finite, text quoted ({@code null} for none).
+   */
+  private static void rowObject(Table t, int row, String[] quotedKeys, StringBuilder out) {
     out.append('{');
-    boolean first = true;
-    for (Map.Entry<String, Object> e : d.fields().entrySet()) {
-      out.append(first ? "" : ",");
-      first = false;
-      quoteJson(e.getKey(), out);
-      out.append(':');
-      Object v = e.getValue();
-      if (v == null || v instanceof Double x && !Double.isFinite(x)) {
-        out.append("null");
-      } else if (v instanceof Number || v instanceof Boolean) {
-        out.append(v);
-      } else if (v instanceof String t) {
-        quoteJson(t, out);
-      } else {
-        java.io.StringWriter w = new java.io.StringWriter();
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)) {
-          write(g, v);
+    List<Column> columns = t.columns();
+    for (int c = 0; c < columns.size(); c++) {
+      if (c > 0) {
+        out.append(',');
+      }
+      out.append(quotedKeys[c]);
+      Column col = columns.get(c);
+      if (col instanceof Column.Integers n) {
+        if (row < n.size()) {
+          out.append(n.values()[row]);
+        } else {
+          out.append("null");
         }
-        out.append(w);
+      } else if (col instanceof Column.Numbers x) {
+        double v = row < x.size() ? x.values()[row] : Double.NaN;
+        if (Double.isFinite(v)) {
+          out.append(v);
+        } else {
+          out.append("null");
+        }
+      } else {
+        Column.Texts x = (Column.Texts) col;
+        String v = row < x.size() ? x.values().get(row) : null;
+        if (v == null) {
+          out.append("null");
+        } else {
+          quoteJson(v, out);
+        }
       }
     }
     out.append('}');
@@ -227,13 +249,20 @@ final class ResultWriter {
         write(g, x);
       }
       g.writeEndArray();
-    } else if (v instanceof Document.Rows rows) {
+    } else if (v instanceof Table t) {
       // one row per line: a long table stays readable and small
       g.writeStartArray();
+      String[] keys = new String[t.columns().size()];
+      for (int c = 0; c < keys.length; c++) {
+        StringBuilder k = new StringBuilder();
+        quoteJson(t.columns().get(c).name(), k);
+        keys[c] = k.append(':').toString();
+      }
       StringBuilder line = new StringBuilder(256);
-      for (int i = 0; i < rows.size(); i++) {
+      int rows = t.rows();
+      for (int i = 0; i < rows; i++) {
         line.setLength(0);
-        compactRow(rows.row().apply(i), line.append("\n    "));
+        rowObject(t, i, keys, line.append("\n    "));
         g.writeRawValue(line.toString());
       }
       g.writeEndArray();

@@ -160,29 +160,45 @@ public final class Runner {
       }
     }
 
-    /** Feeds a worker's slots every frame in order, then finishes them in order; a slot that throws is marked and skipped. */
+    /**
+     * Feeds a worker's slots every frame in order, then finishes them side by side (each finish in a
+     * thread of its own but the last); a slot that throws is marked and skipped.
+     */
     private void work(List<Slot<?>> group, BlockingQueue<Object> q) {
       try {
         while (true) {
           Object o = q.take();
+          if (o == END) {
+            for (int i = 0; i < group.size() - 1; i++) {
+              Slot<?> s = group.get(i);
+              Thread t = new Thread(() -> completeOrMark(s), Thread.currentThread().getName() + "-finish-" + s.hashCode());
+              t.setDaemon(true);
+              t.start();
+            }
+            if (!group.isEmpty()) {
+              completeOrMark(group.get(group.size() - 1));
+            }
+            return;
+          }
           for (Slot<?> s : group) {
             try {
-              if (o == END) {
-                s.complete();
-              } else {
-                s.feed((Frame) o);
-              }
+              s.feed((Frame) o);
             } catch (RuntimeException | Error e) {
               s.crashed(e);
             }
-          }
-          if (o == END) {
-            return;
           }
         }
       } catch (InterruptedException e) {
         group.forEach(s -> s.crashed(new IllegalStateException("the pass was stopped")));
         Thread.currentThread().interrupt();
+      }
+    }
+
+    private static void completeOrMark(Slot<?> s) {
+      try {
+        s.complete();
+      } catch (RuntimeException | Error e) {
+        s.crashed(e);
       }
     }
 

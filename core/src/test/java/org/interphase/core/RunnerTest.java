@@ -84,6 +84,43 @@ class RunnerTest {
     }
   }
 
+  /** An analysis whose finish waits (up to 10 s) for the other's finish to have begun. */
+  private static Analysis<Boolean> meeting(java.util.concurrent.CountDownLatch started) {
+    return h -> new Accumulator<>() {
+      @Override
+      public void accept(Frame f) {}
+
+      @Override
+      public Boolean finish() {
+        started.countDown();
+        try {
+          return started.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    };
+  }
+
+  @Test
+  void analysesFedByOneWorkerFinishSideBySide() {
+    // only where the pass runs in parallel at all (more than one core)
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: the pass is serial");
+    System.setProperty("interphase.analysisThreads", "1");
+    try {
+      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+      Runner run = new Runner(FrameSources.of(HEADER, frames(10)));
+      Runner.Slot<Boolean> a = run.add(meeting(started));
+      Runner.Slot<Boolean> b = run.add(meeting(started));
+      run.run(Runner.Listener.NONE);
+      assertTrue(a.result(), "the first finish saw the second begin");
+      assertTrue(b.result(), "the second finish saw the first begin");
+    } finally {
+      System.clearProperty("interphase.analysisThreads");
+    }
+  }
+
   @Test
   void aFailingAnalysisLeavesTheOthersTheirResults() {
     Runner run = new Runner(FrameSources.of(HEADER, frames(50)));

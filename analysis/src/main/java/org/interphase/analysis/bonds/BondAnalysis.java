@@ -227,16 +227,31 @@ public final class BondAnalysis implements Analysis<BondResult> {
       trackers.stream().filter(t -> p.eventPairs().contains(t.rule().pair())).forEach(t -> events.addAll(t.events()));
       events.sort(Comparator.comparingInt(BondEvent::frame).thenComparing(BondEvent::pair).thenComparingInt(BondEvent::center)
           .thenComparingInt(BondEvent::ligand));
+      // frames whose bonds did not change share one map of counts: each distinct map is read once
       TreeSet<Motif> seen = new TreeSet<>();
-      motifs.forEach(m -> seen.addAll(m.keySet()));
+      for (int i = 0; i < frames; i++) {
+        if (i == 0 || motifs.get(i) != motifs.get(i - 1)) {
+          seen.addAll(motifs.get(i).keySet());
+        }
+      }
       List<Motif> names = List.copyOf(seen);
-      int[][] counts = new int[frames][names.size()];
+      Map<Motif, Integer> column = new HashMap<>();
+      for (int k = 0; k < names.size(); k++) {
+        column.put(names.get(k), k);
+      }
+      int[][] counts = new int[frames][];
       int[] first = new int[names.size()];
       java.util.Arrays.fill(first, -1);
       for (int i = 0; i < frames; i++) {
-        for (int k = 0; k < names.size(); k++) {
-          counts[i][k] = motifs.get(i).getOrDefault(names.get(k), 0);
-          if (first[k] < 0 && counts[i][k] > 0) {
+        if (i > 0 && motifs.get(i) == motifs.get(i - 1)) {
+          counts[i] = counts[i - 1].clone();
+          continue;
+        }
+        counts[i] = new int[names.size()];
+        for (Map.Entry<Motif, Integer> e : motifs.get(i).entrySet()) {
+          int k = column.get(e.getKey());
+          counts[i][k] = e.getValue();
+          if (first[k] < 0 && e.getValue() > 0) {
             first[k] = i;
           }
         }

@@ -24,7 +24,9 @@ public final class BondViews {
   public static Views of(BondResult r, List<Warning> readWarnings) {
     List<Warning> warnings = new ArrayList<>(readWarnings);
     warnings.addAll(r.warnings());
-    return new Views("bonds", json(r, warnings), tables(r), List.of(new Figure("motifs", chart(r))), List.of(), text(r), warnings);
+    Table motifs = motifs(r); // one table for motifs.csv and the JSON's motif_counts
+    return new Views("bonds", json(r, warnings, motifs), List.of(events(r), motifs, coordination(r)),
+        List.of(new Figure("motifs", chart(r))), List.of(), text(r), warnings);
   }
 
   /** events.csv, motifs.csv and coordination.csv. */
@@ -35,9 +37,9 @@ public final class BondViews {
   private static Table events(BondResult r) {
     List<BondEvent> ev = r.events();
     int n = ev.size();
-    long[] frame = new long[n];
-    long[] center = new long[n];
-    long[] ligand = new long[n];
+    int[] frame = new int[n];
+    int[] center = new int[n];
+    int[] ligand = new int[n];
     double[] t = new double[n];
     double[] d = new double[n];
     double[][] x = new double[3][n];
@@ -64,8 +66,8 @@ public final class BondViews {
         new Column.Numbers("y_a", x[1], "%.5f"), new Column.Numbers("z_a", x[2], "%.5f"), new Column.Texts("layer", layer)));
   }
 
-  private static long[] frameIndices(int frames) {
-    long[] f = new long[frames];
+  private static int[] frameIndices(int frames) {
+    int[] f = new int[frames];
     for (int i = 0; i < frames; i++) {
       f[i] = i;
     }
@@ -77,7 +79,7 @@ public final class BondViews {
     List<Column> cols = new ArrayList<>(List.of(new Column.Integers("frame", frameIndices(r.frames())),
         new Column.Numbers("time_ps", r.timePs())));
     for (int k = 0; k < r.motifs().size(); k++) {
-      long[] c = new long[r.frames()];
+      int[] c = new int[r.frames()];
       for (int f = 0; f < r.frames(); f++) {
         c[f] = counts[f][k];
       }
@@ -92,7 +94,7 @@ public final class BondViews {
         new Column.Numbers("time_ps", r.timePs()), new Column.Numbers("mean_cn", r.meanCoordination())));
     int width = cn[0].length;
     for (int k = 0; k < width; k++) {
-      long[] c = new long[r.frames()];
+      int[] c = new int[r.frames()];
       for (int f = 0; f < r.frames(); f++) {
         c[f] = cn[f][k];
       }
@@ -103,6 +105,11 @@ public final class BondViews {
 
   /** The JSON document of {@code bonds --json}. */
   public static Document json(BondResult r, List<Warning> warnings) {
+    return json(r, warnings, motifs(r));
+  }
+
+  /** The JSON document, its {@code motif_counts} the columns of {@code motifs} after the frame index. */
+  private static Document json(BondResult r, List<Warning> warnings, Table motifs) {
     Document o = new Document();
     BondRule rule = r.parameters().primary();
     o.put("pair", rule.pair()).put("form_a", rule.formA()).put("break_a", rule.breakA()).put("min_frames", rule.minFrames())
@@ -128,16 +135,7 @@ public final class BondViews {
       int f = r.firstFrame(m).getAsInt();
       seen.object(m.label()).put("frame", f).put("time_ps", r.timePs(f));
     }
-    int[][] counts = r.motifCounts();
-    double[] times = r.timePs();
-    List<String> labels = r.motifs().stream().map(Motif::label).toList();
-    o.put("motif_counts", new Document.Rows(r.frames(), f -> {
-      Document c = new Document().put("time_ps", times[f]);
-      for (int k = 0; k < labels.size(); k++) {
-        c.put(labels.get(k), counts[f][k]);
-      }
-      return c;
-    }));
+    o.put("motif_counts", new Table("motif_counts", motifs.columns().subList(1, motifs.columns().size())));
     Document life = o.object("bond_lifetimes_ps");
     life.put("completed", r.lifetimesPs().size()).put("still_bonded_at_end", r.censoredBonds())
         .put("mean", r.lifetimesPs().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))
@@ -171,9 +169,14 @@ public final class BondViews {
     int[][] counts = r.motifCounts();
     for (int k = 0; k < r.motifs().size(); k++) {
       Motif m = r.motifs().get(k);
-      double[] y = new double[r.frames()];
-      for (int f = 0; f < r.frames(); f++) {
-        y[f] = counts[f][k];
+      // only the corners of the step line: 100 000 frames of a count that rarely changes are a few points
+      int column = k;
+      int[] kept = ChartSpec.corners(x, f -> counts[f][column]);
+      double[] kx = new double[kept.length];
+      double[] y = new double[kept.length];
+      for (int i = 0; i < kept.length; i++) {
+        kx[i] = x[kept[i]];
+        y[i] = counts[kept[i]][k];
       }
       boolean sulfur = m.family() == Motif.Family.SULFUR;
       int colour = sulfur ? sulfurColours[nextSulfur++ % sulfurColours.length] : switch (m.type()) {
@@ -183,7 +186,7 @@ public final class BondViews {
         case P2S6 -> 3;
         default -> 6;
       };
-      series.add(new ChartSpec.Series(m.label(), x, y, null, sulfur ? ChartSpec.Style.DASHED : ChartSpec.Style.LINE, colour, true));
+      series.add(new ChartSpec.Series(m.label(), kx, y, null, sulfur ? ChartSpec.Style.DASHED : ChartSpec.Style.LINE, colour, true));
     }
     return new ChartSpec("Thiophosphate units (solid) and sulfur species (dashed) over time", time ? "time (ps)" : "frame",
         "units per frame", series, Double.NaN, Double.NaN, null);

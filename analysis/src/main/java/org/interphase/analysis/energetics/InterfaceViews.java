@@ -55,8 +55,8 @@ public final class InterfaceViews {
   public static Table table(List<InterfaceResult> results) {
     int n = results.size();
     double[][] v = new double[11][n];
-    long[] k = new long[n];
-    long[] frames = new long[n];
+    int[] k = new int[n];
+    int[] frames = new int[n];
     List<String> names = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       InterfaceResult r = results.get(i);

@@ -14,6 +14,14 @@ final class Correlation {
   private final DoubleFFT_1D fft;
   private final double[] work;
   private final double[] work2;
+  /** Spectrum scratch of the one-shot correlations. */
+  private final double[] spectrum;
+
+  static {
+    // the MSD already transforms several atoms at once, one per core: threads inside each transform would only compete
+    org.jtransforms.utils.CommonUtils.setThreadsBeginN_1D_FFT_2Threads(Long.MAX_VALUE);
+    org.jtransforms.utils.CommonUtils.setThreadsBeginN_1D_FFT_4Threads(Long.MAX_VALUE);
+  }
 
   Correlation(int n) {
     this.n = n;
@@ -25,6 +33,7 @@ final class Correlation {
     this.fft = new DoubleFFT_1D(s);
     this.work = new double[s];
     this.work2 = new double[s];
+    this.spectrum = new double[s];
   }
 
   /** Length of the padded transforms and of the spectra. */
@@ -78,15 +87,15 @@ final class Correlation {
 
   /** Autocorrelation sums {@code out[m] += Σ_t a[t]·a[t+m]}. */
   void addAutocorrelation(double[] a, double[] out) {
-    double[] spec = new double[size];
-    addPowerSpectrum(a, spec);
-    inverse(spec, out);
+    Arrays.fill(spectrum, 0);
+    addPowerSpectrum(a, spectrum);
+    inverse(spectrum, out);
   }
 
   /** Cross-correlation sums {@code out[m] += Σ_t a[t]·b[t+m]}. */
   void addCrossCorrelation(double[] a, double[] b, double[] out) {
-    double[] spec = new double[size];
-    addCrossSpectrum(a, b, spec);
-    inverse(spec, out);
+    Arrays.fill(spectrum, 0);
+    addCrossSpectrum(a, b, spectrum);
+    inverse(spectrum, out);
   }
 }

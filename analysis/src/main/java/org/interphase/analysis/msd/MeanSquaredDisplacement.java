@@ -346,6 +346,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       double[][] x = new double[3][n];
       double[] mask = p.region() == null ? null : new double[n];
       WindowedSums windowed = mask == null ? new WindowedSums(corr, n) : null;
+      double[][] scratch = mask == null ? null : new double[5][n];
       for (int a = first; a < end; a++) {
         unwrapped.columns(3 * a, x);
         for (int d = 0; d < 3; d++) {
@@ -364,7 +365,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
           for (int t = 0; t < n; t++) {
             mask[t] = masks.get(t)[a];
           }
-          addRegionMsd(corr, x, mask, s.comp, s.count, n);
+          addRegionMsd(corr, x, mask, s.comp, s.count, n, scratch);
         }
         addMoments(x, mask, axes, sampledIdx, s.r2, s.r4, s.samples, n);
       }
@@ -533,6 +534,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     private final double[][] s1;
     private final double[][] tail;
     private final double[][] power;
+    /** Scratch for the centred series, reused atom after atom (long arrays are costly to allocate for the collector). */
+    private final double[][] x;
 
     WindowedSums(Correlation corr, int n) {
       this.corr = corr;
@@ -540,13 +543,13 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       this.s1 = new double[3][n];
       this.tail = new double[3][n];
       this.power = new double[3][corr.size()];
+      this.x = new double[3][n];
     }
 
     /** Adds one atom's three coordinate series (not modified). */
     void add(double[][] xin) {
-      double[][] x = new double[3][];
       for (int d = 0; d < 3; d++) {
-        x[d] = centred(xin[d]);
+        centred(xin[d], x[d]);
         addDirect(x[d], s1[d], tail[d]);
       }
       for (int d = 0; d < 3; d++) {
@@ -567,17 +570,15 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       }
     }
 
-    private double[] centred(double[] xin) {
+    private void centred(double[] xin, double[] into) {
       double mean = 0;
       for (int t = 0; t < n; t++) {
         mean += xin[t];
       }
       mean /= n;
-      double[] x = new double[n];
       for (int t = 0; t < n; t++) {
-        x[t] = xin[t] - mean;
+        into[t] = xin[t] - mean;
       }
-      return x;
     }
 
     /** S1(m) = Σ_{t=0}^{n-m-1} x(t)² + x(t+m)² by running sums, and the exact sums of the last lags. */
@@ -614,28 +615,33 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     w.finish(out);
   }
 
-  /** Adds the region-masked sums: only pairs whose both ends are inside count. */
-  static void addRegionMsd(Correlation corr, double[][] x, double[] mask, double[][] out, double[] count, int n) {
-    double[] cc = new double[n];
+  /**
+   * Adds the region-masked sums: only pairs whose both ends are inside count. {@code scratch} holds
+   * five arrays of length ≥ n, reused atom after atom.
+   */
+  static void addRegionMsd(Correlation corr, double[][] x, double[] mask, double[][] out, double[] count, int n, double[][] scratch) {
+    double[] cc = scratch[0];
+    double[] mx = scratch[1];
+    double[] mx2 = scratch[2];
+    double[] auto = scratch[3];
+    double[] both = scratch[4];
+    java.util.Arrays.fill(cc, 0);
     corr.addAutocorrelation(mask, cc);
     for (int m = 0; m < n; m++) {
       count[m] += cc[m];
     }
-    double[] mx = new double[n];
-    double[] mx2 = new double[n];
     for (int d = 0; d < 3; d++) {
       for (int t = 0; t < n; t++) {
         mx[t] = mask[t] * x[d][t];
         mx2[t] = mx[t] * x[d][t];
       }
-      double[] auto = new double[n];
-      double[] fwd = new double[n];
-      double[] bwd = new double[n];
+      java.util.Arrays.fill(auto, 0);
+      java.util.Arrays.fill(both, 0);
       corr.addAutocorrelation(mx, auto);
-      corr.addCrossCorrelation(mask, mx2, fwd);
-      corr.addCrossCorrelation(mx2, mask, bwd);
+      corr.addCrossCorrelation(mask, mx2, both);
+      corr.addCrossCorrelation(mx2, mask, both);
       for (int m = 0; m < n; m++) {
-        out[d][m] += fwd[m] + bwd[m] - 2 * auto[m];
+        out[d][m] += both[m] - 2 * auto[m];
       }
     }
   }

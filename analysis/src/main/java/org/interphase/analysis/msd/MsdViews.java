@@ -78,7 +78,7 @@ public final class MsdViews {
   public static Table transportTable(List<MsdResult> results) {
     int n = results.size();
     double[][] v = new double[10][n];
-    long[] atoms = new long[n];
+    int[] atoms = new int[n];
     List<String> names = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       MsdResult r = results.get(i);

@@ -99,8 +99,8 @@ public final class NebViews {
   public static Table table(List<Entry> results) {
     int n = results.size();
     double[][] v = new double[4][n];
-    long[] images = new long[n];
-    long[] atom = new long[n];
+    int[] images = new int[n];
+    int[] atom = new int[n];
     List<String> names = new ArrayList<>();
     List<String> climbing = new ArrayList<>();
     List<String> element = new ArrayList<>();

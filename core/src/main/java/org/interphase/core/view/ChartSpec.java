@@ -40,4 +40,28 @@ public record ChartSpec(String title, String xLabel, String yLabel, List<Series>
       this(name, x, y, yErr, style, -1, true);
     }
   }
+
+  /**
+   * The indices of a line's points that its drawing needs: every point except those inside a flat
+   * run (same y as both neighbours, x between theirs), which lie on the segment through their
+   * neighbours. A count over 100 000 frames that changes a few times keeps a few points; the line
+   * drawn through them is the same.
+   *
+   * @param x the x values, length n
+   * @param y the y value of point i
+   */
+  public static int[] corners(double[] x, java.util.function.IntToDoubleFunction y) {
+    int n = x.length;
+    int[] keep = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      double v = y.applyAsDouble(i);
+      boolean inner = i > 0 && i < n - 1 && v == y.applyAsDouble(i - 1) && v == y.applyAsDouble(i + 1) && x[i - 1] <= x[i]
+          && x[i] <= x[i + 1];
+      if (!inner) {
+        keep[m++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(keep, m);
+  }
 }

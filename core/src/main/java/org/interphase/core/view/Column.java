@@ -62,19 +62,10 @@ public sealed interface Column permits Column.Numbers, Column.Integers, Column.T
     }
   }
 
-  /** Whole numbers (counts, indices). */
-  record Integers(String name, long[] values) implements Column {
+  /** Whole numbers (counts, frame and atom indices). */
+  record Integers(String name, int[] values) implements Column {
     public Integers {
       values = values.clone();
-    }
-
-    /** From ints. */
-    public static Integers of(String name, int[] values) {
-      long[] v = new long[values.length];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = values[i];
-      }
-      return new Integers(name, v);
     }
 
     @Override
@@ -84,7 +75,7 @@ public sealed interface Column permits Column.Numbers, Column.Integers, Column.T
 
     @Override
     public String cell(int row) {
-      return row < values.length ? Long.toString(values[row]) : "";
+      return row < values.length ? Integer.toString(values[row]) : "";
     }
 
     @Override

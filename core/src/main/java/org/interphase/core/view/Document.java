@@ -11,7 +11,9 @@ import java.util.Map;
  * .json} file beside the tables holds. Values are {@code null}, {@link String}, {@link Boolean},
  * whole numbers ({@link Integer}, {@link Long}), {@link Double} (written as {@code null} when not
  * finite: JSON has no NaN), {@code double[]}, {@code int[]}, nested documents, lists of any of
- * these, and {@link Rows} made as they are written. Keys name their units ({@code diffusivity_cm2_s}, {@code lag_ps}).
+ * these, and {@link Table}s, written as an array of objects, one per row, keyed by the column headers
+ * (a long per-frame table is written row by row, never as a whole tree). Keys name their units
+ * ({@code diffusivity_cm2_s}, {@code lag_ps}).
  */
 public final class Document {
   private final LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ public final class Document {
 
   private static Object check(Object v) {
     if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Double
-        || v instanceof Document || v instanceof Items || v instanceof Rows) {
+        || v instanceof Document || v instanceof Items || v instanceof Table) {
       return v;
     }
     if (v instanceof double[] d) {
@@ -91,15 +93,6 @@ public final class Document {
     }
     throw new IllegalArgumentException("a JSON value cannot be a " + v.getClass().getSimpleName());
   }
-
-  /**
-   * A long array of objects made one at a time as it is written (e.g. one per frame of a long
-   * run), so that it never exists whole in memory.
-   *
-   * @param size number of objects
-   * @param row the object at an index, 0 … size − 1
-   */
-  public record Rows(int size, java.util.function.IntFunction<Document> row) {}
 
   /** A JSON array under construction. */
   public static final class Items {

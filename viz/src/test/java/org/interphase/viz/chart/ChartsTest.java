@@ -35,4 +35,19 @@ class ChartsTest {
       assertTrue(kept[k] > kept[k - 1], "in order");
     }
   }
+
+  @Test
+  void flatRunsKeepOnlyTheirEnds() {
+    // a count that steps 2 → 3 at index 4 and back to 2 at index 8: the line needs only the corners
+    double[] x = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    double[] y = {2, 2, 2, 2, 3, 3, 3, 3, 2, 2, 2};
+    int[] all = java.util.stream.IntStream.range(0, x.length).toArray();
+    assertArrayEquals(new int[] {0, 3, 4, 7, 8, 10}, Charts.withoutFlatInteriors(x, y, all));
+    // a point where x turns back is not on the segment between its neighbours: it stays
+    double[] back = {0, 1, 0.5, 3};
+    assertArrayEquals(new int[] {0, 1, 2, 3}, Charts.withoutFlatInteriors(back, new double[] {1, 1, 1, 1}, new int[] {0, 1, 2, 3}));
+    // NaN is never equal to anything: kept
+    assertArrayEquals(new int[] {0, 1, 2}, Charts.withoutFlatInteriors(new double[] {0, 1, 2},
+        new double[] {Double.NaN, Double.NaN, Double.NaN}, new int[] {0, 1, 2}));
+  }
 }
