@@ -31,6 +31,7 @@ public final class LineReader implements AutoCloseable {
   private boolean eof;
   private boolean nulAsSpace;
   private long bytesConsumed;
+  private final NumberScanner numbers = new NumberScanner();
 
   /** A reader over an already opened (decompressed) stream; {@code source} names it in messages. */
   public LineReader(InputStream in, String source) {
@@ -41,6 +42,25 @@ public final class LineReader implements AutoCloseable {
   /** Opens {@code path} (decompressing as needed). Rejects binary files at the first {@link #next()}. */
   public static LineReader open(Path path) {
     return new LineReader(Compression.open(path), path.toString());
+  }
+
+  /**
+   * Opens an uncompressed file at byte {@code offset}, which must start a line, numbering lines
+   * from {@code linesBefore + 1}: for continuing where another reader of the same file stopped.
+   *
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static LineReader openAt(Path path, long offset, long linesBefore) {
+    try {
+      java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path);
+      ch.position(offset);
+      LineReader r = new LineReader(java.nio.channels.Channels.newInputStream(ch), path.toString());
+      r.lineNumber = linesBefore;
+      r.bytesConsumed = offset;
+      return r;
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+    }
   }
 
   /** Treat NUL bytes as blanks (crashed MPI runs leave them in OUTCARs). */
@@ -361,133 +381,16 @@ public final class LineReader implements AutoCloseable {
   public double nextDouble(String expected) {
     skipSpace();
     int s = pos;
-    int i = pos;
-    boolean neg = false;
-    if (i < lineEnd && (buf[i] == '-' || buf[i] == '+')) {
-      neg = buf[i] == '-';
-      i++;
-    }
-    long mant = 0;
-    int sig = 0;
-    int dropped = 0;
-    int fracDigits = 0;
-    boolean anyDigit = false;
-    while (i < lineEnd && buf[i] >= '0' && buf[i] <= '9') {
-      anyDigit = true;
-      if (sig < 18) {
-        if (mant != 0 || buf[i] != '0') {
-          sig++;
-        }
-        mant = mant * 10 + (buf[i] - '0');
-      } else {
-        dropped++;
-      }
-      i++;
-    }
-    if (i < lineEnd && buf[i] == '.') {
-      i++;
-      while (i < lineEnd && buf[i] >= '0' && buf[i] <= '9') {
-        anyDigit = true;
-        if (sig < 18) {
-          if (mant != 0 || buf[i] != '0') {
-            sig++;
-          }
-          mant = mant * 10 + (buf[i] - '0');
-          fracDigits++;
-        }
-        i++;
-      }
-    }
-    if (!anyDigit) {
+    int end = numbers.scan(buf, s, lineEnd);
+    if (end < 0) {
       throw fail(expected, tokenAt(s));
     }
-    int exp = 0;
-    if (i < lineEnd && (buf[i] == 'e' || buf[i] == 'E' || buf[i] == 'd' || buf[i] == 'D')) {
-      int j = i + 1 < lineEnd && (buf[i + 1] == '-' || buf[i + 1] == '+') ? i + 2 : i + 1;
-      int end = digitsEnd(j, 6);
-      if (end == j) {
-        throw fail(expected, tokenAt(s));
-      }
-      exp = signedDigits(j, end);
-      i = end;
-    } else if (fracDigits > 0 && isFortranExponent(i)) {
-      exp = signedDigits(i + 1, i + 4);
-      i += 4;
-    }
-    // a glued next number (0.1234-0.5678) ends this one; anything else must be a separator
-    if (i < lineEnd && !isSpace(buf[i]) && buf[i] != '-' && buf[i] != ',' && buf[i] != ';') {
-      throw fail(expected, tokenAt(s));
-    }
-    pos = i;
-    int e10 = exp + dropped - fracDigits;
-    // up to 15 digits times an exact power of ten is correctly rounded; anything else takes the slow path
-    double v = sig <= 15 && e10 >= -22 && e10 <= 22 ? scaled(mant, e10) : slowMagnitude(s, i);
+    double v = numbers.value();
     if (!Double.isFinite(v)) {
       throw fail(expected + " (finite)", tokenAt(s));
     }
-    return neg ? -v : v;
-  }
-
-  /** The end of the run of digits starting at {@code from}, at most {@code max} of them. */
-  private int digitsEnd(int from, int max) {
-    int j = from;
-    while (j < lineEnd && buf[j] >= '0' && buf[j] <= '9' && j - from < max) {
-      j++;
-    }
-    return j;
-  }
-
-  /** The value of the digits {@code buf[from, to)}, negative when a minus sign comes just before them. */
-  private int signedDigits(int from, int to) {
-    int v = 0;
-    for (int j = from; j < to; j++) {
-      v = v * 10 + (buf[j] - '0');
-    }
-    return buf[from - 1] == '-' ? -v : v;
-  }
-
-  /** {@code mant × 10^e10} for |e10| ≤ 22, where the power of ten is exact. */
-  private static double scaled(long mant, int e10) {
-    double v = mant;
-    return e10 >= 0 ? v * POW10[e10] : v / POW10[-e10];
-  }
-
-  /**
-   * Whether a Fortran exponent without its E starts at {@code i}: Fortran drops the E when the
-   * exponent has three digits ({@code 1.234-100}). Taken only as a sign, exactly three digits, then
-   * the end of the token; the caller also requires a point with at least one fraction digit before it.
-   */
-  private boolean isFortranExponent(int i) {
-    if (i + 1 >= lineEnd || (buf[i] != '-' && buf[i] != '+') || buf[i + 1] < '0' || buf[i + 1] > '9') {
-      return false;
-    }
-    int j = digitsEnd(i + 1, Integer.MAX_VALUE);
-    return j - i - 1 == 3 && (j == lineEnd || isSpace(buf[j]));
-  }
-
-  /**
-   * The magnitude of the number {@code buf[s, end)} by {@link Double#parseDouble}: the slow path for
-   * more than 15 significant digits or a power of ten beyond 10^±22, where the fast one would round.
-   */
-  private double slowMagnitude(int s, int end) {
-    String text = new String(buf, s, end - s, StandardCharsets.ISO_8859_1).replace('d', 'e').replace('D', 'e');
-    // a Fortran exponent without its E (1.234-100): put the E back before the exponent's sign
-    text = text.replaceFirst("^([+-]?[0-9]*\\.[0-9]+)([+-][0-9]{3})$", "$1e$2");
-    try {
-      return Math.abs(Double.parseDouble(text));
-    } catch (NumberFormatException e) {
-      return Double.NaN; // the caller reports the token as not a number
-    }
-  }
-
-  private static final double[] POW10 = new double[23];
-
-  static {
-    double p = 1;
-    for (int k = 0; k < POW10.length; k++) {
-      POW10[k] = p;
-      p *= 10;
-    }
+    pos = end;
+    return v;
   }
 
   /** A parse error at the current line; on an unterminated last line it is a truncation. */
@@ -513,7 +416,7 @@ public final class LineReader implements AutoCloseable {
   }
 
   private static boolean isSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\f' || b == '\r' || b == 0x0b;
+    return NumberScanner.isSpace(b);
   }
 
   /** Builds a malformed-input error at the current line. */

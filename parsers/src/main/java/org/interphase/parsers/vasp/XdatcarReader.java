@@ -15,6 +15,7 @@ import org.interphase.core.Units;
 import org.interphase.parsers.AbstractFrameSource;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.io.LineReader;
+import org.interphase.parsers.io.ParallelChunks;
 
 /**
  * Streams an XDATCAR frame by frame.
@@ -52,7 +53,20 @@ public final class XdatcarReader extends AbstractFrameSource {
   public static final String FORMAT = "vasp-xdatcar";
 
   private static final String COORDS = "3 coordinates";
-  private final LineReader r;
+  /** Files below this size are read in one thread: splitting them would cost more than it gains (property for tests). */
+  private static final long PARALLEL_MIN_BYTES = Long.getLong("interphase.parallelMinBytes", 8L << 20);
+  /** Bytes per chunk of the parallel reading (property for tests). */
+  private static final long CHUNK_BYTES = Long.getLong("interphase.parseChunkBytes", 4L << 20);
+  /** Frames handed out by the parallel reading. */
+  private long parallelFrames;
+  private LineReader r;
+  /** The frames ahead parsed on all cores, while the file keeps its plain layout; {@code null} otherwise. */
+  private ParallelChunks<XdatcarChunk> chunks;
+  private ParallelChunks.Chunk<XdatcarChunk> chunk;
+  private int inChunk;
+  /** Where the frames handed out so far end: the file's byte offset and the lines before it. */
+  private long resumeOffset;
+  private long resumeLines;
   private final Path path;
   private final ReadOptions options;
   private final TrajectoryHeader header;
@@ -136,10 +150,89 @@ public final class XdatcarReader extends AbstractFrameSource {
       spacing.warnings().forEach(this::warn);
       notes.stream().filter(XdatcarReader::isRecovery).forEach(this::warn);
       header = new TrajectoryHeader(path.toString(), FORMAT, "VASP", atoms, firstCell, dtFs, spacing.source(), false, notes);
+      startParallel();
     } catch (RuntimeException e) {
       r.close();
       throw e;
     }
+  }
+
+  /**
+   * Reads the rest on all cores when the file allows it: uncompressed, large, a fixed cell, the
+   * first frames in the plain VASP 5 layout ({@code Direct configuration=} + n lines).
+   */
+  private void startParallel() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (cores < 2 || Boolean.getBoolean("interphase.serialParse") || lineReady || pendingTruncation != null || variableCell
+        || ahead.size() < 3 || firstHeader == null || org.interphase.parsers.io.Compression.isCompressed(path)) {
+      return;
+    }
+    for (Raw x : ahead) {
+      if (x.afterHeader() || x.number() < 0) {
+        return;
+      }
+    }
+    try {
+      if (java.nio.file.Files.size(path) < PARALLEL_MIN_BYTES) {
+        return;
+      }
+    } catch (java.io.IOException e) {
+      return;
+    }
+    Cell fixed = cell;
+    int atoms = n;
+    resumeOffset = r.bytesConsumed();
+    resumeLines = r.lineNumber();
+    chunks = new ParallelChunks<>(path, resumeOffset, resumeLines, CHUNK_BYTES, cores, XdatcarChunk::isFrameStart,
+        (text, length, offset) -> XdatcarChunk.parse(text, length, atoms, fixed));
+  }
+
+  /**
+   * The next frame of the parallel reading, or {@code null} when it has ended (at the end of the file
+   * or where the layout changes, after which the sequential reader continues).
+   */
+  private Raw nextParallel() {
+    while (true) {
+      if (chunk != null && inChunk < chunk.value().frames) {
+        XdatcarChunk c = chunk.value();
+        int k = inChunk++;
+        parsed++;
+        parallelFrames++;
+        return new Raw(c.numbers[k], chunk.linesBefore() + c.lines[k] + 1, false, cell, c.positions[k]);
+      }
+      if (chunk != null) {
+        XdatcarChunk c = chunk.value();
+        if (c.stopOffset >= 0) {
+          return resumeSequential(chunk.offset() + c.stopOffset, chunk.linesBefore() + c.stopLine);
+        }
+        resumeOffset = chunk.offset() + chunk.length();
+        resumeLines = chunk.linesBefore() + chunk.lines();
+      }
+      try {
+        chunk = chunks.next();
+      } catch (RuntimeException e) {
+        // a chunk that could not be cut or read: the sequential reader continues after the last good one
+        return resumeSequential(resumeOffset, resumeLines);
+      }
+      inChunk = 0;
+      if (chunk == null) {
+        chunks.close();
+        chunks = null;
+        return resumeSequential(resumeOffset, resumeLines);
+      }
+    }
+  }
+
+  /** Ends the parallel reading; the sequential reader goes on from byte {@code offset} (a line start). */
+  private Raw resumeSequential(long offset, long linesBefore) {
+    if (chunks != null) {
+      chunks.close();
+      chunks = null;
+    }
+    chunk = null;
+    r.close();
+    r = LineReader.openAt(path, offset, linesBefore);
+    return null;
   }
 
   /** Opens an XDATCAR for streaming. The header and the first three frames are read at once; the rest on demand. */
@@ -284,6 +377,12 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   /** Parses the next frame as written, or returns null at the end of the file. */
   private Raw readRaw() {
+    if (chunks != null || chunk != null) {
+      Raw x = nextParallel();
+      if (x != null) {
+        return x;
+      }
+    }
     // find the start of the next frame: a configuration line, a blank separator or a repeated header
     boolean cartesian = false;
     boolean afterHeader = false;
@@ -462,6 +561,11 @@ public final class XdatcarReader extends AbstractFrameSource {
     return new Vasp4Header(atoms, c);
   }
 
+  /** Frames read so far by the parallel reading (the rest by the sequential one). */
+  long parallelFrames() {
+    return parallelFrames;
+  }
+
   @Override
   protected boolean endedWithoutNewline() {
     return r.endedWithoutNewline();
@@ -469,6 +573,9 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   @Override
   public void close() {
+    if (chunks != null) {
+      chunks.close();
+    }
     r.close();
   }
 }

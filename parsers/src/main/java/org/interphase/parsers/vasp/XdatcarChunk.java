@@ -1,0 +1,164 @@
+package org.interphase.parsers.vasp;
+
+import org.interphase.core.Cell;
+import org.interphase.parsers.io.NumberScanner;
+
+/**
+ * The frames of one chunk of a fixed-cell XDATCAR in fractional coordinates, parsed by a worker
+ * thread: {@code Direct configuration=  N} followed by {@code n} lines of three numbers, again and
+ * again. Anything else (a repeated header, a blank separator, a label after the coordinates, a
+ * frame cut off at the end of the file) stops the chunk at the start of that frame; the sequential
+ * reader takes over there, with its messages and its policy for damaged files.
+ */
+final class XdatcarChunk {
+  /** Frames parsed. */
+  int frames;
+  /** Configuration number of each frame, {@code -1} where the line has none. */
+  long[] numbers;
+  /** Line of each frame's configuration line, counted from the chunk's first line (0). */
+  long[] lines;
+  /** Cartesian positions of each frame (Å, flat). */
+  double[][] positions;
+  /** Byte offset in the chunk of the frame where parsing stopped, {@code -1} when it reached the chunk's end. */
+  int stopOffset = -1;
+  /** Line (from 0) of the frame where parsing stopped. */
+  long stopLine;
+
+  private XdatcarChunk() {}
+
+  /** Whether a line starts a frame: it holds "configuration" (VASP 5) or "Konfig". */
+  static boolean isFrameStart(byte[] t, int from, int to) {
+    return indexOf(t, from, to, CONFIGURATION) >= 0 || indexOf(t, from, to, KONFIG) >= 0;
+  }
+
+  private static final byte[] CONFIGURATION = "configuration".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] KONFIG = "Konfig".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /**
+   * Parses {@code text[0, length)} into frames of {@code atoms} atoms in the fixed cell {@code cell}.
+   */
+  static XdatcarChunk parse(byte[] text, int length, int atoms, Cell cell) {
+    XdatcarChunk c = new XdatcarChunk();
+    int capacity = Math.max(4, length / Math.max(1, 30 * atoms));
+    c.numbers = new long[capacity];
+    c.lines = new long[capacity];
+    c.positions = new double[capacity][];
+    NumberScanner num = new NumberScanner();
+    int p = 0;
+    long line = 0;
+    while (p < length) {
+      int frameStart = p;
+      long frameLine = line;
+      int end = lineEnd(text, p, length);
+      if (end == length || !isDirectConfiguration(text, p, end)) {
+        return c.stop(frameStart, frameLine);
+      }
+      long number = configurationNumber(text, p, end);
+      p = end + 1;
+      line++;
+      double[] pos = new double[3 * atoms];
+      for (int i = 0; i < atoms; i++) {
+        end = lineEnd(text, p, length);
+        if (end == length || !threeNumbers(text, p, end, num, pos, 3 * i)) {
+          return c.stop(frameStart, frameLine);
+        }
+        p = end + 1;
+        line++;
+      }
+      cell.toCartesian(pos, pos);
+      c.add(number, frameLine, pos);
+    }
+    return c;
+  }
+
+  private XdatcarChunk stop(int offset, long line) {
+    stopOffset = offset;
+    stopLine = line;
+    return this;
+  }
+
+  private void add(long number, long line, double[] pos) {
+    if (frames == numbers.length) {
+      int grown = 2 * frames;
+      numbers = java.util.Arrays.copyOf(numbers, grown);
+      lines = java.util.Arrays.copyOf(lines, grown);
+      positions = java.util.Arrays.copyOf(positions, grown);
+    }
+    numbers[frames] = number;
+    lines[frames] = line;
+    positions[frames] = pos;
+    frames++;
+  }
+
+  /** The index of the line end ({@code '\n'}) at or after {@code p}, or {@code length} when the text ends first. */
+  private static int lineEnd(byte[] t, int p, int length) {
+    int i = p;
+    while (i < length && t[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  /** A line {@code [from, to)} that reads "Direct configuration=" (any case of the first letter). */
+  private static boolean isDirectConfiguration(byte[] t, int from, int to) {
+    int i = from;
+    while (i < to && t[i] == ' ') {
+      i++;
+    }
+    return i + 6 <= to && (t[i] == 'D' || t[i] == 'd') && t[i + 1] == 'i' && t[i + 2] == 'r' && t[i + 3] == 'e' && t[i + 4] == 'c'
+        && t[i + 5] == 't' && indexOf(t, i, to, CONFIGURATION) >= 0;
+  }
+
+  /** The number after "=", or {@code -1} when there is none (VASP prints ****** past 999999). */
+  private static long configurationNumber(byte[] t, int from, int to) {
+    int i = from;
+    while (i < to && t[i] != '=') {
+      i++;
+    }
+    i++;
+    while (i < to && t[i] == ' ') {
+      i++;
+    }
+    long v = 0;
+    int digits = 0;
+    while (i < to && t[i] >= '0' && t[i] <= '9' && digits < 18) {
+      v = v * 10 + (t[i++] - '0');
+      digits++;
+    }
+    return digits > 0 && (i == to || NumberScanner.isSpace(t[i])) ? v : -1;
+  }
+
+  /** Three finite numbers and nothing else on the line {@code [from, to)}, stored at {@code out[at…at+2]}. */
+  private static boolean threeNumbers(byte[] t, int from, int to, NumberScanner num, double[] out, int at) {
+    int end = to > from && t[to - 1] == '\r' ? to - 1 : to;
+    int p = from;
+    for (int k = 0; k < 3; k++) {
+      while (p < end && (NumberScanner.isSpace(t[p]) || t[p] == ',')) {
+        p++;
+      }
+      int q = num.scan(t, p, end);
+      if (q < 0 || !Double.isFinite(num.value())) {
+        return false;
+      }
+      out[at + k] = num.value();
+      p = q;
+    }
+    while (p < end && NumberScanner.isSpace(t[p])) {
+      p++;
+    }
+    return p == end;
+  }
+
+  private static int indexOf(byte[] t, int from, int to, byte[] word) {
+    outer:
+    for (int i = from; i + word.length <= to; i++) {
+      for (int k = 0; k < word.length; k++) {
+        if (t[i + k] != word[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
