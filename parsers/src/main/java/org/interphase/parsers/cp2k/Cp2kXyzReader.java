@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TruncatedInputException;
 import org.interphase.core.Units;
+import org.interphase.parsers.io.Compression;
 import org.interphase.parsers.io.LineReader;
+import org.interphase.parsers.io.ParallelChunks;
 import org.interphase.parsers.io.TwoPass;
 
 /**
@@ -47,8 +49,19 @@ public final class Cp2kXyzReader implements AutoCloseable {
     }
   }
 
-  private final LineReader r;
+  /** Files below this size are read in one thread (property for tests). */
+  private static final long PARALLEL_MIN_BYTES = Long.getLong("interphase.parallelMinBytes", 8L << 20);
+  /** Bytes per chunk of the parallel reading (property for tests). */
+  private static final long CHUNK_BYTES = Long.getLong("interphase.parseChunkBytes", 4L << 20);
+  private LineReader r;
   private final Quantity quantity;
+  /** The frames ahead parsed on all cores while the file keeps CP2K's plain layout; {@code null} otherwise. */
+  private ParallelChunks<Cp2kXyzChunk> chunks;
+  private ParallelChunks.Chunk<Cp2kXyzChunk> chunk;
+  private int inChunk;
+  private long resumeOffset;
+  private long resumeLines;
+  private long parallelFrames;
   private boolean lineReady;
   private long index;
   private int atoms = -1;
@@ -90,6 +103,12 @@ public final class Cp2kXyzReader implements AutoCloseable {
    * @throws MalformedInputException on anything else out of place
    */
   public XyzBlock next() {
+    if (chunks != null || chunk != null) {
+      XyzBlock b = nextParallel();
+      if (b != null) {
+        return b;
+      }
+    }
     do {
       if (!lineReady && !r.next()) {
         return null;
@@ -156,8 +175,82 @@ public final class Cp2kXyzReader implements AutoCloseable {
     index++;
     if (firstLabels == null) {
       firstLabels = labels;
+      if (comment.contains("i =")) {
+        startParallel();
+      }
     }
     return new XyzBlock(step, time, energy, labels, values, countLine);
+  }
+
+  /** Reads the rest on all cores when the file allows it: uncompressed, large, CP2K's comment lines. */
+  private void startParallel() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (cores < 2 || lineReady || Boolean.getBoolean("interphase.serialParse")) {
+      return;
+    }
+    Path path = Path.of(r.source());
+    try {
+      if (!java.nio.file.Files.isRegularFile(path) || Compression.isCompressed(path)
+          || java.nio.file.Files.size(path) < PARALLEL_MIN_BYTES) {
+        return;
+      }
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      return;
+    }
+    String[] labels = firstLabels;
+    double factor = quantity.factor;
+    String source = r.source();
+    resumeOffset = r.bytesConsumed();
+    resumeLines = r.lineNumber();
+    chunks = new ParallelChunks<>(path, resumeOffset, resumeLines, CHUNK_BYTES, cores, Cp2kXyzChunk::isFrameStart,
+        (text, length, offset) -> Cp2kXyzChunk.parse(text, length, labels, factor, source));
+  }
+
+  /** The next frame of the parallel reading, or {@code null} when it has ended (the sequential reader continues). */
+  private XyzBlock nextParallel() {
+    while (true) {
+      if (chunk != null && inChunk < chunk.value().frames) {
+        XyzBlock b = chunk.value().blocks[inChunk++];
+        index++;
+        parallelFrames++;
+        return new XyzBlock(b.step(), b.timeFs(), b.energyEv(), b.labels(), b.values(), chunk.linesBefore() + b.line() + 1);
+      }
+      if (chunk != null) {
+        Cp2kXyzChunk c = chunk.value();
+        if (c.stopOffset >= 0) {
+          return resumeSequential(chunk.offset() + c.stopOffset, chunk.linesBefore() + c.stopLine);
+        }
+        resumeOffset = chunk.offset() + chunk.length();
+        resumeLines = chunk.linesBefore() + chunk.lines();
+      }
+      try {
+        chunk = chunks.next();
+      } catch (RuntimeException e) {
+        return resumeSequential(resumeOffset, resumeLines);
+      }
+      inChunk = 0;
+      if (chunk == null) {
+        return resumeSequential(resumeOffset, resumeLines);
+      }
+    }
+  }
+
+  /** Ends the parallel reading; the sequential reader goes on from byte {@code offset} (a line start). */
+  private XyzBlock resumeSequential(long offset, long linesBefore) {
+    if (chunks != null) {
+      chunks.close();
+      chunks = null;
+    }
+    chunk = null;
+    Path path = Path.of(r.source());
+    r.close();
+    r = LineReader.openAt(path, offset, linesBefore);
+    return null;
+  }
+
+  /** Frames read so far by the parallel reading. */
+  long parallelFrames() {
+    return parallelFrames;
   }
 
   /**
@@ -166,7 +259,7 @@ public final class Cp2kXyzReader implements AutoCloseable {
    *
    * @throws MalformedInputException when a value is not a finite number
    */
-  private static double[] comment(String comment, long index, String source, long line) {
+  static double[] comment(String comment, long index, String source, long line) {
     double step = index;
     double time = Double.NaN;
     double energy = Double.NaN;
@@ -290,6 +383,9 @@ public final class Cp2kXyzReader implements AutoCloseable {
 
   @Override
   public void close() {
+    if (chunks != null) {
+      chunks.close();
+    }
     r.close();
   }
 }

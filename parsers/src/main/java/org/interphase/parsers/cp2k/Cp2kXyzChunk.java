@@ -1,0 +1,164 @@
+package org.interphase.parsers.cp2k;
+
+import java.nio.charset.StandardCharsets;
+import org.interphase.core.MalformedInputException;
+import org.interphase.parsers.io.NumberScanner;
+
+/**
+ * The frames of one chunk of a CP2K XYZ file, parsed by a worker thread: the atom count, the
+ * comment {@code i = N, time = T, E = E}, then one line per atom with the label of the first frame
+ * and three numbers. Anything else (another count, a comment without {@code i =}, another label, a
+ * frame cut off at the end of the file) stops the chunk at the start of that frame; the sequential
+ * reader takes over there, with its messages.
+ */
+final class Cp2kXyzChunk {
+  /** Frames parsed. */
+  int frames;
+  /** The frames, their count lines counted from the chunk's first line (0). */
+  XyzBlock[] blocks;
+  /** Byte offset in the chunk of the frame where parsing stopped, {@code -1} when it reached the chunk's end. */
+  int stopOffset = -1;
+  /** Line (from 0) of the frame where parsing stopped. */
+  long stopLine;
+
+  private Cp2kXyzChunk() {}
+
+  /** Whether a line starts a frame: it holds only a whole number (the atom count). */
+  static boolean isFrameStart(byte[] t, int from, int to) {
+    int i = from;
+    while (i < to && NumberScanner.isSpace(t[i])) {
+      i++;
+    }
+    int digits = 0;
+    while (i < to && t[i] >= '0' && t[i] <= '9') {
+      i++;
+      digits++;
+    }
+    while (i < to && NumberScanner.isSpace(t[i])) {
+      i++;
+    }
+    return digits > 0 && i == to;
+  }
+
+  /**
+   * Parses {@code text[0, length)} into frames of {@code labels.length} atoms with those labels,
+   * the numbers multiplied by {@code factor} (unit conversion).
+   */
+  static Cp2kXyzChunk parse(byte[] text, int length, String[] labels, double factor, String source) {
+    int atoms = labels.length;
+    byte[][] label = new byte[atoms][];
+    for (int i = 0; i < atoms; i++) {
+      label[i] = labels[i].getBytes(StandardCharsets.ISO_8859_1);
+    }
+    Cp2kXyzChunk c = new Cp2kXyzChunk();
+    c.blocks = new XyzBlock[Math.max(4, length / Math.max(1, 40 * atoms))];
+    NumberScanner num = new NumberScanner();
+    int p = 0;
+    long line = 0;
+    while (p < length) {
+      int frameStart = p;
+      long frameLine = line;
+      int end = lineEnd(text, p, length);
+      if (end == length || !isFrameStart(text, p, end) || count(text, p, end) != atoms) {
+        return c.stop(frameStart, frameLine);
+      }
+      p = end + 1;
+      end = lineEnd(text, p, length);
+      if (end == length) {
+        return c.stop(frameStart, frameLine);
+      }
+      String comment = new String(text, p, trimCr(text, p, end) - p, StandardCharsets.ISO_8859_1);
+      if (!comment.contains("i =")) {
+        return c.stop(frameStart, frameLine);
+      }
+      double[] parsed;
+      try {
+        parsed = Cp2kXyzReader.comment(comment, 0, source, 0);
+      } catch (MalformedInputException e) {
+        return c.stop(frameStart, frameLine);
+      }
+      p = end + 1;
+      double[] values = new double[3 * atoms];
+      for (int i = 0; i < atoms; i++) {
+        end = lineEnd(text, p, length);
+        if (end == length || !atomLine(text, p, trimCr(text, p, end), label[i], num, values, 3 * i, factor)) {
+          return c.stop(frameStart, frameLine);
+        }
+        p = end + 1;
+      }
+      line += 2 + atoms;
+      c.add(new XyzBlock((long) parsed[0], parsed[1], parsed[2], labels.clone(), values, frameLine));
+    }
+    return c;
+  }
+
+  private Cp2kXyzChunk stop(int offset, long line) {
+    stopOffset = offset;
+    stopLine = line;
+    return this;
+  }
+
+  private void add(XyzBlock b) {
+    if (frames == blocks.length) {
+      blocks = java.util.Arrays.copyOf(blocks, 2 * frames);
+    }
+    blocks[frames++] = b;
+  }
+
+  private static int lineEnd(byte[] t, int p, int length) {
+    int i = p;
+    while (i < length && t[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int trimCr(byte[] t, int from, int end) {
+    return end > from && t[end - 1] == '\r' ? end - 1 : end;
+  }
+
+  private static long count(byte[] t, int from, int to) {
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      if (t[i] >= '0' && t[i] <= '9') {
+        v = v * 10 + (t[i] - '0');
+        if (v > Integer.MAX_VALUE) {
+          return -1;
+        }
+      }
+    }
+    return v;
+  }
+
+  /** {@code label} then three finite numbers (anything after them is ignored, as the sequential reader does). */
+  private static boolean atomLine(byte[] t, int from, int end, byte[] label, NumberScanner num, double[] out, int at, double factor) {
+    int p = from;
+    while (p < end && NumberScanner.isSpace(t[p])) {
+      p++;
+    }
+    if (p + label.length > end) {
+      return false;
+    }
+    for (int k = 0; k < label.length; k++) {
+      if (t[p + k] != label[k]) {
+        return false;
+      }
+    }
+    p += label.length;
+    if (p < end && !NumberScanner.isSpace(t[p])) {
+      return false;
+    }
+    for (int k = 0; k < 3; k++) {
+      while (p < end && (NumberScanner.isSpace(t[p]) || t[p] == ',')) {
+        p++;
+      }
+      int q = num.scan(t, p, end);
+      if (q < 0 || !Double.isFinite(num.value())) {
+        return false;
+      }
+      out[at + k] = num.value() * factor;
+      p = q;
+    }
+    return true;
+  }
+}
