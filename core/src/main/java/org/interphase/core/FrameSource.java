@@ -40,6 +40,14 @@ public interface FrameSource extends AutoCloseable, Iterator<Frame> {
     return warnings().stream().map(Warning::of).toList();
   }
 
+  /**
+   * How many frames the source expects to give, for progress reports: exact where a first pass
+   * counted them, estimated from the file's size where it can be, {@code -1} when unknown.
+   */
+  default long expectedFrames() {
+    return -1;
+  }
+
   /** Closes the file; closing twice is harmless. */
   @Override
   void close();

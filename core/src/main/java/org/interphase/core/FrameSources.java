@@ -99,6 +99,11 @@ public final class FrameSources {
     }
 
     @Override
+    public long expectedFrames() {
+      return inner.expectedFrames();
+    }
+
+    @Override
     public void close() {
       inner.close();
     }

@@ -577,6 +577,12 @@ public final class Cp2kMdRun extends AbstractFrameSource {
     }
   }
 
+  /** The frames the first pass found (one per kept step). */
+  @Override
+  public long expectedFrames() {
+    return posOrder.keptSteps().length;
+  }
+
   @Override
   public TrajectoryHeader header() {
     return header;

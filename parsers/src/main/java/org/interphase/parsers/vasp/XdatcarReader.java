@@ -59,6 +59,8 @@ public final class XdatcarReader extends AbstractFrameSource {
   private static final long CHUNK_BYTES = Long.getLong("interphase.parseChunkBytes", 4L << 20);
   /** Frames handed out by the parallel reading. */
   private long parallelFrames;
+  /** Frames expected from the file's size and the first frames' length, {@code -1} when unknown. */
+  private final long expected;
   private LineReader r;
   /** The frames ahead parsed on all cores, while the file keeps its plain layout; {@code null} otherwise. */
   private ParallelChunks<XdatcarChunk> chunks;
@@ -131,7 +133,9 @@ public final class XdatcarReader extends AbstractFrameSource {
       }
       n = atoms.size();
       Cell firstCell = cell;
+      long headerBytes = r.bytesConsumed();
       readAhead();
+      expected = estimateFrames(headerBytes);
       // MD steps between frames as the numbers show them: the first increase among the first frames
       long step = 0;
       Raw before = null;
@@ -155,6 +159,24 @@ public final class XdatcarReader extends AbstractFrameSource {
       r.close();
       throw e;
     }
+  }
+
+  /** The frames an uncompressed file holds if the rest is laid out like its first frames; -1 when unknown. */
+  private long estimateFrames(long headerBytes) {
+    if (ahead.isEmpty() || org.interphase.parsers.io.Compression.isCompressed(path)) {
+      return -1;
+    }
+    try {
+      double perFrame = (r.bytesConsumed() - headerBytes) / (double) ahead.size();
+      return ahead.size() + Math.round((java.nio.file.Files.size(path) - r.bytesConsumed()) / perFrame);
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public long expectedFrames() {
+    return expected;
   }
 
   /**
