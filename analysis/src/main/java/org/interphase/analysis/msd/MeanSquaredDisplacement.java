@@ -226,9 +226,18 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       return mask;
     }
 
-    /** Computes the MSD, the fits and the conductivity. */
+    /** Computes the MSD, the fits and the conductivity; the stored coordinates (and their temporary file) are freed. */
     @Override
     public MsdResult finish() {
+      try {
+        return compute();
+      } finally {
+        unwrapped.close();
+        drift.close();
+      }
+    }
+
+    private MsdResult compute() {
       int n = frames;
       checkFrames(n);
       int[] axes = p.axisIndices();

@@ -1,29 +1,61 @@
 package org.interphase.analysis.msd;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per-frame rows of {@code width} doubles, stored in chunks so that a long trajectory grows without
- * copying; a column (one coordinate of one atom over time) is read back on demand.
+ * Per-frame rows of {@code width} doubles; a column (one coordinate of one atom over time) is read
+ * back on demand. Rows are kept in memory in chunks, so that a long trajectory grows without
+ * copying, until they would take more than a quarter of the heap (property {@code
+ * interphase.msdSpillBytes}); from then on they go to a temporary file in {@code java.io.tmpdir},
+ * in tiles of frames stored column by column, so that reading one atom's columns reads a contiguous
+ * run per tile. The file is deleted by {@link #close()}, and at exit if the process ends first
+ * (also on Ctrl-C).
  */
-final class SeriesStore {
+final class SeriesStore implements AutoCloseable {
   private static final int CHUNK_FRAMES = 2048;
   private final int width;
+  private final long memoryLimitBytes;
   private final List<double[]> chunks = new ArrayList<>();
   private int frames;
+  private Spill spill;
 
   SeriesStore(int width) {
     this.width = width;
+    this.memoryLimitBytes = Long.getLong("interphase.msdSpillBytes", Runtime.getRuntime().maxMemory() / 4);
   }
 
-  /** Appends one frame's row; {@code row} is copied. */
+  /**
+   * Appends one frame's row; {@code row} is copied.
+   *
+   * @throws UncheckedIOException when the temporary file cannot be written (e.g. the disk is full)
+   */
   void add(double[] row) {
-    int inChunk = frames % CHUNK_FRAMES;
-    if (inChunk == 0) {
-      chunks.add(new double[CHUNK_FRAMES * width]);
+    if (spill == null && (long) (frames + 1) * width * Double.BYTES > memoryLimitBytes) {
+      spill = new Spill(width);
+      for (int t = 0; t < frames; t++) {
+        spill.add(chunks.get(t / CHUNK_FRAMES), (t % CHUNK_FRAMES) * width);
+      }
+      chunks.clear();
     }
-    System.arraycopy(row, 0, chunks.get(chunks.size() - 1), inChunk * width, width);
+    if (spill != null) {
+      spill.add(row, 0);
+    } else {
+      int inChunk = frames % CHUNK_FRAMES;
+      if (inChunk == 0) {
+        chunks.add(new double[CHUNK_FRAMES * width]);
+      }
+      System.arraycopy(row, 0, chunks.get(chunks.size() - 1), inChunk * width, width);
+    }
     frames++;
   }
 
@@ -31,19 +63,20 @@ final class SeriesStore {
     return frames;
   }
 
-  /** Column {@code c} over all frames into {@code out} (length ≥ frames). */
-  void column(int c, double[] out) {
-    for (int t = 0; t < frames; t++) {
-      out[t] = chunks.get(t / CHUNK_FRAMES)[(t % CHUNK_FRAMES) * width + c];
-    }
+  /** Whether the rows went to a temporary file. */
+  boolean spilled() {
+    return spill != null;
   }
 
   /**
    * Columns {@code first … first + out.length − 1} over all frames into {@code out[k]} (each of
-   * length ≥ frames), reading each row's neighbouring values together: one memory line per frame
-   * for an atom's x, y and z instead of one per coordinate.
+   * length ≥ frames). Safe to call from several threads at once.
    */
   void columns(int first, double[][] out) {
+    if (spill != null) {
+      spill.columns(first, out);
+      return;
+    }
     int k = out.length;
     for (int t = 0, chunk = 0; t < frames; chunk++) {
       double[] data = chunks.get(chunk);
@@ -56,8 +89,106 @@ final class SeriesStore {
     }
   }
 
-  /** Value of column {@code c} at frame {@code t}. */
-  double get(int t, int c) {
-    return chunks.get(t / CHUNK_FRAMES)[(t % CHUNK_FRAMES) * width + c];
+  /** Deletes the temporary file, if any; the store is empty afterwards. */
+  @Override
+  public void close() {
+    if (spill != null) {
+      spill.close();
+      spill = null;
+    }
+    chunks.clear();
+    frames = 0;
+  }
+
+  /** Rows in a temporary file: full tiles of {@code tile} frames column by column, the last partial tile in memory. */
+  private static final class Spill {
+    private final int width;
+    private final int tile;
+    private final Path file;
+    private final FileChannel channel;
+    private final double[] rows;
+    private final ByteBuffer out;
+    private int inTile;
+    private int tiles;
+
+    Spill(int width) {
+      this.width = width;
+      // about 32 MB of rows per tile
+      this.tile = Math.max(64, Math.min(8192, (32 << 20) / (8 * width)));
+      this.rows = new double[tile * width];
+      this.out = ByteBuffer.allocate(tile * width * Double.BYTES).order(ByteOrder.nativeOrder());
+      try {
+        file = Files.createTempFile("interphase-msd-", ".bin");
+        file.toFile().deleteOnExit();
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot make a temporary file for the MSD in " + System.getProperty("java.io.tmpdir") + ": "
+            + e.getMessage(), e);
+      }
+    }
+
+    void add(double[] src, int from) {
+      System.arraycopy(src, from, rows, inTile * width, width);
+      if (++inTile == tile) {
+        writeTile();
+      }
+    }
+
+    private void writeTile() {
+      DoubleBuffer d = out.clear().asDoubleBuffer();
+      for (int c = 0; c < width; c++) {
+        for (int t = 0; t < tile; t++) {
+          d.put(rows[t * width + c]);
+        }
+      }
+      out.limit(tile * width * Double.BYTES);
+      try {
+        long pos = (long) tiles * tile * width * Double.BYTES;
+        while (out.hasRemaining()) {
+          pos += channel.write(out, pos);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the MSD's temporary file " + file + ": " + e.getMessage(), e);
+      }
+      tiles++;
+      inTile = 0;
+    }
+
+    void columns(int first, double[][] into) {
+      int k = into.length;
+      ByteBuffer b = ByteBuffer.allocate(k * tile * Double.BYTES).order(ByteOrder.nativeOrder());
+      for (int i = 0; i < tiles; i++) {
+        long pos = ((long) i * tile * width + (long) first * tile) * Double.BYTES;
+        b.clear();
+        try {
+          while (b.hasRemaining()) {
+            int n = channel.read(b, pos + b.position());
+            if (n < 0) {
+              throw new IOException("the file ends early");
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the MSD's temporary file " + file + ": " + e.getMessage(), e);
+        }
+        DoubleBuffer d = b.flip().asDoubleBuffer();
+        for (int j = 0; j < k; j++) {
+          d.get(into[j], i * tile, tile);
+        }
+      }
+      for (int t = 0; t < inTile; t++) {
+        for (int j = 0; j < k; j++) {
+          into[j][tiles * tile + t] = rows[t * width + first + j];
+        }
+      }
+    }
+
+    void close() {
+      try {
+        channel.close();
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // deleted at exit instead
+      }
+    }
   }
 }

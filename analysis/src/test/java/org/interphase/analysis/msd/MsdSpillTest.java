@@ -1,0 +1,106 @@
+package org.interphase.analysis.msd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.interphase.core.AtomTable;
+import org.interphase.core.Cell;
+import org.interphase.core.Frame;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Beyond a share of the heap the unwrapped coordinates go to a temporary file; the MSD must be the
+ * one computed in memory, and the file must be gone afterwards.
+ */
+class MsdSpillTest {
+
+  private static List<Path> tempFiles() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.filter(p -> p.getFileName().toString().startsWith("interphase-msd-")).toList();
+    }
+  }
+
+  @Test
+  void columnsReadBackFromTheFileAreTheRowsWritten() throws IOException {
+    List<Path> before = tempFiles();
+    System.setProperty("interphase.msdSpillBytes", "4096");
+    try {
+      int width = 7;
+      SeriesStore store = new SeriesStore(width);
+      int frames = 5000; // several tiles and a partial one
+      for (int t = 0; t < frames; t++) {
+        double[] row = new double[width];
+        for (int c = 0; c < width; c++) {
+          row[c] = t * 100.0 + c + 0.25;
+        }
+        store.add(row);
+      }
+      assertTrue(store.spilled(), "the rows went to a file");
+      double[][] cols = new double[3][frames];
+      store.columns(2, cols);
+      for (int t = 0; t < frames; t++) {
+        for (int j = 0; j < 3; j++) {
+          assertEquals(t * 100.0 + 2 + j + 0.25, cols[j][t], 0.0, "frame " + t + ", column " + (2 + j));
+        }
+      }
+      store.close();
+      List<Path> left = new ArrayList<>(tempFiles());
+      left.removeAll(before);
+      assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
+    } finally {
+      System.clearProperty("interphase.msdSpillBytes");
+    }
+  }
+
+  @Test
+  void theMsdFromTheFileIsTheMsdFromMemory() throws IOException {
+    Cell cell = Cell.ofRows(new double[] {12, 0, 0, 2, 11, 0, 1, 1, 13});
+    List<String> symbols = new ArrayList<>();
+    for (int a = 0; a < 40; a++) {
+      symbols.add(a < 30 ? "Li" : "S");
+    }
+    AtomTable atoms = AtomTable.of(symbols.toArray(String[]::new));
+    Random rnd = new Random(3);
+    double[] pos = new double[3 * atoms.size()];
+    for (int i = 0; i < pos.length; i++) {
+      pos[i] = rnd.nextDouble() * 10;
+    }
+    List<Frame> frames = new ArrayList<>();
+    for (int k = 0; k < 3000; k++) {
+      for (int i = 0; i < pos.length; i++) {
+        pos[i] += (i < 90 ? 0.3 : 0.05) * rnd.nextGaussian();
+      }
+      frames.add(new Frame(k, 2.0 * k, cell, MsdSyntheticTest.wrap(cell, pos.clone()), null, null, null));
+    }
+    MsdParameters p = MsdParameters.of("Li");
+    MsdResult inMemory = MsdSyntheticTest.run(p, MsdSyntheticTest.header(atoms, cell, 2.0), frames);
+    List<Path> before = tempFiles();
+    System.setProperty("interphase.msdSpillBytes", "100000");
+    MsdResult spilled;
+    try {
+      spilled = MsdSyntheticTest.run(p, MsdSyntheticTest.header(atoms, cell, 2.0), frames);
+    } finally {
+      System.clearProperty("interphase.msdSpillBytes");
+    }
+    double[] a = inMemory.msdA2();
+    double[] b = spilled.msdA2();
+    assertEquals(a.length, b.length);
+    for (int m = 0; m < a.length; m++) {
+      assertEquals(a[m], b[m], 1e-10 * Math.abs(a[m]), "lag " + m);
+    }
+    assertEquals(inMemory.diffusivity().value(), spilled.diffusivity().value(), 1e-10 * inMemory.diffusivity().value());
+    assertEquals(inMemory.diffusivity().stdErr(), spilled.diffusivity().stdErr(), 1e-10 * inMemory.diffusivity().stdErr());
+    assertArrayEquals(inMemory.ngp(), spilled.ngp(), 1e-10);
+    List<Path> left = new ArrayList<>(tempFiles());
+    left.removeAll(before);
+    assertTrue(left.isEmpty(), "no temporary file is left: " + left);
+  }
+}
