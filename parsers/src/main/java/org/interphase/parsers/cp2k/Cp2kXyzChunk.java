@@ -161,4 +161,61 @@ final class Cp2kXyzChunk {
     }
     return true;
   }
+
+  /**
+   * The first pass over one chunk: step, time and count line of each frame of {@code atoms} atoms,
+   * the atom lines skipped unparsed. Stops (like {@link #parse}) at anything else.
+   *
+   * @return {@code {steps, times, lines}} as {@code long[]}, {@code double[]}, {@code long[]} of the
+   *     frames found, and in {@code stop} the chunk offset and line where it stopped ({@code -1} at the end)
+   */
+  static Object[] scan(byte[] text, int length, int atoms, String source, long[] stop) {
+    int cap = Math.max(4, length / Math.max(1, 40 * atoms));
+    long[] steps = new long[cap];
+    double[] times = new double[cap];
+    long[] lines = new long[cap];
+    int frames = 0;
+    int p = 0;
+    long line = 0;
+    stop[0] = -1;
+    while (p < length) {
+      int end = lineEnd(text, p, length);
+      int commentEnd = end == length ? length : lineEnd(text, end + 1, length);
+      double[] c = null;
+      if (end < length && commentEnd < length && isFrameStart(text, p, end) && count(text, p, end) == atoms) {
+        String comment = new String(text, end + 1, trimCr(text, end + 1, commentEnd) - end - 1, StandardCharsets.ISO_8859_1);
+        try {
+          c = comment.contains("i =") ? Cp2kXyzReader.comment(comment, 0, source, 0) : null;
+        } catch (MalformedInputException e) {
+          c = null;
+        }
+      }
+      int q = commentEnd + 1;
+      for (int i = 0; c != null && i < atoms; i++) {
+        int e = lineEnd(text, q, length);
+        if (e == length) {
+          c = null;
+        }
+        q = e + 1;
+      }
+      if (c == null) {
+        stop[0] = p;
+        stop[1] = line;
+        break;
+      }
+      if (frames == steps.length) {
+        steps = java.util.Arrays.copyOf(steps, 2 * frames);
+        times = java.util.Arrays.copyOf(times, 2 * frames);
+        lines = java.util.Arrays.copyOf(lines, 2 * frames);
+      }
+      steps[frames] = (long) c[0];
+      times[frames] = c[1];
+      lines[frames] = line;
+      frames++;
+      p = q;
+      line += 2 + atoms;
+    }
+    return new Object[] {java.util.Arrays.copyOf(steps, frames), java.util.Arrays.copyOf(times, frames),
+        java.util.Arrays.copyOf(lines, frames)};
+  }
 }

@@ -50,9 +50,13 @@ public final class Cp2kXyzReader implements AutoCloseable {
   }
 
   /** Files below this size are read in one thread (property for tests). */
-  private static final long PARALLEL_MIN_BYTES = Long.getLong("interphase.parallelMinBytes", 8L << 20);
+  private static long parallelMinBytes() {
+    return Long.getLong("interphase.parallelMinBytes", 8L << 20);
+  }
   /** Bytes per chunk of the parallel reading (property for tests). */
-  private static final long CHUNK_BYTES = Long.getLong("interphase.parseChunkBytes", 4L << 20);
+  private static long chunkBytes() {
+    return Long.getLong("interphase.parseChunkBytes", 4L << 20);
+  }
   private LineReader r;
   private final Quantity quantity;
   /** The frames ahead parsed on all cores while the file keeps CP2K's plain layout; {@code null} otherwise. */
@@ -191,7 +195,7 @@ public final class Cp2kXyzReader implements AutoCloseable {
     Path path = Path.of(r.source());
     try {
       if (!java.nio.file.Files.isRegularFile(path) || Compression.isCompressed(path)
-          || java.nio.file.Files.size(path) < PARALLEL_MIN_BYTES) {
+          || java.nio.file.Files.size(path) < parallelMinBytes()) {
         return;
       }
     } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
@@ -202,7 +206,7 @@ public final class Cp2kXyzReader implements AutoCloseable {
     String source = r.source();
     resumeOffset = r.bytesConsumed();
     resumeLines = r.lineNumber();
-    chunks = new ParallelChunks<>(path, resumeOffset, resumeLines, CHUNK_BYTES, cores, Cp2kXyzChunk::isFrameStart,
+    chunks = new ParallelChunks<>(path, resumeOffset, resumeLines, chunkBytes(), cores, Cp2kXyzChunk::isFrameStart,
         (text, length, offset) -> Cp2kXyzChunk.parse(text, length, labels, factor, source));
   }
 
@@ -309,9 +313,11 @@ public final class Cp2kXyzReader implements AutoCloseable {
   /** {@link #scan(Path, Quantity)} as the first of two passes; the reading pass opens {@code passes.second()}. */
   static StepScan scan(TwoPass passes, Quantity quantity) {
     StepScan.Builder b = new StepScan.Builder();
-    try (LineReader r = passes.first()) {
+    LineReader r = passes.first();
+    try {
       long index = 0;
       boolean ready = false;
+      boolean parallelTried = false;
       while (true) {
         do {
           if (!ready && !r.next()) {
@@ -335,6 +341,7 @@ public final class Cp2kXyzReader implements AutoCloseable {
         } catch (MalformedInputException e) {
           return b.build();
         }
+        boolean cp2kComment = r.line().contains("i =");
         for (long i = 0; i < n; i++) {
           if (!r.next()) {
             // a cut last frame is not a frame
@@ -350,11 +357,78 @@ public final class Cp2kXyzReader implements AutoCloseable {
         }
         b.add((long) c[0], c[1], countLine);
         index++;
+        if (!parallelTried && !ready && cp2kComment && quantity != Quantity.FORCES && n <= Integer.MAX_VALUE) {
+          parallelTried = true;
+          LineReader rest = scanInParallel(r, (int) n, b);
+          if (rest != r) {
+            index = b.size();
+            r = rest;
+          }
+        }
       }
     } catch (RuntimeException e) {
       // unreadable here means unreadable in the reading pass too, which says where
       return b.build();
+    } finally {
+      r.close();
     }
+  }
+
+  /**
+   * The first pass over the rest of a large uncompressed file on all cores, after its first frame:
+   * adds the frames found to {@code b} and returns a reader positioned where the parallel pass
+   * stopped (the file's end, or where CP2K's layout breaks), or {@code r} itself when the file is
+   * read in one thread.
+   */
+  private static LineReader scanInParallel(LineReader r, int atoms, StepScan.Builder b) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    Path path;
+    try {
+      path = Path.of(r.source());
+      if (cores < 2 || Boolean.getBoolean("interphase.serialParse") || !java.nio.file.Files.isRegularFile(path)
+          || Compression.isCompressed(path) || java.nio.file.Files.size(path) < parallelMinBytes()) {
+        return r;
+      }
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      return r;
+    }
+    String source = r.source();
+    long offset = r.bytesConsumed();
+    long lines = r.lineNumber();
+    try (ParallelChunks<Object[]> chunks = new ParallelChunks<>(path, offset, lines, chunkBytes(), cores, Cp2kXyzChunk::isFrameStart,
+        (text, length, at) -> {
+          long[] stop = new long[2];
+          Object[] found = Cp2kXyzChunk.scan(text, length, atoms, source, stop);
+          return new Object[] {found[0], found[1], found[2], stop};
+        })) {
+      while (true) {
+        ParallelChunks.Chunk<Object[]> c;
+        try {
+          c = chunks.next();
+        } catch (RuntimeException e) {
+          break;
+        }
+        if (c == null) {
+          break;
+        }
+        long[] steps = (long[]) c.value()[0];
+        double[] times = (double[]) c.value()[1];
+        long[] at = (long[]) c.value()[2];
+        long[] stop = (long[]) c.value()[3];
+        for (int k = 0; k < steps.length; k++) {
+          b.add(steps[k], times[k], c.linesBefore() + at[k] + 1);
+        }
+        if (stop[0] >= 0) {
+          offset = c.offset() + stop[0];
+          lines = c.linesBefore() + stop[1];
+          break;
+        }
+        offset = c.offset() + c.length();
+        lines = c.linesBefore() + c.lines();
+      }
+    }
+    r.close();
+    return LineReader.openAt(path, offset, lines);
   }
 
   /** Number of frames returned by {@link #next()} so far. */

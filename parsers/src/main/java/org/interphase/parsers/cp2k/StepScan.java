@@ -127,6 +127,10 @@ record StepScan(long[] steps, double[] timesFs, long[] lines) {
       n++;
     }
 
+    int size() {
+      return n;
+    }
+
     StepScan build() {
       return new StepScan(Arrays.copyOf(steps, n), Arrays.copyOf(times, n), Arrays.copyOf(lines, n));
     }

@@ -54,9 +54,13 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   private static final String COORDS = "3 coordinates";
   /** Files below this size are read in one thread: splitting them would cost more than it gains (property for tests). */
-  private static final long PARALLEL_MIN_BYTES = Long.getLong("interphase.parallelMinBytes", 8L << 20);
+  private static long parallelMinBytes() {
+    return Long.getLong("interphase.parallelMinBytes", 8L << 20);
+  }
   /** Bytes per chunk of the parallel reading (property for tests). */
-  private static final long CHUNK_BYTES = Long.getLong("interphase.parseChunkBytes", 4L << 20);
+  private static long chunkBytes() {
+    return Long.getLong("interphase.parseChunkBytes", 4L << 20);
+  }
   /** Frames handed out by the parallel reading. */
   private long parallelFrames;
   /** Frames expected from the file's size and the first frames' length, {@code -1} when unknown. */
@@ -195,7 +199,7 @@ public final class XdatcarReader extends AbstractFrameSource {
       }
     }
     try {
-      if (java.nio.file.Files.size(path) < PARALLEL_MIN_BYTES) {
+      if (java.nio.file.Files.size(path) < parallelMinBytes()) {
         return;
       }
     } catch (java.io.IOException e) {
@@ -205,7 +209,7 @@ public final class XdatcarReader extends AbstractFrameSource {
     int atoms = n;
     resumeOffset = r.bytesConsumed();
     resumeLines = r.lineNumber();
-    chunks = new ParallelChunks<>(path, resumeOffset, resumeLines, CHUNK_BYTES, cores, XdatcarChunk::isFrameStart,
+    chunks = new ParallelChunks<>(path, resumeOffset, resumeLines, chunkBytes(), cores, XdatcarChunk::isFrameStart,
         (text, length, offset) -> XdatcarChunk.parse(text, length, atoms, fixed));
   }
 

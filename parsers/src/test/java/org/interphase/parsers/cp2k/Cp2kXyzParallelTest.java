@@ -82,6 +82,15 @@ class Cp2kXyzParallelTest {
     }
   }
 
+  private static StepScan scan(Path p, boolean serial) {
+    System.setProperty("interphase.serialParse", Boolean.toString(serial));
+    try {
+      return Cp2kXyzReader.scan(p, Cp2kXyzReader.Quantity.POSITIONS);
+    } finally {
+      System.clearProperty("interphase.serialParse");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"plain", "atom count changes", "other label", "bad number", "comment without step", "cut off",
       "blank line between frames", "extra column"})
@@ -105,6 +114,11 @@ class Cp2kXyzParallelTest {
     assertTrue(Files.size(p) > 1L << 20, "large enough to be read in parallel");
     Read serial = read(p, true);
     Read parallel = read(p, false);
+    StepScan serialScan = scan(p, true);
+    StepScan parallelScan = scan(p, false);
+    assertArrayEquals(serialScan.steps(), parallelScan.steps(), kind + ": the first pass finds the same steps");
+    assertArrayEquals(serialScan.timesFs(), parallelScan.timesFs(), kind + ": and times");
+    assertArrayEquals(serialScan.lines(), parallelScan.lines(), kind + ": and lines");
     assertEquals(serial.error(), parallel.error(), kind + ": the same error");
     assertEquals(serial.blocks().size(), parallel.blocks().size(), kind + ": the same frames");
     for (int i = 0; i < serial.blocks().size(); i++) {
