@@ -26,6 +26,18 @@ public final class Elements {
     return NUMBER.containsKey(symbol);
   }
 
+  /**
+   * The symbol of atomic number {@code z} (1 = H … 103 = Lr).
+   *
+   * @throws IllegalArgumentException when {@code z} is outside 1…103
+   */
+  public static String symbol(int z) {
+    if (z < 1 || z > SYMBOLS.length) {
+      throw new IllegalArgumentException("atomic number " + z + " is not between 1 and " + SYMBOLS.length);
+    }
+    return SYMBOLS[z - 1];
+  }
+
   /** Atomic number of a symbol in any case, or 0 when it is not an element. */
   public static int atomicNumber(String symbol) {
     if (symbol.isEmpty()) {

@@ -27,6 +27,15 @@ public final class Units {
   public static final double A2_PER_FS_TO_CM2_PER_S = 0.1;
   /** 1 m in Å. */
   public static final double METRE_TO_ANGSTROM = 1e10;
+  /** 1 nm in Å. */
+  public static final double NM_TO_ANGSTROM = 10;
+  /** 1 ps in fs. */
+  public static final double PS_TO_FS = 1000;
+  /**
+   * 1 ASE time unit (Å·√(u/eV), {@code 1 / ase.units.fs}) in fs: the unit of ASE's {@code
+   * MolecularDynamics.get_time()} and of the {@code atoms.info["time"]} its readers store.
+   */
+  public static final double ASE_TIME_TO_FS = 10.180505671156725;
 
   private Units() {}
 }

@@ -17,6 +17,7 @@ import org.interphase.parsers.cp2k.Cp2kBand;
 import org.interphase.parsers.cp2k.Cp2kMdRun;
 import org.interphase.parsers.cp2k.Cp2kXyzReader;
 import org.interphase.parsers.RunDiscovery.RunKind;
+import org.interphase.parsers.h5md.H5mdReader;
 import org.interphase.parsers.xyz.ExtendedXyz;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
@@ -195,7 +196,9 @@ public final class FormatRegistry {
           head -> head.toUpperCase(java.util.Locale.ROOT).contains("&FORCE_EVAL"), null).confirmedByContent()
           .withSummary((p, o) -> FileFactsReader.input(p)),
       new Format(ExtendedXyz.FORMAT, "extended XYZ (ASE, OVITO)", "", Kind.TRAJECTORY, List.of("*.extxyz", "*.xyz"),
-          head -> head.contains("Lattice=") || head.contains("Properties="), ExtendedXyz::open));
+          head -> head.contains("Lattice=") || head.contains("Properties="), ExtendedXyz::open),
+      new Format(H5mdReader.FORMAT, "H5MD (HDF5 for molecular data)", "", Kind.TRAJECTORY, List.of("*.h5md", "*.h5"),
+          H5mdReader::looksLikeH5md, H5mdReader::open).confirmedByContent());
 
   private FormatRegistry() {}
 

@@ -4,26 +4,43 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.interphase.core.AtomTable;
-import org.interphase.core.Cell;
-import org.interphase.core.Energies;
 import org.interphase.core.Frame;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.TruncatedInputException;
+import org.interphase.core.Units;
+import org.interphase.core.Warning;
 import org.interphase.parsers.AbstractFrameSource;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.io.LineReader;
 
 /**
- * Extended XYZ as ASE and OVITO write it: the comment line holds {@code key=value} pairs, among
- * them {@code Lattice="ax ay az bx by bz cx cy cz"} (Å), {@code Properties=species:S:1:pos:R:3…}
- * (with optional {@code forces:R:3}, {@code velocities:R:3}), {@code energy=} (eV) and {@code
- * Time=} (fs). Reading streams; {@link #write} writes one frame.
+ * Extended XYZ as ASE ({@code ase.io.write(…, format="extxyz")}) and OVITO write it, streamed frame
+ * by frame. Each frame is an atom count, a comment line of {@code key=value} pairs ({@link
+ * ExtxyzComment}: {@code Lattice=} in Å, {@code pbc=}, {@code time=}/{@code Time=}, {@code energy=},
+ * {@code free_energy=} in eV, quoted values with spaces) and one line per atom with the columns
+ * {@code Properties=} declares, in any order ({@link ExtxyzColumns}: species, positions in Å, forces
+ * in eV/Å, velocities in Å/fs; other columns skipped by their width).
+ *
+ * <p><b>Time.</b> Frame times come from the file ({@code time=} in ASE time units, {@code Time=} in
+ * fs, both converted to fs); the header's time between frames is the difference of the first two
+ * frames' times, and a later spacing that differs is a warning (times are kept as written; the MSD
+ * stops at such a gap). A file without times has no time step: {@code --timestep-fs} gives one.
+ *
+ * <p><b>Periodicity.</b> A frame without {@code Lattice=} has no cell (a non-periodic structure:
+ * analyses that unwrap through the cell refuse it). A lattice with {@code pbc} false along some
+ * axis is kept as the frame's cell, with a note that positions along that axis do not wrap.
+ *
+ * <p>Errors: {@link MalformedInputException} ({@code file:line}, what was expected) for a count line
+ * that is not an integer, an unreadable comment value, a column layout without species or
+ * positions, an atom line with other than the declared number of values, or a frame whose atoms
+ * differ from the first frame's; {@link TruncatedInputException} when the file ends inside a frame.
  */
 public final class ExtendedXyz extends AbstractFrameSource {
   /** Registry name of the format. */
@@ -31,28 +48,80 @@ public final class ExtendedXyz extends AbstractFrameSource {
 
   private final LineReader r;
   private final TrajectoryHeader header;
-  private Frame first;
+  /** frames read while opening, not yet handed out */
+  private final Deque<Frame> ahead = new ArrayDeque<>();
+  private final String[] firstLabels;
   private long index;
+  private double previousTimeFs = Double.NaN;
+  private boolean spacingWarned;
 
   private ExtendedXyz(Path path, ReadOptions options) {
     super(options.strict());
     r = LineReader.open(path);
     try {
       String[][] labels = new String[1][];
-      first = readFrame(labels);
+      ExtxyzComment[] comment = new ExtxyzComment[1];
+      Frame first = readFrame(labels, comment);
       if (first == null) {
         throw new MalformedInputException(path.toString(), 1, "an extended XYZ frame", null);
       }
-      header = new TrajectoryHeader(path.toString(), FORMAT, "extended XYZ", AtomTable.of(labels[0]), first.cell(),
-          Double.NaN, false, List.of());
+      firstLabels = labels[0];
+      ahead.add(first);
+      Frame second = Double.isNaN(first.timeFs()) ? null : readSecond();
+      if (second != null) {
+        ahead.add(second);
+      }
+      double dt = second == null ? Double.NaN : second.timeFs() - first.timeFs();
+      dt = dt > 0 ? dt : Double.NaN;
+      boolean variable = second != null && second.cell() != null && first.cell() != null
+          && !java.util.Arrays.equals(second.cell().rows(), first.cell().rows());
+      List<String> notes = notes(comment[0]);
+      String dtSource = Double.isNaN(dt) ? null : "extxyz " + comment[0].timeKey() + "= of the first two frames"
+          + ("time".equals(comment[0].timeKey()) ? " (ASE time units)" : " (fs)");
+      header = new TrajectoryHeader(path.toString(), FORMAT, "extended XYZ", AtomTable.of(firstLabels), first.cell(), dt, dtSource,
+          variable, notes);
     } catch (RuntimeException e) {
       r.close();
       throw e;
     }
   }
 
+  /**
+   * Opens an extended XYZ file and reads its first frame (and the second when the first has a time,
+   * for the time step).
+   *
+   * @throws MalformedInputException when the first frame is not an extended XYZ frame
+   */
   public static ExtendedXyz open(Path path, ReadOptions options) {
     return new ExtendedXyz(path, options);
+  }
+
+  /** The second frame, or null when the file ends cleanly or inside it (reported when it is read). */
+  private Frame readSecond() {
+    try {
+      return readFrame(new String[1][], new ExtxyzComment[1]);
+    } catch (TruncatedInputException e) {
+      if (strict()) {
+        throw e;
+      }
+      warn(Warning.Input.INCOMPLETE, e.getMessage() + " (a running or killed job?); 1 complete frame kept");
+      return null;
+    }
+  }
+
+  private static List<String> notes(ExtxyzComment c) {
+    List<String> notes = new ArrayList<>();
+    if (c.cell() == null) {
+      notes.add("no Lattice= in the first frame: a non-periodic structure without a cell");
+    } else if (!c.fullyPeriodic()) {
+      notes.add("pbc=\"" + c.pbcText() + "\": the cell is not periodic along every axis; positions along a non-periodic axis"
+          + " do not wrap and are used as written");
+    }
+    if ("time".equals(c.timeKey())) {
+      notes.add(String.format(Locale.ROOT, "times from time= read in ASE time units (1 = %.6f fs), as ASE's atoms.info[\"time\"]"
+          + " holds them; --timestep-fs overrides", Units.ASE_TIME_TO_FS));
+    }
+    return notes;
   }
 
   @Override
@@ -62,119 +131,116 @@ public final class ExtendedXyz extends AbstractFrameSource {
 
   @Override
   protected Frame readNext() {
-    if (first != null) {
-      Frame f = first;
-      first = null;
-      return f;
+    Frame f = ahead.isEmpty() ? readFrame(new String[1][], new ExtxyzComment[1]) : ahead.poll();
+    if (f != null) {
+      checkSpacing(f);
     }
-    return readFrame(new String[1][]);
+    return f;
   }
 
-  private Frame readFrame(String[][] labelsOut) {
+  /** Warns once when a frame's time does not follow the header's time step. */
+  private void checkSpacing(Frame f) {
+    double t = f.timeFs();
+    double dt = header.timestepFs();
+    if (!spacingWarned && !Double.isNaN(dt) && Double.isFinite(previousTimeFs) && Double.isFinite(t)
+        && Math.abs(t - previousTimeFs - dt) > 1e-6 * Math.max(1, dt)) {
+      spacingWarned = true;
+      warn(String.format(Locale.ROOT, "the frames are not evenly spaced in time: step %d at %s fs comes %s fs after the previous"
+          + " frame, the first two are %s fs apart; times are taken as written", f.step(), num(t), num(t - previousTimeFs), num(dt)));
+    }
+    previousTimeFs = t;
+  }
+
+  private static String num(double v) {
+    return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+  }
+
+  private Frame readFrame(String[][] labelsOut, ExtxyzComment[] commentOut) {
     do {
       if (!r.next()) {
         return null;
       }
     } while (r.isBlank());
+    long countLine = r.lineNumber();
     int n = r.nextInt("the atom count");
+    if (n < 1 || r.hasMoreTokens()) {
+      throw new MalformedInputException(r.source(), countLine, "a line with only the atom count (≥ 1) of frame " + (index + 1),
+          r.line());
+    }
+    if (firstLabels != null && n != firstLabels.length) {
+      throw MalformedInputException.of(r.source(), countLine, "frame " + (index + 1) + " has " + n + " atoms, the first frame "
+          + firstLabels.length);
+    }
     if (!r.next()) {
-      throw new org.interphase.core.TruncatedInputException(r.source(), r.lineNumber() + 1, "the comment line");
+      throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "the comment line of frame " + (index + 1));
     }
-    Map<String, String> kv = parseComment(r.line());
-    Cell cell = null;
-    if (kv.containsKey("lattice")) {
-      String[] t = kv.get("lattice").strip().split("\\s+");
-      if (t.length != 9) {
-        throw new MalformedInputException(r.source(), r.lineNumber(), "Lattice=\"9 numbers\"", kv.get("lattice"));
-      }
-      double[] m = new double[9];
-      for (int i = 0; i < 9; i++) {
-        m[i] = Double.parseDouble(t[i]);
-      }
-      cell = Cell.ofRows(m);
+    ExtxyzComment c;
+    ExtxyzColumns cols;
+    try {
+      c = ExtxyzComment.parse(r.line());
+      cols = ExtxyzColumns.parse(c.properties());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedInputException(r.source(), r.lineNumber(), e.getMessage(), r.line());
     }
-    String props = kv.getOrDefault("properties", "species:S:1:pos:R:3");
-    String[] p = props.split(":");
-    List<String> names = new ArrayList<>();
-    List<Integer> widths = new ArrayList<>();
-    for (int i = 0; i + 2 < p.length; i += 3) {
-      names.add(p[i].toLowerCase(Locale.ROOT));
-      widths.add(Integer.parseInt(p[i + 2]));
-    }
+    commentOut[0] = c;
     double[] pos = new double[3 * n];
-    double[] frc = names.contains("forces") ? new double[3 * n] : null;
-    double[] vel = names.contains("velocities") || names.contains("vel") ? new double[3 * n] : null;
+    double[] frc = cols.has(ExtxyzColumns.Role.FORCES) ? new double[3 * n] : null;
+    double[] vel = cols.has(ExtxyzColumns.Role.VELOCITIES) ? new double[3 * n] : null;
     String[] labels = new String[n];
     for (int a = 0; a < n; a++) {
       if (!r.next()) {
-        throw new org.interphase.core.TruncatedInputException(r.source(), r.lineNumber() + 1, "atom " + (a + 1) + " of " + n);
+        throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "atom " + (a + 1) + " of " + n + " in frame " + (index + 1));
       }
-      for (int c = 0; c < names.size(); c++) {
-        String name = names.get(c);
-        int w = widths.get(c);
-        double[] target = switch (name) {
-          case "pos" -> pos;
-          case "forces" -> frc;
-          case "velocities", "vel" -> vel;
-          default -> null;
-        };
-        if (name.equals("species")) {
-          labels[a] = AtomTable.elementOf(r.nextToken("the species of atom " + (a + 1)));
-        } else if (target != null && w == 3) {
-          for (int k = 0; k < 3; k++) {
-            target[3 * a + k] = r.nextDouble(name + " of atom " + (a + 1));
-          }
-        } else {
-          for (int k = 0; k < w; k++) {
-            r.nextToken(name + " of atom " + (a + 1));
-          }
-        }
-      }
+      labels[a] = atomLine(cols, a, pos, frc, vel);
     }
     labelsOut[0] = labels;
-    double energy = kv.containsKey("energy") ? Double.parseDouble(kv.get("energy")) : Double.NaN;
-    double time = kv.containsKey("time") ? Double.parseDouble(kv.get("time")) : Double.NaN;
-    long step = kv.containsKey("step") ? Long.parseLong(kv.get("step")) : index;
+    long step = c.step() >= 0 ? c.step() : index;
     index++;
-    return new Frame(step, time, cell, pos, frc, vel, Double.isNaN(energy) ? Energies.NONE : Energies.potential(energy));
+    return new Frame(step, c.timeFs(), c.cell(), pos, frc, vel, c.energies());
   }
 
-  /** Splits {@code key=value key="quoted value"} pairs; keys are lower-cased. */
-  static Map<String, String> parseComment(String line) {
-    Map<String, String> out = new LinkedHashMap<>();
-    int i = 0;
-    int len = line.length();
-    while (i < len) {
-      while (i < len && Character.isWhitespace(line.charAt(i))) {
-        i++;
-      }
-      int ks = i;
-      while (i < len && line.charAt(i) != '=' && !Character.isWhitespace(line.charAt(i))) {
-        i++;
-      }
-      String key = line.substring(ks, i).toLowerCase(Locale.ROOT);
-      if (i >= len || line.charAt(i) != '=') {
-        continue;
-      }
-      i++;
-      String val;
-      if (i < len && line.charAt(i) == '"') {
-        int e = line.indexOf('"', i + 1);
-        e = e < 0 ? len : e;
-        val = line.substring(i + 1, e);
-        i = e + 1;
-      } else {
-        int vs = i;
-        while (i < len && !Character.isWhitespace(line.charAt(i))) {
-          i++;
+  /** Reads the columns of atom {@code a}'s line into the arrays; returns its element. */
+  private String atomLine(ExtxyzColumns cols, int a, double[] pos, double[] frc, double[] vel) {
+    String label = null;
+    for (ExtxyzColumns.Column col : cols.columns()) {
+      double[] target = switch (col.role()) {
+        case POSITIONS -> pos;
+        case FORCES -> frc;
+        case VELOCITIES -> vel;
+        default -> null;
+      };
+      String what = col.name() + " of atom " + (a + 1) + " in frame " + (index + 1) + " (" + cols.tokensPerAtom()
+          + " values per line as Properties= declares)";
+      if (col.role() == ExtxyzColumns.Role.SPECIES) {
+        label = species(r.nextToken(what), a);
+      } else if (target != null) {
+        for (int k = 0; k < 3; k++) {
+          target[3 * a + k] = r.nextDouble(what);
         }
-        val = line.substring(vs, i);
-      }
-      if (!key.isEmpty()) {
-        out.put(key, val);
+      } else {
+        for (int k = 0; k < col.width(); k++) {
+          r.nextToken(what);
+        }
       }
     }
-    return out;
+    if (r.hasMoreTokens()) {
+      throw r.error(cols.tokensPerAtom() + " values for atom " + (a + 1) + " in frame " + (index + 1) + " as Properties= declares");
+    }
+    return label;
+  }
+
+  private String species(String token, int a) {
+    String el;
+    try {
+      el = AtomTable.elementOf(token);
+    } catch (IllegalArgumentException e) {
+      throw r.error("an element symbol for atom " + (a + 1) + " in frame " + (index + 1));
+    }
+    if (firstLabels != null && !firstLabels[a].equals(el)) {
+      throw MalformedInputException.of(r.source(), r.lineNumber(), "atom " + (a + 1) + " of frame " + (index + 1) + " is " + el
+          + ", in the first frame " + firstLabels[a] + " (the atoms must stay the same)");
+    }
+    return el;
   }
 
   /** Writes one frame as extended XYZ (ASE and OVITO read it). */
