@@ -15,7 +15,7 @@ final class Hints {
       org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs");
 
   private static final Map<String, String> PARAMETERS = Map.of(
-      "timestepFs", "pass --timestep-fs",
+      "timestepFs", "pass --timestep-fs (for a LAMMPS dump, or --md-step-fs: the MD step)",
       "temperatureK", "pass --temperature-k for each run",
       "nA", "pass --n-a and --n-b",
       "formA", "pass --form-a and --break-a");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.lammps.LammpsUnits;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads files. */
@@ -16,11 +17,20 @@ public final class InputOptions {
   boolean strict;
 
   @Option(names = "--elements", paramLabel = "EL[,EL…]", split = ",",
-      description = "Element symbols for files that name none (VASP 4), in type order; for a VASP 4 XDATCAR with counts, e.g. C:1440,H:2880.")
+      description = "Element symbols for files that name none, in type order: VASP 4 (for an XDATCAR with counts, e.g. C:1440,H:2880); "
+          + "a LAMMPS dump without an element column (type 1 = first symbol).")
   List<String> species = new ArrayList<>();
 
   @Option(names = "--timestep-fs", paramLabel = "FS", description = "Time between stored frames in fs, overriding what the files say.")
   Double timestepFs;
+
+  @Option(names = "--md-step-fs", paramLabel = "FS", description = "MD integration time step in fs (LAMMPS `timestep`, converted to fs; "
+      + "metal units: 0.001 ps = 1 fs), for a LAMMPS dump without ITEM: TIME: a frame's time = its TIMESTEP number × this.")
+  Double mdStepFs;
+
+  @Option(names = "--lammps-units", paramLabel = "STYLE", description = "LAMMPS units style of a dump: metal (Å, ps; default) or real "
+      + "(Å, fs); others are refused. A dump's own ITEM: UNITS wins.")
+  String lammpsUnits;
 
   @Option(names = "--debug", description = "Print the stack trace of an error.")
   boolean debug;
@@ -30,11 +40,14 @@ public final class InputOptions {
    *
    * @throws org.interphase.core.UnsupportedFormatException for a {@code --format} no reader has
    *     ({@code unknown format "nosuch" (known: vasp-xdatcar, …)}), before any file is read
+   * @throws IllegalArgumentException for a {@code --lammps-units} other than metal or real, or a
+   *     {@code --md-step-fs} that is not positive
    */
   ReadOptions toReadOptions() {
     if (format != null) {
       FormatRegistry.byName(format);
     }
-    return new ReadOptions(strict, species, timestepFs == null ? Double.NaN : timestepFs, format);
+    return new ReadOptions(strict, species, timestepFs == null ? Double.NaN : timestepFs, format,
+        lammpsUnits == null ? null : LammpsUnits.parse(lammpsUnits), mdStepFs == null ? Double.NaN : mdStepFs);
   }
 }

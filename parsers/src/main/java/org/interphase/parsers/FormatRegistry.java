@@ -18,6 +18,7 @@ import org.interphase.parsers.cp2k.Cp2kMdRun;
 import org.interphase.parsers.cp2k.Cp2kXyzReader;
 import org.interphase.parsers.RunDiscovery.RunKind;
 import org.interphase.parsers.h5md.H5mdReader;
+import org.interphase.parsers.lammps.LammpsDumpReader;
 import org.interphase.parsers.xyz.ExtendedXyz;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
@@ -195,6 +196,9 @@ public final class FormatRegistry {
       new Format("cp2k-input", "CP2K input", "CP2K", Kind.INPUT, List.of("*.inp", "*.restart"),
           head -> head.toUpperCase(java.util.Locale.ROOT).contains("&FORCE_EVAL"), null).confirmedByContent()
           .withSummary((p, o) -> FileFactsReader.input(p)),
+      new Format(LammpsDumpReader.FORMAT, "LAMMPS text dump (dump atom / dump custom)", "LAMMPS", Kind.TRAJECTORY,
+          List.of("*.lammpstrj", "*.lammpsdump", "*.dump", "dump.*", "dump_*", "*.dump.*"), FormatRegistry::looksLikeLammpsDump,
+          LammpsDumpReader::open).confirmedByContent(),
       new Format(ExtendedXyz.FORMAT, "extended XYZ (ASE, OVITO)", "", Kind.TRAJECTORY, List.of("*.extxyz", "*.xyz"),
           head -> head.contains("Lattice=") || head.contains("Properties="), ExtendedXyz::open),
       new Format(H5mdReader.FORMAT, "H5MD (HDF5 for molecular data)", "", Kind.TRAJECTORY, List.of("*.h5md", "*.h5"),
@@ -261,6 +265,12 @@ public final class FormatRegistry {
     TrajectoryHeader h = new TrajectoryHeader(path.toString(), "cp2k-band", "CP2K", band.atoms(), f0.cell(), Double.NaN, false,
         List.of("last band of " + band.images().size() + " replicas after " + band.iterations() + " iterations"));
     return FrameSources.of(h, band.images());
+  }
+
+  /** A LAMMPS text dump starts with {@code ITEM: TIMESTEP}, or {@code ITEM: UNITS} / {@code ITEM: TIME} before it. */
+  static boolean looksLikeLammpsDump(String head) {
+    String h = head.stripLeading();
+    return h.startsWith("ITEM: TIMESTEP") || h.startsWith("ITEM: UNITS") || h.startsWith("ITEM: TIME");
   }
 
   private static boolean looksLikeXdatcar(String head) {
