@@ -21,7 +21,8 @@ best() {   # best wall time in seconds of a command over $runs runs, its output 
   local b=""
   for _ in $(seq 1 "$runs"); do
     local t
-    t=$( { /usr/bin/time -f "%e" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$work/time.txt" -f "%e" "$@" >/dev/null 2>/dev/null || true
+    t=$(tail -1 "$work/time.txt")
     if [[ -z "$b" ]] || awk "BEGIN{exit !($t < $b)}"; then b="$t"; fi
   done
   echo "$b"

@@ -15,7 +15,6 @@
 static unsigned long long s = 88172645463325252ULL;
 static double u(void) { s ^= s << 13; s ^= s >> 7; s ^= s << 17; return (s >> 11) * (1.0 / 9007199254740992.0); }
 static const char *el(int i) { return i < 192 ? "Li" : i < 224 ? "P" : i < 384 ? "S" : "Cl"; }
-static int type(int i) { return i < 192 ? 1 : i < 224 ? 2 : i < 384 ? 3 : 4; }
 
 static int gen(const char *fmt, const char *out, int frames) {
     FILE *f = fopen(out, "w"); int n = 416; double L = 19.72; double *p = malloc(sizeof(double) * 3 * n);
@@ -32,8 +31,8 @@ static int gen(const char *fmt, const char *out, int frames) {
             fprintf(f, "%d\nLattice=\"%.6f 0.0 0.0 0.0 %.6f 0.0 0.0 0.0 %.6f\" Properties=species:S:1:pos:R:3 Time=%.3f pbc=\"T T T\"\n", n, L, L, L, 2.0 * k);
             for (int i = 0; i < n; i++) fprintf(f, "%-2s %15.8f %15.8f %15.8f\n", el(i), L * p[3*i], L * p[3*i+1], L * p[3*i+2]);
         } else {
-            fprintf(f, "ITEM: TIMESTEP\n%d\nITEM: NUMBER OF ATOMS\n%d\nITEM: BOX BOUNDS pp pp pp\n0 %.6f\n0 %.6f\n0 %.6f\nITEM: ATOMS id type x y z\n", 2 * k, n, L, L, L);
-            for (int i = 0; i < n; i++) fprintf(f, "%d %d %.6f %.6f %.6f\n", i + 1, type(i), L * p[3*i], L * p[3*i+1], L * p[3*i+2]);
+            fprintf(f, "ITEM: TIMESTEP\n%d\nITEM: NUMBER OF ATOMS\n%d\nITEM: BOX BOUNDS pp pp pp\n0 %.6f\n0 %.6f\n0 %.6f\nITEM: ATOMS id element x y z\n", 2 * k, n, L, L, L);
+            for (int i = 0; i < n; i++) fprintf(f, "%d %s %.6f %.6f %.6f\n", i + 1, el(i), L * p[3*i], L * p[3*i+1], L * p[3*i+2]);
         }
     }
     fclose(f); return 0;

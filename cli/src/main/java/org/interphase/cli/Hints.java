@@ -16,7 +16,7 @@ final class Hints {
 
   private static final Map<String, String> PARAMETERS = Map.of(
       "timestepFs", "pass --timestep-fs (for a LAMMPS dump, or --md-step-fs: the MD step)",
-      "temperatureK", "pass --temperature-k for each run",
+      "temperatureK", "pass --temperatures-k K,K,… (one temperature per run, in the order of the runs)",
       "nA", "pass --n-a and --n-b",
       "formA", "pass --form-a and --break-a");
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         NebCommand.class, RenderCommand.class, ReportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:failure", "2:bad usage", "3:malformed input (file:line: …)", "4:missing file"})
-public final class Interphase implements Runnable {
+public final class Interphase implements java.util.concurrent.Callable<Integer> {
   /** Exit code for malformed input. */
   public static final int MALFORMED = 3;
   /** Exit code for a missing file. */
@@ -26,9 +26,11 @@ public final class Interphase implements Runnable {
   @Spec
   CommandSpec spec;
 
+  /** No command given: the usage on stderr, exit code 2 (bad usage). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 
   /** A configured command line, for {@link #main} and tests. */
@@ -143,7 +145,15 @@ public final class Interphase implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println("interphase: out of memory (the heap holds at most " + Runtime.getRuntime().maxMemory() / 1048576
+          + " MB): give Java more, e.g. JAVA_TOOL_OPTIONS=-Xmx4g, or analyse fewer frames");
+      code = 1;
+    }
+    System.exit(code);
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

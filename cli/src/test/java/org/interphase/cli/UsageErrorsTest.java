@@ -41,6 +41,14 @@ class UsageErrorsTest {
   }
 
   @Test
+  void noCommandIsBadUsageWithTheUsageOnStderr() {
+    Run r = InfoCommandTest.run();
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("Usage: interphase"), r.err());
+    assertTrue(r.out().isEmpty(), r.out());
+  }
+
+  @Test
   void unknownOptionIsOneLineWithoutUsageDump() {
     Run r = InfoCommandTest.run("info", "--bogus", "x");
     assertEquals(2, r.exit());

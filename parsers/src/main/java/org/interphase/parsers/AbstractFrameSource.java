@@ -11,7 +11,9 @@ import org.interphase.core.Warning;
 
 /**
  * Base of the streaming readers: subclasses implement {@link #readNext()} and this class provides
- * one-frame look-ahead, warnings and the truncation policy.
+ * one-frame look-ahead, warnings and the truncation policy: a file that ends inside a frame keeps
+ * every complete frame with a warning ({@code --strict}: an error), and is an error when not one
+ * frame is complete.
  */
 public abstract class AbstractFrameSource implements FrameSource {
   private final List<Warning> warnings = new ArrayList<>();
@@ -33,7 +35,8 @@ public abstract class AbstractFrameSource implements FrameSource {
       try {
         pending = readNext();
       } catch (TruncatedInputException e) {
-        if (strict) {
+        // a file cut inside its first frame keeps nothing: that is an error even when a cut is otherwise tolerated
+        if (strict || delivered == 0) {
           done = true;
           throw e;
         }

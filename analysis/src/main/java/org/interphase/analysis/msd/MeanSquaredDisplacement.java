@@ -527,7 +527,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       for (int m = 0; m < n; m++) {
         double norm = masked ? count[m] : (double) atoms * (n - m);
         for (int d = 0; d < 3; d++) {
-          comp[d][m] = norm > 0 ? comp[d][m] / norm : Double.NaN;
+          // at lag 0 every displacement is zero: the FFT's rounding (±1e-15 Å²) is not a value
+          comp[d][m] = !(norm > 0) ? Double.NaN : m == 0 ? 0.0 : comp[d][m] / norm;
         }
         for (int d : axes) {
           msd[m] += comp[d][m];

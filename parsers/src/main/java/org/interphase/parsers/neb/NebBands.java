@@ -92,7 +92,7 @@ public final class NebBands {
         Cp2kSinglePoints sp = s.found();
         double meV = sp.largestEnergyDifferenceEv() * 1000;
         notes.add(String.format(Locale.ROOT, "forces and energies from the single points %s beside the band, one per image by the number "
-            + "in their names (their energies agree with the band's within %s meV); --forces-from chooses others", names(sp.logs()),
+            + "in their names (their energies agree with the band's within %s meV); `interphase neb --forces-from` chooses others", names(sp.logs()),
             meV < 0.01 ? "0.01" : String.format(Locale.ROOT, "%.2g", meV)));
         band = withSinglePoints(band, sp.logs(), sp.energiesEv(), sp.forcesEvPerA(), notes);
       } else if (s.reason() != null) {

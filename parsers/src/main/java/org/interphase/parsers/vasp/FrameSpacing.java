@@ -91,9 +91,14 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
             + strideFrom.strideTag() + " (" + fs(potimFrom.potimFs()) + " fs × " + steps
             + (strideFrom.strideTag().equals("NBLOCK") && strideFrom.nblock() == null ? ", NBLOCK not set" : "") + ")";
       }
-    } else if (steps > 0) {
-      notes.add("frames are " + steps + " MD step" + (steps == 1 ? "" : "s") + " apart but POTIM is unknown "
+    } else if (steps > 1) {
+      notes.add("frames are " + steps + " MD steps apart but POTIM is unknown "
           + "(no INCAR, OUTCAR or vasprun.xml beside the file states it): pass --timestep-fs");
+    } else if (steps == 1) {
+      // VASP numbers configurations by MD step, but tools that rewrite an XDATCAR (pymatgen, ASE) number them 1, 2, 3…:
+      // consecutive numbers do not tell the stride (NBLOCK)
+      notes.add("configuration numbers are consecutive (1 MD step apart, or renumbered by the program that wrote the file) and "
+          + "POTIM is unknown: pass --timestep-fs with the time between stored frames (POTIM × NBLOCK), not POTIM alone");
     } else {
       notes.add("time between frames unknown (no INCAR, OUTCAR or vasprun.xml beside the file): pass --timestep-fs");
     }
