@@ -11,7 +11,7 @@ import org.interphase.parsers.io.NumberScanner;
  * frame cut off at the end of the file) stops the chunk at the start of that frame; the sequential
  * reader takes over there, with its messages.
  */
-final class Cp2kXyzChunk {
+final class Cp2kXyzChunk implements org.interphase.parsers.io.ParallelChunks.Counted {
   /** Frames parsed. */
   int frames;
   /** The frames, their count lines counted from the chunk's first line (0). */
@@ -20,6 +20,13 @@ final class Cp2kXyzChunk {
   int stopOffset = -1;
   /** Line (from 0) of the frame where parsing stopped. */
   long stopLine;
+  /** Lines of the chunk when it was parsed to its end, else -1. */
+  private long lines = -1;
+
+  @Override
+  public long lines() {
+    return lines;
+  }
 
   private Cp2kXyzChunk() {}
 
@@ -89,6 +96,7 @@ final class Cp2kXyzChunk {
       line += 2 + atoms;
       c.add(new XyzBlock((long) parsed[0], parsed[1], parsed[2], labels.clone(), values, frameLine));
     }
+    c.lines = line;
     return c;
   }
 

@@ -36,11 +36,53 @@ public final class NumberScanner {
    *
    * @param buf the bytes (ASCII)
    * @param from where the number starts
-   * @param end the end of the line: the number never reaches past it
+   * @param end the end of the line, or of the text (a line end also ends a number): the number never
+   *     reaches past it
    * @return the index just after the number, or {@code -1} when no number starts at {@code from}
    *     or it runs into something that is neither a separator nor a next number
    */
   public int scan(byte[] buf, int from, int end) {
+    int fast = scanPlain(buf, from, end);
+    return fast != NOT_PLAIN ? fast : scanAny(buf, from, end);
+  }
+
+  private static final int NOT_PLAIN = -2;
+
+  /**
+   * The common case in one tight loop: an optional minus, at most 15 digits with an optional point,
+   * no exponent, then a separator or the end. {@link #NOT_PLAIN} for anything else, which {@link
+   * #scanAny} reads (or refuses) with the full grammar.
+   */
+  private int scanPlain(byte[] buf, int from, int end) {
+    int i = from;
+    boolean neg = i < end && buf[i] == '-';
+    if (neg) {
+      i++;
+    }
+    long mant = 0;
+    int digits = 0;
+    int point = -1;
+    for (; i < end; i++) {
+      int d = buf[i] - '0';
+      if (d >= 0 && d <= 9) {
+        mant = mant * 10 + d;
+        digits++;
+      } else if (buf[i] == '.' && point < 0) {
+        point = i;
+      } else {
+        break;
+      }
+    }
+    if (digits == 0 || digits > 15 || (i < end && buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n')) {
+      return NOT_PLAIN;
+    }
+    int fracDigits = point < 0 ? 0 : i - point - 1;
+    double v = fracDigits == 0 ? mant : mant / POW10[fracDigits];
+    value = neg ? -v : v;
+    return i;
+  }
+
+  private int scanAny(byte[] buf, int from, int end) {
     int i = from;
     boolean neg = false;
     if (i < end && (buf[i] == '-' || buf[i] == '+')) {
@@ -94,7 +136,7 @@ public final class NumberScanner {
       exp = signedDigits(buf, i + 1, i + 4);
       i += 4;
     }
-    if (i < end && !isSpace(buf[i]) && buf[i] != '-' && buf[i] != ',' && buf[i] != ';') {
+    if (i < end && !isSpace(buf[i]) && buf[i] != '\n' && buf[i] != '-' && buf[i] != ',' && buf[i] != ';') {
       return -1;
     }
     int e10 = exp + dropped - fracDigits;

@@ -10,7 +10,7 @@ import org.interphase.parsers.io.NumberScanner;
  * frame cut off at the end of the file) stops the chunk at the start of that frame; the sequential
  * reader takes over there, with its messages and its policy for damaged files.
  */
-final class XdatcarChunk {
+final class XdatcarChunk implements org.interphase.parsers.io.ParallelChunks.Counted {
   /** Frames parsed. */
   int frames;
   /** Configuration number of each frame, {@code -1} where the line has none. */
@@ -23,6 +23,13 @@ final class XdatcarChunk {
   int stopOffset = -1;
   /** Line (from 0) of the frame where parsing stopped. */
   long stopLine;
+  /** Lines of the chunk when it was parsed to its end, else -1. */
+  private long chunkLines = -1;
+
+  @Override
+  public long lines() {
+    return chunkLines;
+  }
 
   private XdatcarChunk() {}
 
@@ -58,16 +65,16 @@ final class XdatcarChunk {
       line++;
       double[] pos = new double[3 * atoms];
       for (int i = 0; i < atoms; i++) {
-        end = lineEnd(text, p, length);
-        if (end == length || !threeNumbers(text, p, end, num, pos, 3 * i)) {
+        p = threeNumbers(text, p, length, num, pos, 3 * i);
+        if (p < 0) {
           return c.stop(frameStart, frameLine);
         }
-        p = end + 1;
         line++;
       }
       cell.toCartesian(pos, pos);
       c.add(number, frameLine, pos);
     }
+    c.chunkLines = line;
     return c;
   }
 
@@ -128,25 +135,28 @@ final class XdatcarChunk {
     return digits > 0 && (i == to || NumberScanner.isSpace(t[i])) ? v : -1;
   }
 
-  /** Three finite numbers and nothing else on the line {@code [from, to)}, stored at {@code out[at…at+2]}. */
-  private static boolean threeNumbers(byte[] t, int from, int to, NumberScanner num, double[] out, int at) {
-    int end = to > from && t[to - 1] == '\r' ? to - 1 : to;
+  /**
+   * Three finite numbers and nothing else on the line that starts at {@code from}, stored at {@code
+   * out[at…at+2]}: the index after the line's end, or {@code -1} when the line is anything else or
+   * has no end before {@code length}.
+   */
+  private static int threeNumbers(byte[] t, int from, int length, NumberScanner num, double[] out, int at) {
     int p = from;
     for (int k = 0; k < 3; k++) {
-      while (p < end && (NumberScanner.isSpace(t[p]) || t[p] == ',')) {
+      while (p < length && (t[p] == ' ' || t[p] == '\t')) {
         p++;
       }
-      int q = num.scan(t, p, end);
+      int q = num.scan(t, p, length);
       if (q < 0 || !Double.isFinite(num.value())) {
-        return false;
+        return -1;
       }
       out[at + k] = num.value();
       p = q;
     }
-    while (p < end && NumberScanner.isSpace(t[p])) {
+    while (p < length && (t[p] == ' ' || t[p] == '\t' || t[p] == '\r')) {
       p++;
     }
-    return p == end;
+    return p < length && t[p] == '\n' ? p + 1 : -1;
   }
 
   private static int indexOf(byte[] t, int from, int to, byte[] word) {
