@@ -43,6 +43,43 @@ class NebCommandTest {
     assertTrue(r.err().contains("energies only"), r.err());
   }
 
+  /**
+   * A band without forces: neb.dat's F column must let VTST's force-based spline (nebspline.pl: per
+   * interval a cubic through both energies with slopes −F, written out here) draw the profile that
+   * spline.dat holds, not one with made-up zero forces.
+   */
+  @Test
+  void nebDatWithoutForcesDrawsTheSameProfileInVtstsSpline() throws Exception {
+    Path out = SharedData.scratch("neb-llto");
+    InfoCommandTest.Run r = InfoCommandTest.run("neb", SharedData.real("modalNEB/NEB/LLTO").toString(), "--name", "LLTO", "--out",
+        out.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<double[]> neb = new ArrayList<>();
+    for (String l : Files.readAllLines(out.resolve("LLTO/neb.dat"))) {
+      String[] t = l.strip().split("\\s+");
+      neb.add(new double[] {Double.parseDouble(t[1]), Double.parseDouble(t[2]), Double.parseDouble(t[3])});
+    }
+    assertTrue(neb.stream().skip(1).limit(neb.size() - 2).anyMatch(row -> row[2] != 0.0), "not a column of zeros");
+    List<double[]> spline = new ArrayList<>();
+    for (String l : Files.readAllLines(out.resolve("LLTO/spline.dat"))) {
+      String[] t = l.strip().split("\\s+");
+      spline.add(new double[] {Double.parseDouble(t[0]), Double.parseDouble(t[1])});
+    }
+    for (int i = 0; i + 1 < neb.size(); i++) {
+      double r0 = neb.get(i)[0];
+      double r1 = neb.get(i + 1)[0];
+      double dr = r1 - r0;
+      double mid = (r0 + r1) / 2;
+      // cubic Hermite on [r0, r1] with E' = −F at both ends, evaluated at the middle
+      double h = 0.5 * (neb.get(i)[1] + neb.get(i + 1)[1]) + dr / 8 * (-neb.get(i)[2] + neb.get(i + 1)[2]);
+      double[] near = spline.stream().min(java.util.Comparator.comparingDouble(p -> Math.abs(p[0] - mid))).orElseThrow();
+      assertTrue(Math.abs(near[0] - mid) < dr / 10, "spline.dat samples the middle of interval " + i);
+      // the spline.dat point is a little off the middle: allow the curve's change over that distance
+      double slope = Math.abs(neb.get(i + 1)[1] - neb.get(i)[1]) / dr + Math.abs(neb.get(i)[2]) + Math.abs(neb.get(i + 1)[2]);
+      assertEquals(h, near[1], 2e-3 + slope * Math.abs(near[0] - mid), "interval " + i);
+    }
+  }
+
   @Test
   void cp2kBandWithForcesFromSinglePoints() throws Exception {
     Path d = SharedData.cp2k("neb_li_hop");

@@ -63,7 +63,7 @@ public final class NebViews {
       o.add("  image   R (Å)      E (eV)     F (eV/Å)");
       double[] x = r.reactionCoordinateA();
       double[] e = r.energyEv();
-      double[] f = r.tangentForceEvPerA();
+      double[] f = r.tangentForceEvPerA().clone();
       for (int i = 0; i < r.images(); i++) {
         o.add(String.format(Locale.ROOT, "  %3d  %9.5f  %9.5f  %9.5f", i, x[i], e[i], f[i]));
       }
@@ -132,12 +132,25 @@ public final class NebViews {
   }
 
 
-  /** VTST-compatible files: neb.dat (i R E F i), spline.dat (R E), exts.dat. */
+  /**
+   * VTST-compatible files: neb.dat (i R E F i), spline.dat (R E), exts.dat. Without forces the F
+   * column holds minus the slope of the energy-only spline at each image (the slopes the profile was
+   * drawn with), so that VTST's tools draw the same curve from neb.dat; never a made-up zero force.
+   */
   public static List<Views.TextFile> vtst(String dir, NebResult r) {
+    double[] f = r.tangentForceEvPerA().clone();
+    if (java.util.Arrays.stream(f).anyMatch(Double::isNaN) && r.images() >= 3) {
+      double[] x = r.reactionCoordinateA();
+      org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction s =
+          new org.apache.commons.math3.analysis.interpolation.SplineInterpolator().interpolate(x, r.energyEv());
+      for (int i = 0; i < f.length; i++) {
+        f[i] = -s.derivative().value(Math.min(x[x.length - 1], Math.max(x[0], x[i])));
+      }
+    }
     StringBuilder neb = new StringBuilder();
     for (int i = 0; i < r.images(); i++) {
       neb.append(String.format(Locale.ROOT, "%3d %12.6f %12.6f %12.6f %3d%n", i, r.reactionCoordinateA()[i], r.energyEv()[i],
-          Double.isNaN(r.tangentForceEvPerA()[i]) ? 0.0 : r.tangentForceEvPerA()[i], i));
+          Double.isNaN(f[i]) ? 0.0 : f[i], i));
     }
     List<Views.TextFile> out = new ArrayList<>();
     out.add(new Views.TextFile(dir + "/neb.dat", neb.toString()));
