@@ -51,6 +51,9 @@ public final class ExtendedXyz extends AbstractFrameSource {
   /** frames read while opening, not yet handed out */
   private final Deque<Frame> ahead = new ArrayDeque<>();
   private final String[] firstLabels;
+  /** The species tokens of the first frame as written; while it is read, collected in {@link #tokens}. */
+  private String[] firstTokens;
+  private String[] tokens;
   private long index;
   private double previousTimeFs = Double.NaN;
   private boolean spacingWarned;
@@ -66,6 +69,8 @@ public final class ExtendedXyz extends AbstractFrameSource {
         throw new MalformedInputException(path.toString(), 1, "an extended XYZ frame", null);
       }
       firstLabels = labels[0];
+      firstTokens = tokens;
+      tokens = null;
       ahead.add(first);
       Frame second = Double.isNaN(first.timeFs()) ? null : readSecond();
       if (second != null) {
@@ -187,6 +192,9 @@ public final class ExtendedXyz extends AbstractFrameSource {
     double[] frc = cols.has(ExtxyzColumns.Role.FORCES) ? new double[3 * n] : null;
     double[] vel = cols.has(ExtxyzColumns.Role.VELOCITIES) ? new double[3 * n] : null;
     String[] labels = new String[n];
+    if (firstTokens == null) {
+      tokens = new String[n];
+    }
     for (int a = 0; a < n; a++) {
       if (!r.next()) {
         throw new TruncatedInputException(r.source(), r.lineNumber() + 1, "atom " + (a + 1) + " of " + n + " in frame " + (index + 1));
@@ -209,18 +217,22 @@ public final class ExtendedXyz extends AbstractFrameSource {
         case VELOCITIES -> vel;
         default -> null;
       };
-      String what = col.name() + " of atom " + (a + 1) + " in frame " + (index + 1) + " (" + cols.tokensPerAtom()
-          + " values per line as Properties= declares)";
-      if (col.role() == ExtxyzColumns.Role.SPECIES) {
-        label = species(r.nextToken(what), a);
-      } else if (target != null) {
-        for (int k = 0; k < 3; k++) {
-          target[3 * a + k] = r.nextDouble(what);
+      try {
+        if (col.role() == ExtxyzColumns.Role.SPECIES) {
+          label = species(r.nextToken(VALUE), a);
+        } else if (target != null) {
+          for (int k = 0; k < 3; k++) {
+            target[3 * a + k] = r.nextDouble(VALUE);
+          }
+        } else {
+          for (int k = 0; k < col.width(); k++) {
+            r.nextToken(VALUE);
+          }
         }
-      } else {
-        for (int k = 0; k < col.width(); k++) {
-          r.nextToken(what);
-        }
+      } catch (MalformedInputException e) {
+        // the message is made only when it is needed: building it for every atom would cost more than reading the line
+        throw e.withExpected(col.name() + " of atom " + (a + 1) + " in frame " + (index + 1) + " (" + cols.tokensPerAtom()
+            + " values per line as Properties= declares)");
       }
     }
     if (r.hasMoreTokens()) {
@@ -229,7 +241,15 @@ public final class ExtendedXyz extends AbstractFrameSource {
     return label;
   }
 
+  private static final String VALUE = "a value";
+
   private String species(String token, int a) {
+    if (firstTokens != null && token.equals(firstTokens[a])) {
+      return firstLabels[a]; // the same label as in the first frame: the same element, no lookup
+    }
+    if (tokens != null) {
+      tokens[a] = token;
+    }
     String el;
     try {
       el = AtomTable.elementOf(token);
