@@ -216,7 +216,8 @@ final class InfoCommand implements Callable<Integer> {
     if (!s.kinds().isEmpty()) {
       out.add(String.format(Locale.ROOT, "  kinds       %s", s.kinds()));
     }
-    out.add(String.format(Locale.ROOT, "  time step   %s", Double.isNaN(s.timestepFs()) ? "unknown (pass --timestep-fs)"
+    out.add(String.format(Locale.ROOT, "  time step   %s", Double.isNaN(s.timestepFs()) ? (s.frames() <= 1 ? "none (a single structure)"
+        : "unknown: the files state none (an optimisation or NEB has none; for an MD trajectory pass --timestep-fs)")
         : String.format(Locale.ROOT, "%.4g fs between frames%s", s.timestepFs(),
             s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")")));
     Cell c = s.cell();
