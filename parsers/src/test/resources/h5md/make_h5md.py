@@ -112,3 +112,10 @@ with h5py.File("damaged-position-shape.h5md", "w") as f:
     g.create_group("box").create_dataset("edges", data=edges_nm).attrs["unit"] = "nm"
     g.create_dataset("position/value", data=coords[:, :, 0].astype(np.float64) / 10.0).attrs["unit"] = "nm"
     g.create_dataset("species", data=numbers)
+
+# a NaN in the positions (frame 7, atom 17, y), in a copy of the fixed-box file: must be refused, never read as a number
+import shutil
+shutil.copy("lips-fixed-box.h5md", "damaged-nan-position.h5md")
+with h5py.File("damaged-nan-position.h5md", "r+") as f:
+    v = f["particles/lips/position/value"]
+    v[7, 17, 1] = np.nan

@@ -15,7 +15,7 @@ final class Hints {
       org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs");
 
   private static final Map<String, String> PARAMETERS = Map.of(
-      "timestepFs", "pass --timestep-fs (for a LAMMPS dump, or --md-step-fs: the MD step)",
+      "timestepFs", "pass --timestep-fs, the time between stored frames (for a LAMMPS dump, --md-step-fs, the MD step, also does)",
       "temperatureK", "pass --temperatures-k K,K,… (one temperature per run, in the order of the runs)",
       "nA", "pass --n-a and --n-b",
       "formA", "pass --form-a and --break-a");

@@ -40,7 +40,15 @@ final class Inputs {
       Runner run = new Runner(src);
       Runner.Slot<R> slot = run.add(analysis);
       Runner.Pass pass = run.run(Progress.of(src));
-      return new Outcome<>(slot.result(), pass);
+      try {
+        return new Outcome<>(slot.result(), pass);
+      } catch (IllegalArgumentException e) {
+        // the analysis speaks of frames and atoms; the user needs to know which file they are in
+        if (e.getClass() == IllegalArgumentException.class && e.getMessage() != null && !e.getMessage().startsWith(path.toString())) {
+          throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+        throw e;
+      }
     }
   }
 

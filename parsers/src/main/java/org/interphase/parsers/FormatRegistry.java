@@ -244,7 +244,13 @@ public final class FormatRegistry {
     if (other.isPresent()) {
       throw new UnsupportedFormatException(path + ": not a file Interphase reads (" + other.get() + ")");
     }
-    return FORMATS.stream().filter(f -> f.sniffer().test(head)).findFirst()
+    Optional<Format> byContent = FORMATS.stream().filter(f -> f.sniffer().test(head)).findFirst();
+    if (byContent.isPresent()) {
+      return byContent.get();
+    }
+    // the name says what the file should be but the content is nothing known (empty, cut, another kind): that format's reader
+    // says what is wrong with it, which helps more than "not recognised"
+    return FORMATS.stream().filter(f -> f.opener() != null && f.matchesName(base)).findFirst()
         .orElseThrow(() -> new UnsupportedFormatException(path + ": format not recognised (use --format; known: "
             + knownNames() + ")"));
   }

@@ -108,6 +108,10 @@ public final class H5mdReader extends AbstractFrameSource {
             + " previous one, the first two are %s fs apart; times are taken as written", off, times.step(off), num(times.timeFs(off)),
             num(times.timeFs(off) - times.timeFs(off - 1)), num(dt)));
       }
+    } catch (HdfException e) {
+      hdf.close();
+      // a cut or damaged HDF5 file: the library's words, with the file they are about
+      throw new MalformedInputException(file, 0, "an intact HDF5 file (cut or damaged?)", e.getMessage());
     } catch (RuntimeException e) {
       hdf.close();
       throw e;
@@ -200,13 +204,20 @@ public final class H5mdReader extends AbstractFrameSource {
       return null;
     }
     int i = next++;
-    double[] pos = positionRows.row(i);
-    if (toAngstrom != 1.0) {
+    try {
+      double[] pos = positionRows.row(i);
       for (int k = 0; k < pos.length; k++) {
+        if (!Double.isFinite(pos[k])) {
+          throw new MalformedInputException(file, 0, "finite positions in " + positions.getPath() + " (frame " + i + ", atom " + k / 3
+              + ")", Double.toString(pos[k]));
+        }
         pos[k] *= toAngstrom;
       }
+      return new Frame(times.step(i), times.timeFs(i), box.cell(i), pos, null, null, Energies.NONE);
+    } catch (HdfException e) {
+      throw new MalformedInputException(file, 0, "frame " + i + " of " + positions.getPath() + " (the file is cut or damaged?)",
+          e.getMessage());
     }
-    return new Frame(times.step(i), times.timeFs(i), box.cell(i), pos, null, null, Energies.NONE);
   }
 
   @Override

@@ -127,4 +127,34 @@ class H5mdReaderTest {
     assertEquals(p + ": /particles/lips/position/value: expected positions of shape [frames][atoms][3], found \"shape [20, 48]\"",
         e.getMessage());
   }
+
+  @Test
+  void aNanPositionIsRefusedNotRead() {
+    Path p = resource("damaged-nan-position.h5md");
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> {
+      try (org.interphase.core.FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
+        while (src.hasNext()) {
+          src.next();
+        }
+      }
+    });
+    assertTrue(e.getMessage().contains("finite positions in /particles/lips/position/value (frame 7, atom 17)"), e.getMessage());
+  }
+
+  @Test
+  void aCutFileIsMalformedInputNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    byte[] whole = java.nio.file.Files.readAllBytes(resource("lips-mda-angstrom-ps.h5md"));
+    for (int cut : new int[] {1000, 5000, 20000, 60000}) {
+      Path p = dir.resolve("cut-" + cut + ".h5md");
+      java.nio.file.Files.write(p, java.util.Arrays.copyOf(whole, cut));
+      MalformedInputException e = assertThrows(MalformedInputException.class, () -> {
+        try (org.interphase.core.FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
+          while (src.hasNext()) {
+            src.next();
+          }
+        }
+      }, "cut at " + cut);
+      assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
+    }
+  }
 }
