@@ -90,12 +90,25 @@ final class InfoCommand implements Callable<Integer> {
       return List.of(FileSummary.of(p, options));
     }
     List<FileSummary> out = new ArrayList<>();
+    RuntimeException firstFailure = null;
     for (RunDiscovery.Run run : RunDiscovery.discover(p)) {
       switch (run.kind()) {
         case VASP_NEB -> out.add(FileSummary.neb(run.primary(), options));
         case VASP_MD -> out.addAll(vaspFiles(p, options, others));
+        case TRAJECTORY -> {
+          // a folder of separate trajectory files: a damaged one is listed with its reason, the others are still shown
+          try {
+            out.add(FileSummary.of(run.primary(), options));
+          } catch (org.interphase.core.MalformedInputException | UnsupportedFormatException e) {
+            others.add(new OtherFile(run.primary().toString(), reason(run.primary(), e)));
+            firstFailure = firstFailure == null ? e : firstFailure;
+          }
+        }
         default -> out.add(FileSummary.of(run.primary(), options));
       }
+    }
+    if (out.isEmpty() && firstFailure != null) {
+      throw firstFailure;
     }
     if (out.isEmpty()) {
       // a folder of VASP files without a trajectory (POSCAR, CONTCAR, OSZICAR beside INCAR and KPOINTS)
@@ -106,7 +119,8 @@ final class InfoCommand implements Callable<Integer> {
       }
     }
     if (out.isEmpty()) {
-      throw new UnsupportedFormatException(p + ": no VASP or CP2K run Interphase reads in this directory");
+      throw new UnsupportedFormatException(p + ": no run Interphase reads in this directory (VASP, CP2K, or a LAMMPS dump, extended XYZ "
+          + "or H5MD file by its name)");
     }
     return out;
   }

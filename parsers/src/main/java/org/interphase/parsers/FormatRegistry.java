@@ -198,11 +198,13 @@ public final class FormatRegistry {
           .withSummary((p, o) -> FileFactsReader.input(p)),
       new Format(LammpsDumpReader.FORMAT, "LAMMPS text dump (dump atom / dump custom)", "LAMMPS", Kind.TRAJECTORY,
           List.of("*.lammpstrj", "*.lammpsdump", "*.dump", "dump.*", "dump_*", "*.dump.*"), FormatRegistry::looksLikeLammpsDump,
-          LammpsDumpReader::open).confirmedByContent(),
+          LammpsDumpReader::open).confirmedByContent()
+          .withRun(RunKind.TRAJECTORY, 0, n -> plain(n).endsWith(".lammpstrj") || plain(n).endsWith(".lammpsdump")),
       new Format(ExtendedXyz.FORMAT, "extended XYZ (ASE, OVITO)", "", Kind.TRAJECTORY, List.of("*.extxyz", "*.xyz"),
-          head -> head.contains("Lattice=") || head.contains("Properties="), ExtendedXyz::open),
+          head -> head.contains("Lattice=") || head.contains("Properties="), ExtendedXyz::open)
+          .withRun(RunKind.TRAJECTORY, 0, n -> plain(n).endsWith(".extxyz")),
       new Format(H5mdReader.FORMAT, "H5MD (HDF5 for molecular data)", "", Kind.TRAJECTORY, List.of("*.h5md", "*.h5"),
-          H5mdReader::looksLikeH5md, H5mdReader::open).confirmedByContent());
+          H5mdReader::looksLikeH5md, H5mdReader::open).confirmedByContent().withRun(RunKind.TRAJECTORY, 0, n -> n.endsWith(".h5md")));
 
   private FormatRegistry() {}
 

@@ -34,7 +34,8 @@ public final class RunDiscovery {
     CP2K_MD("a CP2K PROJECT-pos-1.xyz"),
     CP2K_GEO_OPT("a CP2K PROJECT-pos-1.xyz of a GEO_OPT"),
     CP2K_BAND("CP2K BAND replicas PROJECT-pos-Replica_nr_N-1.xyz"),
-    CP2K_LOG("a CP2K main log (single point, or MD energies without a trajectory)");
+    CP2K_LOG("a CP2K main log (single point, or MD energies without a trajectory)"),
+    TRAJECTORY("a LAMMPS dump (*.lammpstrj, *.lammpsdump), extended XYZ (*.extxyz) or H5MD (*.h5md) file");
 
     private final String files;
 
@@ -91,6 +92,7 @@ public final class RunDiscovery {
           String project = base.substring(0, base.lastIndexOf("-pos-"));
           runs.add(new Run(cp2kKind(dir, project, f), project, f));
         }
+        case TRAJECTORY -> runs.add(new Run(RunKind.TRAJECTORY, base.replaceFirst("\\.[^.]+$", ""), f));
         case VASP_MD -> {
           // one VASP run per folder, its primary file the one of lowest rank (XDATCAR, vasprun.xml, OUTCAR)
           if (rf.rank() < vaspRank) {
@@ -193,7 +195,7 @@ public final class RunDiscovery {
   public static final Set<RunKind> ENERGIES = EnumSet.of(RunKind.VASP_MD, RunKind.CP2K_MD, RunKind.CP2K_LOG);
 
   /** The MD kinds. */
-  public static final Set<RunKind> MD = EnumSet.of(RunKind.VASP_MD, RunKind.CP2K_MD);
+  public static final Set<RunKind> MD = EnumSet.of(RunKind.VASP_MD, RunKind.CP2K_MD, RunKind.TRAJECTORY);
   /** The NEB kinds. */
   public static final Set<RunKind> NEB = EnumSet.of(RunKind.VASP_NEB, RunKind.CP2K_BAND);
 
