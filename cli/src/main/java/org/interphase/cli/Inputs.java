@@ -44,7 +44,8 @@ final class Inputs {
         return new Outcome<>(slot.result(), pass);
       } catch (IllegalArgumentException e) {
         // the analysis speaks of frames and atoms; the user needs to know which file they are in
-        if (e.getClass() == IllegalArgumentException.class && e.getMessage() != null && !e.getMessage().startsWith(path.toString())) {
+        if (e.getClass() == IllegalArgumentException.class && e.getMessage() != null
+            && !e.getMessage().contains(String.valueOf(path.getFileName()))) {
           throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
         throw e;
