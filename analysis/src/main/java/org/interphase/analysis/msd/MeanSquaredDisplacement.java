@@ -323,8 +323,12 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       int from = firstAtOrAfter(lagPs, startPs);
       int to = lastAtOrBefore(lagPs, endPs);
       if (to - from + 1 < 3) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "the fit window %.4g–%.4g ps holds %d lags; it needs at least 3", startPs, endPs, Math.max(0, to - from + 1)));
+        int lags = Math.max(0, to - from + 1);
+        boolean defaults = Double.isNaN(p.fitStartPs()) && Double.isNaN(p.fitEndPs());
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "the fit window %.4g–%.4g ps holds %d lag%s; it needs at least 3%s",
+            startPs, endPs, lags, lags == 1 ? "" : "s", defaults ? String.format(Locale.ROOT,
+                " (the default window, 10–50 %% of the run, is too short in a run of %d frames: too short for a diffusion "
+                + "coefficient, or set a wider fit window)", lagPs.length) : ""));
       }
       return new int[] {from, to};
     }
