@@ -87,7 +87,7 @@ final class InterfaceCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--normal is a, b or c, got " + normal);
     }
     List<InterfaceResult> results = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     for (Case c : cases) {
       EnergyRun ab = Inputs.energyRun(c.interfaceRun, input.toReadOptions(), ve);
       EnergyRun a = Inputs.energyRun(c.partA, input.toReadOptions(), ve);
@@ -98,11 +98,11 @@ final class InterfaceCommand implements Callable<Integer> {
       InterfaceResult r = InterfaceEnergy.compute(name, ab, a, b, p);
       results.add(r);
       for (EnergyRun run : List.of(ab, a, b)) {
-        run.notes(Warning.Input.INCOMPLETE).forEach(n -> warnings.add(name + ": " + n.text()));
+        run.notes(Warning.Input.INCOMPLETE).forEach(n -> warnings.add(new Warning(n.kind(), name + ": " + n.text())));
       }
-      r.warnings().forEach(w -> warnings.add(name + ": " + w));
+      r.warnings().forEach(w -> warnings.add(new Warning(w.kind(), name + ": " + w.text())));
     }
-    ResultWriter.emit(spec, InterfaceViews.of(results, warnings.stream().map(Warning::of).toList()), out, json);
+    ResultWriter.emit(spec, InterfaceViews.of(results, warnings), out, json);
     return 0;
   }
 }

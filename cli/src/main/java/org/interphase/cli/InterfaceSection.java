@@ -38,7 +38,7 @@ final class InterfaceSection {
         InterfaceResult r = InterfaceEnergy.compute(c.name(), ab, a, b, InterfaceParameters.of(c.k()).withEquilibrationPs(
             c.equilibrationPs()));
         results.add(r);
-        r.warnings().forEach(w -> warnings.add(c.name() + ": " + w));
+        r.warnings().forEach(w -> warnings.add(c.name() + ": " + w.text()));
         String sec = "Interface energies: " + c.name();
         used.add(sec, "interfaces per cell (k)", Integer.toString(c.k()));
         used.add(sec, "equilibration cut", fmt(c.equilibrationPs()) + " ps (MD frames before it are dropped)");

@@ -3,6 +3,7 @@ package org.interphase.analysis.energetics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.interphase.core.Warning;
 import java.util.TreeSet;
 import org.interphase.core.Cell;
 import org.interphase.core.EnergyRun;
@@ -32,7 +33,7 @@ public final class InterfaceEnergy {
    *     or an MD run has fewer than 2 frames after the equilibration
    */
   public static InterfaceResult compute(String name, EnergyRun ab, EnergyRun a, EnergyRun b, InterfaceParameters p) {
-    List<String> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     double area = area(ab.cell(), p.normalAxis());
     boolean aSlab = sameInPlane(ab.cell(), a.cell(), p, "A", warnings);
     boolean bSlab = sameInPlane(ab.cell(), b.cell(), p, "B", warnings);
@@ -41,9 +42,9 @@ public final class InterfaceEnergy {
     Averaged ea = average(a, p, "A");
     Averaged eb = average(b, p, "B");
     if (ab.dynamics() && (!a.dynamics() || !b.dynamics())) {
-      warnings.add("the interface energy is an AIMD average but " + (!a.dynamics() ? "A" : "B")
-          + " is a single point: γ then contains the thermal energy of the interface cell; AIMD references at the same "
-          + "temperature are recommended");
+      warnings.add(new Warning(InterfaceResult.Doubt.MIXED_AVERAGE, "the interface energy is an AIMD average but "
+          + (!a.dynamics() ? "A" : "B") + " is a single point: γ then contains the thermal energy of the interface cell; AIMD "
+          + "references at the same temperature are recommended"));
     }
     double num = eab.value.value() - n[0] * ea.value.value() - n[1] * eb.value.value();
     double err = Math.sqrt(sq(eab.value.stdErr()) + sq(n[0] * ea.value.stdErr()) + sq(n[1] * eb.value.stdErr()));
@@ -59,8 +60,8 @@ public final class InterfaceEnergy {
       label = "interface energy relative to the separated slabs (= −work of adhesion)";
     } else if (p.interfaces() == 1) {
       label = "interface energy including the free-surface energies of the slab (k = 1 with bulk references)";
-      warnings.add("k = 1 (slab with vacuum) with references that are not slabs of the same in-plane cell: γ includes the "
-          + "free-surface energies; give slab references for the work of adhesion");
+      warnings.add(new Warning(InterfaceResult.Doubt.FREE_SURFACES, "k = 1 (slab with vacuum) with references that are not slabs "
+          + "of the same in-plane cell: γ includes the free-surface energies; give slab references for the work of adhesion"));
     }
     String method = String.format(Locale.ROOT, "γ = [E_AB − %s·ε_A − %s·ε_B] / (%d·A)%s, A = %.6f Å²; %s; %s; %s", fmt(n[0]), fmt(n[1]),
         p.interfaces(), slabs ? String.format(Locale.ROOT, ", W = [E_A + E_B − E_AB] / (%d·A)", p.interfaces()) : "", area, eab.text,
@@ -95,7 +96,7 @@ public final class InterfaceEnergy {
     return Math.sqrt(x * x + y * y + z * z);
   }
 
-  private static boolean sameInPlane(Cell ab, Cell part, InterfaceParameters p, String which, List<String> warnings) {
+  private static boolean sameInPlane(Cell ab, Cell part, InterfaceParameters p, String which, List<Warning> warnings) {
     int i = (p.normalAxis() + 1) % 3;
     int j = (p.normalAxis() + 2) % 3;
     double[] l1 = ab.lengthsA();
@@ -106,9 +107,9 @@ public final class InterfaceEnergy {
     double sj = l2[j] / l1[j] - 1;
     double dAngle = g2[p.normalAxis()] - g1[p.normalAxis()];
     if (Math.abs(si) > p.strainTolerance() || Math.abs(sj) > p.strainTolerance() || Math.abs(dAngle) > p.strainTolerance() * 90) {
-      warnings.add(String.format(Locale.ROOT, "part %s has another in-plane cell than the interface (%s %.4f Å vs %.4f Å: %+.2f %%, "
-          + "%s %.4f Å vs %.4f Å: %+.2f %%, angle %+.2f°): the interface cell strains it", which, "abc".charAt(i), l2[i], l1[i],
-          100 * si, "abc".charAt(j), l2[j], l1[j], 100 * sj, dAngle));
+      warnings.add(new Warning(InterfaceResult.Doubt.STRAINED_PART, String.format(Locale.ROOT, "part %s has another in-plane cell "
+          + "than the interface (%s %.4f Å vs %.4f Å: %+.2f %%, %s %.4f Å vs %.4f Å: %+.2f %%, angle %+.2f°): the interface cell "
+          + "strains it", which, "abc".charAt(i), l2[i], l1[i], 100 * si, "abc".charAt(j), l2[j], l1[j], 100 * sj, dAngle)));
       return false;
     }
     return true;

@@ -1,6 +1,7 @@
 package org.interphase.analysis.energetics;
 
 import java.util.List;
+import org.interphase.core.Warning;
 import org.interphase.core.Measurement;
 
 /**
@@ -20,13 +21,29 @@ import org.interphase.core.Measurement;
  *     to the separated slabs (= −W)"
  * @param framesUsed frames averaged for E_AB, A and B (1 for single points)
  * @param method how the energies were obtained and the block sizes
+ * @param warnings typed ({@link Doubt}), in the order they arose
  */
 public record InterfaceResult(String name, double areaA2, int interfaces, Measurement energyInterface, Measurement energyA,
     Measurement energyB, double nA, double nB, Measurement gamma, Measurement gammaJm2, Measurement workOfAdhesion, String label,
-    FramesUsed framesUsed, String method, List<String> warnings) {
+    FramesUsed framesUsed, String method, List<Warning> warnings) {
 
   public InterfaceResult {
     warnings = List.copyOf(warnings);
+  }
+
+  /** What can make γ or W mean something else than a chemist expects. */
+  public enum Doubt implements Warning.Kind {
+    /** a part's in-plane cell differs from the interface cell's: the interface cell strains it */
+    STRAINED_PART,
+    /** the interface is an AIMD average but a reference is a single point: γ holds thermal energy */
+    MIXED_AVERAGE,
+    /** k = 1 with references that are not slabs: γ includes the free-surface energies */
+    FREE_SURFACES
+  }
+
+  /** The warnings' texts, in order. */
+  public List<String> warningTexts() {
+    return warnings.stream().map(Warning::text).toList();
   }
 
   /**

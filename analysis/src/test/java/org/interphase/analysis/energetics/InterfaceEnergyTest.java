@@ -40,7 +40,8 @@ class InterfaceEnergyTest {
     assertEquals(-1.0 / 240 * J, r.gammaJm2().value(), 1e-12);
     assertNull(r.workOfAdhesion());
     assertEquals("interface energy", r.label());
-    assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("part A has another in-plane cell")), r.warnings().toString());
+    assertTrue(r.warningTexts().stream().anyMatch(w -> w.startsWith("part A has another in-plane cell")), r.warningTexts().toString());
+    assertTrue(r.warnings().stream().anyMatch(w -> w.kind() == InterfaceResult.Doubt.STRAINED_PART), "typed: " + r.warnings());
   }
 
   /**
@@ -70,7 +71,7 @@ class InterfaceEnergyTest {
     assertEquals(-0.005, r.gamma().value(), 1e-15);
     assertEquals(0.005 * J, r.workOfAdhesion().value(), 1e-12);
     assertTrue(r.label().contains("separated slabs"));
-    assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+    assertTrue(r.warningTexts().isEmpty(), r.warningTexts().toString());
   }
 
   /**
@@ -102,7 +103,7 @@ class InterfaceEnergyTest {
     Cell ab = Cell.orthorhombic(10, 10, 40);
     InterfaceResult r = InterfaceEnergy.compute("t", sp(Map.of("Li", 4, "S", 6), ab, -100.5),
         sp(Map.of("Li", 4, "S", 2), Cell.orthorhombic(10.2, 10, 40), -60), sp(Map.of("S", 4), ab, -40), InterfaceParameters.of(1));
-    assertTrue(r.warnings().get(0).contains("a 10.2000 Å vs 10.0000 Å: +2.00 %"), r.warnings().toString());
+    assertTrue(r.warningTexts().get(0).contains("a 10.2000 Å vs 10.0000 Å: +2.00 %"), r.warningTexts().toString());
     assertNull(r.workOfAdhesion());
     assertTrue(r.label().contains("free-surface"), r.label());
   }
