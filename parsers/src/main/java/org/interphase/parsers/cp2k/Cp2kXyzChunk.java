@@ -2,6 +2,7 @@ package org.interphase.parsers.cp2k;
 
 import java.nio.charset.StandardCharsets;
 import org.interphase.core.MalformedInputException;
+import org.interphase.parsers.io.FrameChunk;
 import org.interphase.parsers.io.NumberScanner;
 
 /**
@@ -11,22 +12,9 @@ import org.interphase.parsers.io.NumberScanner;
  * frame cut off at the end of the file) stops the chunk at the start of that frame; the sequential
  * reader takes over there, with its messages.
  */
-final class Cp2kXyzChunk implements org.interphase.parsers.io.ParallelChunks.Counted {
-  /** Frames parsed. */
-  int frames;
+final class Cp2kXyzChunk extends FrameChunk {
   /** The frames, their count lines counted from the chunk's first line (0). */
   XyzBlock[] blocks;
-  /** Byte offset in the chunk of the frame where parsing stopped, {@code -1} when it reached the chunk's end. */
-  int stopOffset = -1;
-  /** Line (from 0) of the frame where parsing stopped. */
-  long stopLine;
-  /** Lines of the chunk when it was parsed to its end, else -1. */
-  private long lines = -1;
-
-  @Override
-  public long lines() {
-    return lines;
-  }
 
   private Cp2kXyzChunk() {}
 
@@ -96,13 +84,12 @@ final class Cp2kXyzChunk implements org.interphase.parsers.io.ParallelChunks.Cou
       line += 2 + atoms;
       c.add(new XyzBlock((long) parsed[0], parsed[1], parsed[2], labels.clone(), values, frameLine));
     }
-    c.lines = line;
+    c.endedAfter(line);
     return c;
   }
 
   private Cp2kXyzChunk stop(int offset, long line) {
-    stopOffset = offset;
-    stopLine = line;
+    stopAt(offset, line);
     return this;
   }
 
@@ -111,18 +98,6 @@ final class Cp2kXyzChunk implements org.interphase.parsers.io.ParallelChunks.Cou
       blocks = java.util.Arrays.copyOf(blocks, 2 * frames);
     }
     blocks[frames++] = b;
-  }
-
-  private static int lineEnd(byte[] t, int p, int length) {
-    int i = p;
-    while (i < length && t[i] != '\n') {
-      i++;
-    }
-    return i;
-  }
-
-  private static int trimCr(byte[] t, int from, int end) {
-    return end > from && t[end - 1] == '\r' ? end - 1 : end;
   }
 
   private static long count(byte[] t, int from, int to) {

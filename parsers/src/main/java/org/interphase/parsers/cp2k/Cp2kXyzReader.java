@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TruncatedInputException;
 import org.interphase.core.Units;
+import org.interphase.parsers.io.ChunkedReading;
 import org.interphase.parsers.io.Compression;
 import org.interphase.parsers.io.LineReader;
 import org.interphase.parsers.io.ParallelChunks;
@@ -60,11 +61,7 @@ public final class Cp2kXyzReader implements AutoCloseable {
   private LineReader r;
   private final Quantity quantity;
   /** The frames ahead parsed on all cores while the file keeps CP2K's plain layout; {@code null} otherwise. */
-  private ParallelChunks<Cp2kXyzChunk> chunks;
-  private ParallelChunks.Chunk<Cp2kXyzChunk> chunk;
-  private int inChunk;
-  private long resumeOffset;
-  private long resumeLines;
+  private ChunkedReading<Cp2kXyzChunk> parallel;
   private long parallelFrames;
   private boolean lineReady;
   private long index;
@@ -107,7 +104,7 @@ public final class Cp2kXyzReader implements AutoCloseable {
    * @throws MalformedInputException on anything else out of place
    */
   public XyzBlock next() {
-    if (chunks != null || chunk != null) {
+    if (parallel != null) {
       XyzBlock b = nextParallel();
       if (b != null) {
         return b;
@@ -204,51 +201,22 @@ public final class Cp2kXyzReader implements AutoCloseable {
     String[] labels = firstLabels;
     double factor = quantity.factor;
     String source = r.source();
-    resumeOffset = r.bytesConsumed();
-    resumeLines = r.lineNumber();
-    chunks = new ParallelChunks<>(path, resumeOffset, resumeLines, chunkBytes(), cores, Cp2kXyzChunk::isFrameStart,
+    parallel = new ChunkedReading<>(path, r.bytesConsumed(), r.lineNumber(), chunkBytes(), cores, Cp2kXyzChunk::isFrameStart,
         (text, length, offset) -> Cp2kXyzChunk.parse(text, length, labels, factor, source));
   }
 
   /** The next frame of the parallel reading, or {@code null} when it has ended (the sequential reader continues). */
   private XyzBlock nextParallel() {
-    while (true) {
-      if (chunk != null && inChunk < chunk.value().frames) {
-        XyzBlock b = chunk.value().blocks[inChunk++];
-        index++;
-        parallelFrames++;
-        return new XyzBlock(b.step(), b.timeFs(), b.energyEv(), b.labels(), b.values(), chunk.linesBefore() + b.line() + 1);
-      }
-      if (chunk != null) {
-        Cp2kXyzChunk c = chunk.value();
-        if (c.stopOffset >= 0) {
-          return resumeSequential(chunk.offset() + c.stopOffset, chunk.linesBefore() + c.stopLine);
-        }
-        resumeOffset = chunk.offset() + chunk.length();
-        resumeLines = chunk.linesBefore() + chunk.lines();
-      }
-      try {
-        chunk = chunks.next();
-      } catch (RuntimeException e) {
-        return resumeSequential(resumeOffset, resumeLines);
-      }
-      inChunk = 0;
-      if (chunk == null) {
-        return resumeSequential(resumeOffset, resumeLines);
-      }
+    if (parallel.advance()) {
+      ParallelChunks.Chunk<Cp2kXyzChunk> chunk = parallel.chunk();
+      XyzBlock b = chunk.value().blocks[parallel.index()];
+      index++;
+      parallelFrames++;
+      return new XyzBlock(b.step(), b.timeFs(), b.energyEv(), b.labels(), b.values(), chunk.linesBefore() + b.line() + 1);
     }
-  }
-
-  /** Ends the parallel reading; the sequential reader goes on from byte {@code offset} (a line start). */
-  private XyzBlock resumeSequential(long offset, long linesBefore) {
-    if (chunks != null) {
-      chunks.close();
-      chunks = null;
-    }
-    chunk = null;
-    Path path = Path.of(r.source());
     r.close();
-    r = LineReader.openAt(path, offset, linesBefore);
+    r = parallel.rest();
+    parallel = null;
     return null;
   }
 
@@ -457,8 +425,8 @@ public final class Cp2kXyzReader implements AutoCloseable {
 
   @Override
   public void close() {
-    if (chunks != null) {
-      chunks.close();
+    if (parallel != null) {
+      parallel.close();
     }
     r.close();
   }

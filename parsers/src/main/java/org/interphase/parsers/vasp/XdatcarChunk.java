@@ -1,6 +1,7 @@
 package org.interphase.parsers.vasp;
 
 import org.interphase.core.Cell;
+import org.interphase.parsers.io.FrameChunk;
 import org.interphase.parsers.io.NumberScanner;
 
 /**
@@ -10,27 +11,13 @@ import org.interphase.parsers.io.NumberScanner;
  * frame cut off at the end of the file) stops the chunk at the start of that frame; the sequential
  * reader takes over there, with its messages and its policy for damaged files.
  */
-final class XdatcarChunk implements org.interphase.parsers.io.ParallelChunks.Counted {
-  /** Frames parsed. */
-  int frames;
+final class XdatcarChunk extends FrameChunk {
   /** Configuration number of each frame, {@code -1} where the line has none. */
   long[] numbers;
   /** Line of each frame's configuration line, counted from the chunk's first line (0). */
-  long[] lines;
+  long[] frameLines;
   /** Cartesian positions of each frame (Å, flat). */
   double[][] positions;
-  /** Byte offset in the chunk of the frame where parsing stopped, {@code -1} when it reached the chunk's end. */
-  int stopOffset = -1;
-  /** Line (from 0) of the frame where parsing stopped. */
-  long stopLine;
-  /** Lines of the chunk when it was parsed to its end, else -1. */
-  private long chunkLines = -1;
-
-  @Override
-  public long lines() {
-    return chunkLines;
-  }
-
   private XdatcarChunk() {}
 
   /** Whether a line starts a frame: it holds "configuration" (VASP 5) or "Konfig". */
@@ -48,7 +35,7 @@ final class XdatcarChunk implements org.interphase.parsers.io.ParallelChunks.Cou
     XdatcarChunk c = new XdatcarChunk();
     int capacity = Math.max(4, length / Math.max(1, 30 * atoms));
     c.numbers = new long[capacity];
-    c.lines = new long[capacity];
+    c.frameLines = new long[capacity];
     c.positions = new double[capacity][];
     NumberScanner num = new NumberScanner();
     int p = 0;
@@ -74,13 +61,12 @@ final class XdatcarChunk implements org.interphase.parsers.io.ParallelChunks.Cou
       cell.toCartesian(pos, pos);
       c.add(number, frameLine, pos);
     }
-    c.chunkLines = line;
+    c.endedAfter(line);
     return c;
   }
 
   private XdatcarChunk stop(int offset, long line) {
-    stopOffset = offset;
-    stopLine = line;
+    stopAt(offset, line);
     return this;
   }
 
@@ -88,22 +74,13 @@ final class XdatcarChunk implements org.interphase.parsers.io.ParallelChunks.Cou
     if (frames == numbers.length) {
       int grown = 2 * frames;
       numbers = java.util.Arrays.copyOf(numbers, grown);
-      lines = java.util.Arrays.copyOf(lines, grown);
+      frameLines = java.util.Arrays.copyOf(frameLines, grown);
       positions = java.util.Arrays.copyOf(positions, grown);
     }
     numbers[frames] = number;
-    lines[frames] = line;
+    frameLines[frames] = line;
     positions[frames] = pos;
     frames++;
-  }
-
-  /** The index of the line end ({@code '\n'}) at or after {@code p}, or {@code length} when the text ends first. */
-  private static int lineEnd(byte[] t, int p, int length) {
-    int i = p;
-    while (i < length && t[i] != '\n') {
-      i++;
-    }
-    return i;
   }
 
   /** A line {@code [from, to)} that reads "Direct configuration=" (any case of the first letter). */

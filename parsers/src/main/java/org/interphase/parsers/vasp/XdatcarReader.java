@@ -14,6 +14,7 @@ import org.interphase.core.TruncatedInputException;
 import org.interphase.core.Units;
 import org.interphase.parsers.AbstractFrameSource;
 import org.interphase.parsers.ReadOptions;
+import org.interphase.parsers.io.ChunkedReading;
 import org.interphase.parsers.io.LineReader;
 import org.interphase.parsers.io.ParallelChunks;
 
@@ -67,12 +68,7 @@ public final class XdatcarReader extends AbstractFrameSource {
   private final long expected;
   private LineReader r;
   /** The frames ahead parsed on all cores, while the file keeps its plain layout; {@code null} otherwise. */
-  private ParallelChunks<XdatcarChunk> chunks;
-  private ParallelChunks.Chunk<XdatcarChunk> chunk;
-  private int inChunk;
-  /** Where the frames handed out so far end: the file's byte offset and the lines before it. */
-  private long resumeOffset;
-  private long resumeLines;
+  private ChunkedReading<XdatcarChunk> parallel;
   private final Path path;
   private final ReadOptions options;
   private final TrajectoryHeader header;
@@ -207,59 +203,29 @@ public final class XdatcarReader extends AbstractFrameSource {
     }
     Cell fixed = cell;
     int atoms = n;
-    resumeOffset = r.bytesConsumed();
-    resumeLines = r.lineNumber();
-    chunks = new ParallelChunks<>(path, resumeOffset, resumeLines, chunkBytes(), cores, XdatcarChunk::isFrameStart,
+    parallel = new ChunkedReading<>(path, r.bytesConsumed(), r.lineNumber(), chunkBytes(), cores, XdatcarChunk::isFrameStart,
         (text, length, offset) -> XdatcarChunk.parse(text, length, atoms, fixed));
   }
 
   /**
    * The next frame of the parallel reading, or {@code null} when it has ended (at the end of the file
-   * or where the layout changes, after which the sequential reader continues).
+   * or where the layout changes, after which the sequential reader continues from there).
    */
   private Raw nextParallel() {
-    while (true) {
-      if (chunk != null && inChunk < chunk.value().frames) {
-        XdatcarChunk c = chunk.value();
-        int k = inChunk++;
-        parsed++;
-        parallelFrames++;
-        return new Raw(c.numbers[k], chunk.linesBefore() + c.lines[k] + 1, false, cell, c.positions[k]);
-      }
-      if (chunk != null) {
-        XdatcarChunk c = chunk.value();
-        if (c.stopOffset >= 0) {
-          return resumeSequential(chunk.offset() + c.stopOffset, chunk.linesBefore() + c.stopLine);
-        }
-        resumeOffset = chunk.offset() + chunk.length();
-        resumeLines = chunk.linesBefore() + chunk.lines();
-      }
-      try {
-        chunk = chunks.next();
-      } catch (RuntimeException e) {
-        // a chunk that could not be cut or read: the sequential reader continues after the last good one
-        return resumeSequential(resumeOffset, resumeLines);
-      }
-      inChunk = 0;
-      if (chunk == null) {
-        chunks.close();
-        chunks = null;
-        return resumeSequential(resumeOffset, resumeLines);
-      }
+    if (parallel.advance()) {
+      ParallelChunks.Chunk<XdatcarChunk> chunk = parallel.chunk();
+      XdatcarChunk c = chunk.value();
+      int k = parallel.index();
+      parsed++;
+      parallelFrames++;
+      return new Raw(c.numbers[k], chunk.linesBefore() + c.frameLines[k] + 1, false, cell, c.positions[k]);
     }
-  }
-
-  /** Ends the parallel reading; the sequential reader goes on from byte {@code offset} (a line start). */
-  private Raw resumeSequential(long offset, long linesBefore) {
-    if (chunks != null) {
-      chunks.close();
-      chunks = null;
-    }
-    chunk = null;
     r.close();
-    r = LineReader.openAt(path, offset, linesBefore);
+    r = parallel.rest();
+    parallel = null;
     return null;
   }
+
 
   /** Opens an XDATCAR for streaming. The header and the first three frames are read at once; the rest on demand. */
   public static XdatcarReader open(Path path, ReadOptions options) {
@@ -403,7 +369,7 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   /** Parses the next frame as written, or returns null at the end of the file. */
   private Raw readRaw() {
-    if (chunks != null || chunk != null) {
+    if (parallel != null) {
       Raw x = nextParallel();
       if (x != null) {
         return x;
@@ -599,8 +565,8 @@ public final class XdatcarReader extends AbstractFrameSource {
 
   @Override
   public void close() {
-    if (chunks != null) {
-      chunks.close();
+    if (parallel != null) {
+      parallel.close();
     }
     r.close();
   }
