@@ -31,6 +31,9 @@ final class ArrheniusCommand implements Callable<Integer> {
   InputOptions input;
 
   @Mixin
+  FigureOptions figures;
+
+  @Mixin
   MsdOptions msd;
 
   @Parameters(arity = "2..*", paramLabel = "RUN", description = "Trajectory files or MD run directories, one per temperature.")

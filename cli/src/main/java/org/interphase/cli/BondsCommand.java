@@ -30,6 +30,9 @@ final class BondsCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
+  @Mixin
+  FigureOptions figures;
+
   @Parameters(paramLabel = "PATH", description = "A trajectory file or an MD run directory.")
   Path path;
 

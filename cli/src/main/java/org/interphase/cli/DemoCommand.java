@@ -22,6 +22,9 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
+  @Mixin
+  FigureOptions figures;
+
   @Option(names = "--examples", paramLabel = "DIR", defaultValue = "examples", description = "The examples folder (default ${DEFAULT-VALUE}).")
   Path examples;
 
@@ -35,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
       throw new MissingInputException(manifest + ": no such file (run demo from the project folder, or pass --examples DIR)");
     }
     long t0 = System.nanoTime();
-    Path page = ReportCommand.build(ReportPlan.read(manifest), out, input.toReadOptions(), spec.commandLine().getErr());
+    Path page = Report.build(ReportPlan.read(manifest), out, input.toReadOptions(), spec.commandLine().getErr(), figures.dpi);
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "demo report (%.1f s): %s%n", (System.nanoTime() - t0) / 1e9, page.toAbsolutePath().normalize());
     o.println("open it in a browser; the JSON and CSV behind each figure are beside it");

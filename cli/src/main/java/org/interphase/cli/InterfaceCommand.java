@@ -33,6 +33,9 @@ final class InterfaceCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
+  @Mixin
+  FigureOptions figures;
+
   /** One interface. */
   static final class Case {
     @Option(names = "--interface", required = true, paramLabel = "RUN", description = "The interface cell A|B.")

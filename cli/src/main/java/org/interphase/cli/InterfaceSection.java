@@ -26,7 +26,7 @@ final class InterfaceSection {
 
   /** The interface-energy section: one row per interface, the bar chart, what could not be computed. */
   static void write(List<ReportPlan.Interface> list, Path dir, ReadOptions options, HtmlReport html, PrintWriter err,
-      ReportParameters used) {
+      ReportParameters used, int dpi) {
     List<InterfaceResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -50,12 +50,12 @@ final class InterfaceSection {
     }
     html.section("Interface energies");
     if (!results.isEmpty()) {
-      ResultWriter.write(dir, InterfaceViews.of(results, List.of()));
+      ResultWriter.write(dir, InterfaceViews.of(results, List.of()), dpi);
       html.figure(dir.resolve("interface.png"), "Interface energies with standard errors (J/m²)");
       List<List<String>> rows = new ArrayList<>();
       for (InterfaceResult r : results) {
-        rows.add(List.of(r.name(), r.gamma().number(), r.gammaJm2().number(), r.workOfAdhesion() == null ? "—"
-            : r.workOfAdhesion().number(), String.format(Locale.ROOT, "%.4f", r.areaA2()), Integer.toString(r.interfaces()),
+        rows.add(List.of(r.name(), r.gamma().displayNumber(), r.gammaJm2().displayNumber(), r.workOfAdhesion() == null ? "—"
+            : r.workOfAdhesion().displayNumber(), String.format(Locale.ROOT, "%.4f", r.areaA2()), Integer.toString(r.interfaces()),
             r.framesUsed().interfaceRun() + " / " + r.framesUsed().partA() + " / " + r.framesUsed().partB()));
       }
       html.table(List.of("interface", "γ (eV/Å²)", "γ (J/m²)", "W (J/m²)", "A (Å²)", "k", "frames AB / A / B"), rows);

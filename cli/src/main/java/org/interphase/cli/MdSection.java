@@ -71,7 +71,7 @@ final class MdSection {
 
   /** One MD run's section: the run read once, its structure, bond events and motifs, and transport. */
   static void write(ReportPlan.Md m, Path dir, String rel, ReadOptions options, HtmlReport html, JmolRenderer jmol,
-      PrintWriter err, ReportParameters used) {
+      PrintWriter err, ReportParameters used, int dpi) {
     MdPass run = read(m, options);
     TrajectoryHeader h = run.header();
     List<String> warnings = new ArrayList<>(run.pass().warningTexts());
@@ -85,11 +85,11 @@ final class MdSection {
     // the data files of the two analyses are written side by side while the page is assembled
     CompletableFuture<Void> bondFiles = run.bonds() == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
       if (run.bonds().ok()) {
-        ResultWriter.write(dir, BondViews.of(run.bonds().result(), List.of()));
+        ResultWriter.write(dir, BondViews.of(run.bonds().result(), List.of()), dpi);
       }
     }, WRITERS);
     CompletableFuture<Void> msdFiles = run.msd() == null ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.runAsync(() -> writeTransport(run, dir), WRITERS);
+        : CompletableFuture.runAsync(() -> writeTransport(run, dir, dpi), WRITERS);
     if (run.bonds() != null) {
       bonds(m, run, dir, rel, html, jmol, warnings, files, used, sec, bondFiles);
     } else {
@@ -180,8 +180,8 @@ final class MdSection {
     if (!regions.isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
       for (MsdResult rr : regions) {
-        rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().number(),
-            rr.conductivity().number()));
+        rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().displayNumber(),
+            rr.conductivity().displayNumber()));
       }
       html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
       html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)"), rows);
@@ -190,11 +190,11 @@ final class MdSection {
     html.table(List.of("quantity", "value"), List.of(
         List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
             + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
-        List.of("D (correlation-aware error)", r.diffusivity().toString()),
-        List.of("D (plain OLS, for comparison)", r.diffusivityOls().toString()),
+        List.of("D (correlation-aware error)", r.diffusivity().display()),
+        List.of("D (plain OLS, for comparison)", r.diffusivityOls().display()),
         List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (give "
             + "\"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or OUTCAR)"
-            : r.conductivity() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
+            : r.conductivity().display() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
         List.of("drift reference", r.driftReference())));
     MsdViews.warnings(r).forEach(w -> warnings.add(w.text()));
     used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");
@@ -210,7 +210,7 @@ final class MdSection {
   }
 
   /** msd.json (with the per-region transport), msd.csv, transport.csv and the MSD chart; nothing when an MSD failed. */
-  private static void writeTransport(MdPass run, Path dir) {
+  private static void writeTransport(MdPass run, Path dir, int dpi) {
     List<Runner.Slot<MsdResult>> slots = new ArrayList<>(List.of(run.msd()));
     slots.addAll(run.regions());
     if (!slots.stream().allMatch(Runner.Slot::ok)) {
@@ -225,7 +225,7 @@ final class MdSection {
     List<MsdResult> all = new ArrayList<>(List.of(r));
     all.addAll(regions);
     ResultWriter.write(dir, new Views("msd", doc, List.of(MsdViews.table(r), MsdViews.transportTable(all)), views.figures(), List.of(),
-        List.of(), List.of()));
+        List.of(), List.of()), dpi);
   }
 
   /** Threads that write a section's data files while the page is assembled (daemons: they never keep the program alive). */

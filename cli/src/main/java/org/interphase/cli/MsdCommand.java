@@ -24,6 +24,9 @@ final class MsdCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
+  @Mixin
+  FigureOptions figures;
+
   @Parameters(paramLabel = "PATH", description = "A trajectory file or an MD run directory.")
   Path path;
 

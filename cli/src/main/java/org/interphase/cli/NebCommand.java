@@ -28,6 +28,9 @@ final class NebCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
+  @Mixin
+  FigureOptions figures;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "NEB folders, CP2K BAND runs or image trajectories.")
   List<Path> paths;
 

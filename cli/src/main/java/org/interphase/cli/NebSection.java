@@ -20,7 +20,7 @@ final class NebSection {
 
   /** The migration-barrier section: profiles, barriers, paths. */
   static void write(List<ReportPlan.Neb> list, Path dir, ReadOptions options, HtmlReport html, JmolRenderer jmol, PrintWriter err,
-      ReportParameters used) {
+      ReportParameters used, int dpi) {
     List<Bands.Analysed> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -46,7 +46,7 @@ final class NebSection {
     }
     html.section("Migration barriers");
     if (!results.isEmpty()) {
-      ResultWriter.write(dir, NebViews.of(results.stream().map(Bands.Analysed::entry).toList()));
+      ResultWriter.write(dir, NebViews.of(results.stream().map(Bands.Analysed::entry).toList()), dpi);
       html.figure(dir.resolve("neb.png"), "Energy along the migration paths (VTST force-based spline where forces are known; markers are "
           + "the images); the legend gives each forward barrier");
       List<List<String>> rows = new ArrayList<>();

@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.RunDiscovery;
-import org.interphase.viz.jmol.JmolRenderer;
-import org.interphase.viz.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +27,9 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
+  @Mixin
+  FigureOptions figures;
+
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "MD runs and NEB runs (files or folders).")
   List<Path> paths = new ArrayList<>();
 
@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportPlan plan = manifest != null ? ReportPlan.read(manifest) : planFor(paths);
-    Path page = build(plan, out, input.toReadOptions(), spec.commandLine().getErr());
+    Path page = Report.build(plan, out, input.toReadOptions(), spec.commandLine().getErr(), figures.dpi);
     PrintWriter o = spec.commandLine().getOut();
     o.println("report: " + page.toAbsolutePath().normalize());
     o.flush();
@@ -63,33 +63,5 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     return new ReportPlan("Interphase report", md, List.of(), neb);
-  }
-
-  /** Runs the plan, writes the page and its data under {@code out}; returns the page. */
-  static Path build(ReportPlan plan, Path out, ReadOptions options, PrintWriter err) {
-    Path dir = ResultWriter.dir(out);
-    HtmlReport html = new HtmlReport(plan.title());
-    ReportParameters used = new ReportParameters();
-    try (JmolRenderer jmol = new JmolRenderer()) {
-      int k = 0;
-      for (ReportPlan.Md m : plan.md()) {
-        MdSection.write(m, ResultWriter.dir(dir.resolve("md-" + (++k))), "md-" + k, options, html, jmol, err, used);
-      }
-      if (!plan.interfaces().isEmpty()) {
-        InterfaceSection.write(plan.interfaces(), ResultWriter.dir(dir.resolve("interfaces")), options, html, err, used);
-      }
-      if (!plan.neb().isEmpty()) {
-        NebSection.write(plan.neb(), ResultWriter.dir(dir.resolve("neb")), options, html, jmol, err, used);
-      }
-    }
-    String version = Interphase.class.getAnnotation(Command.class).version()[0];
-    html.section("Parameters and versions").text(version + " on Java " + Runtime.version() + ". Every number above was computed with "
-        + "the parameters below, the same as the commands of the same name use with these options; the JSON and CSV beside each figure "
-        + "hold the full-precision results and the method text.");
-    used.rows().forEach((section, rows) -> html.subheading(section).table(List.of("parameter", "value"), rows));
-    html.endSection();
-    Path page = dir.resolve("index.html");
-    html.write(page);
-    return page;
   }
 }

@@ -40,7 +40,7 @@ final class ResultWriter {
     }
     err.flush();
     if (out != null) {
-      write(dir(out), v);
+      write(dir(out), v, dpi(spec));
     }
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
@@ -56,13 +56,20 @@ final class ResultWriter {
     o.flush();
   }
 
+  /** The command's {@code --dpi} ({@link FigureOptions}), or the default when it has none. */
+  private static int dpi(CommandSpec spec) {
+    return spec.mixins().values().stream().map(CommandSpec::userObject).filter(FigureOptions.class::isInstance)
+        .map(o -> ((FigureOptions) o).dpi).findFirst().orElse(Charts.DEFAULT_DPI);
+  }
+
   /**
    * Writes every file of the views under {@code dir} (made when missing): name.json, the tables, the
    * figures, the text files — side by side, one file per core at a time.
    *
+   * @param dpi resolution of the PNG charts, dots per inch
    * @throws UncheckedIOException naming the file that could not be written
    */
-  static void write(Path dir, Views v) {
+  static void write(Path dir, Views v, int dpi) {
     dir(dir);
     List<Runnable> jobs = new java.util.ArrayList<>();
     Path json = dir.resolve(v.name() + ".json");
@@ -78,7 +85,7 @@ final class ResultWriter {
       jobs.add(() -> writeTable(dir.resolve(t.file()), t));
     }
     for (Figure f : v.figures()) {
-      jobs.add(() -> Charts.write(f, dir));
+      jobs.add(() -> Charts.write(f, dir, dpi));
     }
     for (Views.TextFile f : v.files()) {
       Path p = dir.resolve(f.path());

@@ -129,7 +129,8 @@ class DemoReportTest {
     private static final Pattern SINGLE = Pattern.compile("([-+]?\\d+(?:\\.\\d+)?)(?:e([-+]\\d+))?");
 
     /** The first number of a cell, caption or legend entry, with its error when one is given. */
-    static Shown parse(String s) {
+    static Shown parse(String shown) {
+      String s = ascii(shown);
       Matcher m = SCI.matcher(s);
       if (m.find()) {
         return new Shown(s, new BigDecimal(m.group(1)), new BigDecimal(m.group(2)), Integer.parseInt(m.group(3)));
@@ -141,6 +142,20 @@ class DemoReportTest {
       m = SINGLE.matcher(s);
       assertTrue(m.find(), "a number in '" + s + "'");
       return new Shown(s, new BigDecimal(m.group(1)), null, m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
+    }
+
+    /** The typographic form {@code (3.1 ± 1.3) × 10⁻⁵} written as {@code (3.1 ± 1.3)e-05}, a minus sign as a hyphen. */
+    static String ascii(String s) {
+      Matcher m = Pattern.compile(" × 10([⁻⁺]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)").matcher(s.replace('−', '-'));
+      StringBuilder b = new StringBuilder();
+      while (m.find()) {
+        StringBuilder digits = new StringBuilder();
+        for (char c : m.group(2).toCharArray()) {
+          digits.append("⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c));
+        }
+        m.appendReplacement(b, "e" + ("⁻".equals(m.group(1)) ? "-" : "+") + (digits.length() < 2 ? "0" : "") + digits);
+      }
+      return m.appendTail(b).toString();
     }
 
     /** Whether {@code exact} rounds to the printed {@code printed}: within half a unit of its last digit. */

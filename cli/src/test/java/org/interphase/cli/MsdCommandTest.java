@@ -44,6 +44,16 @@ class MsdCommandTest {
     List<String> csv = Files.readAllLines(out.resolve("msd.csv"));
     assertEquals("lag_ps,msd_a2,msd_x_a2,msd_y_a2,msd_z_a2", csv.get(0));
     assertEquals(141, csv.size());
+    // the ±1σ band of the chart is in the JSON: lags over the whole run, errors growing with the lag
+    assertTrue(j.get("msd_stderr_lag_ps").size() >= 60 && j.get("msd_stderr_a2").size() == j.get("msd_stderr_lag_ps").size());
+    assertTrue(j.get("msd_stderr_a2").get(40).asDouble() > j.get("msd_stderr_a2").get(5).asDouble());
+    // the PNG at the default 150 dpi: the 480 × 340 design size × 150/96
+    assertEquals(750, javax.imageio.ImageIO.read(out.resolve("msd.png").toFile()).getWidth());
+    Path print = SharedData.scratch("msd-kinisi-300dpi");
+    InfoCommandTest.Run p = InfoCommandTest.run("msd", SharedData.real("kinisi/example_XDATCAR.gz").toString(), "--species", "Li",
+        "--timestep-fs", "100", "--dpi", "300", "--out", print.toString());
+    assertEquals(0, p.exit(), p.err());
+    assertEquals(1500, javax.imageio.ImageIO.read(print.resolve("msd.png").toFile()).getWidth());
   }
 
   @Test

@@ -165,6 +165,6 @@ class ReportCommandTest {
     assertTrue(r.err().contains("warning: broken: not computed"), r.err());
     // k = 2 halves γ and W (reference.json: γ = −0.2594891399658639 J/m² for one interface)
     // γ = −0.01619603821820959 eV/Å² / 2 (printed as a single point, 4 significant digits), −0.2594891399658639 J/m² / 2, W = −γ
-    assertTrue(html.contains("<td>Li2S|S8 k=2</td><td>-8.0980e-03</td><td>-0.1297</td><td>0.1297</td>"), "γ and W per interface, k = 2");
+    assertTrue(html.contains("<td>Li2S|S8 k=2</td><td>-8.0980 × 10⁻³</td><td>-0.1297</td><td>0.1297</td>"), "γ and W per interface, k = 2");
   }
 }

@@ -40,6 +40,17 @@ class UsageErrorsTest {
     assertOneLine(r, option, "'" + value + "'", "interphase msd --help");
   }
 
+  @ParameterizedTest
+  @CsvSource({"msd,20", "bonds,5000", "report,0"})
+  void dpiOutsideFiftyToTwelveHundredIsBadUsage(String command, String dpi) throws Exception {
+    Path x = dir.resolve("XDATCAR");
+    Files.writeString(x, "never read\n");
+    Run r = InfoCommandTest.run(command, x.toString(), "--dpi", dpi, "--out", dir.resolve("o").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertOneLine(r, "--dpi " + dpi, "50 and 1200");
+    assertFalse(Files.exists(dir.resolve("o")), "nothing written");
+  }
+
   @Test
   void noCommandIsBadUsageWithTheUsageOnStderr() {
     Run r = InfoCommandTest.run();

@@ -44,4 +44,25 @@ public record Measurement(double value, double stdErr, String unit) {
     String core = String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", v, e);
     return sci ? String.format(Locale.ROOT, "(%s)e%+03d", core, exp) : core;
   }
+
+  /**
+   * As {@link #toString()} in typographic notation for figures and the report: {@code (1.64 ± 0.50) × 10⁻⁴
+   * cm²/s}, {@code 3.9 ± 1.2 S/cm}.
+   */
+  public String display() {
+    return displayNumber() + " " + unit;
+  }
+
+  /** {@link #display()} without the unit, for a table whose header names it: {@code (1.64 ± 0.50) × 10⁻⁴}. */
+  public String displayNumber() {
+    String n = number();
+    int e = n.lastIndexOf(")e");
+    if (e >= 0) {
+      n = n.substring(0, e + 1) + " × 10" + Printed.superscript(Integer.parseInt(n.substring(e + 2)));
+    } else if (n.matches("-?[0-9.]+e[-+][0-9]+")) {
+      int x = n.indexOf('e');
+      n = n.substring(0, x) + " × 10" + Printed.superscript(Integer.parseInt(n.substring(x + 1)));
+    }
+    return n;
+  }
 }

@@ -26,7 +26,7 @@ public final class BondViews {
     warnings.addAll(r.warnings());
     Table motifs = motifs(r); // one table for motifs.csv and the JSON's motif_counts
     return new Views("bonds", json(r, warnings, motifs), List.of(events(r), motifs, coordination(r)),
-        List.of(new Figure("motifs", chart(r))), List.of(), text(r), warnings);
+        List.of(new Figure("motifs", chart(r), 600, 420)), List.of(), text(r), warnings);
   }
 
   /** events.csv, motifs.csv and coordination.csv. */
@@ -189,7 +189,7 @@ public final class BondViews {
       series.add(new ChartSpec.Series(m.label(), kx, y, null, sulfur ? ChartSpec.Style.DASHED : ChartSpec.Style.LINE, colour, true));
     }
     return new ChartSpec("Thiophosphate units (solid) and sulfur species (dashed) over time", time ? "time (ps)" : "frame",
-        "units per frame", series, Double.NaN, Double.NaN, null);
+        "units per frame", series, Double.NaN, Double.NaN, null, true, new double[0]);
   }
 
   /** The summary a person reads: the rule, the events, the coordination and the motifs from the first to the last frame. */

@@ -30,8 +30,8 @@ public final class InterfaceViews {
     doc.put("warnings", warnings.stream().map(Warning::text).toList());
     BarChart bars = new BarChart("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
         results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(), results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray());
-    return new Views("interface", doc, List.of(table(results)), List.of(new Figure("interface", bars)), List.of(), text(results),
-        warnings);
+    Figure figure = new Figure("interface", bars, 560, Math.max(220, 110 + 36 * results.size())); // one row per interface
+    return new Views("interface", doc, List.of(table(results)), List.of(figure), List.of(), text(results), warnings);
   }
 
   /** Per interface: γ in both units, W where it applies, the area, counts, frames and the method. */

@@ -64,6 +64,24 @@ public final class Arrhenius {
   /** A confidence interval {@code [lower, upper]} at {@code level} (e.g. 0.95). */
   public record Interval(double lower, double upper, double level) {}
 
+  /**
+   * The weighted least-squares line ln D = a + b/T (D in cm²/s, T in K) with the covariance of a and b
+   * and the quantile q of the confidence level.
+   */
+  public record Line(double a, double b, double varA, double varB, double covAb, double quantile) {
+    /** ln D at a temperature and its standard error. */
+    double[] lnDiffusivity(double temperatureK) {
+      double lnD = a + b / temperatureK;
+      double se = Math.sqrt(Math.max(varA + varB / (temperatureK * temperatureK) + 2 * covAb / temperatureK, 0));
+      return new double[] {lnD, se};
+    }
+
+    Interval interval(double temperatureK) {
+      double[] l = lnDiffusivity(temperatureK);
+      return new Interval(Math.exp(l[0] - quantile * l[1]), Math.exp(l[0] + quantile * l[1]), CONFIDENCE);
+    }
+  }
+
   /** What makes a fit doubtful. */
   public enum Doubt implements Warning.Kind {
     /** Only two distinct temperatures: the line passes through both, nothing tests linearity. */
@@ -89,14 +107,24 @@ public final class Arrhenius {
    * @param chiSquaredReduced χ² per degree of freedom of the weighted fit (NaN for two points)
    * @param temperatures number of distinct temperatures
    * @param warnings what makes the fit doubtful, empty when nothing does
+   * @param line the fitted line ln D = a + b/T with its covariance, for intervals at other temperatures
    */
   public record Result(List<Point> points, Measurement activationEnergyEv, Measurement prefactor, double targetK,
       Measurement extrapolatedDiffusivity, Interval extrapolatedDiffusivityInterval, Measurement extrapolatedConductivity,
-      Interval extrapolatedConductivityInterval, double chiSquaredReduced, int temperatures, List<Warning> warnings) {
+      Interval extrapolatedConductivityInterval, double chiSquaredReduced, int temperatures, List<Warning> warnings, Line line) {
 
     public Result {
       points = List.copyOf(points);
       warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The confidence interval of the fitted line's D at a temperature (level {@link #CONFIDENCE}), cm²/s:
+     * exp(ln D ± q·se), se² = Var(a) + Var(b)/T² + 2·Cov(a, b)/T, q the Student-t quantile with n − 2 degrees of
+     * freedom when the errors were scaled by χ²_red, else the normal one.
+     */
+    public Interval diffusivityInterval(double temperatureK) {
+      return line.interval(temperatureK);
     }
 
     /** The fitted line at a temperature: D = D0 · exp(−Ea / k_B T), cm²/s. */
@@ -172,20 +200,20 @@ public final class Arrhenius {
     double k = Units.BOLTZMANN_EV_PER_K;
     Measurement ea = new Measurement(-b * k, Math.sqrt(varB) * k, "eV");
     Measurement d0 = new Measurement(Math.exp(a), Math.exp(a) * Math.sqrt(varA), "cm²/s");
-    double lnD = a + b / targetK;
-    double seLn = Math.sqrt(Math.max(varA + varB / (targetK * targetK) + 2 * covAb / targetK, 0));
     // the default solver accuracy of the t quantile (1e-9) would show in the interval's ninth digit
     double q = scaled ? new TDistribution(null, dof, 1e-14).inverseCumulativeProbability(0.5 + CONFIDENCE / 2)
         : new NormalDistribution().inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
-    Measurement dT = new Measurement(Math.exp(lnD), Math.exp(lnD) * seLn, "cm²/s");
-    Interval dCi = new Interval(Math.exp(lnD - q * seLn), Math.exp(lnD + q * seLn), CONFIDENCE);
+    Line line = new Line(a, b, varA, varB, covAb, q);
+    double[] ln = line.lnDiffusivity(targetK);
+    Measurement dT = new Measurement(Math.exp(ln[0]), Math.exp(ln[0]) * ln[1], "cm²/s");
+    Interval dCi = line.interval(targetK);
     double density = points.stream().mapToDouble(Point::numberDensityPerA3).average().orElse(Double.NaN);
     double charge = points.get(0).charge();
     Measurement sigma = MeanSquaredDisplacement.nernstEinstein(dT, density, charge, targetK);
     double perD = sigma.value() / dT.value();
     Interval sigmaCi = new Interval(dCi.lower() * perD, dCi.upper() * perD, CONFIDENCE);
     List<Warning> warnings = warnings(points, distinct, ea);
-    return new Result(List.copyOf(points), ea, d0, targetK, dT, dCi, sigma, sigmaCi, chi2red, distinct.size(), warnings);
+    return new Result(List.copyOf(points), ea, d0, targetK, dT, dCi, sigma, sigmaCi, chi2red, distinct.size(), warnings, line);
   }
 
   private static double weight(Point p) {

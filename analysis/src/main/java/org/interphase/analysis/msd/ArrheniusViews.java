@@ -111,7 +111,10 @@ public final class ArrheniusViews {
     o.put(key, new double[] {i.lower(), i.upper()});
   }
 
-  /** log10 D against 1000/T with the fitted line extrapolated to the target temperature. */
+  /**
+   * log10 D against 1000/T with the fitted line from the runs to the target temperature, its confidence band
+   * (level {@link Arrhenius#CONFIDENCE}) and the target's 1000/T on the axis.
+   */
   public static ChartSpec chart(Arrhenius.Result fit) {
     int n = fit.points().size();
     double[] x = new double[n];
@@ -123,13 +126,32 @@ public final class ArrheniusViews {
       y[i] = Math.log10(p.diffusivity().value());
       e[i] = p.diffusivity().stdErr() / p.diffusivity().value() / Math.log(10);
     }
-    double lo = Math.min(1000 / fit.targetK(), java.util.Arrays.stream(x).min().orElse(0));
-    double hi = java.util.Arrays.stream(x).max().orElse(1);
-    double[] fx = {lo, hi};
-    double[] fy = {Math.log10(fit.diffusivityAt(1000 / fx[0])), Math.log10(fit.diffusivityAt(1000 / fx[1]))};
-    return new ChartSpec("Arrhenius: Ea = " + fit.activationEnergyEv(), "1000/T (1/K)", "log10 D (cm²/s)",
-        List.of(new ChartSpec.Series("runs", x, y, e, ChartSpec.Style.POINTS),
-            new ChartSpec.Series("fit, extrapolated to " + (int) fit.targetK() + " K", fx, fy, null, ChartSpec.Style.DASHED)),
-        Double.NaN, Double.NaN, null);
+    double target = 1000 / fit.targetK();
+    double lo = Math.min(target, java.util.Arrays.stream(x).min().orElse(target));
+    double hi = Math.max(target, java.util.Arrays.stream(x).max().orElse(target));
+    int k = 60;
+    double[] fx = new double[k + 1];
+    double[] fy = new double[k + 1];
+    double[] half = new double[k + 1];
+    for (int i = 0; i <= k; i++) {
+      fx[i] = lo + (hi - lo) * i / k;
+      Arrhenius.Interval ci = fit.diffusivityInterval(1000 / fx[i]);
+      double lower = Math.log10(ci.lower());
+      double upper = Math.log10(ci.upper());
+      fy[i] = (lower + upper) / 2; // the interval is symmetric in log D about the line
+      half[i] = (upper - lower) / 2;
+    }
+    Arrhenius.Interval at = fit.extrapolatedDiffusivityInterval();
+    String line = String.format(Locale.ROOT, "fit to %.0f K, %.0f %% confidence band", fit.targetK(),
+        100 * fit.extrapolatedDiffusivityInterval().level());
+    return new ChartSpec("Arrhenius: Ea = " + fit.activationEnergyEv().display(), "1000/T (1/K)", "log₁₀ D (cm²/s)",
+        List.of(new ChartSpec.Series(line, fx, fy, half, ChartSpec.Style.DASHED_BAND),
+            new ChartSpec.Series("runs (±1σ)", x, y, e, ChartSpec.Style.POINTS),
+            new ChartSpec.Series(String.format(Locale.ROOT, "extrapolated to %.0f K (%.0f %% CI)", fit.targetK(), 100 * at.level()),
+                new double[] {target},
+                new double[] {(Math.log10(at.lower()) + Math.log10(at.upper())) / 2},
+                new double[] {(Math.log10(at.upper()) - Math.log10(at.lower())) / 2},
+                ChartSpec.Style.POINTS)),
+        Double.NaN, Double.NaN, null, false, new double[] {target});
   }
 }

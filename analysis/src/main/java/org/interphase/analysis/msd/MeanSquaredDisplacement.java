@@ -250,15 +250,19 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       int[] window = window(lagPs);
       int from = window[0];
       int to = window[1];
-      int[] sampledIdx = chooseLags(from, to, p.maxGlsPoints());
+      // moments at the fit window's sampled lags (the error model) and at lags over the whole run (the ±1σ band)
+      int[] fitLags = chooseLags(from, to, p.maxGlsPoints());
+      int[] sampledIdx = java.util.stream.IntStream.concat(java.util.Arrays.stream(fitLags), java.util.Arrays.stream(chooseLags(1,
+          n - 1, BAND_LAGS))).distinct().sorted().toArray();
       Sums sums = accumulate(n, axes, sampledIdx);
       double[] msd = sums.msd(axes, mobile.length);
       int dims = axes.length;
       double toCm2 = Units.A2_PER_FS_TO_CM2_PER_S / (2.0 * dims);
       DiffusionFit.Line ols = DiffusionFit.ols(lagFs, msd, from, to);
       double atomsInRegion = sums.masked() ? meanRegionCount() : mobile.length;
-      List<Integer> keep = sampledLags(sums, sampledIdx, msd);
+      List<Integer> keep = sampledLags(sums, sampledIdx, fitLags, msd);
       double slopeErr = correlatedError(sums, sampledIdx, keep, lagFs, msd, atomsInRegion, n, ols);
+      double[][] band = band(sums, sampledIdx, lagPs, atomsInRegion, n);
       Measurement dCorr = new Measurement(ols.slope() * toCm2, slopeErr * toCm2, "cm²/s");
       Measurement dOls = new Measurement(ols.slope() * toCm2, ols.slopeStdErr() * toCm2, "cm²/s");
       double[] ngpLag = new double[keep.size()];
@@ -291,8 +295,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
               + "the plain OLS error, which is reported beside it",
           dims, lagPs[from], lagPs[to], ols.points(), keep.size());
       return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, tSource, p.axes(), lagPs[from], lagPs[to], ols.points(),
-          keep.size(), ols.slope() * 1000.0, ols.intercept(), lagPs, msd, sums.comp, dCorr, dOls, sigma, density, haven, ngpLag, ngp,
-          driftText, p.region(), method, List.copyOf(warnings));
+          keep.size(), ols.slope() * 1000.0, ols.intercept(), lagPs, msd, sums.comp, band[0], band[1], dCorr, dOls, sigma, density, haven,
+          ngpLag, ngp, driftText, p.region(), method, List.copyOf(warnings));
     }
 
     /** Warns of a gap and of large steps; refuses fewer than 4 frames. */
@@ -388,11 +392,34 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       return s;
     }
 
-    /** The sampled lags with enough windows for a variance: indices into {@code sampledIdx}. */
-    private List<Integer> sampledLags(Sums sums, int[] sampledIdx, double[] msd) {
+    /**
+     * The MSD's standard error at lags over the whole run, for its ±1σ band: σ(m) = √(var(Δr²)/n_m) with n_m =
+     * N_ions·(N_frames − m)/m independent windows (the diagonal of the covariance used for D's error).
+     *
+     * @return {lags (ps), standard errors (Å²)} at the sampled lags with a variance
+     */
+    private double[][] band(Sums sums, int[] sampledIdx, double[] lagPs, double atomsInRegion, int n) {
+      double[] lag = new double[sampledIdx.length];
+      double[] err = new double[sampledIdx.length];
+      int k = 0;
+      for (int i = 0; i < sampledIdx.length; i++) {
+        int m = sampledIdx[i];
+        if (m > 0 && sums.samples[i] > 1) {
+          double mean2 = sums.r2[i] / sums.samples[i];
+          double var = Math.max(sums.r4[i] / sums.samples[i] - mean2 * mean2, 0);
+          lag[k] = lagPs[m];
+          err[k++] = Math.sqrt(var / Math.max(1.0, atomsInRegion * (n - m) / (double) m));
+        }
+      }
+      return new double[][] {java.util.Arrays.copyOf(lag, k), java.util.Arrays.copyOf(err, k)};
+    }
+
+    /** The fit window's sampled lags with enough windows for a variance: indices into {@code sampledIdx}. */
+    private List<Integer> sampledLags(Sums sums, int[] sampledIdx, int[] fitLags, double[] msd) {
       List<Integer> keep = new ArrayList<>();
       for (int i = 0; i < sampledIdx.length; i++) {
-        if (sampledIdx[i] > 0 && sums.samples[i] > 1 && Double.isFinite(msd[sampledIdx[i]])) {
+        if (java.util.Arrays.binarySearch(fitLags, sampledIdx[i]) >= 0 && sampledIdx[i] > 0 && sums.samples[i] > 1
+            && Double.isFinite(msd[sampledIdx[i]])) {
           keep.add(i);
         }
       }
@@ -683,6 +710,9 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       }
     }
   }
+
+  /** Lags spread over the whole run at which the MSD's standard error is estimated for its band. */
+  static final int BAND_LAGS = 64;
 
   private static int[] chooseLags(int from, int to, int max) {
     int count = to - from + 1;

@@ -11,6 +11,9 @@ import org.interphase.core.Warning;
  * @param lagPs lag times, ps
  * @param msdA2 MSD over the chosen axes, Å² (region MSD when a region was given)
  * @param msdComponentsA2 MSD per Cartesian axis x, y, z, Å²
+ * @param msdStdErrLagPs lags at which the MSD's standard error was estimated (spread over the run and the fit window), ps
+ * @param msdStdErrA2 the MSD's standard error at {@code msdStdErrLagPs}, Å²: √(var(Δr²)/n) with n = N_ions·(N_frames − m)/m
+ *     independent windows at lag m (the diagonal of the covariance behind D's error)
  * @param fitSlopeA2PerPs slope of the least-squares line through the MSD in the fit window, Å²/ps
  * @param fitInterceptA2 its intercept at zero lag, Å² (the line drawn over the MSD)
  * @param diffusivity D from the least-squares slope with its correlation-aware standard error, cm²/s
@@ -24,8 +27,8 @@ import org.interphase.core.Warning;
  */
 public record MsdResult(String species, int atoms, int frames, double timestepFs, double temperatureK, String temperatureSource,
     String axes, double fitStartPs, double fitEndPs, int fitPoints, int sampledLags, double fitSlopeA2PerPs,
-    double fitInterceptA2, double[] lagPs, double[] msdA2,
-    double[][] msdComponentsA2, Measurement diffusivity, Measurement diffusivityOls, Measurement conductivity,
+    double fitInterceptA2, double[] lagPs, double[] msdA2, double[][] msdComponentsA2, double[] msdStdErrLagPs, double[] msdStdErrA2,
+    Measurement diffusivity, Measurement diffusivityOls, Measurement conductivity,
     double numberDensityPerA3, Measurement havenRatio, double[] ngpLagPs, double[] ngp, String driftReference, Region region,
     String method, List<Warning> warnings) {
 
@@ -33,6 +36,8 @@ public record MsdResult(String species, int atoms, int frames, double timestepFs
     lagPs = lagPs.clone();
     msdA2 = msdA2.clone();
     msdComponentsA2 = new double[][] {msdComponentsA2[0].clone(), msdComponentsA2[1].clone(), msdComponentsA2[2].clone()};
+    msdStdErrLagPs = msdStdErrLagPs.clone();
+    msdStdErrA2 = msdStdErrA2.clone();
     ngpLagPs = ngpLagPs.clone();
     ngp = ngp.clone();
     warnings = List.copyOf(warnings);
@@ -74,6 +79,43 @@ public record MsdResult(String species, int atoms, int frames, double timestepFs
   @Override
   public double[][] msdComponentsA2() {
     return new double[][] {msdComponentsA2[0].clone(), msdComponentsA2[1].clone(), msdComponentsA2[2].clone()};
+  }
+
+  /** Lags of the MSD's standard error, ps (a copy). */
+  @Override
+  public double[] msdStdErrLagPs() {
+    return msdStdErrLagPs.clone();
+  }
+
+  /** The MSD's standard error at {@link #msdStdErrLagPs()}, Å² (a copy). */
+  @Override
+  public double[] msdStdErrA2() {
+    return msdStdErrA2.clone();
+  }
+
+  /**
+   * The MSD's standard error at every lag of {@link #lagPs()}, Å²: linear between the lags where it was
+   * estimated, 0 at lag 0, the last estimate held beyond the last.
+   */
+  public double[] msdStdErrAtEveryLagA2() {
+    double[] out = new double[lagPs.length];
+    int k = 0;
+    for (int m = 1; m < lagPs.length; m++) {
+      while (k < msdStdErrLagPs.length - 1 && msdStdErrLagPs[k + 1] <= lagPs[m]) {
+        k++;
+      }
+      if (msdStdErrLagPs.length == 0) {
+        out[m] = Double.NaN;
+      } else if (lagPs[m] <= msdStdErrLagPs[0]) {
+        out[m] = msdStdErrA2[0] * lagPs[m] / msdStdErrLagPs[0];
+      } else if (k == msdStdErrLagPs.length - 1) {
+        out[m] = msdStdErrA2[k];
+      } else {
+        double f = (lagPs[m] - msdStdErrLagPs[k]) / (msdStdErrLagPs[k + 1] - msdStdErrLagPs[k]);
+        out[m] = msdStdErrA2[k] + f * (msdStdErrA2[k + 1] - msdStdErrA2[k]);
+      }
+    }
+    return out;
   }
 
   /** Lags of the non-Gaussian parameter, ps (a copy). */

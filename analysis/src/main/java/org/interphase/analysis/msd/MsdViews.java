@@ -60,7 +60,8 @@ public final class MsdViews {
       o.put("haven_ratio", "", r.havenRatio());
     }
     o.put("drift_reference", r.driftReference()).put("region", r.region() == null ? null : r.region().toString())
-        .put("method", r.method()).put("lag_ps", r.lagPs()).put("msd_a2", r.msdA2()).put("ngp_lag_ps", r.ngpLagPs())
+        .put("method", r.method()).put("lag_ps", r.lagPs()).put("msd_a2", r.msdA2()).put("msd_stderr_lag_ps", r.msdStdErrLagPs())
+        .put("msd_stderr_a2", r.msdStdErrA2()).put("ngp_lag_ps", r.ngpLagPs())
         .put("ngp", r.ngp()).put("warnings", warnings.stream().map(Warning::text).toList());
     return o;
   }
@@ -108,11 +109,11 @@ public final class MsdViews {
   public static ChartSpec chart(MsdResult r) {
     double[] fx = {r.fitStartPs(), r.fitEndPs()};
     double[] fy = {r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[0], r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[1]};
-    String label = String.format(Locale.ROOT, "D = %s", r.diffusivity());
+    String label = "D = " + r.diffusivity().display();
     return new ChartSpec(r.species() + " mean squared displacement (" + r.axes() + ")", "lag (ps)", "MSD (Å²)",
-        List.of(new ChartSpec.Series("MSD", r.lagPs(), r.msdA2(), null, ChartSpec.Style.LINE),
+        List.of(new ChartSpec.Series("MSD ± 1σ", r.lagPs(), r.msdA2(), r.msdStdErrAtEveryLagA2(), ChartSpec.Style.BAND),
             new ChartSpec.Series("fit: " + label, fx, fy, null, ChartSpec.Style.DASHED)),
-        r.fitStartPs(), r.fitEndPs(), "fit window");
+        r.fitStartPs(), r.fitEndPs(), "fit window", true, new double[] {0});
   }
 
   private static String describe(DiffusionFitWindow.Problem p) {

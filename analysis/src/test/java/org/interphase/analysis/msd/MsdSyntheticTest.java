@@ -143,6 +143,43 @@ class MsdSyntheticTest {
     assertTrue(got.stdErr() >= r.diffusivityOls().stdErr(), "GLS error " + got + " vs OLS " + r.diffusivityOls());
   }
 
+  /**
+   * The ±1σ band of a Gaussian walk, by hand: at lag m the displacement per axis has variance s² = m·σ²,
+   * Δr² = s²·χ²₃ has variance 6 s⁴, and the MSD over N·(n − m)/m independent windows has standard error
+   * √(6 s⁴ · m / (N (n − m))).
+   */
+  @Test
+  void msdBandIsTheStandardErrorOfAGaussianWalk() {
+    Random rnd = new Random(5);
+    int atoms = 60;
+    int n = 2000;
+    Cell cell = Cell.orthorhombic(15, 15, 15);
+    String[] el = new String[atoms];
+    java.util.Arrays.fill(el, "Li");
+    List<Frame> frames = randomWalk(rnd, atoms, n, 0.2, cell, null);
+    MsdResult r = run(MsdParameters.of("Li").withDriftReference(List.of()).withTimestepFs(10).withWindowPs(1, 5),
+        header(AtomTable.of(el), cell, 10), frames);
+    double[] lags = r.msdStdErrLagPs();
+    double[] err = r.msdStdErrA2();
+    assertTrue(lags.length >= MeanSquaredDisplacement.BAND_LAGS, "band over the run: " + lags.length);
+    assertTrue(lags[0] < 1 && lags[lags.length - 1] > 15, "from the start to the end of the run: " + lags[0] + " … " + lags[lags.length - 1]);
+    int checked = 0;
+    for (int k = 0; k < lags.length; k++) {
+      int m = (int) Math.round(lags[k] * 100); // 10 fs per frame
+      if (m < 5 || m > n / 4) {
+        continue; // few windows at long lags: the sample variance itself scatters
+      }
+      double s2 = m * 0.2 * 0.2;
+      double want = Math.sqrt(6 * s2 * s2 * m / (atoms * (double) (n - m)));
+      assertEquals(want, err[k], 0.25 * want, "lag " + lags[k] + " ps");
+      checked++;
+    }
+    assertTrue(checked > 10, "lags checked: " + checked);
+    double[] every = r.msdStdErrAtEveryLagA2();
+    assertEquals(0, every[0], 0);
+    assertEquals(r.lagPs().length, every.length);
+  }
+
   @Test
   void regionMsdCountsOnlyDisplacementsInsideAtBothEnds() {
     // slab along z: Li 0-9 random-walk in x,y inside z in [4, 8); Li 10-19 sit still near z = 15

@@ -4,16 +4,30 @@ import java.util.List;
 
 /**
  * What to draw: an XY chart with any number of series, an optional shaded x interval (a fit
- * window) and optional error bars. Axis labels carry their units, e.g. {@code "lag (ps)"}.
+ * window), optional error bars or error bands. Axis labels carry their units, e.g. {@code "lag (ps)"}.
  *
  * @param shadeFrom start of the shaded x interval, NaN for none
  * @param shadeTo end of the shaded x interval
+ * @param shadeLabel the label drawn inside the plot at the top of the shaded interval, or null
+ * @param yFromZero whether the y axis starts at 0 (a quantity that cannot be negative, such as an MSD)
+ * @param xIncludes x values the x axis must show (e.g. 1000/300 K when a fit is extrapolated there); may be empty
  */
 public record ChartSpec(String title, String xLabel, String yLabel, List<Series> series, double shadeFrom, double shadeTo,
-    String shadeLabel) implements Chart {
+    String shadeLabel, boolean yFromZero, double[] xIncludes) implements Chart {
 
   public ChartSpec {
     series = List.copyOf(series);
+    xIncludes = xIncludes.clone();
+  }
+
+  /** A chart whose axes fit the data. */
+  public ChartSpec(String title, String xLabel, String yLabel, List<Series> series, double shadeFrom, double shadeTo, String shadeLabel) {
+    this(title, xLabel, yLabel, series, shadeFrom, shadeTo, shadeLabel, false, new double[0]);
+  }
+
+  @Override
+  public double[] xIncludes() {
+    return xIncludes.clone();
   }
 
   /** How a series is drawn. */
@@ -22,11 +36,15 @@ public record ChartSpec(String title, String xLabel, String yLabel, List<Series>
     POINTS,
     LINE_AND_POINTS,
     DASHED,
-    BARS
+    BARS,
+    /** A line with a shaded band of ± {@code yErr} around it (a ±1σ band), no error bars. */
+    BAND,
+    /** A dashed line with a shaded band between {@code y − yErr} and {@code y + yErr} (a confidence band). */
+    DASHED_BAND
   }
 
   /**
-   * One series. {@code yErr} (one standard error per point) may be null.
+   * One series. {@code yErr} (one standard error per point, or the half-width of a band) may be null.
    */
   public record Series(String name, double[] x, double[] y, double[] yErr, Style style, int color, boolean inLegend) {
     public Series {

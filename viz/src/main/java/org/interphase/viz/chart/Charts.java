@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.interphase.core.view.BarChart;
 import org.interphase.core.view.Chart;
 import org.interphase.core.view.ChartSpec;
 import org.interphase.core.view.Figure;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
@@ -25,7 +23,13 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -131,27 +135,113 @@ public final class Charts {
     return Arrays.copyOf(out, m);
   }
 
+  /** Tick labels, legend and marker labels, px at the figure's design size (about 7 pt at one journal column, 8.5 cm). */
+  static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+  /** Axis labels. */
+  static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+  /** The title. */
+  static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+  /** Line width, px at the design size (1 pt at one journal column). */
+  static final float LINE = 2f;
+
   /** Builds the chart object (for tests and custom output). */
   public static JFreeChart build(ChartSpec spec) {
+    YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-    for (ChartSpec.Series s : spec.series()) {
-      YIntervalSeries ys = new YIntervalSeries(s.name(), false, true);
-      boolean line = s.yErr() == null && s.style() != ChartSpec.Style.POINTS && s.style() != ChartSpec.Style.BARS;
-      int[] shown = line ? withoutFlatInteriors(s.x(), s.y(), drawn(s.y(), MAX_BUCKETS))
-          : java.util.stream.IntStream.range(0, s.x().length).toArray();
-      for (int i : shown) {
-        if (!Double.isFinite(s.x()[i]) || !Double.isFinite(s.y()[i])) {
-          continue;
-        }
-        double e = s.yErr() == null || !Double.isFinite(s.yErr()[i]) ? 0 : s.yErr()[i];
-        ys.add(s.x()[i], s.y()[i], s.y()[i] - e, s.y()[i] + e);
+    DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
+    XYErrorRenderer r = new XYErrorRenderer();
+    int plain = 0;
+    int banded = 0;
+    for (int i = 0; i < spec.series().size(); i++) {
+      ChartSpec.Series s = spec.series().get(i);
+      boolean band = isBand(s);
+      YIntervalSeries ys = series(s, band);
+      Color c = PALETTE[(s.color() >= 0 ? s.color() : i) % PALETTE.length];
+      BasicStroke stroke = s.style() == ChartSpec.Style.DASHED || s.style() == ChartSpec.Style.DASHED_BAND
+          ? new BasicStroke(LINE, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+          : new BasicStroke(LINE);
+      if (band) {
+        bands.addSeries(ys);
+        bandRenderer.setSeriesPaint(banded, c);
+        bandRenderer.setSeriesFillPaint(banded, new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
+        bandRenderer.setSeriesStroke(banded, stroke);
+        bandRenderer.setSeriesVisibleInLegend(banded, s.inLegend());
+        banded++;
+        continue;
       }
       data.addSeries(ys);
+      r.setSeriesVisibleInLegend(plain, s.inLegend());
+      r.setSeriesPaint(plain, c);
+      boolean lines = s.style() != ChartSpec.Style.POINTS && s.style() != ChartSpec.Style.BARS;
+      boolean shapes = s.style() == ChartSpec.Style.POINTS || s.style() == ChartSpec.Style.LINE_AND_POINTS
+          || s.style() == ChartSpec.Style.BARS;
+      r.setSeriesLinesVisible(plain, lines);
+      r.setSeriesShapesVisible(plain, shapes);
+      r.setSeriesStroke(plain, stroke);
+      plain++;
     }
-    NumberAxis x = new NumberAxis(spec.xLabel());
-    NumberAxis y = new NumberAxis(spec.yLabel());
-    x.setAutoRangeIncludesZero(false);
-    y.setAutoRangeIncludesZero(false);
+    bandRenderer.setAlpha(1f);
+    // one path per series, so a dash pattern runs along the whole line instead of restarting at every frame
+    r.setDrawSeriesLineAsPath(true);
+    r.setDrawXError(false);
+    r.setCapLength(4);
+    r.setErrorPaint(Color.DARK_GRAY);
+    r.setDrawYError(spec.series().stream().anyMatch(s -> s.yErr() != null && !isBand(s)));
+    XYPlot plot = new XYPlot();
+    plot.setDomainAxis(axis(spec.xLabel()));
+    plot.setRangeAxis(yAxis(spec));
+    // the bands (index 0) drawn first, the other series over them; the legend lists them in the same order
+    plot.setDataset(0, bands);
+    plot.setRenderer(0, bandRenderer);
+    plot.setDataset(1, data);
+    plot.setRenderer(1, r);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    plot.setOrientation(PlotOrientation.VERTICAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(220, 220, 220));
+    plot.setRangeGridlinePaint(new Color(220, 220, 220));
+    includeX(plot, spec);
+    shade(plot, spec);
+    JFreeChart chart = new JFreeChart(spec.title(), TITLE, plot, spec.series().stream().filter(ChartSpec.Series::inLegend).count() > 1);
+    chart.setBackgroundPaint(Color.WHITE);
+    if (chart.getLegend() != null) {
+      chart.getLegend().setItemFont(TICKS);
+      chart.getLegend().setFrame(BlockBorder.NONE);
+    }
+    return chart;
+  }
+
+  private static boolean isBand(ChartSpec.Series s) {
+    return s.yErr() != null && (s.style() == ChartSpec.Style.BAND || s.style() == ChartSpec.Style.DASHED_BAND);
+  }
+
+  /** A series' points to draw; lines of many points are reduced to what their drawing needs. */
+  private static YIntervalSeries series(ChartSpec.Series s, boolean band) {
+    YIntervalSeries ys = new YIntervalSeries(s.name(), false, true);
+    boolean line = (s.yErr() == null || band) && s.style() != ChartSpec.Style.POINTS && s.style() != ChartSpec.Style.BARS;
+    int[] shown = !line ? java.util.stream.IntStream.range(0, s.x().length).toArray()
+        : band ? drawn(s.y(), MAX_BUCKETS) : withoutFlatInteriors(s.x(), s.y(), drawn(s.y(), MAX_BUCKETS));
+    for (int i : shown) {
+      if (!Double.isFinite(s.x()[i]) || !Double.isFinite(s.y()[i])) {
+        continue;
+      }
+      double e = s.yErr() == null || !Double.isFinite(s.yErr()[i]) ? 0 : s.yErr()[i];
+      ys.add(s.x()[i], s.y()[i], s.y()[i] - e, s.y()[i] + e);
+    }
+    return ys;
+  }
+
+  private static NumberAxis axis(String label) {
+    NumberAxis a = new NumberAxis(label);
+    a.setAutoRangeIncludesZero(false);
+    a.setLabelFont(LABELS);
+    a.setTickLabelFont(TICKS);
+    a.setNumberFormatOverride(new TypographicFormat());
+    return a;
+  }
+
+  private static NumberAxis yAxis(ChartSpec spec) {
+    NumberAxis y = axis(spec.yLabel());
     // a constant series (a motif count that never changes) would get a range of 1e-8 and ticks that all read "4E0"
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -170,66 +260,70 @@ public final class Charts {
       // counts (units per frame, events): whole-number ticks only
       y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     }
-    Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    Font ticks = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    x.setLabelFont(label);
-    y.setLabelFont(label);
-    x.setTickLabelFont(ticks);
-    y.setTickLabelFont(ticks);
-    XYErrorRenderer r = new XYErrorRenderer();
-    r.setDrawXError(false);
-    r.setCapLength(4);
-    for (int i = 0; i < spec.series().size(); i++) {
-      ChartSpec.Series s = spec.series().get(i);
-      Color c = PALETTE[(s.color() >= 0 ? s.color() : i) % PALETTE.length];
-      r.setSeriesVisibleInLegend(i, s.inLegend());
-      r.setSeriesPaint(i, c);
-      boolean lines = s.style() != ChartSpec.Style.POINTS && s.style() != ChartSpec.Style.BARS;
-      boolean shapes = s.style() == ChartSpec.Style.POINTS || s.style() == ChartSpec.Style.LINE_AND_POINTS
-          || s.style() == ChartSpec.Style.BARS;
-      r.setSeriesLinesVisible(i, lines);
-      r.setSeriesShapesVisible(i, shapes);
-      r.setSeriesStroke(i, s.style() == ChartSpec.Style.DASHED
-          ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
-          : new BasicStroke(2f));
+    if (spec.yFromZero()) {
+      // a quantity that cannot be negative starts at 0, not below it
+      y.setAutoRangeIncludesZero(true);
+      y.setRangeType(org.jfree.data.RangeType.POSITIVE);
     }
-    // one path per series, so a dash pattern runs along the whole line instead of restarting at every frame
-    r.setDrawSeriesLineAsPath(true);
-    r.setErrorPaint(Color.DARK_GRAY);
-    r.setDrawYError(spec.series().stream().anyMatch(s -> s.yErr() != null));
-    XYPlot plot = new XYPlot(data, x, y, r);
-    plot.setOrientation(PlotOrientation.VERTICAL);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(220, 220, 220));
-    plot.setRangeGridlinePaint(new Color(220, 220, 220));
-    if (!Double.isNaN(spec.shadeFrom())) {
-      IntervalMarker m = new IntervalMarker(spec.shadeFrom(), spec.shadeTo(), new Color(255, 200, 0, 60));
-      if (spec.shadeLabel() != null) {
-        m.setLabel(spec.shadeLabel());
-        m.setLabelFont(ticks);
-      }
-      plot.addDomainMarker(m, Layer.BACKGROUND);
+    return y;
+  }
+
+  /** Widens the x axis to the values it must show, with a margin. */
+  private static void includeX(XYPlot plot, ChartSpec spec) {
+    double[] must = spec.xIncludes();
+    if (must.length == 0) {
+      return;
     }
-    JFreeChart chart = new JFreeChart(spec.title(), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, spec.series().size() > 1);
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
+    org.jfree.data.Range auto = plot.getDataRange(plot.getDomainAxis());
+    double lo = auto == null ? Double.POSITIVE_INFINITY : auto.getLowerBound();
+    double hi = auto == null ? Double.NEGATIVE_INFINITY : auto.getUpperBound();
+    for (double v : must) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (lo < hi) {
+      double pad = 0.04 * (hi - lo);
+      plot.getDomainAxis().setRange(lo == 0 ? 0 : lo - pad, hi + pad);
+    }
+  }
+
+  /** The shaded x interval with its label inside the plot, at the top left of the interval. */
+  private static void shade(XYPlot plot, ChartSpec spec) {
+    if (Double.isNaN(spec.shadeFrom())) {
+      return;
+    }
+    IntervalMarker m = new IntervalMarker(spec.shadeFrom(), spec.shadeTo(), new Color(255, 200, 0, 60));
+    if (spec.shadeLabel() != null) {
+      m.setLabel(spec.shadeLabel());
+      m.setLabelFont(TICKS);
+      m.setLabelPaint(new Color(90, 70, 0));
+      m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+      m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      m.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
+    }
+    plot.addDomainMarker(m, Layer.BACKGROUND);
   }
 
   /**
-   * A bar chart with error bars (one bar per name; errors NaN for none), written as {@code
-   * base.png} and {@code base.svg}. Zero is on the axis so bars compare honestly.
+   * A bar chart with error bars (one bar per name; errors NaN for none), bars horizontal so that each
+   * name reads in full on its own line. Zero is on the axis so bars compare honestly.
    */
-  public static void writeBars(String title, String yLabel, List<String> names, double[] values, double[] errors, Path base, int width,
-      int height) {
+  static JFreeChart bars(BarChart b) {
     DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-    for (int i = 0; i < names.size(); i++) {
-      data.add(values[i], Double.isFinite(errors[i]) ? errors[i] : 0.0, yLabel, names.get(i));
+    for (int i = 0; i < b.names().size(); i++) {
+      double e = b.errors()[i];
+      data.add(b.values()[i], Double.isFinite(e) ? e : 0.0, b.yLabel(), b.names().get(i));
     }
     CategoryAxis x = new CategoryAxis();
-    x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    x.setMaximumCategoryLabelLines(3);
-    NumberAxis y = new NumberAxis(yLabel);
-    y.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    x.setTickLabelFont(TICKS);
+    x.setMaximumCategoryLabelLines(2);
+    x.setMaximumCategoryLabelWidthRatio(0.45f);
+    x.setCategoryMargin(0.3);
+    NumberAxis y = new NumberAxis(b.yLabel());
+    y.setLabelFont(LABELS);
+    y.setTickLabelFont(TICKS);
+    y.setNumberFormatOverride(new TypographicFormat());
     y.setAutoRangeIncludesZero(true);
     StatisticalBarRenderer r = new StatisticalBarRenderer();
     r.setSeriesPaint(0, PALETTE[0]);
@@ -238,39 +332,55 @@ public final class Charts {
     r.setShadowVisible(false);
     r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
     CategoryPlot plot = new CategoryPlot(data, x, y, r);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(220, 220, 220));
-    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, false);
+    JFreeChart chart = new JFreeChart(b.title(), TITLE, plot, false);
     chart.setBackgroundPaint(Color.WHITE);
-    save(chart, base, width, height);
+    return chart;
   }
 
-  /** Writes {@code base.png} and {@code base.svg} (base is a path without extension). */
-  public static void write(Chart chart, Path base, int width, int height) {
-    if (chart instanceof BarChart b) {
-      writeBars(b.title(), b.yLabel(), b.names(), b.values(), b.errors(), base, width, height);
-    } else {
-      save(build((ChartSpec) chart), base, width, height);
-    }
+  /** The screen resolution that a figure's size in pixels refers to (CSS pixels): 96 per inch. */
+  public static final int DESIGN_DPI = 96;
+
+  /** The default resolution of the PNG files, dots per inch. */
+  public static final int DEFAULT_DPI = 150;
+
+  /**
+   * Writes a figure under {@code dir}: {@code dir/stem.png} at {@code dpi} (its size in pixels is the
+   * figure's design size × dpi/96, the resolution stored in the file) and {@code dir/stem.svg} at the
+   * design size.
+   *
+   * @param dpi dots per inch of the PNG, e.g. 150 for the screen, 300 for print
+   * @throws UncheckedIOException naming the file that could not be written
+   */
+  public static void write(Figure f, Path dir, int dpi) {
+    Chart c = f.chart();
+    JFreeChart chart = c instanceof BarChart b ? bars(b) : build((ChartSpec) c);
+    save(chart, dir.resolve(f.stem()), f.widthPx(), f.heightPx(), dpi);
   }
 
-  /** Writes a figure under {@code dir}: {@code dir/stem.png} and {@code dir/stem.svg}. */
-  public static void write(Figure f, Path dir) {
-    write(f.chart(), dir.resolve(f.stem()), f.widthPx(), f.heightPx());
-  }
-
-  private static void save(JFreeChart chart, Path base, int width, int height) {
+  private static void save(JFreeChart chart, Path base, int width, int height, int dpi) {
+    Path png = base.resolveSibling(base.getFileName() + ".png");
     try {
       Path dir = base.toAbsolutePath().getParent();
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      ChartUtils.saveChartAsPNG(base.resolveSibling(base.getFileName() + ".png").toFile(), chart, width, height);
+      double scale = dpi / (double) DESIGN_DPI;
+      java.awt.image.BufferedImage img = new java.awt.image.BufferedImage((int) Math.round(width * scale),
+          (int) Math.round(height * scale), java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D g2 = img.createGraphics();
+      g2.scale(scale, scale);
+      chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+      g2.dispose();
+      Png.write(img, dpi, png);
       SVGGraphics2D g = new SVGGraphics2D(width, height);
       chart.draw(g, new Rectangle(0, 0, width, height));
       SVGUtils.writeToSVG(base.resolveSibling(base.getFileName() + ".svg").toFile(), g.getSVGElement());
     } catch (IOException e) {
-      throw new UncheckedIOException(base + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(png + ": " + e.getMessage(), e);
     }
   }
 }
