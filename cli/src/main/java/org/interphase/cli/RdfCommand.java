@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code interphase rdf PATH --pair Li-S}: g(r), the running coordination n(r) and the first shell. */
 @Command(name = "rdf", mixinStandardHelpOptions = true,
-    description = {"Radial distribution function g(r) of an element pair over the frames (each frame normalised with its own cell "
-        + "volume), the running coordination number n(r), and the first shell: first peak, first minimum, n(r) there.",
+    description = {"Radial distribution function g(r) of an element pair, averaged over the frames with each frame normalised by "
+        + "its own cell volume, with the running coordination number and the first shell: first peak, first minimum, coordination "
+        + "there.",
         "Every periodic image within --r-max is counted, also beyond half the cell (with a warning)."})
 final class RdfCommand implements Callable<Integer> {
   @Spec
