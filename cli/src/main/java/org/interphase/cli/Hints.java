@@ -2,6 +2,7 @@ package org.interphase.cli;
 
 import java.util.Map;
 import org.interphase.analysis.msd.MsdResult;
+import org.interphase.analysis.rdf.RdfResult;
 import org.interphase.core.MissingParameterException;
 import org.interphase.core.Warning;
 
@@ -12,7 +13,10 @@ import org.interphase.core.Warning;
 final class Hints {
   private static final Map<Warning.Kind, String> OPTIONS = Map.of(
       MsdResult.Doubt.NO_TEMPERATURE, "pass --temperature-k",
-      org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs");
+      org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs",
+      RdfResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it",
+      RdfResult.Doubt.NO_FIRST_PEAK, "a larger --r-max may reach it",
+      RdfResult.Doubt.NO_FIRST_MINIMUM, "a larger --r-max may reach it");
 
   private static final Map<String, String> PARAMETERS = Map.of(
       "timestepFs", "pass --timestep-fs, the time between stored frames (for a LAMMPS dump, --md-step-fs, the MD step, also does)",

@@ -20,6 +20,12 @@ import org.interphase.analysis.msd.Region;
 import org.interphase.analysis.bonds.BondViews;
 import org.interphase.analysis.bonds.LayerSpec;
 import org.interphase.analysis.msd.MsdViews;
+import org.interphase.analysis.rdf.RadialDistribution;
+import org.interphase.analysis.rdf.RdfParameters;
+import org.interphase.analysis.rdf.RdfResult;
+import org.interphase.analysis.rdf.RdfViews;
+import org.interphase.core.Cell;
+import org.interphase.core.view.Figure;
 import org.interphase.core.Runner;
 import org.interphase.core.view.Document;
 import org.interphase.core.view.Views;
@@ -30,7 +36,7 @@ import org.interphase.parsers.ReadOptions;
 import org.interphase.viz.jmol.JmolRenderer;
 import org.interphase.viz.report.HtmlReport;
 
-/** The section of a report for one MD run: bond events and motifs, structure, transport — from one read of the run. */
+/** The section of a report for one MD run: bond events and motifs, structure, g(r), transport — from one read of the run. */
 final class MdSection {
   private MdSection() {}
 
@@ -40,9 +46,26 @@ final class MdSection {
 
   /** What one pass over an MD run gave each analysis of its section. */
   private record MdPass(TrajectoryHeader header, Runner.Pass pass, BondParameters bondParameters, Runner.Slot<BondResult> bonds,
-      Runner.Slot<MsdResult> msd, List<Runner.Slot<MsdResult>> regions, MsdParameters msdParameters) {}
+      Runner.Slot<MsdResult> msd, List<Runner.Slot<MsdResult>> regions, MsdParameters msdParameters, List<RdfRun> rdf) {}
 
-  /** Reads the run once, feeding the bond analysis, the MSD of the whole cell and of each region. */
+  /** One g(r) of the section: what was asked and what it gave. */
+  private record RdfRun(RdfParameters parameters, Runner.Slot<RdfResult> slot) {}
+
+  /** The pairs whose g(r) a report shows when the run has both elements. */
+  private static final List<List<String>> RDF_PAIRS = List.of(List.of("Li", "S"), List.of("P", "S"));
+
+  /** The report's g(r) range: half the first cell's smallest perpendicular width (no pair has two images within it), at most 8 Å. */
+  private static double rdfRangeA(Cell first) {
+    if (first == null) {
+      return RdfParameters.DEFAULT_R_MAX_A;
+    }
+    double[] w = first.perpendicularWidthsA();
+    double half = 0.5 * Math.min(w[0], Math.min(w[1], w[2]));
+    double bins = Math.floor(half / RdfParameters.DEFAULT_BIN_A + 1e-9);
+    return Math.min(RdfParameters.DEFAULT_R_MAX_A, Math.max(1, bins) * RdfParameters.DEFAULT_BIN_A);
+  }
+
+  /** Reads the run once, feeding the bond analysis, the g(r) of the default pairs and the MSD of the whole cell and of each region. */
   private static MdPass read(ReportPlan.Md m, ReadOptions options) {
     try (FrameSource src = Inputs.openTrajectory(m.path(), options)) {
       TrajectoryHeader h = src.header();
@@ -64,8 +87,19 @@ final class MdSection {
           regions.add(run.add(new MeanSquaredDisplacement(p.withRegion(Region.parse(reg)))));
         }
       }
+      List<RdfRun> rdf = new ArrayList<>();
+      for (List<String> pair : RDF_PAIRS) {
+        if (h.atoms().indicesOf(pair.get(0)).length > 0 && h.atoms().indicesOf(pair.get(1)).length > 0) {
+          RdfParameters rp = new RdfParameters(pair.get(0), pair.get(1), rdfRangeA(h.firstCell()), RdfParameters.DEFAULT_BIN_A, null);
+          rdf.add(new RdfRun(rp, run.add(new RadialDistribution(rp))));
+          for (String reg : m.regions()) {
+            RdfParameters in = rp.withRegion(Region.parse(reg));
+            rdf.add(new RdfRun(in, run.add(new RadialDistribution(in))));
+          }
+        }
+      }
       Runner.Pass pass = run.run(Progress.of(src));
-      return new MdPass(h, pass, bp, bonds, msd, regions, p);
+      return new MdPass(h, pass, bp, bonds, msd, regions, p, rdf);
     }
   }
 
@@ -95,6 +129,7 @@ final class MdSection {
     } else {
       html.missing("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds).");
     }
+    rdf(run, dir, rel, html, warnings, files, used, sec);
     transport(m, run, dir, rel, html, warnings, files, used, sec, msdFiles);
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));
@@ -148,6 +183,65 @@ final class MdSection {
         ? "found along z from the first frame's composition: " : "given: ") + layerNames(br.layers()));
     used.add(sec, "structure picture", (seen.isPresent() ? "frame " + index + ", the first with " + target : "the last frame")
         + ", highlighted: " + target);
+  }
+
+  /**
+   * The g(r) part of an MD section: per pair (Li–S, P–S) a chart of its g(r) in the whole cell and in each region, a table of the
+   * first shells, and per g(r) its files under {@code rdf-A-B/} ({@code rdf-A-B-layer-K/} for region K), as {@code rdf --out}
+   * writes them; a region without atoms of the pair's first element is said so.
+   */
+  private static void rdf(MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings, List<String> files,
+      ReportParameters used, String sec) {
+    if (run.rdf().isEmpty()) {
+      html.missing("g(r) not computed: the run has neither Li and S nor P and S (it holds " + run.header().atoms().speciesCounts().keySet()
+          + ").");
+      return;
+    }
+    java.util.Map<String, List<RdfResult>> byPair = new java.util.LinkedHashMap<>();
+    List<List<String>> rows = new ArrayList<>();
+    int layer = 0;
+    for (RdfRun r : run.rdf()) {
+      RdfParameters p = r.parameters();
+      String pair = p.elementA() + "–" + p.elementB();
+      String where = p.region() == null ? "whole cell" : p.elementA() + " in " + p.region();
+      layer = p.region() == null ? 0 : layer + 1;
+      if (!r.slot().ok()) {
+        html.missing("g(r) of " + pair + " (" + where + ") not computed: " + r.slot().failure() + ".");
+        continue;
+      }
+      RdfResult res = r.slot().result();
+      String sub = "rdf-" + p.elementA() + "-" + p.elementB() + (layer == 0 ? "" : "-layer-" + layer);
+      ResultWriter.write(dir.resolve(sub), RdfViews.of(res, List.of()));
+      files.addAll(List.of(rel + "/" + sub + "/rdf.csv", rel + "/" + sub + "/rdf.json"));
+      byPair.computeIfAbsent(p.elementA() + "-" + p.elementB(), k -> new ArrayList<>()).add(res);
+      List<String> row = new ArrayList<>(List.of(pair, where));
+      row.addAll(RdfViews.shellCells(res));
+      rows.add(row);
+      res.warningTexts().forEach(warnings::add);
+    }
+    for (java.util.Map.Entry<String, List<RdfResult>> e : byPair.entrySet()) {
+      List<RdfResult> rs = e.getValue();
+      String pair = e.getKey().replace('-', '–');
+      String caption = pair + " g(r) over " + rs.get(0).frames() + " frames, each normalised with its own cell volume";
+      if (rs.size() == 1 && rs.get(0).parameters().region() == null) {
+        html.figure(dir.resolve("rdf-" + e.getKey()).resolve("rdf.png"), caption + "; the first shell shaded");
+      } else {
+        List<String> names = rs.stream().map(x -> x.parameters().region() == null ? "whole cell"
+            : x.parameters().elementA() + " in " + x.parameters().region()).toList();
+        Figure fig = new Figure("rdf-" + e.getKey() + "-layers", RdfViews.overlay(pair + " g(r), whole cell and layers", rs, names));
+        org.interphase.viz.chart.Charts.write(fig, dir);
+        html.figure(dir.resolve(fig.stem() + ".png"), caption + "; in a layer only its " + rs.get(0).parameters().elementA()
+            + " atoms are centres");
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    RdfParameters first = run.rdf().get(0).parameters();
+    html.table(List.of("pair", "centres", "first peak (Å)", "g at the peak", "first minimum (Å)", "first-shell coordination"), rows);
+    used.add(sec, "g(r)", String.join(", ", RDF_PAIRS.stream().map(x -> x.get(0) + "–" + x.get(1)).toList()) + " where the run has "
+        + "both elements; r up to " + fmt(first.rMaxA()) + " Å (half the first cell's smallest width, at most 8 Å) in bins of "
+        + fmt(first.binWidthA()) + " Å; every frame normalised with its own volume; first shell up to the first minimum of g");
   }
 
   /** The transport part of an MD section: MSD, D and σ for the whole cell and per layer, or why not. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,14 +115,48 @@ class ReportCommandTest {
     Path out = SharedData.scratch("report-no-s-out");
     InfoCommandTest.Run r = InfoCommandTest.run("report", noS.toString(), "--timestep-fs", "5", "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds)."),
-        missing(page(out)));
+    assertEquals(List.of("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds).",
+        "g(r) not computed: the run has neither Li and S nor P and S (it holds [Li, Cl])."), missing(page(out)));
     Path noLi = xdatcar("no-li", "Na", "S");
     Path out2 = SharedData.scratch("report-no-li-out");
     InfoCommandTest.Run r2 = InfoCommandTest.run("report", noLi.toString(), "--timestep-fs", "5", "--out", out2.toString());
     assertEquals(0, r2.exit(), r2.err());
-    assertEquals(List.of("MSD not computed: the run has no Li atoms (it holds [Na, S]); name the mobile element as \"species\" of this "
+    assertEquals(List.of("g(r) not computed: the run has neither Li and S nor P and S (it holds [Na, S]).",
+        "MSD not computed: the run has no Li atoms (it holds [Na, S]); name the mobile element as \"species\" of this "
         + "run in a manifest (see examples/demo.json)."), missing(page(out2)));
+  }
+
+  /**
+   * The g(r) of the default pairs present (Li–S here; no P) for the whole cell and per layer of the manifest, from the same read of
+   * the run: a chart, a row per g(r) in the first-shell table, the files of {@code rdf --out} per g(r), and the range in the
+   * parameters. In an antifluorite cell every Li has 4 S at √3/4 a = 2.47 Å; half the 5.71 Å cell, the report's range, ends
+   * before the next S, so there is a first peak and no first minimum, which a warning says.
+   */
+  @Test
+  void rdfOfTheDefaultPairsForTheCellAndEachLayer() throws Exception {
+    Path run = xdatcar("rdf", "Li", "S");
+    Path m = SharedData.scratch("report-rdf").resolve("plan.json");
+    Files.writeString(m, """
+        {"title": "t", "md": [{"path": "%s", "species": "Li", "regions": ["z=0:2.855"]}]}
+        """.formatted(run));
+    Path out = SharedData.scratch("report-rdf-out");
+    InfoCommandTest.Run r = InfoCommandTest.run("report", "--manifest", m.toString(), "--timestep-fs", "5", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    String html = page(out);
+    for (String f : List.of("md-1/rdf-Li-S/rdf.json", "md-1/rdf-Li-S/rdf.csv", "md-1/rdf-Li-S/rdf.png", "md-1/rdf-Li-S-layer-1/rdf.json",
+        "md-1/rdf-Li-S-layers.png")) {
+      assertTrue(Files.exists(out.resolve(f)), f);
+    }
+    assertFalse(Files.exists(out.resolve("md-1/rdf-P-S")), "no P in the run");
+    assertTrue(html.contains("<td>Li–S</td><td>whole cell</td><td>2.475</td>"), "first-shell row of the whole cell");
+    assertTrue(html.contains("<td>Li–S</td><td>Li in z=0.000:2.855 Å</td><td>2.4"), "first-shell row of the layer (a peak at 2.4x Å)");
+    assertTrue(html.contains("<td>none</td><td>none</td></tr>"), "no minimum below half the cell");
+    assertTrue(r.err().contains("Li–S g(r) has no minimum after its first peak (2.475 Å) below 2.85 Å"), r.err());
+    JsonNode layer = Json.MAPPER.readTree(out.resolve("md-1/rdf-Li-S-layer-1/rdf.json").toFile());
+    assertEquals(4.0, layer.get("centres_per_frame").asDouble(), 0.0, "the Li planes at z = a/4 (and 3a/4 outside the layer)");
+    assertEquals("Li–S, P–S where the run has both elements; r up to 2.85 Å (half the first cell's smallest width, at most 8 Å) in bins of "
+        + "0.05 Å; every frame normalised with its own volume; first shell up to the first minimum of g",
+        parameters(html).get("MD run: run").get("g(r)"));
   }
 
   @Test
