@@ -129,7 +129,7 @@ final class MdSection {
     } else {
       html.missing("Bond events and motifs not computed: the run has no S atoms (the analysis follows P–S, S–S and P–P bonds).");
     }
-    rdf(run, dir, rel, html, warnings, files, used, sec);
+    rdf(run, dir, rel, html, warnings, files, used, sec, dpi);
     transport(m, run, dir, rel, html, warnings, files, used, sec, msdFiles);
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));
@@ -191,7 +191,7 @@ final class MdSection {
    * writes them; a region without atoms of the pair's first element is said so.
    */
   private static void rdf(MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings, List<String> files,
-      ReportParameters used, String sec) {
+      ReportParameters used, String sec, int dpi) {
     if (run.rdf().isEmpty()) {
       html.missing("g(r) not computed: the run has neither Li and S nor P and S (it holds " + run.header().atoms().speciesCounts().keySet()
           + ").");
@@ -211,7 +211,7 @@ final class MdSection {
       }
       RdfResult res = r.slot().result();
       String sub = "rdf-" + p.elementA() + "-" + p.elementB() + (layer == 0 ? "" : "-layer-" + layer);
-      ResultWriter.write(dir.resolve(sub), RdfViews.of(res, List.of()));
+      ResultWriter.write(dir.resolve(sub), RdfViews.of(res, List.of()), dpi);
       files.addAll(List.of(rel + "/" + sub + "/rdf.csv", rel + "/" + sub + "/rdf.json"));
       byPair.computeIfAbsent(p.elementA() + "-" + p.elementB(), k -> new ArrayList<>()).add(res);
       List<String> row = new ArrayList<>(List.of(pair, where));
@@ -229,7 +229,7 @@ final class MdSection {
         List<String> names = rs.stream().map(x -> x.parameters().region() == null ? "whole cell"
             : x.parameters().elementA() + " in " + x.parameters().region()).toList();
         Figure fig = new Figure("rdf-" + e.getKey() + "-layers", RdfViews.overlay(pair + " g(r), whole cell and layers", rs, names));
-        org.interphase.viz.chart.Charts.write(fig, dir);
+        org.interphase.viz.chart.Charts.write(fig, dir, dpi);
         html.figure(dir.resolve(fig.stem() + ".png"), caption + "; in a layer only its " + rs.get(0).parameters().elementA()
             + " atoms are centres");
       }

@@ -28,6 +28,9 @@ final class RdfCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
+  @Mixin
+  FigureOptions figures;
+
   @Parameters(paramLabel = "PATH", description = "A trajectory file or an MD run directory.")
   Path path;
 
