@@ -58,9 +58,9 @@ final class NebSection {
       }
       html.table(List.of("path", "images", "forward (eV)", "backward (eV)", "ΔE (eV)", "migrating", "spline"), rows);
       for (Bands.Analysed a : results) {
-        Scene s = Scenes.neb(a, 800, 650);
-        Path png = dir.resolve(NebViews.fileName(a.result().name()) + "-path.png");
-        jmol.write(s, png);
+        Scene s = Scenes.neb(a, 800, 650, null);
+        Path png = dir.resolve(NebViews.fileName(a.result().name())).resolve("path.png");
+        Scenes.write(jmol, s, png, "scene");
         html.figure(png, a.result().name() + ": " + s.title() + " (purple: the migrating atom through the images)");
       }
     }
