@@ -82,7 +82,15 @@ public final class JmolRenderer implements AutoCloseable {
       g.setColor(java.awt.Color.WHITE);
       g.fillRect(0, 0, scene.width(), scene.height());
       g.drawImage(structure, 0, 0, null);
-      Labels.draw(g, groups(scene), colours, area, scene.height(), pixelsPerA() * JmolScript.ATOM_REACH_A);
+      int n = scene.atoms().size();
+      int[] xs = new int[n];
+      int[] ys = new int[n];
+      for (int i = 0; i < n; i++) {
+        int[] p = screenPosition(i);
+        xs[i] = p[0];
+        ys[i] = p[1];
+      }
+      Labels.draw(g, groups(scene), colours, area, scene.height(), pixelsPerA() * JmolScript.ATOM_REACH_A, xs, ys);
       Legend.draw(g, scene, entries, area, panel, cam, scene.frame().cell());
     } finally {
       g.dispose();

@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * The labels of highlighted groups, drawn over Jmol's image so that no atom can hide them: each in
- * its highlight colour with a white halo, beside the group (right, left, above or below its atoms,
- * the first place inside the picture that overlaps no label placed before). A label with no free
- * place is left out; the legend still names its colour.
+ * its highlight colour with a white halo, beside the group (right, left, above, below its atoms or at
+ * a corner of them): of the places inside the picture that overlap no label placed before, the one
+ * that covers the fewest atoms, the earlier in that order on a tie. A label with no free place is
+ * left out; the legend still names its colour.
  */
 final class Labels {
   private Labels() {}
@@ -35,9 +36,12 @@ final class Labels {
    *
    * @param areaWidth width of the structure area (labels stay inside it)
    * @param atomRadiusPx how far an atom's drawing reaches from its centre, pixels
+   * @param allXs pixel x of every atom of the picture (to keep labels off them)
+   * @param allYs pixel y of every atom
    * @return how many labels were drawn
    */
-  static int draw(Graphics2D g, List<Group> groups, Map<String, Color> colours, int areaWidth, int areaHeight, double atomRadiusPx) {
+  static int draw(Graphics2D g, List<Group> groups, Map<String, Color> colours, int areaWidth, int areaHeight, double atomRadiusPx,
+      int[] allXs, int[] allYs) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(Legend.font(areaHeight).deriveFont(java.awt.Font.BOLD));
@@ -49,7 +53,7 @@ final class Labels {
       }
       TextLayout layout = new TextLayout(grp.label(), g.getFont(), g.getFontRenderContext());
       Rectangle2D text = layout.getBounds();
-      Rectangle2D box = place(grp, text, placed, areaWidth, areaHeight, atomRadiusPx);
+      Rectangle2D box = place(grp, text, placed, areaWidth, areaHeight, atomRadiusPx, allXs, allYs);
       if (box == null) {
         continue;
       }
@@ -67,8 +71,8 @@ final class Labels {
     return drawn;
   }
 
-  /** The first free box for the text beside the group, or null. */
-  private static Rectangle2D place(Group grp, Rectangle2D text, List<Rectangle2D> placed, int w, int h, double r) {
+  /** The free box for the text beside the group that covers the fewest atoms, or null. */
+  private static Rectangle2D place(Group grp, Rectangle2D text, List<Rectangle2D> placed, int w, int h, double r, int[] xs, int[] ys) {
     int x0 = Integer.MAX_VALUE;
     int x1 = Integer.MIN_VALUE;
     int y0 = Integer.MAX_VALUE;
@@ -89,16 +93,27 @@ final class Labels {
       {x1 + gap, y0 - gap - th}, {x1 + gap, y1 + gap}, {x0 - gap - tw, y0 - gap - th}, {x0 - gap - tw, y1 + gap}
     };
     double pad = 2;
+    Rectangle2D best = null;
+    int fewest = Integer.MAX_VALUE;
     for (double[] s : spots) {
       Rectangle2D box = new Rectangle2D.Double(s[0], s[1], tw, th);
       if (s[0] < pad || s[1] < pad || s[0] + tw > w - pad || s[1] + th > h - pad) {
         continue;
       }
       Rectangle2D grown = new Rectangle2D.Double(s[0] - pad, s[1] - pad, tw + 2 * pad, th + 2 * pad);
-      if (placed.stream().noneMatch(grown::intersects)) {
-        return box;
+      if (placed.stream().anyMatch(grown::intersects)) {
+        continue;
+      }
+      Rectangle2D reach = new Rectangle2D.Double(s[0] - r, s[1] - r, tw + 2 * r, th + 2 * r);
+      int covered = 0;
+      for (int i = 0; i < xs.length; i++) {
+        covered += reach.contains(xs[i], ys[i]) ? 1 : 0;
+      }
+      if (covered < fewest) {
+        fewest = covered;
+        best = box;
       }
     }
-    return null;
+    return best;
   }
 }
