@@ -65,6 +65,8 @@ final class NebSection {
       }
     }
     missing.forEach(html::missing);
-    html.links(results.isEmpty() ? List.of() : List.of("neb/neb.json", "neb/neb.csv")).notes(notes).endSection();
+    List<String> links = new ArrayList<>(List.of("neb/neb.json", "neb/neb.csv"));
+    results.forEach(a -> links.add("neb/" + NebViews.fileName(a.result().name()) + "/scene.json"));
+    html.links(results.isEmpty() ? List.of() : links).notes(notes).endSection();
   }
 }
