@@ -153,7 +153,9 @@ final class MdSection {
         : br.firstFrameWith(target.split(",")[0].strip());
     int index = seen.map(java.util.Map.Entry::getKey).orElse((int) run.pass().frames() - 1);
     Frame shown = seen.map(java.util.Map.Entry::getValue).orElse(run.pass().lastFrame());
-    jmol.write(Scenes.frame(h.atoms(), shown, index, "motif:" + target, 900, 700, null, List.of()), dir.resolve("structure.png"));
+    Scenes.write(jmol, Scenes.frame(h.atoms(), shown, index, "motif:" + target, 900, 700, null, List.of(), null), dir.resolve(
+        "structure.png"), "scene");
+    files.add(rel + "/scene.json");
     html.figure(dir.resolve("structure.png"), seen.isPresent() ? "Frame " + index + ", the first with " + target + " (highlighted)"
         : "Last frame, " + target + " highlighted where present");
     join(written);

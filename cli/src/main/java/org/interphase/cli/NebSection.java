@@ -58,13 +58,15 @@ final class NebSection {
       }
       html.table(List.of("path", "images", "forward (eV)", "backward (eV)", "ΔE (eV)", "migrating", "spline"), rows);
       for (Bands.Analysed a : results) {
-        Scene s = Scenes.neb(a, 800, 650);
-        Path png = dir.resolve(NebViews.fileName(a.result().name()) + "-path.png");
-        jmol.write(s, png);
+        Scene s = Scenes.neb(a, 800, 650, null);
+        Path png = dir.resolve(NebViews.fileName(a.result().name())).resolve("path.png");
+        Scenes.write(jmol, s, png, "scene");
         html.figure(png, a.result().name() + ": " + s.title() + " (purple: the migrating atom through the images)");
       }
     }
     missing.forEach(html::missing);
-    html.links(results.isEmpty() ? List.of() : List.of("neb/neb.json", "neb/neb.csv")).notes(notes).endSection();
+    List<String> links = new ArrayList<>(List.of("neb/neb.json", "neb/neb.csv"));
+    results.forEach(a -> links.add("neb/" + NebViews.fileName(a.result().name()) + "/scene.json"));
+    html.links(results.isEmpty() ? List.of() : links).notes(notes).endSection();
   }
 }

@@ -1,6 +1,5 @@
 package org.interphase.cli;
 
-import java.awt.Color;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.interphase.core.Runner;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.viz.jmol.JmolRenderer;
 import org.interphase.viz.jmol.Scene;
+import org.interphase.viz.jmol.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,6 +54,11 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--path", paramLabel = "NEB", description = "Draw the migration path of a NEB run (VASP folder or CP2K BAND) over its first image.")
   Path neb;
 
+  @Option(names = "--view", paramLabel = "auto|a|b|c|[uvw]", defaultValue = "auto", description = "Which way to look: down a, b, c or "
+      + "a lattice direction such as [110] or [1-10] (pointing toward the viewer); auto (default): side-on to a migration path, "
+      + "else with the interface normal of a slab model (its long axis) upright, else an oblique view.")
+  String view;
+
   @Option(names = "--width", defaultValue = "1000", paramLabel = "PX", description = "Width in pixels (default ${DEFAULT-VALUE}).")
   int width;
 
@@ -61,8 +66,19 @@ final class RenderCommand implements Callable<Integer> {
   int height;
 
   @Option(names = {"--out", "-o", "--output"}, paramLabel = "FILE.png|DIR", defaultValue = "interphase.png", description = "A PNG file, "
-      + "or a folder (made when missing) that receives render.png (default ${DEFAULT-VALUE}). Pictures are PNG only.")
+      + "or a folder (made when missing) that receives render.png (default ${DEFAULT-VALUE}). Pictures are PNG only. Beside the picture: "
+      + "the scene file (atoms as drawn, highlights, view, cell), scene.json in a folder, NAME.scene.json beside NAME.png.")
   Path output;
+
+  /** The stem of the scene file beside the picture: {@code scene} in a folder, {@code NAME.scene} beside a named {@code NAME.png}. */
+  static String sceneStemOf(Path out) {
+    Path png = pngOf(out);
+    if (!png.equals(out)) {
+      return "scene";
+    }
+    String name = png.getFileName().toString();
+    return name.substring(0, name.length() - 4) + ".scene";
+  }
 
   /** The PNG file that {@code --out} names: the file itself, or {@code render.png} in a folder. */
   static Path pngOf(Path out) {
@@ -80,13 +96,16 @@ final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path png = pngOf(output);
-    output = png;
-    Scene scene = scene(path, neb, frame, timePs, highlight, width, height, input.toReadOptions());
+    String stem = sceneStemOf(output);
+    View v = View.parse(view);
+    Scene scene = scene(path, neb, frame, timePs, highlight, width, height, input.toReadOptions()).withView(v);
+    Path sceneFile;
     try (JmolRenderer r = new JmolRenderer()) {
-      r.write(scene, output);
+      sceneFile = Scenes.write(r, scene, png, stem);
     }
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "wrote %s (%d×%d px)%s%n", output, width, height, scene.title() == null ? "" : ": " + scene.title());
+    o.printf(Locale.ROOT, "wrote %s (%d×%d px)%s%n", png, width, height, scene.title() == null ? "" : ": " + scene.title());
+    o.printf(Locale.ROOT, "scene (atoms as drawn, highlights, view): %s%n", sceneFile);
     o.flush();
     return 0;
   }
@@ -94,7 +113,7 @@ final class RenderCommand implements Callable<Integer> {
   /** Builds the scene: an NEB path, or one frame of a run chosen by index, time, motif or event, read in streaming passes. */
   static Scene scene(Path path, Path neb, Integer frame, Double timePs, String highlight, int width, int height, ReadOptions options) {
     if (neb != null) {
-      return Scenes.neb(Bands.analyse(neb, neb.getFileName().toString(), options, null), width, height);
+      return Scenes.neb(Bands.analyse(neb, neb.getFileName().toString(), options, null), width, height, View.AUTO);
     }
     if (path == null) {
       throw new IllegalArgumentException("render needs a PATH or --path NEB");
@@ -116,12 +135,12 @@ final class RenderCommand implements Callable<Integer> {
         if (first.isPresent()) {
           int index = first.get().getKey();
           return Scenes.frame(src.header().atoms(), first.get().getValue(), index, highlight, width, height,
-              "first frame with " + m + ": " + index, List.of());
+              "first frame with " + m + ": " + index, List.of(), View.AUTO);
         }
         return Scenes.frame(src.header().atoms(), p.frame(), p.index(), highlight, width, height, "no " + m + " in the run; last frame shown",
-            List.of());
+            List.of(), View.AUTO);
       }
-      return Scenes.frame(src.header().atoms(), p.frame(), p.index(), highlight, width, height, null, List.of());
+      return Scenes.frame(src.header().atoms(), p.frame(), p.index(), highlight, width, height, null, List.of(), View.AUTO);
     }
   }
 
@@ -133,9 +152,10 @@ final class RenderCommand implements Callable<Integer> {
     }
     BondEvent e = br.events().get(k);
     Inputs.Outcome<FramePicker.Picked> p = Inputs.analyse(path, options, FramePicker.atIndex(e.frame()));
-    List<Scene.Highlight> hl = List.of(new Scene.Highlight(new int[] {e.center()}, new Color(230, 0, 0), e.pair() + " " + e.kind()),
-        new Scene.Highlight(new int[] {e.ligand()}, new Color(0, 90, 230), null));
-    return Scenes.frame(p.pass().header().atoms(), p.result().frame(), e.frame(), null, width, height,
-        String.format(Locale.ROOT, "event %d: %s %s at frame %d", k, e.pair(), e.kind(), e.frame()), hl);
+    org.interphase.core.AtomTable atoms = p.pass().header().atoms();
+    List<Scene.Highlight> hl = List.of(new Scene.Highlight(new int[] {e.center()}, Scenes.CRIMSON, e.pair() + " " + e.kind()),
+        new Scene.Highlight(new int[] {e.ligand()}, Scenes.NAVY, atoms.element(e.ligand()) + " partner"));
+    return Scenes.frame(atoms, p.result().frame(), e.frame(), null, width, height,
+        String.format(Locale.ROOT, "event %d: %s %s at frame %d", k, e.pair(), e.kind(), e.frame()), hl, View.AUTO);
   }
 }

@@ -1,34 +1,99 @@
 package org.interphase.cli;
 
 import java.awt.Color;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondParameters;
 import org.interphase.analysis.neb.NebResult;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Frame;
 import org.interphase.core.Printed;
+import org.interphase.core.WholeUnits;
+import org.interphase.core.view.Views;
+import org.interphase.viz.jmol.JmolRenderer;
 import org.interphase.viz.jmol.Scene;
+import org.interphase.viz.jmol.SceneDocument;
+import org.interphase.viz.jmol.View;
 
-/** The Jmol scenes that {@code render} and {@code report} draw: a frame with highlights, an NEB path. */
+/**
+ * The Jmol scenes that {@code render} and {@code report} draw: a frame with highlights, an NEB path.
+ * Every bonded unit of the bond analysis ({@link BondAnalysis#frameBonds}) is drawn whole and inside
+ * the cell ({@link WholeUnits}), with exactly the analysis's bonds; alkali, alkaline-earth and halide
+ * ions get no bonds; other elements keep Jmol's.
+ */
 final class Scenes {
   private Scenes() {}
+
+  /** The elements whose bonds the bond analysis decides (its P–S, S–S and P–P rules). */
+  private static final List<String> BONDED_ELEMENTS = List.of("P", "S");
+  /** Elements drawn as ions, never bonded: Jmol's radii would join a close Li and Cl with a stick. */
+  private static final List<String> IONS = List.of("Li", "Na", "K", "Rb", "Cs", "Mg", "Ca", "F", "Cl", "Br", "I");
+
+  /**
+   * A frame as drawn: units whole, their atoms, the bonds to draw.
+   *
+   * @param frame the frame with the drawn positions
+   * @param units the units of the bond analysis (empty without a cell)
+   * @param bonds the bonds to draw (none for a frame without a cell) among the elements they cover
+   */
+  record Drawn(Frame frame, List<BondAnalysis.Unit> units, Scene.Bonds bonds) {}
+
+  /** Makes the units of a frame whole by the bond analysis's single-frame bonds; a frame without a cell is drawn as stored. */
+  static Drawn drawn(AtomTable atoms, Frame f) {
+    if (f.cell() == null) {
+      return new Drawn(f, List.of(), new Scene.Bonds(present(atoms, IONS), List.of()));
+    }
+    BondAnalysis.FrameBonds fb = BondAnalysis.frameBonds(atoms, f, BondParameters.defaults());
+    WholeUnits w = WholeUnits.of(f.cell(), f.positions(), fb.bonds());
+    // a bond that closes a loop through the boundary would be drawn across the cell: leave it out
+    List<int[]> pairs = new ArrayList<>();
+    Set<Long> open = new java.util.HashSet<>();
+    for (int[] b : w.openBonds()) {
+      open.add(key(b[0], b[1], atoms.size()));
+    }
+    for (int[] b : fb.bonds()) {
+      if (!open.contains(key(b[0], b[1], atoms.size()))) {
+        pairs.add(b);
+      }
+    }
+    Set<String> elements = present(atoms, BONDED_ELEMENTS);
+    elements.addAll(present(atoms, IONS));
+    return new Drawn(f.withPositions(w.positionsA()), fb.units(), new Scene.Bonds(elements, pairs));
+  }
+
+  private static Set<String> present(AtomTable atoms, List<String> elements) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String e : elements) {
+      if (atoms.indicesOf(e).length > 0) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static long key(int i, int j, int n) {
+    return (long) Math.min(i, j) * n + Math.max(i, j);
+  }
 
   /**
    * One frame with the units of the named motifs or the given atoms highlighted.
    *
    * @param highlight {@code motif:NAME[,NAME…]}, {@code atoms:I,J,…} or {@code null}
    * @param title the picture's title, or {@code null} for "frame N (t ps)"
+   * @param view which way to look ({@code null}: automatic)
    */
   static Scene frame(AtomTable atoms, Frame f, int index, String highlight, int width, int height, String title,
-      List<Scene.Highlight> extra) {
+      List<Scene.Highlight> extra, View view) {
+    Drawn d = drawn(atoms, f);
     List<Scene.Highlight> hl = new ArrayList<>(extra);
     if (highlight != null && highlight.startsWith("motif:")) {
-      List<BondAnalysis.Unit> units = BondAnalysis.motifAtoms(atoms, f, BondParameters.defaults());
       for (String m : highlight.substring(6).split(",")) {
-        for (BondAnalysis.Unit u : units) {
+        for (BondAnalysis.Unit u : d.units()) {
           if (u.motif().matches(m)) {
             hl.add(new Scene.Highlight(u.atoms(), colourOf(u.motif().label()), u.motif().label()));
           }
@@ -41,38 +106,73 @@ final class Scenes {
           throw new IllegalArgumentException("atom " + id + " is outside 0–" + (atoms.size() - 1));
         }
       }
-      hl.add(new Scene.Highlight(ids, new Color(230, 0, 0), null));
+      hl.add(new Scene.Highlight(ids, CRIMSON, "atoms " + highlight.substring(6).strip()));
     } else if (highlight != null && !highlight.startsWith("event:")) {
       throw new IllegalArgumentException("--highlight is motif:NAME, event:N or atoms:I,J,…; got " + highlight);
     }
     String t = title != null ? title : "frame " + index + (Double.isNaN(f.timeFs()) ? ""
         : String.format(Locale.ROOT, " (%.3f ps)", f.timeFs() / 1000));
-    return new Scene(atoms, f, width, height, hl, polyhedra(atoms), List.of(), true, t);
+    return new Scene(atoms, d.frame(), width, height, hl, polyhedra(atoms), List.of(), null, d.bonds(), view, t);
   }
 
-  /** The migration path of an analysed band over its first image; the title gives its barrier, printed as everywhere else. */
-  static Scene neb(Bands.Analysed a, int width, int height) {
+  /**
+   * The migration path of an analysed band over its first image; the title gives its barrier, printed
+   * as everywhere else. The path moves with the migrating atom when the picture moves it into the cell.
+   */
+  static Scene neb(Bands.Analysed a, int width, int height, View view) {
     NebResult r = a.result();
     AtomTable atoms = a.band().atoms();
-    return new Scene(atoms, a.band().images().get(0), width, height,
-        List.of(new Scene.Highlight(new int[] {r.migratingAtom()}, new Color(128, 0, 160), r.migratingElement() + " path")),
-        polyhedra(atoms), List.of(r.migratingPathA()), true, String.format(Locale.ROOT, "%s migration path, %d images, barrier %s eV",
-            r.migratingElement(), r.images(), Printed.energyEv(r.barrierForwardEv())));
+    Frame first = a.band().images().get(0);
+    Drawn d = drawn(atoms, first);
+    int m = r.migratingAtom();
+    double[] shift = new double[3];
+    for (int k = 0; k < 3; k++) {
+      shift[k] = d.frame().position(m, k) - first.position(m, k);
+    }
+    List<double[]> path = new ArrayList<>();
+    for (double[] p : r.migratingPathA()) {
+      path.add(new double[] {p[0] + shift[0], p[1] + shift[1], p[2] + shift[2]});
+    }
+    String label = r.migratingElement() + " path";
+    return new Scene(atoms, d.frame(), width, height, List.of(new Scene.Highlight(new int[] {m}, NAVY, label)), polyhedra(atoms), path,
+        label, d.bonds(), view, String.format(Locale.ROOT, "%s migration path, %d images, barrier %s eV", r.migratingElement(),
+            r.images(), Printed.energyEv(r.barrierForwardEv())));
+  }
+
+  /**
+   * Renders a scene to {@code png} and writes its scene file beside it through the one output writer:
+   * {@code scene.json} when {@code sceneStem} is {@code "scene"}, else {@code sceneStem.json}.
+   *
+   * @return the scene file
+   */
+  static Path write(JmolRenderer jmol, Scene scene, Path png, String sceneStem) {
+    jmol.write(scene, png);
+    Path dir = png.toAbsolutePath().getParent();
+    // no figures: the resolution does not matter
+    ResultWriter.write(dir, new Views(sceneStem, SceneDocument.of(scene), List.of(), List.of(), List.of(), List.of(), List.of()),
+        org.interphase.viz.chart.Charts.DEFAULT_DPI);
+    return dir.resolve(sceneStem + ".json");
   }
 
   private static List<String[]> polyhedra(AtomTable atoms) {
     return atoms.indicesOf("P").length > 0 && atoms.indicesOf("S").length > 0 ? List.<String[]>of(new String[] {"P", "S"}) : List.of();
   }
 
+  static final Color CRIMSON = new Color(215, 0, 40);
+  static final Color NAVY = new Color(0, 50, 170);
+
+  /** The preferred colour of a motif's highlight; the picture keeps it only when no element colour present is close ({@code Palette}). */
   static Color colourOf(String motif) {
     if (motif.endsWith(" chain") || motif.endsWith(" chain on P") || motif.endsWith(" bridge")) {
-      return new Color(0, 160, 60);
+      return NAVY;
+    }
+    if (motif.endsWith(" ring")) {
+      return new Color(0, 140, 150);
     }
     return switch (motif) {
-      case "PS3" -> new Color(230, 0, 0);
-      case "P2S7", "P2S6" -> new Color(255, 120, 0);
-      case "S8 ring" -> new Color(200, 170, 0);
-      default -> new Color(200, 0, 200);
+      case "PS3" -> CRIMSON;
+      case "P2S7", "P2S6" -> new Color(140, 70, 20);
+      default -> new Color(255, 0, 160);
     };
   }
 }

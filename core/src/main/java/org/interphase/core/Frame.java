@@ -121,6 +121,19 @@ public final class Frame {
     return new Frame(step, timeFs, cell, positions, forces, velocities, e);
   }
 
+  /**
+   * A frame equal to this one with other positions (Cartesian Å, length 3·N, taken over), e.g. the
+   * positions of a picture with whole units.
+   *
+   * @throws IllegalArgumentException when the length differs from this frame's
+   */
+  public Frame withPositions(double[] newPositions) {
+    if (newPositions.length != positions.length) {
+      throw new IllegalArgumentException("positions length " + newPositions.length + " != " + positions.length);
+    }
+    return new Frame(step, timeFs, cell, newPositions, forces, velocities, energies);
+  }
+
   /** A frame equal to this one with another cell. */
   public Frame withCell(Cell c) {
     return new Frame(step, timeFs, c, positions, forces, velocities, energies);

@@ -277,6 +277,20 @@ public final class BondAnalysis implements Analysis<BondResult> {
    * pictures: thiophosphate units and sulfur species with their atoms (0-based indices).
    */
   public static List<Unit> motifAtoms(AtomTable atoms, Frame f, BondParameters p) {
+    return frameBonds(atoms, f, p).units();
+  }
+
+  /**
+   * The bonds and units of a single frame, judged without history: a pair is bonded when its
+   * minimum-image distance is below the half-way cutoff ({@link BondRule#initialA()}) of its rule.
+   * Only the rules the motifs use (P–S, S–S, P–P) are followed; pairs of other elements have no bonds.
+   *
+   * @throws IllegalArgumentException when the frame has no cell
+   */
+  public static FrameBonds frameBonds(AtomTable atoms, Frame f, BondParameters p) {
+    if (f.cell() == null) {
+      throw new IllegalArgumentException("frame " + f.step() + " has no cell: periodic distances need one");
+    }
     List<int[]> ps = new ArrayList<>();
     List<int[]> ss = new ArrayList<>();
     List<int[]> pp = new ArrayList<>();
@@ -295,7 +309,23 @@ public final class BondAnalysis implements Analysis<BondResult> {
         }
       });
     }
-    return Motifs.units(atoms, ps, ss, pp).stream().map(u -> new Unit(u.motif(), u.atoms())).toList();
+    List<int[]> all = new ArrayList<>(ps);
+    all.addAll(ss);
+    all.addAll(pp);
+    return new FrameBonds(all, Motifs.units(atoms, ps, ss, pp).stream().map(u -> new Unit(u.motif(), u.atoms())).toList());
+  }
+
+  /**
+   * The bonds of one frame and the units they make.
+   *
+   * @param bonds atom pairs {i, j} (0-based), P–S first, then S–S, then P–P
+   * @param units thiophosphate units, then sulfur species ({@link Motifs})
+   */
+  public record FrameBonds(List<int[]> bonds, List<Unit> units) {
+    public FrameBonds {
+      bonds = bonds.stream().map(int[]::clone).toList();
+      units = List.copyOf(units);
+    }
   }
 
   /** One unit of a frame: its motif and its atoms (0-based, ascending). */

@@ -1,6 +1,9 @@
 package org.interphase.viz.jmol;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -29,6 +32,8 @@ public final class JmolRenderer implements AutoCloseable {
   private static final Object STDOUT_LOCK = new Object();
   private final Viewer viewer;
   private int[] jmolIndexOf;
+  private JmolScript.Fit lastFit;
+  private int lastArea;
 
   public JmolRenderer() {
     Map<String, Object> info = new HashMap<>();
@@ -39,25 +44,94 @@ public final class JmolRenderer implements AutoCloseable {
     viewer = quietly(() -> new Viewer(info));
   }
 
-  /** The rendered picture as PNG bytes. */
+  /**
+   * The rendered picture as PNG bytes: Jmol's image of the structure at the left, the legend panel
+   * at the right, the highlight labels drawn over the structure.
+   *
+   * @throws InterphaseException when Jmol cannot load the structure, run its script or write the image
+   */
   public byte[] png(Scene scene) {
-    return quietly(() -> {
-      viewer.setScreenDimension(scene.width(), scene.height());
+    Map<String, java.awt.Color> colours = scene.colours();
+    List<Legend.Entry> entries = Legend.entries(scene, colours);
+    int panel = Legend.width(scene, entries);
+    int area = scene.width() - panel;
+    lastArea = area;
+    Camera cam = Camera.of(scene.view(), scene.frame().cell(), scene.path());
+    BufferedImage structure = quietly(() -> {
+      viewer.setScreenDimension(area, scene.height());
       String err = viewer.openStringInline(poscar(scene.atoms(), scene.frame()));
       if (err != null) {
         throw new InterphaseException("Jmol could not load the structure: " + err);
       }
-      String scriptErr = viewer.scriptWait(script(scene));
+      lastFit = JmolScript.fit(scene, cam, area, scene.height());
+      String script = JmolScript.of(scene, jmolIndexOf, cam, lastFit, colours, area, scene.height());
+      String scriptErr = viewer.scriptWait(script);
       if (scriptErr != null && scriptErr.contains("ERROR")) {
         throw new InterphaseException("Jmol script failed: " + scriptErr);
       }
       String[] msg = new String[1];
-      byte[] bytes = viewer.getImageAsBytes("PNG", scene.width(), scene.height(), -1, msg);
+      byte[] bytes = viewer.getImageAsBytes("PNG", area, scene.height(), -1, msg);
       if (bytes == null) {
         throw new InterphaseException("Jmol could not write the picture: " + msg[0]);
       }
-      return bytes;
+      return decode(bytes);
     });
+    BufferedImage out = new BufferedImage(scene.width(), scene.height(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, scene.width(), scene.height());
+      g.drawImage(structure, 0, 0, null);
+      int n = scene.atoms().size();
+      int[] xs = new int[n];
+      int[] ys = new int[n];
+      for (int i = 0; i < n; i++) {
+        int[] p = screenPosition(i);
+        xs[i] = p[0];
+        ys[i] = p[1];
+      }
+      Labels.draw(g, groups(scene), colours, area, scene.height(), pixelsPerA() * JmolScript.ATOM_REACH_A, xs, ys);
+      Legend.draw(g, scene, entries, area, panel, cam, scene.frame().cell());
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(out, "png", bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The labelled highlight groups with the pixel positions of their atoms in the last rendered scene. */
+  private List<Labels.Group> groups(Scene scene) {
+    List<Labels.Group> out = new ArrayList<>();
+    for (Scene.Highlight h : scene.highlights()) {
+      if (h.label() == null) {
+        continue;
+      }
+      int[] atoms = h.atoms();
+      int[] xs = new int[atoms.length];
+      int[] ys = new int[atoms.length];
+      for (int i = 0; i < atoms.length; i++) {
+        int[] p = screenPosition(atoms[i]);
+        xs[i] = p[0];
+        ys[i] = p[1];
+      }
+      out.add(new Labels.Group(h.label(), xs, ys));
+    }
+    return out;
+  }
+
+  /** The width in pixels of the structure area of the last rendered scene (the legend is at its right). */
+  int areaWidth() {
+    return lastArea;
+  }
+
+  /** The scale of the last rendered scene, pixels per Å of the final picture. */
+  double pixelsPerA() {
+    return lastFit == null ? Double.NaN : lastFit.pixelsPerA();
   }
 
   /** Renders and writes a PNG file. */
@@ -81,6 +155,14 @@ public final class JmolRenderer implements AutoCloseable {
     return quietly(() -> {
       javajs.util.P3i p = viewer.tm.transformPt(viewer.ms.at[jmolIndexOf[index]]);
       // antialiasing makes Jmol draw at twice the size and scale down: its transform is in that space
+      return new int[] {Math.round(p.x / 2f), Math.round(p.y / 2f)};
+    });
+  }
+
+  /** Where a point (Cartesian Å) lands in the last rendered picture, in pixels {x, y} from the top left. */
+  public int[] screenPosition(double[] xyz) {
+    return quietly(() -> {
+      javajs.util.P3i p = viewer.tm.transformPt(javajs.util.P3.new3((float) xyz[0], (float) xyz[1], (float) xyz[2]));
       return new int[] {Math.round(p.x / 2f), Math.round(p.y / 2f)};
     });
   }
@@ -120,76 +202,6 @@ public final class JmolRenderer implements AutoCloseable {
       }
     }
     return sb.toString();
-  }
-
-  private String script(Scene s) {
-    StringBuilder sc = new StringBuilder();
-    sc.append("background white; set antialiasDisplay true; set frank off; set showUnitcellInfo false; set zShade false;");
-    sc.append("select all; spacefill 22%; wireframe 0.12; color cpk; set autobond true;");
-    sc.append("unitcell on; unitcell 0.04; color unitcell [100,100,100];");
-    for (String[] p : s.polyhedra()) {
-      // bonds up to the default P–S break cutoff (2.9 Å), so the picture shows the units the analysis counts
-      sc.append(String.format(Locale.ROOT, "connect 1.6 2.9 (_%s) (_%s) create; select _%s; polyhedra 4 bonds; color polyhedra translucent "
-          + "[180,120,230];", p[0], p[1], p[0]));
-    }
-    sc.append("select none;");
-    for (Scene.Highlight h : s.highlights()) {
-      if (h.atoms().length == 0) {
-        continue;
-      }
-      StringBuilder sel = new StringBuilder();
-      for (int i = 0; i < h.atoms().length; i++) {
-        sel.append(i == 0 ? "" : " or ").append("atomno=").append(jmolIndexOf[h.atoms()[i]] + 1);
-      }
-      String rgb = String.format(Locale.ROOT, "[%d,%d,%d]", h.color().getRed(), h.color().getGreen(), h.color().getBlue());
-      sc.append("select ").append(sel).append("; color ").append(rgb).append("; spacefill 30%; halos on; color halos ").append(rgb)
-          .append(";");
-      if (h.label() != null) {
-        sc.append("select atomno=").append(jmolIndexOf[h.atoms()[0]] + 1).append("; font label 16; color labels black; label \"")
-            .append(h.label().replace("\"", "'")).append("\";");
-      }
-    }
-    List<double[]> path = s.path();
-    for (int i = 0; i < path.size(); i++) {
-      double[] p = path.get(i);
-      sc.append(String.format(Locale.ROOT, "draw mig%d {%.5f %.5f %.5f} diameter 0.7 color [128,0,160];", i, p[0], p[1], p[2]));
-    }
-    if (path.size() > 1) {
-      sc.append("draw migpath curve");
-      for (double[] p : path) {
-        sc.append(String.format(Locale.ROOT, " {%.5f %.5f %.5f}", p[0], p[1], p[2]));
-      }
-      sc.append(" width 0.12 color [128,0,160];");
-    }
-    sc.append("select none; reset;");
-    if (s.slabView()) {
-      // Jmol looks down z: turn so that z (the interface normal) points up and a runs across
-      sc.append("rotate x -90; rotate y 15; rotate x 8;");
-    }
-    // fit the unit cell, not just the atoms, so slabs with vacuum show their whole cell: centre on
-    // the cell and let the view hold a sphere through its farthest corner
-    double[] m = s.frame().cell().rows();
-    double cx = 0.5 * (m[0] + m[3] + m[6]);
-    double cy = 0.5 * (m[1] + m[4] + m[7]);
-    double cz = 0.5 * (m[2] + m[5] + m[8]);
-    double radius = 0;
-    for (int corner = 0; corner < 8; corner++) {
-      double x = -cx;
-      double y = -cy;
-      double z = -cz;
-      for (int v = 0; v < 3; v++) {
-        if ((corner >> v & 1) == 1) {
-          x += m[3 * v];
-          y += m[3 * v + 1];
-          z += m[3 * v + 2];
-        }
-      }
-      radius = Math.max(radius, Math.sqrt(x * x + y * y + z * z));
-    }
-    // Jmol fits the rotation radius to the width; a landscape picture needs less zoom to fit the height
-    double zoom = 100.0 * Math.min(1.0, (double) s.height() / s.width());
-    sc.append(String.format(Locale.ROOT, "center {%.4f %.4f %.4f}; set rotationRadius %.4f; zoom %.1f;", cx, cy, cz, radius * 0.95, zoom));
-    return sc.toString();
   }
 
   private interface Work<T> {

@@ -72,10 +72,13 @@ class JmolRendererTest {
       assertTrue(colours.size() > 20, "distinct colours: " + colours.size());
       int[] at = r.screenPosition(5);
       assertTrue(at[0] > 0 && at[0] < 640 && at[1] > 0 && at[1] < 480, "on screen: " + at[0] + "," + at[1]);
-      assertTrue(nearColour(img, at[0], at[1], 6, red), "highlight colour at the projected position " + at[0] + "," + at[1]);
+      // red is close to the orange of P (ΔE*ab 38), so the palette draws the highlight in another colour
+      Color drawn = scene.colours().get("PS3");
+      assertTrue(Palette.deltaE(drawn, red) > 0, "the preferred red is replaced");
+      assertTrue(nearColour(img, at[0], at[1], 6, drawn), "highlight colour at the projected position " + at[0] + "," + at[1]);
       // and the other P (not highlighted, CPK orange) is not red
       int[] other = r.screenPosition(0);
-      assertTrue(!nearColour(img, other[0], other[1], 2, red), "unhighlighted P is not red");
+      assertTrue(!nearColour(img, other[0], other[1], 2, drawn), "unhighlighted P is not in the highlight colour");
     }
   }
 
@@ -85,6 +88,36 @@ class JmolRendererTest {
       BufferedImage img = JmolRenderer.decode(r.png(Scene.of(atoms(), structure(), 321, 203)));
       assertEquals(321, img.getWidth());
       assertEquals(203, img.getHeight());
+    }
+  }
+
+  @Test
+  void everyViewShowsTheWholeCellWithUpAndRightAsTheCameraSays() {
+    Frame f = structure();
+    for (String v : List.of("auto", "a", "b", "c", "[110]", "[1-11]")) {
+      Scene scene = Scene.of(atoms(), f, 700, 500).withView(View.parse(v));
+      try (JmolRenderer r = new JmolRenderer()) {
+        BufferedImage img = JmolRenderer.decode(r.png(scene));
+        assertEquals(700, img.getWidth());
+        Camera cam = Camera.of(scene.view(), f.cell(), List.of());
+        double[][] m = f.cell().toMatrix();
+        for (int corner = 0; corner < 8; corner++) {
+          double[] c = new double[3];
+          for (int k = 0; k < 3; k++) {
+            c[k] = (corner & 1) * m[0][k] + (corner >> 1 & 1) * m[1][k] + (corner >> 2 & 1) * m[2][k];
+          }
+          int[] px = r.screenPosition(c);
+          assertTrue(px[0] >= 0 && px[0] <= r.areaWidth() && px[1] >= 0 && px[1] <= 500, v + ": corner " + corner + " at "
+              + px[0] + "," + px[1] + " in " + r.areaWidth() + "×500");
+        }
+        // atoms 0 and 5: their picture offset is the projection on right and up at the fitted scale
+        int[] p0 = r.screenPosition(0);
+        int[] p5 = r.screenPosition(5);
+        double[] d = {f.position(5, 0) - f.position(0, 0), f.position(5, 1) - f.position(0, 1), f.position(5, 2) - f.position(0, 2)};
+        double s = r.pixelsPerA();
+        assertEquals(s * cam.x(d), p5[0] - p0[0], 2.0, v + ": horizontal offset");
+        assertEquals(-s * cam.y(d), p5[1] - p0[1], 2.0, v + ": vertical offset");
+      }
     }
   }
 }
