@@ -229,7 +229,7 @@ final class MdSection {
         html.figure(dir.resolve("rdf-" + e.getKey()).resolve("rdf.png"), caption + "; the first shell shaded");
       } else {
         List<String> names = rs.stream().map(x -> x.parameters().region() == null ? "whole cell"
-            : x.parameters().elementA() + " in " + x.parameters().region()).toList();
+            : x.parameters().elementA() + " in " + x.parameters().region().label()).toList();
         Figure fig = new Figure("rdf-" + e.getKey() + "-layers", RdfViews.overlay(pair + " g(r), whole cell and layers", rs, names));
         org.interphase.viz.chart.Charts.write(fig, dir, dpi);
         html.figure(dir.resolve(fig.stem() + ".png"), caption + "; in a layer only its " + rs.get(0).parameters().elementA()

@@ -40,4 +40,13 @@ public record Region(int axis, double loA, double hiA) {
   public String toString() {
     return String.format(Locale.ROOT, "%c=%.3f:%.3f Å", "xyz".charAt(axis), loA, hiA);
   }
+
+  /** A short label for a legend: {@code z 9.5–13.3 Å} (shortest decimals). */
+  public String label() {
+    return "xyz".charAt(axis) + " " + shortest(loA) + "–" + shortest(hiA) + " Å";
+  }
+
+  private static String shortest(double v) {
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", v)).stripTrailingZeros().toPlainString();
+  }
 }
