@@ -54,6 +54,14 @@ final class MdSection {
   /** The pairs whose g(r) a report shows when the run has both elements. */
   private static final List<List<String>> RDF_PAIRS = List.of(List.of("Li", "S"), List.of("P", "S"));
 
+  /** The report's g(r) averages at most about this many frames, evenly spread over the run: enough for a converged g(r). */
+  static final int RDF_FRAMES = 2000;
+
+  /** Every k-th frame for the report's g(r): 1 up to {@link #RDF_FRAMES} frames (or when the count is unknown). */
+  static int rdfStride(long expectedFrames) {
+    return expectedFrames > RDF_FRAMES ? (int) Math.ceil(expectedFrames / (double) RDF_FRAMES) : 1;
+  }
+
   /** The report's g(r) range: half the first cell's smallest perpendicular width (no pair has two images within it), at most 8 Å. */
   private static double rdfRangeA(Cell first) {
     if (first == null) {
@@ -90,7 +98,8 @@ final class MdSection {
       List<RdfRun> rdf = new ArrayList<>();
       for (List<String> pair : RDF_PAIRS) {
         if (h.atoms().indicesOf(pair.get(0)).length > 0 && h.atoms().indicesOf(pair.get(1)).length > 0) {
-          RdfParameters rp = new RdfParameters(pair.get(0), pair.get(1), rdfRangeA(h.firstCell()), RdfParameters.DEFAULT_BIN_A, null);
+          RdfParameters rp = new RdfParameters(pair.get(0), pair.get(1), rdfRangeA(h.firstCell()), RdfParameters.DEFAULT_BIN_A, null,
+              rdfStride(src.expectedFrames()));
           rdf.add(new RdfRun(rp, run.add(new RadialDistribution(rp))));
           for (String reg : m.regions()) {
             RdfParameters in = rp.withRegion(Region.parse(reg));
@@ -243,7 +252,9 @@ final class MdSection {
     html.table(List.of("pair", "centres", "first peak (Å)", "g at the peak", "first minimum (Å)", "first-shell coordination"), rows);
     used.add(sec, "g(r)", String.join(", ", RDF_PAIRS.stream().map(x -> x.get(0) + "–" + x.get(1)).toList()) + " where the run has "
         + "both elements; r up to " + fmt(first.rMaxA()) + " Å (half the first cell's smallest width, at most 8 Å) in bins of "
-        + fmt(first.binWidthA()) + " Å; every frame normalised with its own volume; first shell up to the first minimum of g");
+        + fmt(first.binWidthA()) + " Å; " + (first.everyFrames() == 1 ? "every frame" : "every " + first.everyFrames()
+        + "th frame (at most about " + RDF_FRAMES + " frames), each") + " normalised with its own volume; first shell up to the first minimum "
+        + "of g");
   }
 
   /** The transport part of an MD section: MSD, D and σ for the whole cell and per layer, or why not. */

@@ -47,6 +47,9 @@ final class RdfCommand implements Callable<Integer> {
       + "from the whole cell.")
   String region;
 
+  @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "Use every K-th frame (default ${DEFAULT-VALUE}: all).")
+  int every;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write rdf.csv, rdf.json, rdf.png/.svg and rdf_coordination.png/.svg here.")
   Path out;
 
@@ -58,7 +61,7 @@ final class RdfCommand implements Callable<Integer> {
     RdfParameters p;
     try {
       String[] ab = RdfParameters.parsePair(pair);
-      p = new RdfParameters(ab[0], ab[1], rMaxA, binA, region == null ? null : Region.parse(region));
+      p = new RdfParameters(ab[0], ab[1], rMaxA, binA, region == null ? null : Region.parse(region), every);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

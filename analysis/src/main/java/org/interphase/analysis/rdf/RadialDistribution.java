@@ -80,6 +80,7 @@ public final class RadialDistribution implements Analysis<RdfResult> {
     private double volumeSum;
     private double smallestHalfWidth = Double.POSITIVE_INFINITY;
     private int frames;
+    private long seen;
 
     Accumulator(TrajectoryHeader header) {
       AtomTable atoms = header.atoms();
@@ -125,6 +126,9 @@ public final class RadialDistribution implements Analysis<RdfResult> {
       }
       if (f.atomCount() != inB.length) {
         throw new IllegalArgumentException("frame " + f.step() + " has " + f.atomCount() + " atoms, the trajectory " + inB.length);
+      }
+      if (seen++ % p.everyFrames() != 0) {
+        return;
       }
       f.copyPositions(positions);
       int[] c = p.region() == null ? a : inRegion(cell, positions, p.region());

@@ -16,8 +16,15 @@ import org.interphase.analysis.msd.Region;
  *     width when it divides rMax, as 0.05 divides 8)
  * @param region only the A atoms in this slab (wrapped into the cell, in each frame) are centres, or
  *     {@code null} for every A atom; the B atoms are taken from the whole cell
+ * @param everyFrames use frames 0, k, 2k, … of the trajectory (k ≥ 1; 1 = every frame): g(r) averages
+ *     converge over far fewer frames than a run holds
  */
-public record RdfParameters(String elementA, String elementB, double rMaxA, double binA, Region region) {
+public record RdfParameters(String elementA, String elementB, double rMaxA, double binA, Region region, int everyFrames) {
+
+  /** Every frame. */
+  public RdfParameters(String elementA, String elementB, double rMaxA, double binA, Region region) {
+    this(elementA, elementB, rMaxA, binA, region, 1);
+  }
 
   /** The default histogram range, Å. */
   public static final double DEFAULT_R_MAX_A = 8.0;
@@ -36,6 +43,9 @@ public record RdfParameters(String elementA, String elementB, double rMaxA, doub
     if (!(binA > 0) || binA > rMaxA) {
       throw new IllegalArgumentException("the bin width of g(r) must be > 0 and at most the largest distance (" + rMaxA + " Å), got "
           + binA + " Å");
+    }
+    if (everyFrames < 1) {
+      throw new IllegalArgumentException("g(r) uses every k-th frame with k ≥ 1, got " + everyFrames);
     }
     if (Math.ceil(rMaxA / binA - 1e-9) > 1_000_000) {
       throw new IllegalArgumentException("g(r) up to " + rMaxA + " Å in bins of " + binA + " Å would need more than a million bins");
@@ -70,12 +80,17 @@ public record RdfParameters(String elementA, String elementB, double rMaxA, doub
 
   /** These parameters with another range and bin width, Å. */
   public RdfParameters withRange(double rMax, double bin) {
-    return new RdfParameters(elementA, elementB, rMax, bin, region);
+    return new RdfParameters(elementA, elementB, rMax, bin, region, everyFrames);
   }
 
   /** These parameters for the centres in a slab ({@code null}: the whole cell). */
   public RdfParameters withRegion(Region r) {
-    return new RdfParameters(elementA, elementB, rMaxA, binA, r);
+    return new RdfParameters(elementA, elementB, rMaxA, binA, r, everyFrames);
+  }
+
+  /** These parameters on every k-th frame. */
+  public RdfParameters withEveryFrames(int k) {
+    return new RdfParameters(elementA, elementB, rMaxA, binA, region, k);
   }
 
   /** Number of bins, ⌈rMax / bin⌉ (a width that divides rMax up to rounding gives exactly rMax / bin). */

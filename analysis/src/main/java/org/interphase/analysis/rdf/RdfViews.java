@@ -38,7 +38,8 @@ public final class RdfViews {
     RdfParameters p = r.parameters();
     Document o = new Document();
     o.put("pair", r.pair()).put("element_a", p.elementA()).put("element_b", p.elementB()).put("atoms_a", r.atomsA())
-        .put("atoms_b", r.atomsB()).put("frames", r.frames()).put("region", p.region() == null ? null : p.region().toString())
+        .put("atoms_b", r.atomsB()).put("frames", r.frames())
+        .put("frame_stride", p.everyFrames()).put("region", p.region() == null ? null : p.region().toString())
         .put("centres_per_frame", r.meanCentres()).put("r_max_a", p.rMaxA()).put("bin_a", r.binA()).put("bins", p.bins())
         .put("mean_volume_a3", r.meanVolumeA3()).put("number_density_b_per_a3", r.atomsB() / r.meanVolumeA3())
         .put("smallest_half_width_a", r.smallestHalfWidthA()).put("first_peak_a", r.firstPeakA()).put("first_peak_g", r.firstPeakG())
@@ -108,6 +109,9 @@ public final class RdfViews {
     List<String> o = new ArrayList<>();
     o.add(String.format(Locale.ROOT, "%s–%s g(r): %d %s around %d %s, %d frames; r < %s Å in %d bins of %s Å", p.elementA(), p.elementB(),
         r.atomsA(), p.elementA(), r.atomsB(), p.elementB(), r.frames(), plain(p.rMaxA()), p.bins(), plain(r.binA())));
+    if (p.everyFrames() > 1) {
+      o.add(String.format(Locale.ROOT, "  frames            every %d-th frame of the run", p.everyFrames()));
+    }
     if (p.region() != null) {
       o.add(String.format(Locale.ROOT, "  centres           %s in %s: %.1f per frame on average", p.elementA(), p.region(),
           r.meanCentres()));

@@ -188,6 +188,19 @@ class RdfHandCalculationTest {
     assertArrayEquals(one.gR(), run(p, same("Li", 27), List.of(small, skewed, small)).gR(), 1e-9);
   }
 
+  /** Every k-th frame: frames 0, k, 2k, … only — the small crystal at frames 0 and 2, the expanded one never. */
+  @Test
+  void everyKthFrameUsesFramesZeroKTwoK() {
+    RdfParameters p = new RdfParameters("Li", "Li", 6.5, 0.05, null, 2);
+    Frame small = frame(Cell.orthorhombic(3 * A, 3 * A, 3 * A), simpleCubic(3, A));
+    Frame large = frame(Cell.orthorhombic(3.3 * A, 3.3 * A, 3.3 * A), simpleCubic(3, 1.1 * A));
+    RdfResult strided = run(p, same("Li", 27), List.of(small, large, small, large));
+    RdfResult smallOnly = run(new RdfParameters("Li", "Li", 6.5, 0.05, null), same("Li", 27), List.of(small));
+    assertEquals(2, strided.frames());
+    assertArrayEquals(smallOnly.gR(), strided.gR(), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> new RdfParameters("Li", "Li", 6.5, 0.05, null, 0));
+  }
+
   /** In a crystal every atom has the same surroundings: the centres in a slab see the g(r) of the whole cell. */
   @Test
   void regionOfACrystalHasTheWholeCellsG() {

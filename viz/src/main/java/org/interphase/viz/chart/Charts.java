@@ -202,7 +202,7 @@ public final class Charts {
     plot.setRangeGridlinePaint(new Color(220, 220, 220));
     includeX(plot, spec);
     shade(plot, spec);
-    JFreeChart chart = new JFreeChart(spec.title(), TITLE, plot, spec.series().stream().filter(ChartSpec.Series::inLegend).count() > 1);
+    JFreeChart chart = new JFreeChart(spec.title(), TITLE, plot, spec.series().size() > 1);
     chart.setBackgroundPaint(Color.WHITE);
     if (chart.getLegend() != null) {
       chart.getLegend().setItemFont(TICKS);
