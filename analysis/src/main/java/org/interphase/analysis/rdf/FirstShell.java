@@ -8,7 +8,9 @@ package org.interphase.analysis.rdf;
  * that counting noise of a short run makes no peak or minimum of its own:
  *
  * <ul>
- *   <li>the <b>first peak</b> is the highest point of the first rise above g = 1 once the curve has
+ *   <li>the <b>first peak</b> is the highest point of the first rise above g = 1 that counting noise cannot
+ *       explain (the smoothed g more than four Poisson standard errors above 1, g/√N with N the pairs
+ *       counted in the window: at short r a handful of pairs make g jump) once the curve has
  *       fallen 10 % below it (a shoulder that dips less is part of the rise); its position and height
  *       are those of the largest unsmoothed g within the averaging window;
  *   <li>the <b>first minimum</b> is the lowest point after the peak once the curve has risen from it
@@ -34,13 +36,19 @@ record FirstShell(double peakA, double peakG, double minimumA, double coordinati
    * @param g g(r) per bin, bin i centred at (i + ½)·bin
    * @param edgeCoordination n(r) at the bin edges, length g.length + 1, starting with 0
    * @param binA bin width, Å
+   * @param counts pairs counted per bin over all frames
    */
-  static FirstShell find(double[] g, double[] edgeCoordination, double binA) {
+  static FirstShell find(double[] g, double[] edgeCoordination, double binA, long[] counts) {
     int n = g.length;
     int h = Math.max(1, (int) Math.round(0.05 / binA));
     double[] s = smoothed(g, h);
+    double[] c = new double[n];
+    for (int k = 0; k < n; k++) {
+      c[k] = counts[k];
+    }
+    double[] windowCounts = smoothed(c, h);
     int i = 0;
-    while (i < n && !(s[i] > 1)) {
+    while (i < n && !(s[i] > 1 + 4 * s[i] / Math.sqrt(Math.max(windowCounts[i] * (2 * h + 1), 1)))) {
       i++;
     }
     int p = i;

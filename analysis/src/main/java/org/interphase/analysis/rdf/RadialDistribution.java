@@ -195,7 +195,7 @@ public final class RadialDistribution implements Analysis<RdfResult> {
         atEdges[k + 1] = (double) running / centres;
         atCentres[k] = 0.5 * (atEdges[k] + atEdges[k + 1]);
       }
-      FirstShell shell = FirstShell.find(g, atEdges, p.binWidthA());
+      FirstShell shell = FirstShell.find(g, atEdges, p.binWidthA(), totalCounts);
       return new RdfResult(p, a.length, b.length, frames, (double) centres / frames, volumeSum / frames, smallestHalfWidth, r, g,
           atCentres, shell.peakA(), shell.peakG(), shell.minimumA(), shell.coordination(), warnings(shell));
     }

@@ -188,6 +188,23 @@ class RdfHandCalculationTest {
     assertArrayEquals(one.gR(), run(p, same("Li", 27), List.of(small, skewed, small)).gR(), 1e-9);
   }
 
+  /** An ideal gas has no shells: a few pairs at short r make g jump, but no first peak or minimum is reported. */
+  @Test
+  void idealGasHasNoFirstShell() {
+    java.util.Random rnd = new java.util.Random(3);
+    Cell cell = Cell.orthorhombic(20, 20, 20);
+    List<Frame> frames = new java.util.ArrayList<>();
+    for (int t = 0; t < 200; t++) {
+      double[] x = new double[3 * 100];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = rnd.nextDouble() * 20;
+      }
+      frames.add(frame(cell, x));
+    }
+    RdfResult r = run(new RdfParameters("Li", "Li", 8, 0.05, null), same("Li", 100), frames);
+    assertTrue(Double.isNaN(r.firstPeakA()) && Double.isNaN(r.firstMinimumA()), "peak " + r.firstPeakA() + ", minimum " + r.firstMinimumA());
+  }
+
   /** Every k-th frame: frames 0, k, 2k, … only — the small crystal at frames 0 and 2, the expanded one never. */
   @Test
   void everyKthFrameUsesFramesZeroKTwoK() {
