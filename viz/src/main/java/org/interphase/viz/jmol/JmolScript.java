@@ -137,7 +137,8 @@ final class JmolScript {
     String rgb = rgb(colours.getOrDefault(s.pathLabel(), new Color(128, 0, 160)));
     for (int i = 0; i < path.size(); i++) {
       double[] p = path.get(i);
-      sc.append(String.format(Locale.ROOT, "draw mig%d {%.5f %.5f %.5f} diameter 0.45 color %s;", i, p[0], p[1], p[2], rgb));
+      // a chain of atom-sized spheres, one per image, as migration paths are drawn in papers
+      sc.append(String.format(Locale.ROOT, "draw mig%d {%.5f %.5f %.5f} diameter 1.0 color translucent 0.35 %s;", i, p[0], p[1], p[2], rgb));
     }
     if (path.size() > 1) {
       sc.append("draw migpath curve");
