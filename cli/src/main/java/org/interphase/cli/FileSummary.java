@@ -9,6 +9,7 @@ import org.interphase.core.Cell;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FileFacts;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
@@ -73,7 +74,7 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
       Map<String, Integer> kinds = h.atoms().hasKinds() ? new LinkedHashMap<>(h.atoms().kindCounts()) : Map.of();
       return new FileSummary(path.toString(), f.name(), h.program(), h.atoms().size(), new LinkedHashMap<>(h.atoms().speciesCounts()),
           kinds, frames, h.timestepFs(), h.timestepSource(), variable, first != null ? first : h.firstCell(), variable ? last : null,
-          energies, forces, new ArrayList<>(src.warnings()), h.notes());
+          energies, forces, new ArrayList<>(Warning.texts(src.warnings())), h.notes());
     }
   }
 }

@@ -29,16 +29,11 @@ public interface FrameSource extends AutoCloseable, Iterator<Frame> {
   @Override
   Frame next();
 
-  /** Warnings so far, in the order they arose. */
-  List<String> warnings();
-
   /**
-   * The same warnings as {@link #warnings()}, in the same order, with their kinds ({@link
-   * Warning.Input}); a source that does not know the kinds says {@link Warning.Input#OTHER}.
+   * Warnings so far, in the order they arose, with their kinds ({@link Warning.Input}; {@link
+   * Warning.Input#OTHER} where the source knows none).
    */
-  default List<Warning> typedWarnings() {
-    return warnings().stream().map(Warning::of).toList();
-  }
+  List<Warning> warnings();
 
   /**
    * How many frames the source expects to give, for progress reports: exact where a first pass

@@ -31,7 +31,7 @@ public final class FrameSources {
       differs = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs differs from the " + fsText(dt)
           + " fs between frames the files give (" + own.timestepSource() + "); --timestep-fs used");
     }
-    int at = inner.typedWarnings().size();
+    int at = inner.warnings().size();
     Warning extra = differs;
     return new Delegating(inner, header) {
       private long index;
@@ -43,13 +43,8 @@ public final class FrameSources {
       }
 
       @Override
-      public List<String> warnings() {
-        return typedWarnings().stream().map(Warning::text).toList();
-      }
-
-      @Override
-      public List<Warning> typedWarnings() {
-        List<Warning> w = new ArrayList<>(inner.typedWarnings());
+      public List<Warning> warnings() {
+        List<Warning> w = new ArrayList<>(inner.warnings());
         if (extra != null) {
           w.add(Math.min(at, w.size()), extra);
         }
@@ -89,13 +84,8 @@ public final class FrameSources {
     }
 
     @Override
-    public List<String> warnings() {
+    public List<Warning> warnings() {
       return inner.warnings();
-    }
-
-    @Override
-    public List<Warning> typedWarnings() {
-      return inner.typedWarnings();
     }
 
     @Override
@@ -126,7 +116,7 @@ public final class FrameSources {
   /**
    * A source over frames already in memory with the warnings their reader raised.
    *
-   * @param warnings returned by {@link FrameSource#typedWarnings()} from the start, in this order
+   * @param warnings returned by {@link FrameSource#warnings()} from the start, in this order
    */
   public static FrameSource of(TrajectoryHeader header, List<Frame> frames, List<Warning> warnings) {
     List<Warning> w = List.copyOf(warnings);
@@ -153,12 +143,7 @@ public final class FrameSources {
       }
 
       @Override
-      public List<String> warnings() {
-        return w.stream().map(Warning::text).toList();
-      }
-
-      @Override
-      public List<Warning> typedWarnings() {
+      public List<Warning> warnings() {
         return w;
       }
 

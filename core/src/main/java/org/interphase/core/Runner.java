@@ -118,7 +118,7 @@ public final class Runner {
       }
     }
     listener.finished(n);
-    return new Pass(source.header(), n, first, last, source.typedWarnings());
+    return new Pass(source.header(), n, first, last, source.warnings());
   }
 
   /** How frames reach the accumulators: in the reading thread, or through one worker thread each. */

@@ -39,6 +39,11 @@ public record Warning(Kind kind, String text) {
     OTHER
   }
 
+  /** The texts of warnings, in order. */
+  public static java.util.List<String> texts(java.util.List<Warning> warnings) {
+    return warnings.stream().map(Warning::text).toList();
+  }
+
   /** A warning of kind {@link Input#OTHER}. */
   public static Warning of(String text) {
     return new Warning(Input.OTHER, text);

@@ -166,7 +166,7 @@ class RunnerTest {
       }
 
       @Override
-      public List<String> warnings() {
+      public List<Warning> warnings() {
         return List.of();
       }
 

@@ -83,12 +83,7 @@ public abstract class AbstractFrameSource implements FrameSource {
   }
 
   @Override
-  public final List<String> warnings() {
-    return warnings.stream().map(Warning::text).toList();
-  }
-
-  @Override
-  public final List<Warning> typedWarnings() {
+  public final List<Warning> warnings() {
     return Collections.unmodifiableList(new ArrayList<>(warnings));
   }
 

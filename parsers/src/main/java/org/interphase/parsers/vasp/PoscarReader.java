@@ -25,7 +25,8 @@ public final class PoscarReader {
    * The parsed structure. {@code selectiveDynamics} holds one flag per coordinate, or is null;
    * {@code countsLine} is the line of the atom counts, for messages about the atoms.
    */
-  public record Structure(TrajectoryHeader header, Frame frame, boolean[] selectiveDynamics, long countsLine) {}
+  public record Structure(TrajectoryHeader header, Frame frame, boolean[] selectiveDynamics, long countsLine,
+      List<org.interphase.core.Warning> warnings) {}
 
   /** Reads the whole file (one structure). */
   public static Structure read(Path path, ReadOptions options) {
@@ -40,37 +41,7 @@ public final class PoscarReader {
    */
   public static FrameSource open(Path path, ReadOptions options) {
     Structure s = read(path, options);
-    FrameSource inner = FrameSources.of(s.header(), List.of(s.frame()));
-    List<String> warnings = s.header().notes().stream().filter(note -> note.contains("species label \"")).toList();
-    if (warnings.isEmpty()) {
-      return inner;
-    }
-    return new FrameSource() {
-      @Override
-      public TrajectoryHeader header() {
-        return inner.header();
-      }
-
-      @Override
-      public boolean hasNext() {
-        return inner.hasNext();
-      }
-
-      @Override
-      public Frame next() {
-        return inner.next();
-      }
-
-      @Override
-      public List<String> warnings() {
-        return warnings;
-      }
-
-      @Override
-      public void close() {
-        inner.close();
-      }
-    };
+    return FrameSources.of(s.header(), List.of(s.frame()), s.warnings());
   }
 
   static Structure read(LineReader r, Path path, ReadOptions options) {
@@ -109,7 +80,7 @@ public final class PoscarReader {
     double[] vel = readVelocities(r, h, n, notes);
     Frame frame = new Frame(0, Double.NaN, h.cell(), pos, null, vel, null);
     TrajectoryHeader th = new TrajectoryHeader(r.source(), FORMAT, "VASP", h.atoms(), h.cell(), Double.NaN, false, notes);
-    return new Structure(th, frame, flags, h.countsLine());
+    return new Structure(th, frame, flags, h.countsLine(), h.warnings());
   }
 
   static boolean isCartesian(LineReader r) {

@@ -3,6 +3,7 @@ package org.interphase.parsers.vasp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.interphase.core.Warning;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,7 +120,9 @@ final class SpeciesResolver {
   /**
    * The element of every labelled type: the pseudopotentials beside the file when they list one per
    * type (whatever the labels say), else the labels, with {@code --elements} for labels that are not
-   * elements. Each label replaced or overridden is added to {@code warnings} as {@code FILE:LINE: …}.
+   * elements. Each label replaced or overridden is added to {@code warnings} as {@code FILE:LINE: …}: a
+   * label that is not an element as {@link Warning.Input#ASSUMED}, one that names another element than
+   * the pseudopotential as {@link Warning.Input#CONFLICT}.
    *
    * @param labels the species labels as written, one per type
    * @param line the line of the labels, for errors
@@ -127,7 +130,7 @@ final class SpeciesResolver {
    *     resolves it consistently
    */
   static List<String> resolveLabels(Path file, List<String> labels, ReadOptions options, String source, long line,
-      List<String> warnings) {
+      List<Warning> warnings) {
     String at = (file != null && file.getFileName() != null ? file.getFileName().toString() : source) + ":" + line + ": ";
     List<String> out = new ArrayList<>();
     int bad = -1;
@@ -145,7 +148,8 @@ final class SpeciesResolver {
       List<String> user = userElements(options);
       for (int i = 0; i < labels.size(); i++) {
         if (out.get(i) == null) {
-          warnings.add(at + "species label \"" + labels.get(i).strip() + "\" is not an element: " + user.get(i) + " from --elements");
+          warnings.add(new Warning(Warning.Input.ASSUMED, at + "species label \"" + labels.get(i).strip() + "\" is not an element: "
+              + user.get(i) + " from --elements"));
         }
       }
       return user;
@@ -164,12 +168,12 @@ final class SpeciesResolver {
       String label = labels.get(i).strip();
       String potential = d.elements().get(i);
       if (out.get(i) == null) {
-        warnings.add(at + "species label \"" + label + "\" is not an element: " + potential + " from the pseudopotential "
-            + d.names().get(i) + " in " + d.origin());
+        warnings.add(new Warning(Warning.Input.ASSUMED, at + "species label \"" + label + "\" is not an element: " + potential
+            + " from the pseudopotential " + d.names().get(i) + " in " + d.origin()));
       } else if (!out.get(i).equals(potential)) {
-        warnings.add(at + "species label \"" + label + "\" is " + out.get(i) + " but the pseudopotential " + d.names().get(i)
-            + " in " + d.origin() + " is " + potential + ": read as " + potential + ", the element VASP computed with (\""
-            + label + "\" stays the atoms' kind)");
+        warnings.add(new Warning(Warning.Input.CONFLICT, at + "species label \"" + label + "\" is " + out.get(i) + " but the pseudopotential "
+            + d.names().get(i) + " in " + d.origin() + " is " + potential + ": read as " + potential + ", the element VASP computed with (\""
+            + label + "\" stays the atoms' kind)"));
       }
     }
     return d.elements();

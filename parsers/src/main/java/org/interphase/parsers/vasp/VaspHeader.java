@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.interphase.core.Warning;
 import java.util.Objects;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
@@ -25,9 +26,10 @@ import org.interphase.parsers.io.LineReader;
  * @param counts atoms per species
  * @param countsLine the line of the counts
  * @param notes what was decided about the species (labels resolved from pseudopotentials)
+ * @param warnings of these, what the user must see as a warning (a label that is not the element computed with)
  */
 record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, boolean symbolsFromFile, List<String> labels,
-    int[] counts, long countsLine, List<String> notes) {
+    int[] counts, long countsLine, List<String> notes, List<Warning> warnings) {
 
   /**
    * The most atoms a header may declare. VASP runs, machine-learned force fields included, hold
@@ -58,12 +60,13 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
     if (previous != null && Objects.equals(labels, previous.labels()) && Arrays.equals(lines.counts(), previous.counts())) {
       // a repeated header (variable-cell XDATCAR): same species as before, nothing to resolve again
       return new VaspHeader(comment, lattice.cell(), lattice.scale(), previous.atoms(), previous.symbolsFromFile(), labels,
-          lines.counts(), lines.countsLine(), List.of());
+          lines.counts(), lines.countsLine(), List.of(), List.of());
     }
     List<String> notes = new ArrayList<>();
-    AtomTable atoms = atoms(r, file, options, lines, notes);
+    List<Warning> warnings = new ArrayList<>();
+    AtomTable atoms = atoms(r, file, options, lines, notes, warnings);
     return new VaspHeader(comment, lattice.cell(), lattice.scale(), atoms, labels != null, labels, lines.counts(), lines.countsLine(),
-        notes);
+        notes, List.copyOf(warnings));
   }
 
   /**
@@ -178,8 +181,10 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
    * where needed), or for a VASP 4 file from a POTCAR or OUTCAR beside it.
    *
    * @param notes receives what was decided about the species
+   * @param warnings receives, of these, the labels resolved to another element or from outside the file
    */
-  private static AtomTable atoms(LineReader r, Path file, ReadOptions options, SpeciesLines lines, List<String> notes) {
+  private static AtomTable atoms(LineReader r, Path file, ReadOptions options, SpeciesLines lines, List<String> notes,
+      List<Warning> warnings) {
     List<String> labels = lines.labels();
     int[] counts = lines.counts();
     List<String> symbols;
@@ -194,7 +199,8 @@ record VaspHeader(String comment, Cell cell, double[] scale, AtomTable atoms, bo
           labels.size() + " element symbols (" + String.join(" ", labels) + ") but " + counts.length + " atom counts ("
           + String.join(" ", Arrays.stream(counts).mapToObj(Integer::toString).toList()) + ")");
     } else {
-      symbols = SpeciesResolver.resolveLabels(file, labels, options, r.source(), lines.symbolsLine(), notes);
+      symbols = SpeciesResolver.resolveLabels(file, labels, options, r.source(), lines.symbolsLine(), warnings);
+      warnings.forEach(w -> notes.add(w.text()));
       kinds = new ArrayList<>();
       for (int i = 0; i < labels.size(); i++) {
         kinds.add(SpeciesResolver.kindOf(labels.get(i), symbols.get(i)));

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.interphase.core.Warning;
 import java.util.Locale;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -205,9 +206,9 @@ public final class VasprunReader extends AbstractFrameSource {
       for (int t = 0; t < nTypes; t++) {
         typeLabels.add(labels.get(typeOfAtom.indexOf(t + 1)));
       }
-      List<String> warnings = new ArrayList<>();
+      List<Warning> warnings = new ArrayList<>();
       List<String> el = SpeciesResolver.resolveLabels(path, typeLabels, options, source, line(), warnings);
-      warnings.forEach(this::warn);
+      warnings.forEach(w -> warn(w.kind(), w.text()));
       el.toArray(typeElement);
     }
     String[] elements = new String[labels.size()];

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.interphase.core.Warning;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
 import org.interphase.core.Frame;
@@ -126,6 +127,7 @@ public final class XdatcarReader extends AbstractFrameSource {
       } else {
         VaspHeader h = VaspHeader.read(r, path, options);
         notes.addAll(h.notes());
+        h.warnings().forEach(w -> warn(w.kind(), w.text()));
         atoms = h.atoms();
         cell = h.cell();
         scale = h.scale();
@@ -152,7 +154,6 @@ public final class XdatcarReader extends AbstractFrameSource {
       fsPerNumber = Double.isNaN(dtFs) ? Double.NaN : dtFs / Math.max(1, step);
       notes.addAll(spacing.notes());
       spacing.warnings().forEach(this::warn);
-      notes.stream().filter(XdatcarReader::isRecovery).forEach(this::warn);
       header = new TrajectoryHeader(path.toString(), FORMAT, "VASP", atoms, firstCell, dtFs, spacing.source(), false, notes);
       startParallel();
     } catch (RuntimeException e) {
@@ -235,11 +236,6 @@ public final class XdatcarReader extends AbstractFrameSource {
   /** The file's name, which starts every warning about a place in it ({@code XDATCAR:32: …}). */
   private String fileName() {
     return path.getFileName().toString();
-  }
-
-  /** Notes that describe a recovery from damage or a guess, which the user must see as warnings. */
-  private static boolean isRecovery(String note) {
-    return note.contains("assumed") || note.contains("species label \"");
   }
 
   private void readAhead() {
@@ -549,7 +545,9 @@ public final class XdatcarReader extends AbstractFrameSource {
     // lengths are written in metres by VASP 4 (e.g. 3.606e-09); convert when they look like metres
     double f = abc[0] < 1e-6 ? Units.METRE_TO_ANGSTROM : 1;
     Cell c = Cell.orthorhombic(abc[0] * f, abc[1] * f, abc[2] * f);
-    notes.add("VASP 4 XDATCAR without a POSCAR beside it: cell assumed orthorhombic from the header lengths " + c);
+    String assumed = "VASP 4 XDATCAR without a POSCAR beside it: cell assumed orthorhombic from the header lengths " + c;
+    notes.add(assumed);
+    warn(Warning.Input.ASSUMED, assumed);
     return new Vasp4Header(atoms, c);
   }
 

@@ -16,6 +16,7 @@ import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TruncatedInputException;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.parsers.RunDiscovery;
@@ -169,7 +170,8 @@ class Cp2kFilesTest {
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (FrameSource src = FormatRegistry.open(pos, ReadOptions.DEFAULT)) {
       assertEquals(3, FrameSources.readAll(src).size());
-      assertTrue(src.warnings().get(0).contains(":30: expected atom 4 of 6 in frame 4, found end of file"), src.warnings().toString());
+      assertTrue(src.warnings().get(0).text().contains(":30: expected atom 4 of 6 in frame 4, found end of file"),
+          Warning.texts(src.warnings()).toString());
     }
     assertThrows(TruncatedInputException.class, () -> FrameSources.readAll(FormatRegistry.open(pos, ReadOptions.DEFAULT.withStrict(true))));
   }

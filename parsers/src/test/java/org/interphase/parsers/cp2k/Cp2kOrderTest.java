@@ -13,6 +13,7 @@ import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.Units;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class Cp2kOrderTest {
     List<String> warnings;
     try (FrameSource src = FormatRegistry.open(pos, ReadOptions.DEFAULT)) {
       frames = FrameSources.readAll(src);
-      warnings = src.warnings();
+      warnings = Warning.texts(src.warnings());
       assertEquals(1.0, src.header().timestepFs(), 0);
     }
     assertEquals(10, frames.size());
@@ -145,7 +146,8 @@ class Cp2kOrderTest {
       List<Frame> frames = FrameSources.readAll(src);
       assertEquals(4, frames.size());
       assertEquals(List.of(0L, 1L, 2L, 3L), frames.stream().map(Frame::step).toList());
-      assertTrue(src.warnings().get(0).contains("1 frame was replaced by a later one of the same step"), src.warnings().toString());
+      assertTrue(src.warnings().get(0).text().contains("1 frame was replaced by a later one of the same step"),
+          Warning.texts(src.warnings()).toString());
     }
   }
 
@@ -162,8 +164,10 @@ class Cp2kOrderTest {
       List<Frame> frames = FrameSources.readAll(src);
       assertEquals(List.of(0L, 1L, 2L, 4L), frames.stream().map(Frame::step).toList());
       assertEquals(4.0, frames.get(3).timeFs(), 0);
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("first: step 2 after step 3")), src.warnings().toString());
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("1 gap in the step numbers (first: no frame between step 2 and step 4")),
+      assertTrue(Warning.texts(src.warnings()).stream().anyMatch(w -> w.contains("first: step 2 after step 3")),
+          Warning.texts(src.warnings()).toString());
+      assertTrue(Warning.texts(src.warnings()).stream()
+          .anyMatch(w -> w.contains("1 gap in the step numbers (first: no frame between step 2 and step 4")),
           src.warnings().toString());
     }
   }
@@ -188,7 +192,8 @@ class Cp2kOrderTest {
       assertEquals(List.of(0.0, 0.5, 1.0, 2.5, 3.0), frames.stream().map(Frame::timeFs).toList());
       assertEquals(0.5, src.header().timestepFs(), 0);
       assertEquals("gp-1.ener Time[fs] column × 1 step between frames", src.header().timestepSource());
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("no frame between step 2 and step 5") && w.contains("about 2 frames missing")),
+      assertTrue(Warning.texts(src.warnings()).stream().anyMatch(w -> w.contains("no frame between step 2 and step 5")
+          && w.contains("about 2 frames missing")),
           src.warnings().toString());
     }
   }
@@ -212,8 +217,8 @@ class Cp2kOrderTest {
       assertEquals(6, frames.size());
       assertTrue(frames.get(2).hasForces());
       assertEquals(false, frames.get(3).hasForces());
-      assertTrue(src.warnings().contains("sd-frc-1.xyz ends at step 2 but the positions go on to step 5: 3 frames have no forces"),
-          src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).contains("sd-frc-1.xyz ends at step 2 but the positions go on to step 5: 3 frames have no forces"),
+          Warning.texts(src.warnings()).toString());
     }
     MadeRun.in(d).frame(0, 0, -1, new String[] {"Li"}, new double[] {1}).write("sd-frc-1.xyz");
     MalformedInputException e = assertThrows(MalformedInputException.class,

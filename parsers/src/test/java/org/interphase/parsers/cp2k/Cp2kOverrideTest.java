@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.interphase.core.FrameSource;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,11 @@ class Cp2kOverrideTest {
     try (FrameSource src = FormatRegistry.open(pos, new ReadOptions(false, List.of(), 3.0, null))) {
       // by hand: time = column 0, 2.5, 5 fs at steps 0, 1, 2 → 2.5 fs between frames; 3 fs asked
       assertEquals(3.0, src.header().timestepFs(), 0);
-      assertTrue(src.warnings().contains("--timestep-fs 3 fs differs from the 2.5 fs between frames the files give (ov-pos-1.xyz "
-          + "time = column); --timestep-fs used"), src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).contains("--timestep-fs 3 fs differs from the 2.5 fs between frames the files give (ov-pos-1.xyz "
+          + "time = column); --timestep-fs used"), Warning.texts(src.warnings()).toString());
     }
     try (FrameSource src = FormatRegistry.open(pos, new ReadOptions(false, List.of(), 2.5, null))) {
-      assertTrue(src.warnings().stream().noneMatch(w -> w.contains("--timestep-fs")), src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).stream().noneMatch(w -> w.contains("--timestep-fs")), Warning.texts(src.warnings()).toString());
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class Cp2kSpacingTest {
   private static Read read(Path pos, ReadOptions o) {
     try (FrameSource src = FormatRegistry.open(pos, o)) {
       List<Frame> f = FrameSources.readAll(src);
-      return new Read(src.header().timestepFs(), src.header().timestepSource(), f.stream().map(Frame::timeFs).toList(), src.warnings());
+      return new Read(src.header().timestepFs(), src.header().timestepSource(), f.stream().map(Frame::timeFs).toList(),
+          Warning.texts(src.warnings()));
     }
   }
 

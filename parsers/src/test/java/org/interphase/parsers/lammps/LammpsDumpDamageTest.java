@@ -16,6 +16,7 @@ import org.interphase.core.FrameSources;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TruncatedInputException;
 import org.interphase.core.UnsupportedFormatException;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.testkit.SharedData;
@@ -46,7 +47,8 @@ class LammpsDumpDamageTest {
     try (FrameSource src = FormatRegistry.open(cut, LammpsDumpReferenceTest.liS())) {
       List<Frame> frames = FrameSources.readAll(src);
       assertEquals(11, frames.size());
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("11 complete frames kept")), src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).stream().anyMatch(w -> w.contains("11 complete frames kept")),
+          Warning.texts(src.warnings()).toString());
     }
     assertThrows(TruncatedInputException.class, () -> read(cut, LammpsDumpReferenceTest.liS().withStrict(true)));
     // cut exactly after the last atom line's number but before its line end: still a cut frame
@@ -96,7 +98,8 @@ class LammpsDumpDamageTest {
     try (FrameSource src = FormatRegistry.open(DIR.resolve("ortho_element.lammpstrj"), ReadOptions.DEFAULT.withLammpsUnits(LammpsUnits.REAL))) {
       List<Frame> frames = FrameSources.readAll(src);
       assertEquals(40.0, frames.get(1).timeFs(), 1e-9, "the dump's ITEM: UNITS metal wins");
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("the dump says units metal")), src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).stream().anyMatch(w -> w.contains("the dump says units metal")),
+          Warning.texts(src.warnings()).toString());
     }
   }
 
@@ -116,7 +119,8 @@ class LammpsDumpDamageTest {
     try (FrameSource src = FormatRegistry.open(p, LammpsDumpReferenceTest.liS().withMdStepFs(2.0).withTimestepFs(50.0))) {
       assertEquals(50.0, src.header().timestepFs(), 1e-12);
       assertEquals(550.0, FrameSources.readAll(src).get(11).timeFs(), 1e-12);
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("--timestep-fs 50 fs differs")), src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).stream().anyMatch(w -> w.contains("--timestep-fs 50 fs differs")),
+          Warning.texts(src.warnings()).toString());
     }
   }
 
@@ -159,7 +163,8 @@ class LammpsDumpDamageTest {
     Path p = write("restart.lammpstrj", full + full.substring(fifth));
     try (FrameSource src = FormatRegistry.open(p, LammpsDumpReferenceTest.liS())) {
       assertEquals(12 + 8, FrameSources.readAll(src).size());
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("step 80 follows step 220")), src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).stream().anyMatch(w -> w.contains("step 80 follows step 220")),
+          Warning.texts(src.warnings()).toString());
     }
     assertThrows(MalformedInputException.class, () -> read(p, LammpsDumpReferenceTest.liS().withStrict(true)));
   }

@@ -103,8 +103,8 @@ class VaspDamagedInputTest {
     try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
       assertEquals(2, FrameSources.readAll(src).size());
       assertEquals(1, src.warnings().size(), src.warnings().toString());
-      assertTrue(src.warnings().get(0).contains("closing summary") && src.warnings().get(0).contains("2 complete frames kept"),
-          src.warnings().get(0));
+      assertTrue(src.warnings().get(0).text().contains("closing summary") && src.warnings().get(0).text().contains("2 complete frames kept"),
+          src.warnings().get(0).text());
     }
     assertThrows(TruncatedInputException.class, () -> read(p, ReadOptions.DEFAULT.withStrict(true)));
   }

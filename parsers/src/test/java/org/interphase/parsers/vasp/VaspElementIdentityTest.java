@@ -14,6 +14,7 @@ import org.interphase.core.AtomTable;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
 import org.interphase.core.MalformedInputException;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,8 @@ class VaspElementIdentityTest {
       assertEquals(List.of("Q", "Q", "r", "S", "S", "S"), List.of(atoms.kinds()));
       assertEquals(2, FrameSources.readAll(src).size());
       assertEquals(2, src.warnings().size(), src.warnings().toString());
-      assertTrue(src.warnings().get(0).contains("\"Q\", which is not an element; its pseudopotential PAW_GGA Li_sv 17Jan2003 makes it Li"),
-          src.warnings().get(0));
+      assertTrue(src.warnings().get(0).text().contains("\"Q\", which is not an element; its pseudopotential PAW_GGA Li_sv 17Jan2003 makes it Li"),
+          src.warnings().get(0).text());
     }
   }
 
@@ -72,7 +73,7 @@ class VaspElementIdentityTest {
         new String[] {"Li", "PAW_PBE Li_sv 10Sep2004", "1"}, new String[] {"Zn", "PAW_PBE Zr_sv 04Jan2005", "1"}), 1));
     try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
       assertEquals(List.of("Li", "Zr"), List.of(src.header().atoms().elements()));
-      assertTrue(src.warnings().get(0).contains("labelled \"Zn\"; its pseudopotential PAW_PBE Zr_sv 04Jan2005 makes it Zr"),
+      assertTrue(src.warnings().get(0).text().contains("labelled \"Zn\"; its pseudopotential PAW_PBE Zr_sv 04Jan2005 makes it Zr"),
           src.warnings().toString());
     }
   }
@@ -100,8 +101,8 @@ class VaspElementIdentityTest {
       assertEquals(List.of("Li", "Li", "Zr", "O"), List.of(src.header().atoms().elements()));
       assertEquals("r", src.header().atoms().kind(2));
       assertEquals(3, FrameSources.readAll(src).size());
-      assertTrue(src.warnings().stream().anyMatch(w -> w.equals("XDATCAR:6: species label \"r\" is not an element: Zr from the "
-          + "pseudopotential PAW_PBE Zr_sv 04Jan2005 in POTCAR beside it")), src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).stream().anyMatch(w -> w.equals("XDATCAR:6: species label \"r\" is not an element: Zr from the "
+          + "pseudopotential PAW_PBE Zr_sv 04Jan2005 in POTCAR beside it")), Warning.texts(src.warnings()).toString());
     }
   }
 
@@ -144,7 +145,7 @@ class VaspElementIdentityTest {
       assertEquals(List.of("XDATCAR:6: species label \"Li\" is Li but the pseudopotential PAW_PBE Na_pv 19Sep2006 in POTCAR "
           + "beside it is Na: read as Na, the element VASP computed with (\"Li\" stays the atoms' kind)",
           "XDATCAR:6: species label \"r\" is not an element: Cl from the pseudopotential PAW_PBE Cl 06Sep2000 in POTCAR beside it"),
-          src.warnings());
+          Warning.texts(src.warnings()));
     }
   }
 
@@ -167,7 +168,7 @@ class VaspElementIdentityTest {
         AtomTable atoms = src.header().atoms();
         assertEquals(Map.of("Li", 2, "P", 1, "S", 4), Map.copyOf(atoms.speciesCounts()), f.toString());
         assertEquals(List.of("Li", "Li", "P", "Sb", "Sb", "Sb", "Sb"), List.of(atoms.kinds()));
-        assertEquals(List.of(f.getFileName() + expected), src.warnings());
+        assertEquals(List.of(f.getFileName() + expected), Warning.texts(src.warnings()));
       }
     }
     // labels that agree with the POTCAR: no warning
@@ -219,7 +220,7 @@ class VaspElementIdentityTest {
     try (FrameSource src = FormatRegistry.open(ok, ReadOptions.DEFAULT.withFormat(OutcarReader.FORMAT))) {
       assertEquals(List.of("Li", "Zr"), List.of(src.header().atoms().elements()));
       FrameSources.readAll(src);
-      assertTrue(src.warnings().stream().anyMatch(w -> w.contains("VRHFIN \"r: 4s4p5s4d\"") && w.contains("names no element")),
+      assertTrue(Warning.texts(src.warnings()).stream().anyMatch(w -> w.contains("VRHFIN \"r: 4s4p5s4d\"") && w.contains("names no element")),
           src.warnings().toString());
     }
     Path titel = VaspTestFiles.write(dir, "OUTCAR_titel_damaged", VaspTestFiles.outcar("5.4.4", List.of(),

@@ -10,6 +10,7 @@ import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
 import org.interphase.core.MalformedInputException;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class VaspFrameOrderTest {
       assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), f.stream().map(Frame::step).toList());
       // header 7 + 3 frames × 3 lines + second header 7 = 23 lines before the restarted configuration line
       assertEquals(1, src.warnings().size(), src.warnings().toString());
-      assertTrue(src.warnings().get(0).startsWith("XDATCAR:24: configuration numbers restart at 1 after 3"), src.warnings().get(0));
+      assertTrue(src.warnings().get(0).text().startsWith("XDATCAR:24: configuration numbers restart at 1 after 3"), src.warnings().get(0).text());
     }
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> FrameSources.readAll(FormatRegistry.open(p, STRICT)));
     assertTrue(e.getMessage().startsWith(p + ":24: expected one run with increasing configuration numbers, found configuration "
@@ -59,7 +60,8 @@ class VaspFrameOrderTest {
     Path p = xdatcar("order-restart-no-header", VaspTestFiles.xdatcar("Li S", "1 1", 2, 1, 2, 3, 1, 2), null);
     try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
       assertEquals(5, FrameSources.readAll(src).size());
-      assertTrue(src.warnings().get(0).startsWith("XDATCAR:17: configuration numbers restart at 1 after 3"), src.warnings().toString());
+      assertTrue(src.warnings().get(0).text().startsWith("XDATCAR:17: configuration numbers restart at 1 after 3"),
+          Warning.texts(src.warnings()).toString());
     }
   }
 
@@ -73,7 +75,8 @@ class VaspFrameOrderTest {
       // frame k of the file has x = (0.1 + 0.01 k) · 10 Å: the kept copy is file frame 2, 1.2 Å
       assertEquals(1.2, f.get(1).position(0, 0), 1e-12);
       assertEquals(List.of(0.0, 1.0, 2.0), java.util.Arrays.stream(times(f)).boxed().toList());
-      assertEquals(List.of("XDATCAR: 1 configuration was written twice (first at line 14): the later copy of each kept"), src.warnings());
+      assertEquals(List.of("XDATCAR: 1 configuration was written twice (first at line 14): the later copy of each kept"),
+          Warning.texts(src.warnings()));
     }
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> FrameSources.readAll(FormatRegistry.open(p, STRICT)));
     assertTrue(e.getMessage().startsWith(p + ":14: expected each configuration once, found configuration 2 written again"),
@@ -111,8 +114,8 @@ class VaspFrameOrderTest {
       assertEquals(List.of(0.0, 10.0, 20.0, 40.0, 50.0), java.util.Arrays.stream(times(f)).boxed().toList());
       assertEquals(List.of(10L, 20L, 30L, 50L, 60L), f.stream().map(Frame::step).toList());
       assertEquals(1, src.warnings().size(), src.warnings().toString());
-      assertTrue(src.warnings().get(0).startsWith("XDATCAR:17: configuration number jumps from 30 to 50 where frames are 10 apart: "
-          + "frames are missing"), src.warnings().get(0));
+      assertTrue(src.warnings().get(0).text().startsWith("XDATCAR:17: configuration number jumps from 30 to 50 where frames are 10 apart: "
+          + "frames are missing"), src.warnings().get(0).text());
     }
     // a gap is not a join: --strict reads it too
     assertEquals(5, FrameSources.readAll(FormatRegistry.open(p, STRICT)).size());

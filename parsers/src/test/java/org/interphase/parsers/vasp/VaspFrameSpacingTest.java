@@ -10,6 +10,7 @@ import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
 import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class VaspFrameSpacingTest {
     try (FrameSource src = FormatRegistry.open(p, options)) {
       TrajectoryHeader h = src.header();
       List<Frame> frames = FrameSources.readAll(src);
-      return new Result(h, frames, src.warnings());
+      return new Result(h, frames, Warning.texts(src.warnings()));
     }
   }
 
@@ -112,7 +113,7 @@ class VaspFrameSpacingTest {
       assertEquals(1.0, src.header().timestepFs(), 1e-12);
       assertEquals("OUTCAR POTIM × NBLOCK (1 fs × 1)", src.header().timestepSource());
       FrameSources.readAll(src);
-      assertEquals(List.of("POTIM is 1 fs in OUTCAR but 2 fs in INCAR; OUTCAR used"), src.warnings());
+      assertEquals(List.of("POTIM is 1 fs in OUTCAR but 2 fs in INCAR; OUTCAR used"), Warning.texts(src.warnings()));
     }
   }
 
@@ -215,7 +216,8 @@ class VaspFrameSpacingTest {
     try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
       assertEquals(2.0, src.header().timestepFs(), 1e-12);
       FrameSources.readAll(src);
-      assertEquals(List.of("OUTCAR stores frames 1 MD step apart but NBLOCK gives 10; the file's own step count is used"), src.warnings());
+      assertEquals(List.of("OUTCAR stores frames 1 MD step apart but NBLOCK gives 10; the file's own step count is used"),
+          Warning.texts(src.warnings()));
     }
   }
 }

@@ -16,6 +16,7 @@ import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TruncatedInputException;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.testkit.SharedData;
@@ -65,8 +66,9 @@ class VaspMalformedInputTest {
       List<Frame> frames = FrameSources.readAll(src);
       assertEquals(2, frames.size());
       assertEquals(1, src.warnings().size());
-      assertTrue(src.warnings().get(0).contains(":19: expected coordinates of atom 3 of 3 in frame 3, found end of file"), src.warnings().get(0));
-      assertTrue(src.warnings().get(0).contains("2 complete frames kept"));
+      assertTrue(src.warnings().get(0).text().contains(":19: expected coordinates of atom 3 of 3 in frame 3, found end of file"),
+          src.warnings().get(0).text());
+      assertTrue(src.warnings().get(0).text().contains("2 complete frames kept"));
     }
     TruncatedInputException e = assertThrows(TruncatedInputException.class, () -> readAll(p, ReadOptions.DEFAULT.withStrict(true)));
     assertTrue(e.getMessage().startsWith(p + ":19:"), e.getMessage());
@@ -202,7 +204,7 @@ class VaspMalformedInputTest {
       double a = 3.606e-9 * 1e10;
       assertEquals(-0.091596 * a, frames.get(0).position(0, 0), 1e-9);
       assertEquals(0.357750 * a, frames.get(0).position(0, 2), 1e-9);
-      assertTrue(src.warnings().get(0).contains("cell assumed orthorhombic"), src.warnings().toString());
+      assertTrue(src.warnings().get(0).text().contains("cell assumed orthorhombic"), Warning.texts(src.warnings()).toString());
     }
   }
 
@@ -249,7 +251,7 @@ class VaspMalformedInputTest {
     Path p = write("vasprun_cut.xml", text.substring(0, cut + 500));
     try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
       assertEquals(3, FrameSources.readAll(src).size());
-      assertTrue(src.warnings().get(0).contains("3 complete frames kept"), src.warnings().toString());
+      assertTrue(src.warnings().get(0).text().contains("3 complete frames kept"), Warning.texts(src.warnings()).toString());
     }
     assertThrows(TruncatedInputException.class, () -> readAll(p, ReadOptions.DEFAULT.withStrict(true)));
   }
@@ -270,7 +272,7 @@ class VaspMalformedInputTest {
     try (FrameSource src = FormatRegistry.open(p, ReadOptions.DEFAULT)) {
       List<Frame> frames = FrameSources.readAll(src);
       assertEquals(4, frames.size());
-      assertTrue(src.warnings().get(0).contains("4 complete frames kept"), src.warnings().toString());
+      assertTrue(src.warnings().get(0).text().contains("4 complete frames kept"), Warning.texts(src.warnings()).toString());
       // energy of step 4 as printed in the file: ASE gives -28.39... for the run; check it is a real number
       assertTrue(Double.isFinite(frames.get(3).energies().freeEnergyEv()));
     }

@@ -12,6 +12,7 @@ import org.interphase.core.EnergyStep;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.testkit.SharedData;
@@ -61,8 +62,8 @@ class VaspOtherFilesTest {
       assertEquals(-24.12729692, f.get(3).energies().freeEnergyEv(), 1e-9);
       assertEquals(-24.12697674, f.get(5).energies().freeEnergyEv(), 1e-9);
       assertEquals(-24.12712228, f.get(9).energies().freeEnergyEv(), 1e-9);
-      assertTrue(src.warnings().get(0).equals("OUTCAR.ch4.ml: 6 frames are machine-learned force-field steps: "
-          + "their energies come from the ML model"), src.warnings().toString());
+      assertTrue(Warning.texts(src.warnings()).get(0).equals("OUTCAR.ch4.ml: 6 frames are machine-learned force-field steps: "
+          + "their energies come from the ML model"), Warning.texts(src.warnings()).toString());
     }
   }
 
@@ -79,11 +80,13 @@ class VaspOtherFilesTest {
       assertEquals(-253.15557734, f.get(0).energies().freeEnergyEv(), 1e-8);
       assertEquals(-252.38626263, f.get(1).energies().freeEnergyEv(), 1e-8);
       assertEquals(10, r.stepEnergies().size());
-      assertTrue(r.warnings().stream().anyMatch(w -> w.contains("8 ionic steps have energies but no positions")), r.warnings().toString());
+      assertTrue(Warning.texts(r.warnings()).stream().anyMatch(w -> w.contains("8 ionic steps have energies but no positions")),
+          Warning.texts(r.warnings()).toString());
       // the two frames are steps 1 and 10: 9 × POTIM (2 fs) apart, which NBLOCK = 1 does not explain
       assertEquals(List.of(1L, 10L), f.stream().map(Frame::step).toList());
       assertEquals(18.0, r.header().timestepFs(), 1e-12);
-      assertTrue(r.warnings().stream().anyMatch(w -> w.contains("stores frames 9 MD steps apart but NBLOCK gives 1")), r.warnings().toString());
+      assertTrue(Warning.texts(r.warnings()).stream().anyMatch(w -> w.contains("stores frames 9 MD steps apart but NBLOCK gives 1")),
+          Warning.texts(r.warnings()).toString());
       assertEquals(32, r.header().atoms().indicesOf("Ti").length);
     }
   }
@@ -137,7 +140,8 @@ class VaspOtherFilesTest {
           FrameSources.readAll(src);
           // 6362_OUTCAR stops inside its third ionic step: the one file of the corpus whose run did not end
           boolean stopped = p.endsWith("6362_OUTCAR");
-          assertEquals(stopped, src.warnings().stream().anyMatch(w -> w.contains("complete frame")), p + ": " + src.warnings());
+          assertEquals(stopped, Warning.texts(src.warnings()).stream().anyMatch(w -> w.contains("complete frame")), p + ": "
+              + Warning.texts(src.warnings()));
         }
       }
       n++;

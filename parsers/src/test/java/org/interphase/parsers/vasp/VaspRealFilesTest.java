@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
+import org.interphase.core.Warning;
 import org.interphase.parsers.FormatRegistry;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.testkit.SharedData;
@@ -147,7 +148,7 @@ class VaspRealFilesTest {
     List<Frame> frames;
     try (src) {
       frames = FrameSources.readAll(src);
-      warnings = src.warnings();
+      warnings = Warning.texts(src.warnings());
     }
     assertEquals(c.frames(), frames.size(), "frames");
     if (c.path().equals(STOPPED_RUN)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.interphase.core.Frame;
+import org.interphase.core.Warning;
 import org.interphase.parsers.ReadOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +79,7 @@ class XdatcarParallelTest {
       while (src.hasNext()) {
         frames.add(src.next());
       }
-      return new Read(frames, src.warnings(), null, src.parallelFrames());
+      return new Read(frames, Warning.texts(src.warnings()), null, src.parallelFrames());
     } catch (RuntimeException e) {
       return new Read(frames, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage(), src == null ? 0 : src.parallelFrames());
     } finally {

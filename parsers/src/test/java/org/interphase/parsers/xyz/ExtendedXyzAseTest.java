@@ -156,7 +156,7 @@ class ExtendedXyzAseTest {
       List<Frame> frames = FrameSources.readAll(src);
       assertEquals(40.0, frames.get(3).timeFs(), 0);
       assertEquals(1, src.warnings().size(), src.warnings().toString());
-      assertTrue(src.warnings().get(0).contains("not evenly spaced"), src.warnings().get(0));
+      assertTrue(src.warnings().get(0).text().contains("not evenly spaced"), src.warnings().get(0).text());
     }
   }
 
