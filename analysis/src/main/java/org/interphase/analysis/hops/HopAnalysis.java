@@ -79,7 +79,7 @@ public final class HopAnalysis implements Analysis<HopResult> {
       }
       dtFs = header.timestepFs();
       if (Double.isNaN(dtFs)) {
-        throw new MissingParameterException("timestepFs", header.source() + ": the time between frames is unknown; hop rates need it");
+        throw new MissingParameterException("timestepFs", header.source() + ": the time between frames is unknown");
       }
       msd = p.tracer() ? new MeanSquaredDisplacement(MsdParameters.of(p.species()).withTimestepFs(dtFs)).start(header) : null;
     }

@@ -15,7 +15,8 @@ import org.interphase.core.Cell;
  *   <li>Density ρ = smoothed count / (frames × voxel volume), atoms per Å³; a voxel is a maximum when its ρ exceeds that of
  *       each of its 26 neighbours (ties go to the lower voxel index) and ρ ≥ ratio × N / V (default 3 × the mean density of
  *       the species).</li>
- *   <li>Position: the ρ-weighted mean of the 3 × 3 × 3 voxels around the maximum, so a site is not tied to the grid.</li>
+ *   <li>Position: along each cell vector, the vertex of the parabola through the logarithms of ρ at the maximum and its two
+ *       neighbours (exact for a Gaussian peak), so a site is not tied to the grid.</li>
  *   <li>Merging: the maxima in order of decreasing ρ; one closer than the merge distance (default 1 Å, minimum image) to a
  *       site already kept is dropped.</li>
  * </ol>
@@ -104,23 +105,48 @@ final class SiteFinder {
     if (v * scale < threshold) {
       return null;
     }
-    double w = 0;
-    double[] s = new double[3];
     for (int da = -1; da <= 1; da++) {
       for (int db = -1; db <= 1; db++) {
         for (int dc = -1; dc <= 1; dc++) {
-          int k = (Math.floorMod(a + da, n[0]) * n[1] + Math.floorMod(b + db, n[1])) * n[2] + Math.floorMod(c + dc, n[2]);
+          int k = at(n, a + da, b + db, c + dc);
           if (k != here && (g[k] > v || (g[k] == v && k < here))) {
             return null;
           }
-          w += g[k];
-          s[0] += g[k] * (a + da + 0.5) / n[0];
-          s[1] += g[k] * (b + db + 0.5) / n[1];
-          s[2] += g[k] * (c + dc + 0.5) / n[2];
         }
       }
     }
-    return new double[] {s[0] / w, s[1] / w, s[2] / w, v * scale};
+    int[] centre = {a, b, c};
+    double[] out = new double[4];
+    for (int d = 0; d < 3; d++) {
+      int[] lo = centre.clone();
+      int[] hi = centre.clone();
+      lo[d]--;
+      hi[d]++;
+      double gl = g[at(n, lo[0], lo[1], lo[2])];
+      double gh = g[at(n, hi[0], hi[1], hi[2])];
+      out[d] = (centre[d] + 0.5 + peakOffset(gl, v, gh)) / n[d];
+    }
+    out[3] = v * scale;
+    return out;
+  }
+
+  private static int at(int[] n, int a, int b, int c) {
+    return (Math.floorMod(a, n[0]) * n[1] + Math.floorMod(b, n[1])) * n[2] + Math.floorMod(c, n[2]);
+  }
+
+  /**
+   * Where a peak lies between three equally spaced values, in voxels from the middle one: the vertex of the parabola
+   * through their logarithms (exact for a Gaussian peak), within ±½.
+   */
+  private static double peakOffset(double lo, double mid, double hi) {
+    if (!(lo > 0 && hi > 0 && mid > 0)) {
+      return 0;
+    }
+    double l = Math.log(lo);
+    double m = Math.log(mid);
+    double h = Math.log(hi);
+    double curvature = l - 2 * m + h;
+    return curvature < 0 ? Math.max(-0.5, Math.min(0.5, 0.5 * (l - h) / curvature)) : 0;
   }
 
   /** Periodic Gaussian blur along axis {@code axis}, σ in voxels (none below 0.05 voxel). */
