@@ -165,7 +165,7 @@ final class MdSection {
     files.addAll(List.of(rel + "/hops.csv", rel + "/sites.csv", rel + "/hops.json"));
     html.figure(dir.resolve("hops.png"), "Cumulative hops between sites of the time-averaged density (see the guide's hops page)");
     double d = run.msd().ok() ? run.msd().result().diffusivity().value() : Double.NaN;
-    html.text(String.format(Locale.ROOT, "%d sites, %d hops (%.3g per atom per ps); D_jump = %.3g cm²/s beside the tracer D %.3g cm²/s "
+    html.text(String.format(Locale.ROOT, "%d sites, %d hop(s) (%.3g per atom per ps); D_jump = %.3g cm²/s beside the tracer D %.3g cm²/s "
         + "(correlation factor %.2f).", r.sites().size(), r.hops().size(), r.ratePerAtomPs(), r.dJumpCm2S(), d, d / r.dJumpCm2S()));
     warnings.addAll(r.warningTexts());
   }
