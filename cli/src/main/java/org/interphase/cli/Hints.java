@@ -16,7 +16,8 @@ final class Hints {
       org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs",
       RdfResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it",
       RdfResult.Doubt.NO_FIRST_PEAK, "a larger --r-max may reach it",
-      RdfResult.Doubt.NO_FIRST_MINIMUM, "a larger --r-max may reach it");
+      RdfResult.Doubt.NO_FIRST_MINIMUM, "a larger --r-max may reach it",
+      org.interphase.analysis.hops.HopResult.Doubt.UNASSIGNED, "a larger --r-in, or other --sites, takes them in");
 
   private static final Map<String, String> PARAMETERS = Map.of(
       "timestepFs", "pass --timestep-fs, the time between stored frames (for a LAMMPS dump, --md-step-fs, the MD step, also does)",

@@ -1,0 +1,119 @@
+package org.interphase.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.interphase.testkit.SharedData;
+import org.junit.jupiter.api.Test;
+
+/** {@code interphase hops}: exit codes, the JSON keys, the files under --out, reference sites, and the one-line errors. */
+class HopsCommandTest {
+  private static String kinisi() {
+    return SharedData.real("kinisi/example_XDATCAR.gz").toString();
+  }
+
+  /** kinisi's Li6PS5Cl (192 Li, 140 frames of 100 fs): sites from the density, hops consistent with the MSD. */
+  @Test
+  void jsonKeysAndFilesOnKinisi() throws Exception {
+    Path out = SharedData.scratch("hops-kinisi");
+    InfoCommandTest.Run r = InfoCommandTest.run("hops", kinisi(), "--species", "Li", "--timestep-fs", "100", "--json", "--out",
+        out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.err().strip(), "no warnings");
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    Set<String> keys = new TreeSet<>();
+    j.fieldNames().forEachRemaining(keys::add);
+    assertTrue(keys.containsAll(List.of("species", "atoms", "frames", "timestep_fs", "sites", "hops", "rates_per_ps", "transition_matrix",
+        "residence_ps", "d_jump_cm2_s", "d_tracer_cm2_s", "correlation_factor", "enter_a", "leave_a", "min_frames", "warnings")),
+        keys.toString());
+    assertEquals(192, j.get("atoms").asInt());
+    assertEquals(140, j.get("frames").asInt());
+    int sites = j.get("sites").size();
+    double dJump = j.get("d_jump_cm2_s").asDouble();
+    double dTracer = j.get("d_tracer_cm2_s").asDouble();
+    System.out.printf(Locale.ROOT, "hops on kinisi: %d sites for 192 Li, %d hops, D_jump %.3e, D_tracer %.3e cm²/s, f = %.2f%n", sites,
+        j.get("hops").size(), dJump, dTracer, j.get("correlation_factor").asDouble());
+    assertTrue(sites >= 192 && sites <= 4 * 192, "sites: " + sites);
+    assertTrue(dJump / dTracer > 1.0 / 3 && dJump / dTracer < 3, "D_jump " + dJump + ", D_tracer " + dTracer);
+    JsonNode site = j.get("sites").get(0);
+    assertEquals(List.of("index", "position_a", "type", "occupancy"), names(site));
+    assertEquals(3, site.get("position_a").size());
+    assertEquals("site", site.get("type").asText());
+    assertEquals(List.of("frame", "time_ps", "atom", "from", "to", "distance_a"), names(j.get("hops").get(0)));
+    assertTrue(j.get("rates_per_ps").get("site").asDouble() > 0);
+    assertEquals(j.get("hops").size(), j.get("transition_matrix").get("counts").get(0).get(0).asInt());
+    for (String f : List.of("hops.json", "hops.csv", "sites.csv", "hops.png", "hops.svg")) {
+      assertTrue(Files.exists(out.resolve(f)), f);
+    }
+    List<String> csv = Files.readAllLines(out.resolve("hops.csv"));
+    assertEquals("frame,time_ps,atom,from_site,to_site,from_type,to_type,distance_a", csv.get(0));
+    assertEquals(j.get("hops").size() + 1, csv.size());
+    assertEquals("site,x_a,y_a,z_a,type,occupancy", Files.readAllLines(out.resolve("sites.csv")).get(0));
+    writePoscar(j, out.resolve("POSCAR"));
+    InfoCommandTest.Run ref = InfoCommandTest.run("hops", kinisi(), "--species", "Li", "--timestep-fs", "100", "--json", "--sites",
+        out.resolve("POSCAR").toString());
+    assertEquals(0, ref.exit(), ref.err());
+    JsonNode k = Json.MAPPER.readTree(ref.out());
+    assertEquals(sites, k.get("sites").size(), "the same sites read back from a POSCAR");
+    assertEquals("Li", k.get("sites").get(0).get("type").asText(), "reference sites are typed by element");
+    assertEquals(j.get("hops").size(), k.get("hops").size(), 2.0, "the same hops up to rounding of the positions");
+  }
+
+  private static List<String> names(JsonNode o) {
+    List<String> n = new ArrayList<>();
+    o.fieldNames().forEachRemaining(n::add);
+    return n;
+  }
+
+  /** The sites of a result as a VASP 5 POSCAR of Li atoms in kinisi's cell (cubic 20.312 Å with tiny off-diagonals). */
+  private static void writePoscar(JsonNode j, Path file) throws Exception {
+    JsonNode info = Json.MAPPER.readTree(InfoCommandTest.run("info", kinisi(), "--json").out()).get("files").get(0).get("cell");
+    StringBuilder s = new StringBuilder("sites\n1.0\n");
+    for (JsonNode row : info) {
+      s.append(String.format(Locale.ROOT, "%.10f %.10f %.10f%n", row.get(0).asDouble(), row.get(1).asDouble(), row.get(2).asDouble()));
+    }
+    s.append("Li\n").append(j.get("sites").size()).append("\nCartesian\n");
+    for (JsonNode site : j.get("sites")) {
+      JsonNode p = site.get("position_a");
+      s.append(String.format(Locale.ROOT, "%.10f %.10f %.10f%n", p.get(0).asDouble(), p.get(1).asDouble(), p.get(2).asDouble()));
+    }
+    Files.writeString(file, s.toString());
+  }
+
+  @Test
+  void textSummaryNamesTheUnits() {
+    InfoCommandTest.Run r = InfoCommandTest.run("hops", kinisi(), "--species", "Li", "--timestep-fs", "100", "--no-tracer");
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).matches("Li hops: 192 Li, 140 frames of 100 fs \\(13\\.900 ps\\); \\d+ sites from the density"), lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.matches("  D_jump +[0-9.]+e-0\\d cm²/s \\(Σ l² / 6 N t\\)")), r.out());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("  site +rate out [0-9.]+ /ps, mean residence [0-9.]+ ps \\(\\d+ completed stays\\)")),
+        r.out());
+  }
+
+  @Test
+  void missingSpeciesIsOneClearLine() {
+    InfoCommandTest.Run r = InfoCommandTest.run("hops", kinisi(), "--species", "Na", "--timestep-fs", "100");
+    assertEquals(2, r.exit());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("interphase: no Na atoms in ") && r.err().strip().endsWith("(it has Li, Cl, S, P)"), r.err());
+    InfoCommandTest.Run none = InfoCommandTest.run("hops", kinisi(), "--timestep-fs", "100");
+    assertEquals(2, none.exit());
+    assertTrue(none.err().contains("--species"), none.err());
+    InfoCommandTest.Run time = InfoCommandTest.run("hops", kinisi(), "--species", "Li");
+    assertEquals(2, time.exit());
+    assertTrue(time.err().contains("the time between frames is unknown; pass --timestep-fs"), time.err());
+    InfoCommandTest.Run radii = InfoCommandTest.run("hops", kinisi(), "--species", "Li", "--timestep-fs", "100", "--r-in", "1.5");
+    assertEquals(2, radii.exit());
+    assertEquals(1, radii.err().strip().lines().count(), radii.err());
+    assertTrue(radii.err().contains("site radii need 0 < enter ≤ leave"), radii.err());
+  }
+}
