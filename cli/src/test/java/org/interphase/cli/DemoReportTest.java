@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo report of the bundled examples, run once. It opens in a real browser (headless
- * Chromium): every image decodes, no script error, and a screenshot is saved under target/; the
- * browser part is skipped only when no Chromium is installed ({@code -Dinterphase.requireBrowser=true}
- * (CI) makes that a failure). Every barrier, D, σ, γ and W the page shows (tables, captions, chart
+ * Chromium over the DevTools protocol): no request leaves the machine, no error, every image
+ * decodes, every 3D view draws, clicks on an NEB point, a bond event and an atom change what the
+ * view shows, and screenshots are saved under target/; the browser part is skipped only when no
+ * Chromium is installed ({@code -Dinterphase.requireBrowser=true} (CI) makes that a failure).
+ * Every barrier, D, σ, γ and W the page shows (tables, captions, chart
  * legends) is the value of the JSON and of the CSV beside it, rounded to the digits printed.
  */
 class DemoReportTest {
@@ -56,24 +57,8 @@ class DemoReportTest {
     return null;
   }
 
-  private static String runBrowser(Path browser, List<String> extra, Path page) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory(SharedData.scratch("chromium"), "profile");
-    List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile));
-    cmd.addAll(extra);
-    cmd.add(page.toUri().toString());
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] bytes = p.getInputStream().readAllBytes();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("the browser did not finish");
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
   @Test
-  void demoReportOpensInABrowser() throws Exception {
+  void demoReportHoldsEverySection() throws Exception {
     assertEquals(0, run.exit(), run.err());
     Path page = out.resolve("index.html");
     assertTrue(run.out().contains(page.toAbsolutePath().normalize().toString()), run.out());
@@ -99,6 +84,64 @@ class DemoReportTest {
         "neb/neb.json", "neb/neb.csv")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
+  }
+
+  /** Pixels of each 3D view's canvas that are not the white background, as a fraction, by view id; and a digest of each canvas. */
+  private static final String INK = """
+      (() => Array.from(document.querySelectorAll('.v3d')).map(v => {
+        const c = v.querySelector('.v3d-canvas canvas');
+        if (!c || !c.width) { return {id: v.dataset.viewer, ink: -1, digest: ''}; }
+        const t = document.createElement('canvas'); t.width = c.width; t.height = c.height;
+        const g = t.getContext('2d'); g.drawImage(c, 0, 0);
+        const px = g.getImageData(0, 0, t.width, t.height).data; let ink = 0, h = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (px[i] < 235 || px[i + 1] < 235 || px[i + 2] < 235) { ink++; }
+          h = (h * 31 + px[i] + 7 * px[i + 1] + 13 * px[i + 2]) % 1000000007;
+        }
+        return {id: v.dataset.viewer, ink: ink / (px.length / 4), digest: String(h)};
+      }))()""";
+
+  /** What a view shows (its data- attributes), by id. */
+  private static JsonNode shown(DevTools page, String id) {
+    return page.evaluate("(() => { const v = document.getElementById('v3d-" + id + "'); return {seq: v.dataset.seq, shown: v.dataset.shown, "
+        + "highlight: v.dataset.highlight, picked: v.dataset.picked || '', info: v.querySelector('.v3d-info').textContent}; })()");
+  }
+
+  private static String digest(DevTools page, String id) {
+    for (JsonNode v : page.evaluate(INK)) {
+      if (v.get("id").asText().equals(id)) {
+        return v.get("digest").asText();
+      }
+    }
+    throw new AssertionError("no view " + id);
+  }
+
+  /** Scrolls an element into the middle of the viewport and clicks its centre with the mouse. */
+  private static void clickOn(DevTools page, String selector) {
+    JsonNode r = page.evaluate("(() => { const e = document.querySelector(" + Json.MAPPER.valueToTree(selector) + "); if (!e) { return null; } "
+        + "e.scrollIntoView({block: 'center'}); const b = e.getBoundingClientRect(); "
+        + "return {x: b.left + b.width / 2, y: b.top + b.height / 2}; })()");
+    assertFalse(r.isNull(), "nothing to click at " + selector);
+    page.click(r.get("x").asDouble(), r.get("y").asDouble());
+  }
+
+  private static void screenshot(DevTools page, Path png) throws IOException {
+    JsonNode shot = page.send("Page.captureScreenshot", "format", "png");
+    Files.write(png, java.util.Base64.getDecoder().decode(shot.get("data").asText()));
+  }
+
+  /**
+   * The demo page in headless Chromium, driven over the DevTools protocol: it asks for nothing beyond
+   * the page (every http, https, ws or ftp request is failed and counted), logs no error, every image
+   * decodes, every 3D view draws something on its canvas, a click on a point of an NEB profile shows
+   * that image, a click on a bond event (table row) shows the frames around it with its atoms
+   * highlighted, a click on an atom tells which it is. Screenshots go to {@code target/}.
+   */
+  @Test
+  void demoPageInHeadlessChromium() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    Path page = out.resolve("index.html");
+    assertTrue(Files.size(page) < 20_000_000, "the page is under 20 MB: " + Files.size(page));
     Path browser = chromium();
     if (browser == null) {
       if (Boolean.getBoolean("interphase.requireBrowser")) {
@@ -106,17 +149,99 @@ class DemoReportTest {
       }
       Assumptions.abort("no Chromium installed (/usr/bin/chromium): the browser check is skipped");
     }
-    String dom = runBrowser(browser, List.of("--virtual-time-budget=5000", "--dump-dom"), page);
-    Matcher ok = Pattern.compile("data-images-ok=\"(\\d+)/(\\d+)\"").matcher(dom);
-    assertTrue(ok.find(), "the page's load script ran");
+    Path profile = Files.createTempDirectory(SharedData.scratch("chromium"), "profile");
+    List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> blocked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // WebGL without a GPU: SwiftShader, which Chromium keeps for software rendering
+    try (DevTools b = DevTools.launch(browser, profile, List.of("--enable-unsafe-swiftshader", "--window-size=1280,1000",
+        "--hide-scrollbars"))) {
+      b.on("Network.requestWillBeSent", e -> requests.add(e.path("request").path("url").asText()));
+      b.on("Fetch.requestPaused", e -> {
+        blocked.add(e.path("request").path("url").asText());
+        b.post("Fetch.failRequest", "requestId", e.get("requestId").asText(), "errorReason", "BlockedByClient");
+      });
+      b.on("Runtime.consoleAPICalled", e -> {
+        if (List.of("error", "assert").contains(e.path("type").asText())) {
+          errors.add("console: " + e.path("args"));
+        }
+      });
+      b.on("Runtime.exceptionThrown", e -> errors.add("exception: " + e.path("exceptionDetails")));
+      b.on("Log.entryAdded", e -> {
+        if (e.path("entry").path("level").asText().equals("error")) {
+          errors.add("log: " + e.path("entry").path("text").asText() + " " + e.path("entry").path("url").asText());
+        }
+      });
+      java.util.concurrent.CompletableFuture<Boolean> loaded = new java.util.concurrent.CompletableFuture<>();
+      b.on("Page.loadEventFired", e -> loaded.complete(true));
+      for (String domain : List.of("Network.enable", "Runtime.enable", "Log.enable", "Page.enable")) {
+        b.send(domain);
+      }
+      List<Map<String, String>> patterns = new ArrayList<>();
+      for (String scheme : List.of("http*", "ws*", "ftp*")) {
+        patterns.add(Map.of("urlPattern", scheme + ":*"));
+      }
+      b.send("Fetch.enable", "patterns", patterns);
+      b.send("Page.navigate", "url", page.toUri().toString());
+      loaded.get(60, TimeUnit.SECONDS);
+      checkViews(b);
+      for (String u : requests) {
+        assertTrue(u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:") || u.startsWith("about:"), "a request left: " + u);
+      }
+      assertEquals(List.of(), blocked, "requests to servers");
+      assertEquals(List.of(), errors, "errors in the browser");
+    }
+  }
+
+  /** The checks on the loaded page: images, 3D views drawn, NEB point and event clicks, an atom click, screenshots. */
+  private static void checkViews(DevTools b) throws Exception {
+    JsonNode images = b.evaluate("document.body.dataset.imagesOk");
+    Matcher ok = Pattern.compile("(\\d+)/(\\d+)").matcher(images.asText());
+    assertTrue(ok.matches(), "the page's load script ran: " + images);
     assertEquals(ok.group(2), ok.group(1), "every image decodes");
     assertTrue(Integer.parseInt(ok.group(2)) >= 20, "images: " + ok.group(2));
-    Matcher err = Pattern.compile("data-errors=\"([^\"]*)\"").matcher(dom);
-    assertTrue(err.find());
-    assertEquals("", err.group(1), "script errors");
-    Path shot = out.resolve("screenshot.png");
-    runBrowser(browser, List.of("--window-size=1200,3000", "--screenshot=" + shot), page);
-    assertTrue(Files.size(shot) > 50_000, "screenshot saved");
+    int views = b.evaluate("document.querySelectorAll('.v3d').length").asInt();
+    assertEquals(6 + 3, views, "a 3D view per MD run and per NEB path");
+    // views are set up when scrolled near; this sets up all at once
+    assertEquals(views, b.evaluate("window.interphase3d.initAll()").asInt(), "every view has WebGL");
+    assertEquals(views, b.evaluate("document.querySelectorAll('.v3d[data-ready]').length").asInt());
+    for (JsonNode v : b.evaluate(INK)) {
+      assertTrue(v.get("ink").asDouble() > 0.02, v.get("id").asText() + " draws on its canvas: " + v);
+    }
+    // the NEB profile: a click on image 3 of the first path shows image 3
+    assertEquals("0", shown(b, "neb-1").get("shown").asText());
+    String before = digest(b, "neb-1");
+    clickOn(b, "#v3d-neb-1 .v3d-pt[data-image='3']");
+    JsonNode neb = shown(b, "neb-1");
+    assertEquals("images", neb.get("seq").asText());
+    assertEquals("3", neb.get("shown").asText(), "the clicked image is shown");
+    assertFalse(before.equals(digest(b, "neb-1")), "the view changed");
+    screenshot(b, Path.of("target", "demo-report-neb.png"));
+    // a bond event: the first clickable row of the events table shows the frames around it, its two atoms highlighted
+    JsonNode row = b.evaluate("(() => { const r = document.querySelector('tr.pick'); return {view: r.dataset.viewer, seq: r.dataset.seq, "
+        + "frame: r.children[1].textContent, atoms: r.children[5].textContent}; })()");
+    String id = row.get("view").asText();
+    before = digest(b, id);
+    assertEquals("main", shown(b, id).get("seq").asText());
+    clickOn(b, "tr.pick");
+    JsonNode ev = shown(b, id);
+    assertEquals(row.get("seq").asText(), ev.get("seq").asText());
+    assertEquals(row.get("frame").asText(), ev.get("shown").asText(), "the event's frame is shown first");
+    Matcher atoms = Pattern.compile("[A-Z][a-z]? (\\d+) – [A-Z][a-z]? (\\d+)").matcher(row.get("atoms").asText());
+    assertTrue(atoms.matches(), row.toString());
+    assertEquals(atoms.group(1) + "," + atoms.group(2), ev.get("highlight").asText(), "the event's atoms are highlighted");
+    assertFalse(before.equals(digest(b, id)), "the view changed");
+    // a click on the event's centre atom, where 3Dmol draws it, names an atom
+    JsonNode at = b.evaluate("(() => { const v = window.interphase3d.views['" + id + "']; v.root.scrollIntoView({block: 'center'}); "
+        + "const s = v.data.sequences[v.seq]; const f = v.data.frames[s.frames[v.pos]]; const i = " + atoms.group(1) + "; "
+        + "const p = v.viewer.modelToScreen({x: f.xyz[3 * i], y: f.xyz[3 * i + 1], z: f.xyz[3 * i + 2]}); "
+        + "return {x: p.x - window.pageXOffset, y: p.y - window.pageYOffset}; })()");
+    b.click(at.get("x").asDouble(), at.get("y").asDouble());
+    JsonNode picked = shown(b, id);
+    assertFalse(picked.get("picked").asText().isEmpty(), "an atom was picked: " + picked);
+    assertTrue(picked.get("info").asText().startsWith("atom " + picked.get("picked").asText() + ": "), picked.toString());
+    screenshot(b, Path.of("target", "demo-report-event.png"));
+    assertTrue(Files.size(Path.of("target", "demo-report-event.png")) > 30_000, "screenshot saved");
   }
 
   // ---------------------------------------------------------------- one value everywhere
