@@ -82,7 +82,9 @@ final class MdSection {
         bp = m.layers() == null ? bp : bp.withLayers(m.layers());
         // the 3D view's frames come from this pass too: the frames around the first events and an even sample
         bonds = run.add(new BondAnalysis(bp, Viewers.window(h.atoms().size())));
-        sample = run.add(new FrameSampler(Viewers.samples(h.atoms().size())));
+        if (Viewers.samples(h.atoms().size()) > 0) {
+          sample = run.add(new FrameSampler(Viewers.samples(h.atoms().size())));
+        }
       }
       MsdParameters p = new MsdParameters(m.species(), "xyz", Double.NaN, m.fitStartPs(), m.fitEndPs(), null, null, 1.0,
           m.temperatureK(), false, 200);
@@ -167,17 +169,9 @@ final class MdSection {
     String caption = seen.isPresent() ? "Frame " + index + ", the first with " + target + " (highlighted)"
         : "Last frame, " + target + " highlighted where present";
     html.figure(dir.resolve("structure.png"), caption);
-    Viewer3d view = null;
-    if (run.sample() != null && run.sample().ok()) {
-      view = Viewers.md(rel, h.atoms(), picture, drawn, index, caption, run.sample().result(), br, target);
-      int withFrames = (int) java.util.stream.IntStream.range(0, br.events().size()).filter(k -> !br.framesAround(br.events().get(k))
-          .isEmpty()).count();
-      html.viewer(view, "3D view of the run (drag to turn, scroll to zoom, click an atom for its index, element and unit). The menu "
-          + "shows the picture's frame, " + run.sample().result().size() + " frames sampled evenly over the run (click the timeline "
-          + "below: motif counts per frame, events as triangles, red a break, green a formation) or the frames around an event "
-          + "(click it in the timeline or the table of events: every " + Viewers.STRIDE_FRAMES + " frames from "
-          + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES + " before to " + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES
-          + " after it, its two atoms highlighted; kept for " + withFrames + " of " + br.events().size() + " events).");
+    Viewer3d view = view3d(run, br, picture, drawn, index, caption, rel, target, html);
+    if (view != null) {
+      used.add(sec, "3D view", Viewers.describe(view, br));
     }
     join(written);
     html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
@@ -207,6 +201,29 @@ final class MdSection {
         ? "found along z from the first frame's composition: " : "given: ") + layerNames(br.layers()));
     used.add(sec, "structure picture", (seen.isPresent() ? "frame " + index + ", the first with " + target : "the last frame")
         + ", highlighted: " + target);
+  }
+
+  /** The 3D view under the picture (its frame first), or why there is none; {@code null} without a view. */
+  private static Viewer3d view3d(MdPass run, BondResult br, Scene picture, Scenes.Drawn drawn, int index, String caption, String rel,
+      String target, HtmlReport html) {
+    TrajectoryHeader h = run.header();
+    Viewer3d view = null;
+    if (!Viewers.fits(h.atoms().size())) {
+      html.missing("No 3D view: " + h.atoms().size() + " atoms are more than the page holds for one run (" + Viewers.ATOM_FRAMES_PER_RUN
+          + " atom positions); the picture above and scene.json show the structure.");
+    } else {
+      List<FrameSampler.Sampled> sample = run.sample() != null && run.sample().ok() ? run.sample().result() : List.of();
+      view = Viewers.md(rel, h.atoms(), picture, drawn, index, caption, sample, br, target);
+      int withFrames = (int) java.util.stream.IntStream.range(0, br.events().size()).filter(k -> !br.framesAround(br.events().get(k))
+          .isEmpty()).count();
+      html.viewer(view, "3D view of the run (drag to turn, scroll to zoom, click an atom for its index, element and unit). The menu "
+          + "shows the picture's frame, " + sample.size() + " frames sampled evenly over the run (click the timeline "
+          + "below: motif counts per frame, events as triangles, red a break, green a formation) or the frames around an event "
+          + "(click it in the timeline or the table of events: every " + Viewers.STRIDE_FRAMES + " frames from "
+          + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES + " before to " + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES
+          + " after it, its two atoms highlighted; kept for " + withFrames + " of " + br.events().size() + " events).");
+    }
+    return view;
   }
 
   /** The first bond events as a table; a row whose frames the 3D view holds shows them when clicked. */

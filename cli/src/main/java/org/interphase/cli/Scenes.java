@@ -45,11 +45,22 @@ final class Scenes {
 
   /** Makes the units of a frame whole by the bond analysis's single-frame bonds; a frame without a cell is drawn as stored. */
   static Drawn drawn(AtomTable atoms, Frame f) {
+    return drawn(atoms, f, List.of());
+  }
+
+  /**
+   * {@link #drawn(AtomTable, Frame)} with more pairs joined across the boundary than this frame's bonds
+   * (e.g. the bonds of neighbouring frames, so that a unit that forms or breaks stays whole through
+   * them); only this frame's bonds are drawn.
+   */
+  static Drawn drawn(AtomTable atoms, Frame f, List<int[]> alsoJoined) {
     if (f.cell() == null) {
       return new Drawn(f, List.of(), new Scene.Bonds(present(atoms, IONS), List.of()));
     }
     BondAnalysis.FrameBonds fb = BondAnalysis.frameBonds(atoms, f, BondParameters.defaults());
-    WholeUnits w = WholeUnits.of(f.cell(), f.positions(), fb.bonds());
+    List<int[]> joined = new ArrayList<>(fb.bonds());
+    joined.addAll(alsoJoined);
+    WholeUnits w = WholeUnits.of(f.cell(), f.positions(), joined);
     // a bond that closes a loop through the boundary would be drawn across the cell: leave it out
     List<int[]> pairs = new ArrayList<>();
     Set<Long> open = new java.util.HashSet<>();

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondEvent;
+import org.interphase.analysis.bonds.BondParameters;
 import org.interphase.analysis.bonds.BondResult;
 import org.interphase.analysis.bonds.EventWindow;
 import org.interphase.analysis.bonds.Motif;
@@ -41,9 +43,15 @@ final class Viewers {
   /** The motifs drawn on a timeline (the most common first after the highlighted ones). */
   private static final int MAX_LANES = 14;
 
-  /** The sample of a run of {@code atoms} atoms: its most frames. */
+  /** The sample of a run of {@code atoms} atoms: its most frames; 0 (no sample) when not even two frames fit. */
   static int samples(int atoms) {
-    return Math.max(2, Math.min(MAX_SAMPLES, ATOM_FRAMES_PER_RUN / 3 / Math.max(1, atoms)));
+    int n = Math.min(MAX_SAMPLES, ATOM_FRAMES_PER_RUN / 3 / Math.max(1, atoms));
+    return n < 2 ? 0 : n;
+  }
+
+  /** Whether a run of {@code atoms} atoms gets a view at all: its picture's frame must fit. */
+  static boolean fits(int atoms) {
+    return atoms <= ATOM_FRAMES_PER_RUN;
   }
 
   /** The frames kept around events in a run of {@code atoms} atoms. */
@@ -85,7 +93,9 @@ final class Viewers {
       sampled.add(v.frame(scene, when(s.index(), s.frame().timeFs()) + ", " + target + " highlighted", s.index(),
           s.frame().timeFs() / 1000, units(d)));
     }
-    v.sequence("timeline", "the run, " + sampled.size() + " frames sampled evenly", sampled, 0);
+    if (!sampled.isEmpty()) {
+      v.sequence("timeline", "the run, " + sampled.size() + " frames sampled evenly", sampled, 0);
+    }
     List<Viewer3d.Mark> marks = new ArrayList<>();
     List<BondEvent> events = br.events();
     for (int k = 0; k < events.size(); k++) {
@@ -99,9 +109,18 @@ final class Viewers {
         marks.add(new Viewer3d.Mark(e.frame(), e.timePs(), e.kind().label(), key, eventLabel(atoms, e)));
       }
     }
-    v.timeline(new Viewer3d.Timeline(br.frames(), br.timePs(br.frames() - 1), lanes(br, target), marks, "timeline"));
+    v.timeline(new Viewer3d.Timeline(br.frames(), br.timePs(br.frames() - 1), lanes(br, target), marks,
+        sampled.isEmpty() ? null : "timeline"));
     v.start("main");
     return v;
+  }
+
+  /** The frames a run's view holds, for the parameters of the page. */
+  static String describe(Viewer3d v, BondResult br) {
+    long events = br.events().stream().filter(e -> !br.framesAround(e).isEmpty()).count();
+    return v.frames() + " frames: the picture's, an even sample of the run (at most " + MAX_SAMPLES + "), and every " + STRIDE_FRAMES
+        + " frames from " + SAMPLES_EACH_SIDE * STRIDE_FRAMES + " before to " + SAMPLES_EACH_SIDE * STRIDE_FRAMES + " after each of the "
+        + "first " + events + " events (at most " + MAX_EVENTS + "); positions to 0.001 Å, units whole as in the picture";
   }
 
   /** What an event is: {@code P 48 – S 51 break}. */
@@ -112,7 +131,7 @@ final class Viewers {
   /** The frames around one event, drawn next to the event's frame, its two atoms highlighted, each labelled with their distance. */
   private static void event(Viewer3d v, AtomTable atoms, BondEvent e, int k, SortedMap<Integer, Frame> around) {
     Frame ref = around.get(e.frame());
-    Scenes.Drawn refDrawn = Scenes.drawn(atoms, ref);
+    Scenes.Drawn refDrawn = Scenes.drawn(atoms, ref, bondsOf(atoms, around.values()));
     String label = eventLabel(atoms, e);
     List<Scene.Highlight> hl = List.of(new Scene.Highlight(new int[] {e.center(), e.ligand()}, Scenes.CRIMSON, label));
     List<Integer> frames = new ArrayList<>();
@@ -132,6 +151,20 @@ final class Viewers {
       frames.add(v.frame(scene, text, x.getKey(), f.timeFs() / 1000, units(dr)));
     }
     v.sequence(eventKey(k), "event " + (k + 1) + ": " + label + ", frame " + e.frame(), frames, at);
+  }
+
+  /**
+   * The bonds of every frame of a window: joined in the frame the others are drawn next to, so that a
+   * unit is whole in each frame however its bonds change through the window.
+   */
+  private static List<int[]> bondsOf(AtomTable atoms, java.util.Collection<Frame> frames) {
+    List<int[]> all = new ArrayList<>();
+    for (Frame f : frames) {
+      if (f.cell() != null) {
+        all.addAll(BondAnalysis.frameBonds(atoms, f, BondParameters.defaults()).bonds());
+      }
+    }
+    return all;
   }
 
   /** The motif lanes of a timeline: the highlighted motifs first, then the others by their largest count. */
@@ -178,7 +211,7 @@ final class Viewers {
     NebResult r = a.result();
     AtomTable atoms = a.band().atoms();
     List<Frame> images = a.band().images();
-    Scenes.Drawn first = Scenes.drawn(atoms, images.get(0));
+    Scenes.Drawn first = Scenes.drawn(atoms, images.get(0), bondsOf(atoms, images));
     Viewer3d v = new Viewer3d(id, atoms);
     List<Integer> frames = new ArrayList<>();
     for (int k = 0; k < images.size(); k++) {

@@ -244,6 +244,107 @@ class DemoReportTest {
     assertTrue(Files.size(Path.of("target", "demo-report-event.png")) > 30_000, "screenshot saved");
   }
 
+  // ---------------------------------------------------------------- what the 3D views hold
+
+  /** The data of every 3D view of the page, by id. */
+  private static Map<String, JsonNode> views(String html) throws IOException {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"v3d-data-([A-Za-z0-9-]+)\">(.*?)</script>", Pattern.DOTALL)
+        .matcher(html);
+    while (m.find()) {
+      out.put(m.group(1), Json.MAPPER.readTree(m.group(2)));
+    }
+    return out;
+  }
+
+  private static double distance(JsonNode xyz, int i, int j) {
+    double s = 0;
+    for (int k = 0; k < 3; k++) {
+      double d = xyz.get(3 * j + k).asDouble() - xyz.get(3 * i + k).asDouble();
+      s += d * d;
+    }
+    return Math.sqrt(s);
+  }
+
+  /**
+   * The views' data as a chemist would check it: positions to 0.001 Å; every bond drawn is a bond
+   * (no stick across the cell), every PS4 whole (its four S within 2.7 Å of the P where drawn); the
+   * frames of an event are those around it with its two atoms highlighted; an NEB view has one frame
+   * per image with the migrating atom highlighted on its path. The page stays under 20 MB.
+   */
+  @Test
+  void viewerDataHoldsWholeUnitsAndTheFramesAroundEvents() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    String html = Files.readString(out.resolve("index.html"));
+    assertTrue(Files.size(out.resolve("index.html")) < 20_000_000);
+    assertTrue(html.contains("3Dmol.js 2.5.5, inlined unchanged. Its licence:") && html.contains("BSD-3-Clause"), "the licence is in the page");
+    Map<String, JsonNode> views = views(html);
+    assertEquals(List.of("md-1", "md-2", "md-3", "md-4", "md-5", "md-6", "neb-1", "neb-2", "neb-3"), List.copyOf(views.keySet()));
+    assertFalse(Pattern.compile("\"xyz\":\\[[^\\]]*\\d\\.\\d{4}").matcher(html).find(), "positions to 0.001 Å");
+    int ps4 = 0;
+    for (JsonNode v : views.values()) {
+      List<String> motifs = new ArrayList<>();
+      v.get("motifs").forEach(x -> motifs.add(x.asText()));
+      for (JsonNode f : v.get("frames")) {
+        JsonNode xyz = f.get("xyz");
+        assertEquals(3 * v.get("elements").size(), xyz.size());
+        for (int b = 0; b < f.get("bonds").size(); b += 2) {
+          double d = distance(xyz, f.get("bonds").get(b).asInt(), f.get("bonds").get(b + 1).asInt());
+          assertTrue(d < 2.9, v.get("id").asText() + " " + f.get("label").asText() + ": a bond of " + d + " Å");
+        }
+        for (JsonNode u : f.get("units")) {
+          if (motifs.get(u.get(0).asInt()).equals("PS4")) {
+            ps4++;
+            List<Integer> atoms = new ArrayList<>();
+            u.forEach(x -> atoms.add(x.asInt()));
+            atoms.remove(0);
+            int p = atoms.stream().filter(a -> v.get("elements").get(a).asText().equals("P")).findFirst().orElseThrow();
+            assertEquals(5, atoms.size());
+            for (int a : atoms) {
+              assertTrue(distance(xyz, p, a) < 2.7, v.get("id").asText() + " " + f.get("label").asText() + ": PS4 split");
+            }
+          }
+        }
+      }
+    }
+    assertTrue(ps4 > 1000, "PS4 units checked: " + ps4);
+    // events: md-4 has six, each with its frames; the view's sequence is the frames around it, its atoms highlighted
+    JsonNode events = Json.MAPPER.readTree(out.resolve("md-4/bonds.json").toFile()).get("events");
+    JsonNode md4 = views.get("md-4");
+    assertEquals(6, events.size());
+    for (int k = 0; k < events.size(); k++) {
+      JsonNode e = events.get(k);
+      JsonNode seq = md4.get("sequences").get("event-" + k);
+      List<Integer> shown = new ArrayList<>();
+      for (JsonNode n : seq.get("frames")) {
+        JsonNode f = md4.get("frames").get(n.asInt());
+        shown.add(f.get("index").asInt());
+        assertEquals(List.of(e.get("center").asInt(), e.get("ligand").asInt()), List.of(f.get("hl").get(0).get("atoms").get(0).asInt(),
+            f.get("hl").get(0).get("atoms").get(1).asInt()));
+      }
+      List<Integer> expected = new ArrayList<>();
+      for (int j = -5; j <= 5; j++) {
+        expected.add(e.get("frame").asInt() + 2 * j);
+      }
+      assertEquals(expected, shown, "event " + k);
+      assertEquals(e.get("frame").asInt(), shown.get(seq.get("at").asInt()));
+    }
+    // NEB: one frame per image, the migrating atom highlighted where the path says
+    JsonNode paths = Json.MAPPER.readTree(out.resolve("neb/neb.json").toFile()).get("paths");
+    for (int k = 0; k < paths.size(); k++) {
+      JsonNode v = views.get("neb-" + (k + 1));
+      int m = paths.get(k).get("migrating_atom").asInt();
+      assertEquals(paths.get(k).get("images").asInt(), v.get("sequences").get("images").get("frames").size());
+      for (JsonNode f : v.get("frames")) {
+        assertEquals(m, f.get("hl").get(0).get("atoms").get(0).asInt());
+        JsonNode at = f.get("path").get(f.get("index").asInt());
+        for (int c = 0; c < 3; c++) {
+          assertEquals(at.get(c).asDouble(), f.get("xyz").get(3 * m + c).asDouble(), 0.01, "image " + f.get("index") + " on its path");
+        }
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- one value everywhere
 
   /** A number as printed: mantissa, its error (null when none), the power of ten after the parenthesis, digits after the point. */

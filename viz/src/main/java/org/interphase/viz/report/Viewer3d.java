@@ -95,7 +95,7 @@ public final class Viewer3d {
    * @param endPs the time of the run's last frame, ps (NaN when unknown)
    * @param lanes the motifs over time
    * @param marks the events
-   * @param sequence the key of the sequence of sampled frames
+   * @param sequence the key of the sequence of sampled frames, or {@code null} without a sample
    */
   public record Timeline(int frames, double endPs, List<Lane> lanes, List<Mark> marks, String sequence) {
     public Timeline {

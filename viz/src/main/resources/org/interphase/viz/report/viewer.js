@@ -330,6 +330,7 @@
   /* The sampled frame of the timeline nearest a frame of the run. */
   View.prototype.showNearest = function (frame) {
     var key = this.data.timeline.sequence, s = this.data.sequences[key], best = 0, d = Infinity, self = this;
+    if (!s) { return; }
     s.frames.forEach(function (number, k) {
       var e = Math.abs(self.data.frames[number].index - frame);
       if (e < d) { d = e; best = k; }
