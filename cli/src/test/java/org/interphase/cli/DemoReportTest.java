@@ -202,7 +202,8 @@ class DemoReportTest {
     assertTrue(Integer.parseInt(ok.group(2)) >= 20, "images: " + ok.group(2));
     int views = b.evaluate("document.querySelectorAll('.v3d').length").asInt();
     assertEquals(6 + 3, views, "a 3D view per MD run and per NEB path");
-    // views are set up when scrolled near; this sets up all at once
+    // views are set up when scrolled near (the page opens fast); this sets up all at once
+    assertTrue(b.evaluate("document.querySelectorAll('.v3d[data-ready]').length").asInt() < views, "views far down wait");
     assertEquals(views, b.evaluate("window.interphase3d.initAll()").asInt(), "every view has WebGL");
     assertEquals(views, b.evaluate("document.querySelectorAll('.v3d[data-ready]').length").asInt());
     for (JsonNode v : b.evaluate(INK)) {
@@ -241,6 +242,15 @@ class DemoReportTest {
     assertFalse(picked.get("picked").asText().isEmpty(), "an atom was picked: " + picked);
     assertTrue(picked.get("info").asText().startsWith("atom " + picked.get("picked").asText() + ": "), picked.toString());
     screenshot(b, Path.of("target", "demo-report-event.png"));
+    // the motif timeline: an event's triangle shows its frames, a click elsewhere the nearest sampled frame
+    clickOn(b, "#v3d-md-4 .v3d-ev[data-seq='event-1']");
+    assertEquals("event-1", shown(b, "md-4").get("seq").asText());
+    JsonNode lane = b.evaluate("(() => { const r = document.querySelector('#v3d-md-4 .v3d-link svg rect').getBoundingClientRect(); "
+        + "return {x: r.left + 0.25 * r.width, y: r.top + r.height / 2}; })()");
+    b.click(lane.get("x").asDouble(), lane.get("y").asDouble());
+    JsonNode sampled = shown(b, "md-4");
+    assertEquals("timeline", sampled.get("seq").asText());
+    assertTrue(Math.abs(sampled.get("shown").asInt() - 250) <= 40, "the sampled frame nearest frame ~250: " + sampled);
     assertTrue(Files.size(Path.of("target", "demo-report-event.png")) > 30_000, "screenshot saved");
   }
 
