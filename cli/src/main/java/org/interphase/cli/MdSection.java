@@ -34,11 +34,14 @@ import org.interphase.core.Runner;
 import org.interphase.core.view.Document;
 import org.interphase.core.view.Views;
 import org.interphase.core.Frame;
+import org.interphase.core.FrameSampler;
 import org.interphase.core.FrameSource;
 import org.interphase.core.TrajectoryHeader;
 import org.interphase.parsers.ReadOptions;
 import org.interphase.viz.jmol.JmolRenderer;
+import org.interphase.viz.jmol.Scene;
 import org.interphase.viz.report.HtmlReport;
+import org.interphase.viz.report.Viewer3d;
 
 /** The section of a report for one MD run: bond events and motifs, structure, g(r), transport — from one read of the run. */
 final class MdSection {
@@ -51,7 +54,7 @@ final class MdSection {
   /** What one pass over an MD run gave each analysis of its section. */
   private record MdPass(TrajectoryHeader header, Runner.Pass pass, BondParameters bondParameters, Runner.Slot<BondResult> bonds,
       Runner.Slot<MsdResult> msd, List<Runner.Slot<MsdResult>> regions, MsdParameters msdParameters, List<RdfRun> rdf,
-      Runner.Slot<HopResult> hops) {}
+      Runner.Slot<HopResult> hops, Runner.Slot<List<FrameSampler.Sampled>> sample) {}
 
   /** One g(r) of the section: what was asked and what it gave. */
   private record RdfRun(RdfParameters parameters, Runner.Slot<RdfResult> slot) {}
@@ -85,10 +88,15 @@ final class MdSection {
       Runner run = new Runner(src);
       BondParameters bp = null;
       Runner.Slot<BondResult> bonds = null;
+      Runner.Slot<List<FrameSampler.Sampled>> sample = null;
       if (h.atoms().indicesOf("S").length > 0) {
         bp = BondParameters.defaultsFor(h.atoms());
         bp = m.layers() == null ? bp : bp.withLayers(m.layers());
-        bonds = run.add(new BondAnalysis(bp));
+        // the 3D view's frames come from this pass too: the frames around the first events and an even sample
+        bonds = run.add(new BondAnalysis(bp, Viewers.window(h.atoms().size())));
+        if (Viewers.samples(h.atoms().size()) > 0) {
+          sample = run.add(new FrameSampler(Viewers.samples(h.atoms().size())));
+        }
       }
       MsdParameters p = new MsdParameters(m.species(), "xyz", Double.NaN, m.fitStartPs(), m.fitEndPs(), null, null, 1.0,
           m.temperatureK(), false, 200);
@@ -114,7 +122,7 @@ final class MdSection {
       }
       Runner.Slot<HopResult> hops = msd == null ? null : run.add(new HopAnalysis(HopParameters.of(m.species()).withTracer(false)));
       Runner.Pass pass = run.run(Progress.of(src));
-      return new MdPass(h, pass, bp, bonds, msd, regions, p, rdf, hops);
+      return new MdPass(h, pass, bp, bonds, msd, regions, p, rdf, hops, sample);
     }
   }
 
@@ -187,11 +195,17 @@ final class MdSection {
         : br.firstFrameWith(target.split(",")[0].strip());
     int index = seen.map(java.util.Map.Entry::getKey).orElse((int) run.pass().frames() - 1);
     Frame shown = seen.map(java.util.Map.Entry::getValue).orElse(run.pass().lastFrame());
-    Scenes.write(jmol, Scenes.frame(h.atoms(), shown, index, "motif:" + target, 900, 700, null, List.of(), null), dir.resolve(
-        "structure.png"), "scene");
+    Scenes.Drawn drawn = Scenes.drawn(h.atoms(), shown);
+    Scene picture = Scenes.frame(h.atoms(), drawn, index, "motif:" + target, 900, 700, null, List.of(), null);
+    Scenes.write(jmol, picture, dir.resolve("structure.png"), "scene");
     files.add(rel + "/scene.json");
-    html.figure(dir.resolve("structure.png"), seen.isPresent() ? "Frame " + index + ", the first with " + target + " (highlighted)"
-        : "Last frame, " + target + " highlighted where present");
+    String caption = seen.isPresent() ? "Frame " + index + ", the first with " + target + " (highlighted)"
+        : "Last frame, " + target + " highlighted where present";
+    html.figure(dir.resolve("structure.png"), caption);
+    Viewer3d view = view3d(run, br, picture, drawn, index, caption, rel, target, html);
+    if (view != null) {
+      used.add(sec, "3D view", Viewers.describe(view, br));
+    }
     join(written);
     html.figure(dir.resolve("motifs.png"), "Motif counts over time (bonds form below/break above the cutoffs after a dwell of "
         + bp.primary().minFrames() + " frames)");
@@ -206,6 +220,7 @@ final class MdSection {
     html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
         + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
         + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");
+    eventTable(h, br, rel, view, html);
     warnings.addAll(br.warningTexts());
     List<String> rules = new ArrayList<>();
     for (BondRule r : bp.all()) {
@@ -219,6 +234,49 @@ final class MdSection {
         ? "found along z from the first frame's composition: " : "given: ") + layerNames(br.layers()));
     used.add(sec, "structure picture", (seen.isPresent() ? "frame " + index + ", the first with " + target : "the last frame")
         + ", highlighted: " + target);
+  }
+
+  /** The 3D view under the picture (its frame first), or why there is none; {@code null} without a view. */
+  private static Viewer3d view3d(MdPass run, BondResult br, Scene picture, Scenes.Drawn drawn, int index, String caption, String rel,
+      String target, HtmlReport html) {
+    TrajectoryHeader h = run.header();
+    Viewer3d view = null;
+    if (!Viewers.fits(h.atoms().size())) {
+      html.missing("No 3D view: " + h.atoms().size() + " atoms are more than the page holds for one run (" + Viewers.ATOM_FRAMES_PER_RUN
+          + " atom positions); the picture above and scene.json show the structure.");
+    } else {
+      List<FrameSampler.Sampled> sample = run.sample() != null && run.sample().ok() ? run.sample().result() : List.of();
+      view = Viewers.md(rel, h.atoms(), picture, drawn, index, caption, sample, br, target);
+      int withFrames = (int) java.util.stream.IntStream.range(0, br.events().size()).filter(k -> !br.framesAround(br.events().get(k))
+          .isEmpty()).count();
+      html.viewer(view, "3D view of the run (drag to turn, scroll to zoom, click an atom for its index, element and unit). The menu "
+          + "shows the picture's frame, " + sample.size() + " frames sampled evenly over the run (click the timeline "
+          + "below: motif counts per frame, events as triangles, red a break, green a formation) or the frames around an event "
+          + "(click it in the timeline or the table of events: every " + Viewers.STRIDE_FRAMES + " frames from "
+          + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES + " before to " + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES
+          + " after it, its two atoms highlighted; kept for " + withFrames + " of " + br.events().size() + " events).");
+    }
+    return view;
+  }
+
+  /** The first bond events as a table; a row whose frames the 3D view holds shows them when clicked. */
+  private static void eventTable(TrajectoryHeader h, BondResult br, String rel, Viewer3d view, HtmlReport html) {
+    if (br.events().isEmpty()) {
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (int k = 0; k < Math.min(Viewers.EVENTS_LISTED, br.events().size()); k++) {
+      org.interphase.analysis.bonds.BondEvent e = br.events().get(k);
+      rows.add(List.of(Integer.toString(k + 1), Integer.toString(e.frame()), Double.isNaN(e.timePs()) ? "" : fmt(e.timePs()),
+          e.kind().label(), e.pair(), h.atoms().element(e.center()) + " " + e.center() + " – " + h.atoms().element(e.ligand()) + " "
+          + e.ligand(), String.format(Locale.ROOT, "%.3f", e.distanceA()), e.layer() >= 0 ? br.layers().label(e.layer()) : ""));
+      keys.add(view != null && !br.framesAround(e).isEmpty() ? Viewers.eventKey(k) : null);
+    }
+    if (br.events().size() > Viewers.EVENTS_LISTED) {
+      html.text("The first " + Viewers.EVENTS_LISTED + " of " + br.events().size() + " events (all are in " + rel + "/events.csv):");
+    }
+    html.pickTable(rel, List.of("event", "frame", "time (ps)", "kind", "pair", "atoms", "distance (Å)", "layer"), rows, keys);
   }
 
   /**

@@ -57,11 +57,16 @@ final class NebSection {
             r.forceAware() ? "force-aware" : "energy-only"));
       }
       html.table(List.of("path", "images", "forward (eV)", "backward (eV)", "ΔE (eV)", "migrating", "spline"), rows);
-      for (Bands.Analysed a : results) {
+      for (int k = 0; k < results.size(); k++) {
+        Bands.Analysed a = results.get(k);
         Scene s = Scenes.neb(a, 800, 650, null);
         Path png = dir.resolve(NebViews.fileName(a.result().name())).resolve("path.png");
         Scenes.write(jmol, s, png, "scene");
         html.figure(png, a.result().name() + ": " + s.title() + " (purple: the migrating atom through the images)");
+        html.viewer(Viewers.neb("neb-" + (k + 1), a), a.result().name() + ": 3D view of the band (drag to turn, scroll to zoom, click an "
+            + "atom for its index, element and unit). Click an image on the energy profile beside it, or step through the images: "
+            + "the migrating " + a.result().migratingElement() + " " + a.result().migratingAtom() + " is highlighted on its path; "
+            + "every image is drawn next to image 0 (each atom moved by its minimum-image displacement), so units stay whole.");
       }
     }
     missing.forEach(html::missing);

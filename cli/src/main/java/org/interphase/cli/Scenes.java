@@ -45,11 +45,22 @@ final class Scenes {
 
   /** Makes the units of a frame whole by the bond analysis's single-frame bonds; a frame without a cell is drawn as stored. */
   static Drawn drawn(AtomTable atoms, Frame f) {
+    return drawn(atoms, f, List.of());
+  }
+
+  /**
+   * {@link #drawn(AtomTable, Frame)} with more pairs joined across the boundary than this frame's bonds
+   * (e.g. the bonds of neighbouring frames, so that a unit that forms or breaks stays whole through
+   * them); only this frame's bonds are drawn.
+   */
+  static Drawn drawn(AtomTable atoms, Frame f, List<int[]> alsoJoined) {
     if (f.cell() == null) {
       return new Drawn(f, List.of(), new Scene.Bonds(present(atoms, IONS), List.of()));
     }
     BondAnalysis.FrameBonds fb = BondAnalysis.frameBonds(atoms, f, BondParameters.defaults());
-    WholeUnits w = WholeUnits.of(f.cell(), f.positions(), fb.bonds());
+    List<int[]> joined = new ArrayList<>(fb.bonds());
+    joined.addAll(alsoJoined);
+    WholeUnits w = WholeUnits.of(f.cell(), f.positions(), joined);
     // a bond that closes a loop through the boundary would be drawn across the cell: leave it out
     List<int[]> pairs = new ArrayList<>();
     Set<Long> open = new java.util.HashSet<>();
@@ -89,7 +100,13 @@ final class Scenes {
    */
   static Scene frame(AtomTable atoms, Frame f, int index, String highlight, int width, int height, String title,
       List<Scene.Highlight> extra, View view) {
-    Drawn d = drawn(atoms, f);
+    return frame(atoms, drawn(atoms, f), index, highlight, width, height, title, extra, view);
+  }
+
+  /** {@link #frame(AtomTable, Frame, int, String, int, int, String, List, View)} of a frame already drawn. */
+  static Scene frame(AtomTable atoms, Drawn d, int index, String highlight, int width, int height, String title,
+      List<Scene.Highlight> extra, View view) {
+    Frame f = d.frame();
     List<Scene.Highlight> hl = new ArrayList<>(extra);
     if (highlight != null && highlight.startsWith("motif:")) {
       for (String m : highlight.substring(6).split(",")) {
@@ -116,18 +133,76 @@ final class Scenes {
   }
 
   /**
+   * A frame drawn next to a reference frame drawn before: every atom where the reference drew it plus
+   * its minimum-image displacement from there ({@link org.interphase.core.Cell#minimumImage}), so that
+   * a unit made whole in the reference stays whole and in place while its atoms move a little (the
+   * frames around an event, the images of a band). The bonds are this frame's own (the analysis's,
+   * judged on this frame alone); one that the displacements would draw across the cell is left out.
+   *
+   * @param stored the frame as read
+   * @param referenceStored the reference frame as read
+   * @param reference the reference as drawn ({@link #drawn})
+   */
+  static Drawn drawnLike(AtomTable atoms, Frame stored, Frame referenceStored, Drawn reference) {
+    if (stored.cell() == null || referenceStored.cell() == null) {
+      return drawn(atoms, stored);
+    }
+    int n = atoms.size();
+    double[] out = new double[3 * n];
+    double[] d = new double[3];
+    for (int i = 0; i < n; i++) {
+      stored.cell().minimumImage(stored.position(i, 0) - referenceStored.position(i, 0), stored.position(i, 1) - referenceStored.position(i, 1),
+          stored.position(i, 2) - referenceStored.position(i, 2), d);
+      for (int k = 0; k < 3; k++) {
+        out[3 * i + k] = reference.frame().position(i, k) + d[k];
+      }
+    }
+    BondAnalysis.FrameBonds fb = BondAnalysis.frameBonds(atoms, stored, BondParameters.defaults());
+    List<int[]> pairs = new ArrayList<>();
+    for (int[] b : fb.bonds()) {
+      double drawnLength = Math.sqrt(square(out, b[0], b[1]));
+      double length = stored.cell().minimumImage(stored.position(b[1], 0) - stored.position(b[0], 0), stored.position(b[1], 1)
+          - stored.position(b[0], 1), stored.position(b[1], 2) - stored.position(b[0], 2), d);
+      if (Math.abs(drawnLength - length) < 1e-3) {
+        pairs.add(b);
+      }
+    }
+    return new Drawn(stored.withPositions(out), fb.units(), new Scene.Bonds(reference.bonds().elements(), pairs));
+  }
+
+  private static double square(double[] x, int i, int j) {
+    double s = 0;
+    for (int k = 0; k < 3; k++) {
+      double d = x[3 * j + k] - x[3 * i + k];
+      s += d * d;
+    }
+    return s;
+  }
+
+  /**
    * The migration path of an analysed band over its first image; the title gives its barrier, printed
    * as everywhere else. The path moves with the migrating atom when the picture moves it into the cell.
    */
   static Scene neb(Bands.Analysed a, int width, int height, View view) {
+    Drawn d = drawn(a.band().atoms(), a.band().images().get(0));
+    return nebImage(a, d, d, width, height, view);
+  }
+
+  /**
+   * {@link #neb} over one image of the band: the migrating atom highlighted where it is in that
+   * image, the whole path beside it, placed as in image 0.
+   *
+   * @param first image 0 as drawn ({@link #drawn})
+   * @param d the image as drawn ({@link #drawnLike} image 0)
+   */
+  static Scene nebImage(Bands.Analysed a, Drawn first, Drawn d, int width, int height, View view) {
     NebResult r = a.result();
     AtomTable atoms = a.band().atoms();
-    Frame first = a.band().images().get(0);
-    Drawn d = drawn(atoms, first);
+    Frame stored = a.band().images().get(0);
     int m = r.migratingAtom();
     double[] shift = new double[3];
     for (int k = 0; k < 3; k++) {
-      shift[k] = d.frame().position(m, k) - first.position(m, k);
+      shift[k] = first.frame().position(m, k) - stored.position(m, k);
     }
     List<double[]> path = new ArrayList<>();
     for (double[] p : r.migratingPathA()) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo report of the bundled examples, run once. It opens in a real browser (headless
- * Chromium): every image decodes, no script error, and a screenshot is saved under target/; the
- * browser part is skipped only when no Chromium is installed ({@code -Dinterphase.requireBrowser=true}
- * (CI) makes that a failure). Every barrier, D, σ, γ and W the page shows (tables, captions, chart
+ * Chromium over the DevTools protocol): no request leaves the machine, no error, every image
+ * decodes, every 3D view draws, clicks on an NEB point, a bond event and an atom change what the
+ * view shows, and screenshots are saved under target/; the browser part is skipped only when no
+ * Chromium is installed ({@code -Dinterphase.requireBrowser=true} (CI) makes that a failure).
+ * Every barrier, D, σ, γ and W the page shows (tables, captions, chart
  * legends) is the value of the JSON and of the CSV beside it, rounded to the digits printed.
  */
 class DemoReportTest {
@@ -56,24 +57,8 @@ class DemoReportTest {
     return null;
   }
 
-  private static String runBrowser(Path browser, List<String> extra, Path page) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory(SharedData.scratch("chromium"), "profile");
-    List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile));
-    cmd.addAll(extra);
-    cmd.add(page.toUri().toString());
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] bytes = p.getInputStream().readAllBytes();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("the browser did not finish");
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
   @Test
-  void demoReportOpensInABrowser() throws Exception {
+  void demoReportHoldsEverySection() throws Exception {
     assertEquals(0, run.exit(), run.err());
     Path page = out.resolve("index.html");
     assertTrue(run.out().contains(page.toAbsolutePath().normalize().toString()), run.out());
@@ -99,6 +84,64 @@ class DemoReportTest {
         "neb/neb.json", "neb/neb.csv")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
+  }
+
+  /** Pixels of each 3D view's canvas that are not the white background, as a fraction, by view id; and a digest of each canvas. */
+  private static final String INK = """
+      (() => Array.from(document.querySelectorAll('.v3d')).map(v => {
+        const c = v.querySelector('.v3d-canvas canvas');
+        if (!c || !c.width) { return {id: v.dataset.viewer, ink: -1, digest: ''}; }
+        const t = document.createElement('canvas'); t.width = c.width; t.height = c.height;
+        const g = t.getContext('2d'); g.drawImage(c, 0, 0);
+        const px = g.getImageData(0, 0, t.width, t.height).data; let ink = 0, h = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (px[i] < 235 || px[i + 1] < 235 || px[i + 2] < 235) { ink++; }
+          h = (h * 31 + px[i] + 7 * px[i + 1] + 13 * px[i + 2]) % 1000000007;
+        }
+        return {id: v.dataset.viewer, ink: ink / (px.length / 4), digest: String(h)};
+      }))()""";
+
+  /** What a view shows (its data- attributes), by id. */
+  private static JsonNode shown(DevTools page, String id) {
+    return page.evaluate("(() => { const v = document.getElementById('v3d-" + id + "'); return {seq: v.dataset.seq, shown: v.dataset.shown, "
+        + "highlight: v.dataset.highlight, picked: v.dataset.picked || '', info: v.querySelector('.v3d-info').textContent}; })()");
+  }
+
+  private static String digest(DevTools page, String id) {
+    for (JsonNode v : page.evaluate(INK)) {
+      if (v.get("id").asText().equals(id)) {
+        return v.get("digest").asText();
+      }
+    }
+    throw new AssertionError("no view " + id);
+  }
+
+  /** Scrolls an element into the middle of the viewport and clicks its centre with the mouse. */
+  private static void clickOn(DevTools page, String selector) {
+    JsonNode r = page.evaluate("(() => { const e = document.querySelector(" + Json.MAPPER.valueToTree(selector) + "); if (!e) { return null; } "
+        + "e.scrollIntoView({block: 'center'}); const b = e.getBoundingClientRect(); "
+        + "return {x: b.left + b.width / 2, y: b.top + b.height / 2}; })()");
+    assertFalse(r.isNull(), "nothing to click at " + selector);
+    page.click(r.get("x").asDouble(), r.get("y").asDouble());
+  }
+
+  private static void screenshot(DevTools page, Path png) throws IOException {
+    JsonNode shot = page.send("Page.captureScreenshot", "format", "png");
+    Files.write(png, java.util.Base64.getDecoder().decode(shot.get("data").asText()));
+  }
+
+  /**
+   * The demo page in headless Chromium, driven over the DevTools protocol: it asks for nothing beyond
+   * the page (every http, https, ws or ftp request is failed and counted), logs no error, every image
+   * decodes, every 3D view draws something on its canvas, a click on a point of an NEB profile shows
+   * that image, a click on a bond event (table row) shows the frames around it with its atoms
+   * highlighted, a click on an atom tells which it is. Screenshots go to {@code target/}.
+   */
+  @Test
+  void demoPageInHeadlessChromium() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    Path page = out.resolve("index.html");
+    assertTrue(Files.size(page) < 20_000_000, "the page is under 20 MB: " + Files.size(page));
     Path browser = chromium();
     if (browser == null) {
       if (Boolean.getBoolean("interphase.requireBrowser")) {
@@ -106,17 +149,210 @@ class DemoReportTest {
       }
       Assumptions.abort("no Chromium installed (/usr/bin/chromium): the browser check is skipped");
     }
-    String dom = runBrowser(browser, List.of("--virtual-time-budget=5000", "--dump-dom"), page);
-    Matcher ok = Pattern.compile("data-images-ok=\"(\\d+)/(\\d+)\"").matcher(dom);
-    assertTrue(ok.find(), "the page's load script ran");
+    Path profile = Files.createTempDirectory(SharedData.scratch("chromium"), "profile");
+    List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> blocked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // WebGL without a GPU: SwiftShader, which Chromium keeps for software rendering
+    try (DevTools b = DevTools.launch(browser, profile, List.of("--enable-unsafe-swiftshader", "--window-size=1280,1000",
+        "--hide-scrollbars"))) {
+      b.on("Network.requestWillBeSent", e -> requests.add(e.path("request").path("url").asText()));
+      b.on("Fetch.requestPaused", e -> {
+        blocked.add(e.path("request").path("url").asText());
+        b.post("Fetch.failRequest", "requestId", e.get("requestId").asText(), "errorReason", "BlockedByClient");
+      });
+      b.on("Runtime.consoleAPICalled", e -> {
+        if (List.of("error", "assert").contains(e.path("type").asText())) {
+          errors.add("console: " + e.path("args"));
+        }
+      });
+      b.on("Runtime.exceptionThrown", e -> errors.add("exception: " + e.path("exceptionDetails")));
+      b.on("Log.entryAdded", e -> {
+        if (e.path("entry").path("level").asText().equals("error")) {
+          errors.add("log: " + e.path("entry").path("text").asText() + " " + e.path("entry").path("url").asText());
+        }
+      });
+      java.util.concurrent.CompletableFuture<Boolean> loaded = new java.util.concurrent.CompletableFuture<>();
+      b.on("Page.loadEventFired", e -> loaded.complete(true));
+      for (String domain : List.of("Network.enable", "Runtime.enable", "Log.enable", "Page.enable")) {
+        b.send(domain);
+      }
+      List<Map<String, String>> patterns = new ArrayList<>();
+      for (String scheme : List.of("http*", "ws*", "ftp*")) {
+        patterns.add(Map.of("urlPattern", scheme + ":*"));
+      }
+      b.send("Fetch.enable", "patterns", patterns);
+      b.send("Page.navigate", "url", page.toUri().toString());
+      loaded.get(60, TimeUnit.SECONDS);
+      checkViews(b);
+      for (String u : requests) {
+        assertTrue(u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:") || u.startsWith("about:"), "a request left: " + u);
+      }
+      assertEquals(List.of(), blocked, "requests to servers");
+      assertEquals(List.of(), errors, "errors in the browser");
+    }
+  }
+
+  /** The checks on the loaded page: images, 3D views drawn, NEB point and event clicks, an atom click, screenshots. */
+  private static void checkViews(DevTools b) throws Exception {
+    JsonNode images = b.evaluate("document.body.dataset.imagesOk");
+    Matcher ok = Pattern.compile("(\\d+)/(\\d+)").matcher(images.asText());
+    assertTrue(ok.matches(), "the page's load script ran: " + images);
     assertEquals(ok.group(2), ok.group(1), "every image decodes");
     assertTrue(Integer.parseInt(ok.group(2)) >= 20, "images: " + ok.group(2));
-    Matcher err = Pattern.compile("data-errors=\"([^\"]*)\"").matcher(dom);
-    assertTrue(err.find());
-    assertEquals("", err.group(1), "script errors");
-    Path shot = out.resolve("screenshot.png");
-    runBrowser(browser, List.of("--window-size=1200,3000", "--screenshot=" + shot), page);
-    assertTrue(Files.size(shot) > 50_000, "screenshot saved");
+    int views = b.evaluate("document.querySelectorAll('.v3d').length").asInt();
+    assertEquals(6 + 3, views, "a 3D view per MD run and per NEB path");
+    // views are set up when scrolled near (the page opens fast); this sets up all at once
+    assertTrue(b.evaluate("document.querySelectorAll('.v3d[data-ready]').length").asInt() < views, "views far down wait");
+    assertEquals(views, b.evaluate("window.interphase3d.initAll()").asInt(), "every view has WebGL");
+    assertEquals(views, b.evaluate("document.querySelectorAll('.v3d[data-ready]').length").asInt());
+    for (JsonNode v : b.evaluate(INK)) {
+      assertTrue(v.get("ink").asDouble() > 0.02, v.get("id").asText() + " draws on its canvas: " + v);
+    }
+    // the NEB profile: a click on image 3 of the first path shows image 3
+    assertEquals("0", shown(b, "neb-1").get("shown").asText());
+    String before = digest(b, "neb-1");
+    clickOn(b, "#v3d-neb-1 .v3d-pt[data-image='3']");
+    JsonNode neb = shown(b, "neb-1");
+    assertEquals("images", neb.get("seq").asText());
+    assertEquals("3", neb.get("shown").asText(), "the clicked image is shown");
+    assertFalse(before.equals(digest(b, "neb-1")), "the view changed");
+    screenshot(b, Path.of("target", "demo-report-neb.png"));
+    // a bond event: the first clickable row of the events table shows the frames around it, its two atoms highlighted
+    JsonNode row = b.evaluate("(() => { const r = document.querySelector('tr.pick'); return {view: r.dataset.viewer, seq: r.dataset.seq, "
+        + "frame: r.children[1].textContent, atoms: r.children[5].textContent}; })()");
+    String id = row.get("view").asText();
+    before = digest(b, id);
+    assertEquals("main", shown(b, id).get("seq").asText());
+    clickOn(b, "tr.pick");
+    JsonNode ev = shown(b, id);
+    assertEquals(row.get("seq").asText(), ev.get("seq").asText());
+    assertEquals(row.get("frame").asText(), ev.get("shown").asText(), "the event's frame is shown first");
+    Matcher atoms = Pattern.compile("[A-Z][a-z]? (\\d+) – [A-Z][a-z]? (\\d+)").matcher(row.get("atoms").asText());
+    assertTrue(atoms.matches(), row.toString());
+    assertEquals(atoms.group(1) + "," + atoms.group(2), ev.get("highlight").asText(), "the event's atoms are highlighted");
+    assertFalse(before.equals(digest(b, id)), "the view changed");
+    // a click on the event's centre atom, where 3Dmol draws it, names an atom
+    JsonNode at = b.evaluate("(() => { const v = window.interphase3d.views['" + id + "']; v.root.scrollIntoView({block: 'center'}); "
+        + "const s = v.data.sequences[v.seq]; const f = v.data.frames[s.frames[v.pos]]; const i = " + atoms.group(1) + "; "
+        + "const p = v.viewer.modelToScreen({x: f.xyz[3 * i], y: f.xyz[3 * i + 1], z: f.xyz[3 * i + 2]}); "
+        + "return {x: p.x - window.pageXOffset, y: p.y - window.pageYOffset}; })()");
+    b.click(at.get("x").asDouble(), at.get("y").asDouble());
+    JsonNode picked = shown(b, id);
+    assertFalse(picked.get("picked").asText().isEmpty(), "an atom was picked: " + picked);
+    assertTrue(picked.get("info").asText().startsWith("atom " + picked.get("picked").asText() + ": "), picked.toString());
+    screenshot(b, Path.of("target", "demo-report-event.png"));
+    // the motif timeline: an event's triangle shows its frames, a click elsewhere the nearest sampled frame
+    clickOn(b, "#v3d-md-4 .v3d-ev[data-seq='event-1']");
+    assertEquals("event-1", shown(b, "md-4").get("seq").asText());
+    JsonNode lane = b.evaluate("(() => { const r = document.querySelector('#v3d-md-4 .v3d-link svg rect').getBoundingClientRect(); "
+        + "return {x: r.left + 0.25 * r.width, y: r.top + r.height / 2}; })()");
+    b.click(lane.get("x").asDouble(), lane.get("y").asDouble());
+    JsonNode sampled = shown(b, "md-4");
+    assertEquals("timeline", sampled.get("seq").asText());
+    assertTrue(Math.abs(sampled.get("shown").asInt() - 250) <= 40, "the sampled frame nearest frame ~250: " + sampled);
+    assertTrue(Files.size(Path.of("target", "demo-report-event.png")) > 30_000, "screenshot saved");
+  }
+
+  // ---------------------------------------------------------------- what the 3D views hold
+
+  /** The data of every 3D view of the page, by id. */
+  private static Map<String, JsonNode> views(String html) throws IOException {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"v3d-data-([A-Za-z0-9-]+)\">(.*?)</script>", Pattern.DOTALL)
+        .matcher(html);
+    while (m.find()) {
+      out.put(m.group(1), Json.MAPPER.readTree(m.group(2)));
+    }
+    return out;
+  }
+
+  private static double distance(JsonNode xyz, int i, int j) {
+    double s = 0;
+    for (int k = 0; k < 3; k++) {
+      double d = xyz.get(3 * j + k).asDouble() - xyz.get(3 * i + k).asDouble();
+      s += d * d;
+    }
+    return Math.sqrt(s);
+  }
+
+  /**
+   * The views' data as a chemist would check it: positions to 0.001 Å; every bond drawn is a bond
+   * (no stick across the cell), every PS4 whole (its four S within 2.7 Å of the P where drawn); the
+   * frames of an event are those around it with its two atoms highlighted; an NEB view has one frame
+   * per image with the migrating atom highlighted on its path. The page stays under 20 MB.
+   */
+  @Test
+  void viewerDataHoldsWholeUnitsAndTheFramesAroundEvents() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    String html = Files.readString(out.resolve("index.html"));
+    assertTrue(Files.size(out.resolve("index.html")) < 20_000_000);
+    assertTrue(html.contains("3Dmol.js 2.5.5, inlined unchanged. Its licence:") && html.contains("BSD-3-Clause"), "the licence is in the page");
+    Map<String, JsonNode> views = views(html);
+    assertEquals(List.of("md-1", "md-2", "md-3", "md-4", "md-5", "md-6", "neb-1", "neb-2", "neb-3"), List.copyOf(views.keySet()));
+    assertFalse(Pattern.compile("\"xyz\":\\[[^\\]]*\\d\\.\\d{4}").matcher(html).find(), "positions to 0.001 Å");
+    int ps4 = 0;
+    for (JsonNode v : views.values()) {
+      List<String> motifs = new ArrayList<>();
+      v.get("motifs").forEach(x -> motifs.add(x.asText()));
+      for (JsonNode f : v.get("frames")) {
+        JsonNode xyz = f.get("xyz");
+        assertEquals(3 * v.get("elements").size(), xyz.size());
+        for (int b = 0; b < f.get("bonds").size(); b += 2) {
+          double d = distance(xyz, f.get("bonds").get(b).asInt(), f.get("bonds").get(b + 1).asInt());
+          assertTrue(d < 2.9, v.get("id").asText() + " " + f.get("label").asText() + ": a bond of " + d + " Å");
+        }
+        for (JsonNode u : f.get("units")) {
+          if (motifs.get(u.get(0).asInt()).equals("PS4")) {
+            ps4++;
+            List<Integer> atoms = new ArrayList<>();
+            u.forEach(x -> atoms.add(x.asInt()));
+            atoms.remove(0);
+            int p = atoms.stream().filter(a -> v.get("elements").get(a).asText().equals("P")).findFirst().orElseThrow();
+            assertEquals(5, atoms.size());
+            for (int a : atoms) {
+              assertTrue(distance(xyz, p, a) < 2.7, v.get("id").asText() + " " + f.get("label").asText() + ": PS4 split");
+            }
+          }
+        }
+      }
+    }
+    assertTrue(ps4 > 1000, "PS4 units checked: " + ps4);
+    // events: md-4 has six, each with its frames; the view's sequence is the frames around it, its atoms highlighted
+    JsonNode events = Json.MAPPER.readTree(out.resolve("md-4/bonds.json").toFile()).get("events");
+    JsonNode md4 = views.get("md-4");
+    assertEquals(6, events.size());
+    for (int k = 0; k < events.size(); k++) {
+      JsonNode e = events.get(k);
+      JsonNode seq = md4.get("sequences").get("event-" + k);
+      List<Integer> shown = new ArrayList<>();
+      for (JsonNode n : seq.get("frames")) {
+        JsonNode f = md4.get("frames").get(n.asInt());
+        shown.add(f.get("index").asInt());
+        assertEquals(List.of(e.get("center").asInt(), e.get("ligand").asInt()), List.of(f.get("hl").get(0).get("atoms").get(0).asInt(),
+            f.get("hl").get(0).get("atoms").get(1).asInt()));
+      }
+      List<Integer> expected = new ArrayList<>();
+      for (int j = -5; j <= 5; j++) {
+        expected.add(e.get("frame").asInt() + 2 * j);
+      }
+      assertEquals(expected, shown, "event " + k);
+      assertEquals(e.get("frame").asInt(), shown.get(seq.get("at").asInt()));
+    }
+    // NEB: one frame per image, the migrating atom highlighted where the path says
+    JsonNode paths = Json.MAPPER.readTree(out.resolve("neb/neb.json").toFile()).get("paths");
+    for (int k = 0; k < paths.size(); k++) {
+      JsonNode v = views.get("neb-" + (k + 1));
+      int m = paths.get(k).get("migrating_atom").asInt();
+      assertEquals(paths.get(k).get("images").asInt(), v.get("sequences").get("images").get("frames").size());
+      for (JsonNode f : v.get("frames")) {
+        assertEquals(m, f.get("hl").get(0).get("atoms").get(0).asInt());
+        JsonNode at = f.get("path").get(f.get("index").asInt());
+        for (int c = 0; c < 3; c++) {
+          assertEquals(at.get(c).asDouble(), f.get("xyz").get(3 * m + c).asDouble(), 0.01, "image " + f.get("index") + " on its path");
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- one value everywhere

@@ -17,13 +17,20 @@ import org.interphase.core.Warning;
  * BondAnalysis(p).start(header); frames.forEach(acc); BondResult r = acc.finish();}. Every rule of
  * the parameters is followed (the motifs need P–S, S–S and P–P bonds); events are kept for {@link
  * BondParameters#eventPairs()} only. Memory: the bond states of close pairs and a few numbers per
- * frame; frames are not kept.
+ * frame; frames are not kept, except those around events that an {@link EventWindow} asks for.
  */
 public final class BondAnalysis implements Analysis<BondResult> {
   private final BondParameters p;
+  private final EventWindow window;
 
   public BondAnalysis(BondParameters parameters) {
+    this(parameters, EventWindow.NONE);
+  }
+
+  /** An analysis that also keeps the frames around its first events ({@link BondResult#framesAround}). */
+  public BondAnalysis(BondParameters parameters, EventWindow window) {
     this.p = parameters;
+    this.window = java.util.Objects.requireNonNull(window, "window");
   }
 
   /**
@@ -56,6 +63,12 @@ public final class BondAnalysis implements Analysis<BondResult> {
     private int frames;
     private final java.util.ArrayDeque<Snapshot> held = new java.util.ArrayDeque<>();
     private final int delay;
+    /** The last frames, as far back as the earliest frame of an event found now can lie. */
+    private final java.util.ArrayDeque<Frame> recent = new java.util.ArrayDeque<>();
+    /** Frames still to come that an event found asks for. */
+    private final java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>();
+    private final java.util.TreeMap<Integer, Frame> eventFrames = new java.util.TreeMap<>();
+    private int eventsWithFrames;
 
     Accumulator(TrajectoryHeader header) {
       atoms = header.atoms();
@@ -86,6 +99,7 @@ public final class BondAnalysis implements Analysis<BondResult> {
       }
       double tFs = !Double.isNaN(p.timestepFs()) || Double.isNaN(f.timeFs()) ? frames * dtFs : f.timeFs();
       double tPs = tFs / 1000;
+      keepRecent(f);
       java.util.function.IntUnaryOperator layerOf = layerFunction(f);
       if (positions == null) {
         positions = new double[3 * atoms.size()];
@@ -97,7 +111,11 @@ public final class BondAnalysis implements Analysis<BondResult> {
       // a change is dated at its first frame but known only after the dwell: frames inside the
       // window are held back and corrected before their coordination and motifs are counted
       for (int t = 0; t < trackers.size(); t++) {
+        boolean reported = p.eventPairs().contains(trackers.get(t).rule().pair());
         for (long[] c : trackers.get(t).drainCommits()) {
+          if (reported) {
+            keepAround((int) c[1]);
+          }
           for (Snapshot snap : held) {
             if (snap.index >= c[1]) {
               // the sets are shared between frames while no bond changes: correct a copy
@@ -122,6 +140,37 @@ public final class BondAnalysis implements Analysis<BondResult> {
       }
       times.add(tPs);
       frames++;
+    }
+
+    /** Holds {@code f} in the ring of recent frames and keeps it when an event asked for it. */
+    private void keepRecent(Frame f) {
+      if (window.maxEvents() == 0) {
+        return;
+      }
+      recent.addLast(f);
+      // an event is found at most the dwell after its frame, and reaches back the window before it
+      while (recent.size() > window.reachBackFrames() + delay + 1) {
+        recent.removeFirst();
+      }
+      if (wanted.remove(frames)) {
+        eventFrames.put(frames, f);
+      }
+    }
+
+    /** Keeps the frames around an event at frame {@code e}, found now: the past ones from the ring, the rest as they come. */
+    private void keepAround(int e) {
+      if (eventsWithFrames >= window.maxEvents()) {
+        return;
+      }
+      eventsWithFrames++;
+      int oldest = frames - recent.size() + 1;
+      for (int g : window.framesAround(e)) {
+        if (g > frames) {
+          wanted.add(g);
+        } else if (g >= oldest) {
+          eventFrames.put(g, recent.stream().skip(g - oldest).findFirst().orElseThrow());
+        }
+      }
     }
 
     private Layers layers;
@@ -268,7 +317,7 @@ public final class BondAnalysis implements Analysis<BondResult> {
       }
       return new BondResult(p, layers, frames, primaryCenters.length, times.stream().mapToDouble(Double::doubleValue).toArray(), cn,
           meanCn.stream().mapToDouble(Double::doubleValue).toArray(), names, counts, first, List.copyOf(events), life,
-          primary.stillBonded(), List.copyOf(warnings), firstFrames);
+          primary.stillBonded(), List.copyOf(warnings), firstFrames, window, eventFrames);
     }
   }
 

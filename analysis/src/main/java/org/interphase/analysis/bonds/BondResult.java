@@ -28,10 +28,13 @@ import org.interphase.core.Warning;
  * @param censoredBonds primary bonds still formed at the end
  * @param warnings what the user should know about the result
  * @param firstFrames per motif, the frame it first appears in (kept for pictures: one frame per motif)
+ * @param eventWindow which frames around events were kept ({@link EventWindow#NONE}: none)
+ * @param eventFrames the frames kept around events, by index (ascending)
  */
 public record BondResult(BondParameters parameters, Layers layers, int frames, int centers, double[] timePs, int[][] coordination,
     double[] meanCoordination, List<Motif> motifs, int[][] motifCounts, int[] motifFirstFrame, List<BondEvent> events,
-    List<Double> lifetimesPs, int censoredBonds, List<Warning> warnings, Map<Motif, Frame> firstFrames) {
+    List<Double> lifetimesPs, int censoredBonds, List<Warning> warnings, Map<Motif, Frame> firstFrames, EventWindow eventWindow,
+    java.util.SortedMap<Integer, Frame> eventFrames) {
 
   public BondResult {
     timePs = timePs.clone();
@@ -44,6 +47,26 @@ public record BondResult(BondParameters parameters, Layers layers, int frames, i
     lifetimesPs = List.copyOf(lifetimesPs);
     warnings = List.copyOf(warnings);
     firstFrames = Map.copyOf(firstFrames);
+    eventFrames = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(eventFrames));
+  }
+
+  /**
+   * The frames kept around an event ({@link EventWindow#framesAround}), by index, ascending; empty
+   * when its frames were not kept (an event beyond {@link EventWindow#maxEvents()}). Frames after the
+   * end of the run are missing.
+   */
+  public java.util.SortedMap<Integer, Frame> framesAround(BondEvent e) {
+    java.util.SortedMap<Integer, Frame> out = new java.util.TreeMap<>();
+    if (!eventFrames.containsKey(e.frame())) {
+      return out;
+    }
+    for (int g : eventWindow.framesAround(e.frame())) {
+      Frame f = eventFrames.get(g);
+      if (f != null) {
+        out.put(g, f);
+      }
+    }
+    return out;
   }
 
   /** Kinds of doubt about a bond result. */

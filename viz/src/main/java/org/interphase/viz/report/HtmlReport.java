@@ -14,11 +14,21 @@ import java.util.List;
  * on its own; the data files are linked beside it. A small script records, after loading, how many
  * images decoded ({@code data-images-ok} on the body) and any script error ({@code data-errors}),
  * so a headless browser can check the page.
+ *
+ * <p>Interactive 3D views ({@link #viewer}) are drawn by 3Dmol.js {@value #THREE_DMOL_VERSION}
+ * (BSD-3-Clause), which the page carries inline with its licence text, together with the report's
+ * own script ({@code viewer.js}): the page makes no request to any server and works from {@code
+ * file://}. A view is set up when it is scrolled near (so the page opens fast); {@code
+ * window.interphase3d.initAll()} sets up every view at once.
  */
 public final class HtmlReport {
+  /** The version of 3Dmol.js shipped in {@code 3dmol/} beside this class. */
+  public static final String THREE_DMOL_VERSION = "2.5.5";
+
   private final String title;
   private final StringBuilder body = new StringBuilder();
   private final List<String> toc = new ArrayList<>();
+  private int viewers;
 
   public HtmlReport(String title) {
     this.title = title;
@@ -101,6 +111,43 @@ public final class HtmlReport {
     return this;
   }
 
+  /**
+   * An interactive 3D view: the view's data as JSON in the page, drawn by 3Dmol.js when scrolled near.
+   * Its element carries what it shows for scripts and tests: {@code data-seq} (the sequence shown),
+   * {@code data-shown} (the frame's index in its run or the image), {@code data-highlight} (the
+   * highlighted atoms) and {@code data-ready} once drawn.
+   */
+  public HtmlReport viewer(Viewer3d v, String caption) {
+    String id = v.id();
+    String json = v.json();
+    viewers++;
+    body.append("<div class=\"v3d\" id=\"v3d-").append(id).append("\" data-viewer=\"").append(id).append("\">")
+        .append("<div class=\"v3d-main\"><div class=\"v3d-canvas\"></div><div class=\"v3d-side\"></div></div>")
+        .append("<div class=\"v3d-bar\"></div><div class=\"v3d-info\"></div><div class=\"v3d-link\"></div>")
+        .append("<p class=\"v3d-caption\">").append(esc(caption)).append("</p></div>\n")
+        .append("<script type=\"application/json\" id=\"v3d-data-").append(id).append("\">").append(json).append("</script>\n");
+    return this;
+  }
+
+  /**
+   * A table whose rows show frames in a 3D view when clicked: row k shows sequence {@code keys.get(k)}
+   * of view {@code viewerId}; a row whose key is {@code null} is plain.
+   */
+  public HtmlReport pickTable(String viewerId, List<String> header, List<List<String>> rows, List<String> keys) {
+    body.append("<table class=\"picks\"><thead><tr>");
+    header.forEach(h -> body.append("<th>").append(esc(h)).append("</th>"));
+    body.append("</tr></thead><tbody>\n");
+    for (int k = 0; k < rows.size(); k++) {
+      String key = keys.get(k);
+      body.append(key == null ? "<tr class=\"nopick\">" : "<tr class=\"pick\" data-viewer=\"" + esc(viewerId) + "\" data-seq=\""
+          + esc(key) + "\" title=\"show in the 3D view\">");
+      rows.get(k).forEach(c -> body.append("<td>").append(esc(c)).append("</td>"));
+      body.append("</tr>\n");
+    }
+    body.append("</tbody></table>\n");
+    return this;
+  }
+
   /** Links to data files beside the page (paths relative to it). */
   public HtmlReport links(List<String> files) {
     if (files.isEmpty()) {
@@ -117,7 +164,7 @@ public final class HtmlReport {
 
   /** Writes the page. */
   public void write(Path file) {
-    String html = """
+    String head = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>%s</title>
         <style>
@@ -128,11 +175,13 @@ public final class HtmlReport {
         figcaption{font-size:.9em;color:#555} .warn{background:#fff6e0;border-left:4px solid #e8a000;padding:.5em 2em}
         .files{font-size:.9em} .note{font-size:.9em;color:#444;border-left:4px solid #9bb;padding:.3em 2em}
         .missing{background:#f4f4f4;border-left:4px solid #888;padding:.5em 1em;font-style:italic}
+        %s
         </style></head>
         <body data-images-ok="" data-errors="">
         <h1>%s</h1>
         <ul>%s</ul>
-        %s
+        """.formatted(esc(title), viewers > 0 ? VIEWER_CSS : "", esc(title), String.join("", toc));
+    String tail = """
         <script>
         window.addEventListener('error', function (e) { document.body.dataset.errors += (e.message || 'error') + ';'; });
         window.addEventListener('load', function () {
@@ -141,12 +190,49 @@ public final class HtmlReport {
           document.body.dataset.imagesOk = ok + '/' + imgs.length;
         });
         </script>
-        </body></html>
-        """.formatted(esc(title), esc(title), String.join("", toc), body);
+        """;
+    StringBuilder html = new StringBuilder(head).append(body);
+    if (viewers > 0) {
+      html.append("<p class=\"files\">3D views: 3Dmol.js ").append(THREE_DMOL_VERSION).append(" (BSD-3-Clause licence; its text is "
+          + "in this page's source, before the library), carried inline: the page needs no network.</p>\n");
+    }
+    html.append(tail);
+    if (viewers > 0) {
+      html.append("<script>\n/*! 3Dmol.js ").append(THREE_DMOL_VERSION).append(", inlined unchanged. Its licence:\n\n")
+          .append(resource("3dmol/LICENSE").replace("*/", "* /")).append("\n*/\n").append(resource("3dmol/3Dmol-min.js"))
+          .append("\n</script>\n<script>\n").append(resource("viewer.js")).append("\n</script>\n");
+    }
+    html.append("</body></html>\n");
     try {
       Files.writeString(file, html, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The look of the 3D views, their controls and the tables and charts linked to them. */
+  private static final String VIEWER_CSS = """
+      .v3d{margin:.5em 0 1.5em;border:1px solid #ddd;padding:.5em} .v3d-main{display:flex;gap:.5em;align-items:stretch}
+      .v3d-canvas{position:relative;flex:1 1 auto;height:440px;min-width:300px;background:#fff}
+      .v3d-side{flex:0 0 auto} .v3d-side:empty{display:none} .v3d-side svg{display:block}
+      .v3d-bar{display:flex;gap:.5em;align-items:center;font-size:.9em;margin-top:.3em;flex-wrap:wrap}
+      .v3d-bar input[type=range]{flex:1 1 200px} .v3d-bar button,.v3d-bar select{font:inherit}
+      .v3d-info{font-size:.9em;color:#333;min-height:1.3em} .v3d-legend span{margin-right:1em;white-space:nowrap}
+      .v3d-legend i{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.3em;vertical-align:-.05em}
+      .v3d-caption{font-size:.9em;color:#555;margin:.3em 0 0} .v3d-link svg{display:block;width:100%;cursor:pointer}
+      tr.pick{cursor:pointer} tr.pick:hover{background:#eef4ff} tr.pick.on{background:#dde8ff}
+      .v3d-pt{cursor:pointer} .v3d-ev{cursor:pointer}
+      """;
+
+  /** A text resource beside this class. */
+  private static String resource(String name) {
+    try (java.io.InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the report's resource " + name + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + ": " + e.getMessage(), e);
     }
   }
 
