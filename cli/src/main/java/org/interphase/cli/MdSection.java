@@ -199,9 +199,22 @@ final class MdSection {
     Scene picture = Scenes.frame(h.atoms(), drawn, index, "motif:" + target, 900, 700, null, List.of(), null);
     Scenes.write(jmol, picture, dir.resolve("structure.png"), "scene");
     files.add(rel + "/scene.json");
-    String caption = seen.isPresent() ? "Frame " + index + ", the first with " + target + " (highlighted)"
-        : "Last frame, " + target + " highlighted where present";
-    html.figure(dir.resolve("structure.png"), caption);
+    String sought = target.split(",")[0].strip();
+    String shownList = String.join(", ", java.util.Arrays.stream(target.split(",")).map(String::strip).toList());
+    String caption = seen.isPresent() ? "Frame " + index + ", the first with " + sought + " (highlighted: " + shownList + ")"
+        : "Last frame, " + shownList + " highlighted where present";
+    int last = (int) run.pass().frames() - 1;
+    if (seen.isPresent() && index < last) {
+      // where the motif first appears beside how the run ends
+      Scene end = Scenes.frame(h.atoms(), Scenes.drawn(h.atoms(), run.pass().lastFrame()), last, "motif:" + target, 900, 700, null,
+          List.of(), null);
+      Scenes.write(jmol, end, dir.resolve("structure-last.png"), "scene-last");
+      files.add(rel + "/scene-last.json");
+      html.figures(List.of(dir.resolve("structure.png"), dir.resolve("structure-last.png")), List.of(caption,
+          "Last frame (" + last + "), " + shownList + " highlighted where present"));
+    } else {
+      html.figure(dir.resolve("structure.png"), caption);
+    }
     Viewer3d view = view3d(run, br, picture, drawn, index, caption, rel, target, html);
     if (view != null) {
       used.add(sec, "3D view", Viewers.describe(view, br));
@@ -232,7 +245,8 @@ final class MdSection {
         : " (" + fmt(bp.primary().minFrames() * h.timestepFs()) + " fs)") + ": a bond change counts when it lasts that long");
     used.add(sec, "layers", br.layers() == null ? "none" : (bp.layers() == LayerSpec.AUTOMATIC
         ? "found along z from the first frame's composition: " : "given: ") + layerNames(br.layers()));
-    used.add(sec, "structure picture", (seen.isPresent() ? "frame " + index + ", the first with " + target : "the last frame")
+    used.add(sec, "structure picture", (seen.isPresent() ? "frame " + index + ", the first with " + sought + ", beside the last frame"
+        : "the last frame")
         + ", highlighted: " + target);
   }
 

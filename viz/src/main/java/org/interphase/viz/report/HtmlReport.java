@@ -112,6 +112,22 @@ public final class HtmlReport {
   }
 
   /**
+   * Figures side by side (each PNG embedded with its own caption), e.g. the frame where a motif first
+   * appears beside the last frame; they stack on a narrow screen.
+   *
+   * @param pngs the pictures, in order from left to right
+   * @param captions one per picture
+   */
+  public HtmlReport figures(java.util.List<Path> pngs, java.util.List<String> captions) {
+    body.append("<div class=\"pair\">");
+    for (int i = 0; i < pngs.size(); i++) {
+      figure(pngs.get(i), captions.get(i));
+    }
+    body.append("</div>\n");
+    return this;
+  }
+
+  /**
    * An interactive 3D view: the view's data as JSON in the page, drawn by 3Dmol.js when scrolled near.
    * Its element carries what it shows for scripts and tests: {@code data-seq} (the sequence shown),
    * {@code data-shown} (the frame's index in its run or the image), {@code data-highlight} (the
@@ -172,6 +188,7 @@ public final class HtmlReport {
         h1{font-size:1.6em} h3{font-size:1em;margin:1.2em 0 .2em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
         table{border-collapse:collapse;margin:1em 0;font-size:.92em} td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
         th{background:#f3f3f3} figure{margin:1em 0} img{max-width:100%%;border:1px solid #eee}
+        .pair{display:flex;flex-wrap:wrap;gap:1em} .pair figure{flex:1 1 420px;margin:1em 0}
         figcaption{font-size:.9em;color:#555} .warn{background:#fff6e0;border-left:4px solid #e8a000;padding:.5em 2em}
         .files{font-size:.9em} .note{font-size:.9em;color:#444;border-left:4px solid #9bb;padding:.3em 2em}
         .missing{background:#f4f4f4;border-left:4px solid #888;padding:.5em 1em;font-style:italic}
