@@ -75,6 +75,11 @@ public final class SeriesStore implements AutoCloseable {
     frames++;
   }
 
+  /** Doubles per row. */
+  public int width() {
+    return width;
+  }
+
   /** Rows stored. */
   public int frames() {
     return frames;

@@ -70,7 +70,7 @@ class MsdSpillTest {
   void blocksOfRowsReadBackAreTheRowsWritten() throws IOException {
     List<Path> before = tempFiles("interphase-vanhove-");
     int width = 5;
-    int frames = 7000;
+    int frames = 20000; // two tiles of 8192 rows in the file, the rest in memory
     for (String limit : new String[] {null, "4096"}) {
       if (limit != null) {
         System.setProperty("interphase.msdSpillBytes", limit);
@@ -84,7 +84,7 @@ class MsdSpillTest {
           store.add(row);
         }
         assertEquals(limit != null, store.spilled());
-        int[][] blocks = {{0, 1}, {0, frames}, {2040, 20}, {1000, 3000}, {frames - 37, 37}, {4321, 0}};
+        int[][] blocks = {{0, 1}, {0, frames}, {2040, 20}, {8190, 5}, {1000, 15000}, {16383, 2}, {frames - 37, 37}, {4321, 0}};
         for (int[] b : blocks) {
           double[] out = new double[b[1] * width];
           store.rows(b[0], b[1], out);
