@@ -87,7 +87,7 @@ public final class VanHoveViews {
     for (int i = 0; i < r.lags(); i++) {
       s.add(new ChartSpec.Series(lagLabel(r, i), r.rA(), r.gSelf(i), null, ChartSpec.Style.LINE, i, true));
     }
-    return new ChartSpec(r.species() + " van Hove correlation, self part", "r (Å)", "4πr²G_s(r, t) (Å⁻¹)", s, Double.NaN, Double.NaN,
+    return new ChartSpec(r.species() + " van Hove correlation, self part", "r (Å)", "4πr²Gₛ(r, t) (Å⁻¹)", s, Double.NaN, Double.NaN,
         null, true, new double[] {0});
   }
 
@@ -97,8 +97,8 @@ public final class VanHoveViews {
     for (int i = 0; i < r.lags(); i++) {
       s.add(new ChartSpec.Series(lagLabel(r, i), r.rA(), r.gDistinct(i), null, ChartSpec.Style.LINE, i, true));
     }
-    s.add(new ChartSpec.Series("G_d = 1", new double[] {0, r.rMaxA()}, new double[] {1, 1}, null, ChartSpec.Style.DASHED, 13, false));
-    return new ChartSpec(r.species() + "–" + r.species() + " van Hove correlation, distinct part", "r (Å)", "G_d(r, t)", s, Double.NaN,
+    s.add(new ChartSpec.Series("ideal gas", new double[] {0, r.rMaxA()}, new double[] {1, 1}, null, ChartSpec.Style.DASHED, 13, false));
+    return new ChartSpec(r.species() + "–" + r.species() + " van Hove correlation, distinct part", "r (Å)", "distinct G(r, t)", s, Double.NaN,
         Double.NaN, null, true, new double[] {0});
   }
 
@@ -126,14 +126,14 @@ public final class VanHoveViews {
     o.add("  drift reference   " + r.driftReference());
     double threshold = r.parameters().displacedA();
     for (int i = 0; i < r.lags(); i++) {
-      o.add(String.format(Locale.ROOT, "  t = %-8s %d frames, %d origins: mean |Δr| %.3f Å, %.1f %% moved beyond %s Å, G_s peak at %s",
-          VanHoveParameters.plain(r.lagsPs()[i]) + " ps", r.lagFrames()[i], r.origins()[i], r.meanDisplacementA()[i],
-          100 * r.displacedFraction()[i], VanHoveParameters.plain(threshold), peak(r, i)));
+      o.add(String.format(Locale.ROOT, "  t = %-8s %d frames, %d origins: mean |Δr| %.3f Å, most probable %s, %.1f %% moved beyond %s Å",
+          VanHoveParameters.plain(r.lagsPs()[i]) + " ps", r.lagFrames()[i], r.origins()[i], r.meanDisplacementA()[i], peak(r, i),
+          100 * r.displacedFraction()[i], VanHoveParameters.plain(threshold)));
     }
     return o;
   }
 
-  /** Where 4πr²G_s is largest (the most probable displacement), as text. */
+  /** Where 4πr²G_s is largest (the most probable displacement, at a bin centre), as text. */
   private static String peak(VanHoveResult r, int i) {
     double[] g = r.gSelf(i);
     int best = 0;
