@@ -18,7 +18,7 @@ final class Hints {
       RdfResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it",
       RdfResult.Doubt.NO_FIRST_PEAK, "a larger --r-max may reach it",
       RdfResult.Doubt.NO_FIRST_MINIMUM, "a larger --r-max may reach it",
-      VanHoveResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it",
+      VanHoveResult.Doubt.BEYOND_HALF_CELL, "without --r-max the distinct part stops at half the cell",
       VanHoveResult.Doubt.SELF_BEYOND_R_MAX, "a larger --r-max takes them in");
 
   private static final Map<String, String> PARAMETERS = Map.of(

@@ -41,8 +41,8 @@ final class VanHoveCommand implements Callable<Integer> {
       + "the nearest frame).")
   String lagsPs;
 
-  @Option(names = "--r-max", paramLabel = "Å", description = "Largest distance, Å (default 10, or half the first cell's smallest width "
-      + "when that is less).")
+  @Option(names = "--r-max", paramLabel = "Å", description = "Largest distance, Å (default 10, the distinct part then only up to half "
+      + "the first cell's smallest width when that is less).")
   Double rMaxA;
 
   @Option(names = "--bin-a", paramLabel = "Å", defaultValue = "0.1", description = "Bin width, Å (default ${DEFAULT-VALUE}).")

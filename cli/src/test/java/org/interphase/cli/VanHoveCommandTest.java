@@ -75,7 +75,7 @@ class VanHoveCommandTest {
         + "[0-9.]+ % moved beyond 2 Å"), lines.get(2));
   }
 
-  /** Beyond half the cell (10.16 Å) the distinct part counts every image, and a warning says what that part is. */
+  /** Beyond half the cell (10.16 Å), when asked for, the distinct part counts every image, and a warning says what that part is. */
   @Test
   void rangeBeyondHalfTheCellWarns() throws Exception {
     InfoCommandTest.Run r = InfoCommandTest.run("vanhove", kinisi(), "--species", "Li", "--timestep-fs", "100", "--lags-ps", "1",
@@ -84,8 +84,10 @@ class VanHoveCommandTest {
     JsonNode j = Json.MAPPER.readTree(r.out());
     assertEquals(120, j.get("r_a").size());
     assertEquals(1, j.get("warnings").size());
-    assertTrue(r.err().startsWith("warning: the van Hove correlation runs to 12 Å, beyond half the cell (10.16 Å"), r.err());
-    assertTrue(r.err().strip().endsWith("(a --r-max up to half the cell avoids it)"), r.err());
+    assertTrue(r.err().startsWith("warning: the distinct part of the van Hove correlation runs to 12 Å, beyond half the cell (10.16 Å"),
+        r.err());
+    assertTrue(r.err().strip().endsWith("(without --r-max the distinct part stops at half the cell)"), r.err());
+    assertEquals(12.0, j.get("distinct_r_max_a").asDouble(), 0.0);
   }
 
   @Test

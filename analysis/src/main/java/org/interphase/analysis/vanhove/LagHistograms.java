@@ -17,8 +17,8 @@ import org.interphase.core.Cell;
  *
  * @param origins the time origins t₀ = 0 … frames − lag − 1
  * @param selfCounts per bin, (atom, origin) displacements |u<sub>i</sub>(t₀ + lag) − u<sub>i</sub>(t₀)| in it
- * @param distinctVolumeWeighted per bin, Σ over origins of V(t₀ + lag) · h<sub>t₀</sub>, h the count of (i, image of j ≠ i)
- *     distances |u<sub>j</sub>(t₀ + lag) + n·L(t₀ + lag) − u<sub>i</sub>(t₀)| in the bin
+ * @param distinctVolumeWeighted per bin of the distinct part (the first ones of the self part's), Σ over origins of V(t₀ + lag) ·
+ *     h<sub>t₀</sub>, h the count of (i, image of j ≠ i) distances |u<sub>j</sub>(t₀ + lag) + n·L(t₀ + lag) − u<sub>i</sub>(t₀)| in the bin
  * @param displacementSumA Σ |Δr| over atoms and origins, Å
  * @param displaced displacements longer than the threshold
  * @param beyondRMax displacements at or beyond r<sub>max</sub>
@@ -35,23 +35,26 @@ record LagHistograms(int origins, long[] selfCounts, double[] distinctVolumeWeig
    * @param cells the cell of each frame
    * @param lag the lag in frames, 0 ≤ lag &lt; frames
    * @param edges the bin edges, Å ({@link PeriodicPairs#bin})
+   * @param distinctBins how many of the bins the distinct part fills (0: none, it needs two atoms)
    * @param displacedA the displacement counted as {@code displaced}, Å
-   * @param distinct whether to sum the distinct part (it needs two atoms)
    */
-  static LagHistograms of(SeriesStore store, List<Cell> cells, int lag, double[] edges, double displacedA, boolean distinct) {
+  static LagHistograms of(SeriesStore store, List<Cell> cells, int lag, double[] edges, int distinctBins, double displacedA) {
     int origins = store.frames() - lag;
     int chunks = (origins + CHUNK - 1) / CHUNK;
-    List<LagHistograms> parts = IntStream.range(0, chunks).parallel()
-        .mapToObj(c -> chunk(store, cells, lag, c * CHUNK, Math.min(origins, (c + 1) * CHUNK), edges, displacedA, distinct)).toList();
+    double[] distinctEdges = java.util.Arrays.copyOf(edges, distinctBins + 1);
+    List<LagHistograms> parts = IntStream.range(0, chunks).parallel().mapToObj(c -> chunk(store, cells, lag, c * CHUNK,
+        Math.min(origins, (c + 1) * CHUNK), edges, distinctEdges, displacedA)).toList();
     int bins = edges.length - 1;
     long[] self = new long[bins];
-    double[] pairs = new double[bins];
+    double[] pairs = new double[distinctBins];
     double sum = 0;
     long moved = 0;
     long beyond = 0;
     for (LagHistograms p : parts) {
       for (int k = 0; k < bins; k++) {
         self[k] += p.selfCounts[k];
+      }
+      for (int k = 0; k < distinctBins; k++) {
         pairs[k] += p.distinctVolumeWeighted[k];
       }
       sum += p.displacementSumA;
@@ -61,9 +64,9 @@ record LagHistograms(int origins, long[] selfCounts, double[] distinctVolumeWeig
     return new LagHistograms(origins, self, pairs, sum, moved, beyond);
   }
 
-  /** The sums over origins {@code from … to − 1}. */
-  private static LagHistograms chunk(SeriesStore store, List<Cell> cells, int lag, int from, int to, double[] edges, double displacedA,
-      boolean distinct) {
+  /** The sums over origins {@code from … to − 1}; the distinct part over {@code distinctEdges} (none with one edge). */
+  private static LagHistograms chunk(SeriesStore store, List<Cell> cells, int lag, int from, int to, double[] edges, double[] distinctEdges,
+      double displacedA) {
     int n = to - from;
     int width = store.width();
     double[] start = new double[n * width];
@@ -74,8 +77,9 @@ record LagHistograms(int origins, long[] selfCounts, double[] distinctVolumeWeig
     double rMax = edges[bins];
     double inverseWidth = bins / rMax;
     long[] self = new long[bins];
-    double[] weighted = new double[bins];
-    long[] pairs = new long[bins];
+    int distinctBins = distinctEdges.length - 1;
+    double[] weighted = new double[distinctBins];
+    long[] pairs = new long[distinctBins];
     int atoms = width / 3;
     int[] selfIndex = IntStream.range(0, atoms).toArray();
     double[] centres = new double[width];
@@ -99,12 +103,12 @@ record LagHistograms(int origins, long[] selfCounts, double[] distinctVolumeWeig
           beyond++;
         }
       }
-      if (distinct) {
+      if (distinctBins > 0) {
         Cell cell = cells.get(from + o + lag);
         java.util.Arrays.fill(pairs, 0);
-        PeriodicPairs.histogram(cell, centres, neighbours, selfIndex, true, edges, pairs);
+        PeriodicPairs.histogram(cell, centres, neighbours, selfIndex, true, distinctEdges, pairs);
         double v = cell.volumeA3();
-        for (int k = 0; k < bins; k++) {
+        for (int k = 0; k < distinctBins; k++) {
           weighted[k] += v * pairs[k];
         }
       }

@@ -115,8 +115,12 @@ public final class VanHove implements Analysis<VanHoveResult> {
       tracked = new int[atoms + reference.length];
       System.arraycopy(species, 0, tracked, 0, atoms);
       System.arraycopy(reference, 0, tracked, atoms, reference.length);
-      driftText = reference.length == 0 ? "none (no atoms other than " + p.species() + ")"
-          : "all atoms not " + p.species() + " (" + reference.length + ")";
+      java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+      for (int i : reference) {
+        counts.merge(table.element(i), 1, Integer::sum);
+      }
+      // worded as the MSD words it, so that a report shows the same reference twice in the same words
+      driftText = reference.length == 0 ? "none (no atoms other than " + p.species() + ")" : "all atoms not " + p.species() + " " + counts;
       if (reference.length == 0) {
         warnings.add(new Warning(Doubt.NO_DRIFT_REFERENCE, "no framework atoms to correct drift against: van Hove correlation without "
             + "drift correction"));
@@ -200,9 +204,10 @@ public final class VanHove implements Analysis<VanHoveResult> {
         throw new IllegalArgumentException("no frames: the van Hove correlation needs at least one");
       }
       noteFrames(n);
-      double rMax = Double.isNaN(p.rMaxA()) ? defaultRange(cells.get(0), p.binA()) : p.rMaxA();
+      double rMax = Double.isNaN(p.rMaxA()) ? VanHoveParameters.DEFAULT_R_MAX_A : p.rMaxA();
       int bins = (int) Math.max(1, Math.ceil(rMax / p.binA() - 1e-9));
       double width = rMax / bins;
+      int distinctBins = Double.isNaN(p.rMaxA()) ? distinctBins(cells.get(0), width, bins) : bins;
       double[] edges = new double[bins + 1];
       double[] r = new double[bins];
       for (int k = 0; k < bins; k++) {
@@ -222,14 +227,14 @@ public final class VanHove implements Analysis<VanHoveResult> {
       int[] origins = new int[m];
       double[] used = new double[m];
       for (int i = 0; i < m; i++) {
-        LagHistograms h = LagHistograms.of(store, cells, lags.frames[i], edges, p.displacedA(), atoms > 1);
+        LagHistograms h = LagHistograms.of(store, cells, lags.frames[i], edges, atoms > 1 ? distinctBins : 0, p.displacedA());
         double samples = (double) h.origins() * atoms;
         gs[i] = new double[bins];
         gd[i] = new double[bins];
         for (int k = 0; k < bins; k++) {
           gs[i][k] = h.selfCounts()[k] / (samples * width);
           double shell = 4.0 / 3.0 * Math.PI * (Math.pow(edges[k + 1], 3) - Math.pow(edges[k], 3));
-          gd[i][k] = atoms > 1 ? h.distinctVolumeWeighted()[k] / (samples * (atoms - 1) * shell) : Double.NaN;
+          gd[i][k] = k < h.distinctVolumeWeighted().length ? h.distinctVolumeWeighted()[k] / (samples * (atoms - 1) * shell) : Double.NaN;
         }
         origins[i] = h.origins();
         mean[i] = h.displacementSumA() / samples;
@@ -237,9 +242,9 @@ public final class VanHove implements Analysis<VanHoveResult> {
         beyond[i] = h.beyondRMax() / samples;
         used[i] = lags.frames[i] * dtFs / 1000.0;
       }
-      noteRange(rMax, used, beyond);
-      return new VanHoveResult(p, atoms, n, dtFs, rMax, width, lags.requestedPs, lags.frames, used, origins, r, gs, gd, mean, displaced,
-          beyond, smallestHalfWidth, volumeSum / n, driftText, warnings);
+      noteRange(rMax, edges[distinctBins], used, beyond);
+      return new VanHoveResult(p, atoms, n, dtFs, rMax, edges[distinctBins], width, lags.requestedPs, lags.frames, used, origins, r, gs,
+          gd, mean, displaced, beyond, smallestHalfWidth, volumeSum / n, driftText, warnings);
     }
 
     /** Warns of a gap, of large steps and of a single atom. */
@@ -259,12 +264,12 @@ public final class VanHove implements Analysis<VanHoveResult> {
       }
     }
 
-    /** Warns of a range beyond half the cell (distinct part) and of displacements beyond it (self part). */
-    private void noteRange(double rMax, double[] lagsPs, double[] beyond) {
-      if (atoms > 1 && rMax > smallestHalfWidth) {
-        warnings.add(new Warning(Doubt.BEYOND_HALF_CELL, String.format(Locale.ROOT, "the van Hove correlation runs to %s Å, beyond half "
-            + "the cell (%.2f Å, half its smallest perpendicular width): the distinct part counts every periodic image, so further out "
-            + "an atom meets images of atoms it already has; that part reflects the cell's size", VanHoveParameters.plain(rMax),
+    /** Warns of a distinct part beyond half the cell and of displacements beyond the range (self part). */
+    private void noteRange(double rMax, double distinctRMax, double[] lagsPs, double[] beyond) {
+      if (atoms > 1 && distinctRMax > smallestHalfWidth + 1e-9) {
+        warnings.add(new Warning(Doubt.BEYOND_HALF_CELL, String.format(Locale.ROOT, "the distinct part of the van Hove correlation runs "
+            + "to %s Å, beyond half the cell (%.2f Å, half its smallest perpendicular width): it counts every periodic image, so further "
+            + "out an atom meets images of atoms it already has; that part reflects the cell's size", VanHoveParameters.plain(distinctRMax),
             smallestHalfWidth)));
       }
       int worst = 0;
@@ -315,13 +320,12 @@ public final class VanHove implements Analysis<VanHoveResult> {
   private record Lags(int[] frames, double[] requestedPs) {}
 
   /**
-   * The default range: {@value VanHoveParameters#DEFAULT_R_MAX_A} Å, or half the cell's smallest perpendicular width rounded down to
-   * whole bins when that is less (one bin at least).
+   * The bins of the distinct part with the default range: those below half the first cell's smallest perpendicular width (one at
+   * least), where every atom has one image at most, and no more than the self part has.
    */
-  static double defaultRange(Cell first, double binA) {
+  static int distinctBins(Cell first, double width, int bins) {
     double[] w = first.perpendicularWidthsA();
     double half = 0.5 * Math.min(w[0], Math.min(w[1], w[2]));
-    double fit = Math.max(1, Math.floor(half / binA + 1e-9)) * binA;
-    return Math.min(VanHoveParameters.DEFAULT_R_MAX_A, fit);
+    return (int) Math.max(1, Math.min(bins, Math.floor(half / width + 1e-9)));
   }
 }

@@ -16,9 +16,9 @@ import java.util.Locale;
  * @param runFractions lags as fractions of the run (0 … 1], each rounded to two significant digits in
  *     ps and then to the nearest frame
  * @param timestepFs time between stored frames, fs; NaN to take it from the trajectory
- * @param rMaxA the histograms run from 0 to this distance, Å; NaN for the default, {@value #DEFAULT_R_MAX_A} Å or
- *     half the first cell's smallest perpendicular width when that is less (rounded down to whole bins).
- *     Above 0, at most 100 Å
+ * @param rMaxA the histograms run from 0 to this distance, Å, above 0, at most 100 Å; beyond half the cell the distinct
+ *     part counts every periodic image. NaN for the default, {@value #DEFAULT_R_MAX_A} Å, with the distinct part only up to half the
+ *     first cell's smallest perpendicular width when that is less (rounded down to whole bins), where each atom has one image at most
  * @param binA the requested bin width, Å, &gt; 0; the histograms have ⌈r<sub>max</sub>/bin⌉ bins of width
  *     r<sub>max</sub>/bins (the requested width when it divides r<sub>max</sub>)
  * @param displacedA an atom counts as displaced over a lag when it moved farther than this, Å (a hop

@@ -12,7 +12,9 @@ import org.interphase.core.Warning;
  * @param atoms atoms of the species
  * @param frames evenly spaced frames used
  * @param timestepFs time between frames, fs
- * @param rMaxA the range of the histograms, Å (given, or the default for the cell)
+ * @param rMaxA the range of the histograms, Å (given, or the default)
+ * @param distinctRMaxA the range of the distinct part, Å: {@code rMaxA}, or with the default range no more than half the first cell's
+ *     smallest perpendicular width (in whole bins); G<sub>d</sub> is NaN beyond
  * @param binA the bin width used, Å
  * @param lagsRequestedPs each lag as asked (or as a fraction of the run, rounded to two digits), ps
  * @param lagFrames each lag in frames (the requested time rounded to the nearest frame)
@@ -21,7 +23,8 @@ import org.interphase.core.Warning;
  * @param rA bin centres, Å
  * @param gSelf 4πr²G<sub>s</sub>(r, t), 1/Å: the probability density of an atom's displacement |Δr| over the lag (∫ dr = 1
  *     with the displacements beyond r<sub>max</sub>, which {@code selfBeyondRMax} counts)
- * @param gDistinct G<sub>d</sub>(r, t), dimensionless, → 1 at large r in a homogeneous system; NaN for a single atom
+ * @param gDistinct G<sub>d</sub>(r, t), dimensionless, → 1 at large r in a homogeneous system; NaN beyond {@code distinctRMaxA}
+ *     and for a single atom
  * @param meanDisplacementA mean |Δr| over atoms and origins per lag, Å (also the displacements beyond r<sub>max</sub>)
  * @param displacedFraction per lag the share of (atom, origin) displacements longer than {@code parameters.displacedA()}
  * @param selfBeyondRMax per lag the share of displacements at or beyond r<sub>max</sub>, not in the histogram
@@ -31,7 +34,8 @@ import org.interphase.core.Warning;
  * @param driftReference the atoms whose mean displacement was removed each frame, in words
  * @param warnings what the user should know about the result
  */
-public record VanHoveResult(VanHoveParameters parameters, int atoms, int frames, double timestepFs, double rMaxA, double binA,
+public record VanHoveResult(VanHoveParameters parameters, int atoms, int frames, double timestepFs, double rMaxA, double distinctRMaxA,
+    double binA,
     double[] lagsRequestedPs, int[] lagFrames, double[] lagsPs, int[] origins, double[] rA, double[][] gSelf, double[][] gDistinct,
     double[] meanDisplacementA, double[] displacedFraction, double[] selfBeyondRMax, double smallestHalfWidthA, double meanVolumeA3,
     String driftReference, List<Warning> warnings) {
@@ -58,7 +62,7 @@ public record VanHoveResult(VanHoveParameters parameters, int atoms, int frames,
 
   /** Kinds of doubt about a van Hove correlation. */
   public enum Doubt implements Warning.Kind {
-    /** r<sub>max</sub> exceeds half the cell: the distinct part counts several images of an atom */
+    /** the distinct part's range exceeds half the cell: it counts several images of an atom */
     BEYOND_HALF_CELL,
     /** some displacements are longer than r<sub>max</sub>: the self part's histogram integrates to less than 1 */
     SELF_BEYOND_R_MAX,

@@ -67,25 +67,41 @@ public final class VanHoveViews {
     Document o = new Document();
     o.put("species", r.species()).put("atoms", r.atoms()).put("frames", r.frames()).put("timestep_fs", r.timestepFs())
         .put("lags_requested_ps", r.lagsRequestedPs()).put("lags_ps", r.lagsPs()).put("lag_frames", r.lagFrames())
-        .put("origins", r.origins()).put("r_max_a", r.rMaxA()).put("bin_a", r.binA()).put("bins", r.rA().length)
+        .put("origins", r.origins()).put("r_max_a", r.rMaxA()).put("distinct_r_max_a", r.distinctRMaxA()).put("bin_a", r.binA())
+        .put("bins", r.rA().length)
         .put("smallest_half_width_a", r.smallestHalfWidthA()).put("mean_volume_a3", r.meanVolumeA3())
         .put("drift_reference", r.driftReference()).put("displaced_threshold_a", p.displacedA())
         .put("mean_displacement_a", r.meanDisplacementA()).put("displaced_fraction", r.displacedFraction())
         .put("self_beyond_r_max_fraction", r.selfBeyondRMax())
         .put("method", "unwrapped, drift-corrected positions; every time origin, each lag rounded to whole frames. g_self = 4 pi r^2 "
             + "G_s(r,t) in 1/A: histogram of |u_i(t0+t) - u_i(t0)| / (origins N dr), integral 1 with the share beyond r_max. "
-            + "g_distinct = G_d(r,t): histogram of |u_j(t0+t) + n L - u_i(t0)| over every periodic image except the atom itself, "
-            + "each origin times V(t0+t), / (origins N (N-1) 4/3 pi (r_hi^3 - r_lo^3)); 1 for an ideal gas, g(r) at t = 0")
+            + "g_distinct = G_d(r,t): histogram of |u_j(t0+t) + n L(t0+t) - u_i(t0)| over every periodic image n of every other atom "
+            + "j != i, each origin times V(t0+t), / (origins N (N-1) 4/3 pi (r_hi^3 - r_lo^3)); 1 for an ideal gas, g(r) at t = 0; "
+            + "null beyond distinct_r_max_a")
         .put("r_a", r.rA()).put("g_self", List.of(r.gSelf())).put("g_distinct", List.of(r.gDistinct()))
         .put("warnings", warnings.stream().map(Warning::text).toList());
     return o;
   }
 
-  /** 4πr²G<sub>s</sub>(r, t) for each lag. */
+  /**
+   * 4πr²G<sub>s</sub>(r, t) for each lag, up to the whole ångström above the longest displacement of any lag (the bins beyond hold
+   * nothing, and a figure is clearer without them); the table holds every bin.
+   */
   public static ChartSpec selfChart(VanHoveResult r) {
+    int last = 0;
+    for (int i = 0; i < r.lags(); i++) {
+      double[] g = r.gSelf(i);
+      for (int k = last; k < g.length; k++) {
+        last = g[k] > 0 ? k : last;
+      }
+    }
+    double[] rA = r.rA();
+    double upTo = Math.ceil(rA[last] + r.binA()) + 1e-9;
+    int bins = (int) Arrays.stream(rA).filter(x -> x < upTo).count();
     List<ChartSpec.Series> s = new ArrayList<>();
     for (int i = 0; i < r.lags(); i++) {
-      s.add(new ChartSpec.Series(lagLabel(r, i), r.rA(), r.gSelf(i), null, ChartSpec.Style.LINE, i, true));
+      s.add(new ChartSpec.Series(lagLabel(r, i), Arrays.copyOf(rA, bins), Arrays.copyOf(r.gSelf(i), bins), null, ChartSpec.Style.LINE, i,
+          true));
     }
     return new ChartSpec(r.species() + " van Hove correlation, self part", "r (Å)", "4πr²Gₛ(r, t) (Å⁻¹)", s, Double.NaN, Double.NaN,
         null, true, new double[] {0});
@@ -97,7 +113,7 @@ public final class VanHoveViews {
     for (int i = 0; i < r.lags(); i++) {
       s.add(new ChartSpec.Series(lagLabel(r, i), r.rA(), r.gDistinct(i), null, ChartSpec.Style.LINE, i, true));
     }
-    s.add(new ChartSpec.Series("ideal gas", new double[] {0, r.rMaxA()}, new double[] {1, 1}, null, ChartSpec.Style.DASHED, 13, false));
+    s.add(new ChartSpec.Series("ideal gas", new double[] {0, r.distinctRMaxA()}, new double[] {1, 1}, null, ChartSpec.Style.DASHED, 13, false));
     return new ChartSpec(r.species() + "–" + r.species() + " van Hove correlation, distinct part", "r (Å)", "distinct G(r, t)", s, Double.NaN,
         Double.NaN, null, true, new double[] {0});
   }
@@ -123,6 +139,10 @@ public final class VanHoveViews {
     o.add(String.format(Locale.ROOT, "%s van Hove correlation: %d %s, %d frames %s fs apart; r < %s Å in %d bins of %s Å", r.species(),
         r.atoms(), r.species(), r.frames(), VanHoveParameters.plain(r.timestepFs()), VanHoveParameters.plain(r.rMaxA()), r.rA().length,
         VanHoveParameters.plain(r.binA())));
+    if (r.atoms() > 1 && r.distinctRMaxA() < r.rMaxA()) {
+      o.add(String.format(Locale.ROOT, "  distinct part     up to %s Å, half the cell's smallest width (beyond it an atom would meet "
+          + "images of others it already has)", VanHoveParameters.plain(r.distinctRMaxA())));
+    }
     o.add("  drift reference   " + r.driftReference());
     double threshold = r.parameters().displacedA();
     for (int i = 0; i < r.lags(); i++) {

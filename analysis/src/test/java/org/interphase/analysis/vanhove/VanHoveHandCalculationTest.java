@@ -72,8 +72,8 @@ class VanHoveHandCalculationTest {
    * Six Li moving in six directions at 0.01325 Å/fs among 20 resting S, 10 fs between frames, in a
    * skewed cell: over 0.2 ps every Li has moved 2.65 Å and over 0.5 ps 6.625 Å, the centres of the
    * bins [2.6, 2.7) and [6.6, 6.7). 4πr²G_s is a single peak there, of height 1/Δ (∫ dr = 1); at lag 0
-   * all displacements are 0. The default range is half the cell's smallest perpendicular width, in
-   * whole bins.
+   * all displacements are 0. The default range is 10 Å, that of the distinct part half the cell's
+   * smallest perpendicular width, in whole bins.
    */
   @Test
   void constantVelocityIsOnePeakAtVt() {
@@ -95,8 +95,10 @@ class VanHoveHandCalculationTest {
     VanHoveResult r = run(VanHoveParameters.of("Li", 0, 0.2, 0.5), header(table("Li", li, "S", 20), SKEWED, 10),
         straightLines(SKEWED, start, v, 80, 10));
     double half = 0.5 * Arrays.stream(SKEWED.perpendicularWidthsA()).min().getAsDouble();
-    assertEquals(Math.floor(half * 10) / 10, r.rMaxA(), 1e-12, "default range: half the cell in whole bins of 0.1 Å");
+    assertEquals(10, r.rMaxA(), 0.0);
+    assertEquals(Math.floor(half * 10) / 10, r.distinctRMaxA(), 1e-12, "default distinct range: half the cell in whole bins of 0.1 Å");
     assertEquals(0.1, r.binA(), 1e-12);
+    assertEquals(69, Arrays.stream(r.gDistinct(1)).filter(Double::isFinite).count(), "G_d to 6.9 Å, NaN beyond");
     assertArrayEquals(new int[] {0, 20, 50}, r.lagFrames());
     assertArrayEquals(new int[] {80, 60, 30}, r.origins());
     double[] expected = {0.0, 2.65, 6.625};
@@ -109,7 +111,7 @@ class VanHoveHandCalculationTest {
       assertEquals(expected[i], r.meanDisplacementA()[i], 1e-9, "every Li moved v·t");
       assertEquals(i == 0 ? 0.0 : 1.0, r.displacedFraction()[i], 0.0, "beyond 2 Å after 0.2 ps");
     }
-    assertEquals("all atoms not Li (20)", r.driftReference());
+    assertEquals("all atoms not Li {S=20}", r.driftReference());
     assertTrue(r.warnings().isEmpty(), r.warningTexts().toString());
   }
 
