@@ -146,8 +146,9 @@ public final class VanHoveViews {
     o.add("  drift reference   " + r.driftReference());
     double threshold = r.parameters().displacedA();
     for (int i = 0; i < r.lags(); i++) {
-      o.add(String.format(Locale.ROOT, "  t = %-8s %d frames, %d origins: mean |Δr| %.3f Å, most probable %s, %.1f %% moved beyond %s Å",
-          VanHoveParameters.plain(r.lagsPs()[i]) + " ps", r.lagFrames()[i], r.origins()[i], r.meanDisplacementA()[i], peak(r, i),
+      o.add(String.format(Locale.ROOT, "  t = %-8s %d frames, %d origin%s: mean |Δr| %.3f Å, most probable %s, %.1f %% moved beyond %s Å",
+          VanHoveParameters.plain(r.lagsPs()[i]) + " ps", r.lagFrames()[i], r.origins()[i], r.origins()[i] == 1 ? "" : "s",
+          r.meanDisplacementA()[i], peak(r, i),
           100 * r.displacedFraction()[i], VanHoveParameters.plain(threshold)));
     }
     return o;
