@@ -3,6 +3,7 @@ package org.interphase.cli;
 import java.util.Map;
 import org.interphase.analysis.msd.MsdResult;
 import org.interphase.analysis.rdf.RdfResult;
+import org.interphase.analysis.vanhove.VanHoveResult;
 import org.interphase.core.MissingParameterException;
 import org.interphase.core.Warning;
 
@@ -17,7 +18,9 @@ final class Hints {
       RdfResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it",
       RdfResult.Doubt.NO_FIRST_PEAK, "a larger --r-max may reach it",
       RdfResult.Doubt.NO_FIRST_MINIMUM, "a larger --r-max may reach it",
-      org.interphase.analysis.hops.HopResult.Doubt.UNASSIGNED, "a larger --r-in, or other --sites, takes them in");
+      org.interphase.analysis.hops.HopResult.Doubt.UNASSIGNED, "a larger --r-in, or other --sites, takes them in",
+      VanHoveResult.Doubt.BEYOND_HALF_CELL, "without --r-max the distinct part stops at half the cell",
+      VanHoveResult.Doubt.SELF_BEYOND_R_MAX, "a larger --r-max takes them in");
 
   private static final Map<String, String> PARAMETERS = Map.of(
       "timestepFs", "pass --timestep-fs, the time between stored frames (for a LAMMPS dump, --md-step-fs, the MD step, also does)",

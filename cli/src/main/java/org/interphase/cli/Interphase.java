@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "interphase", mixinStandardHelpOptions = true, version = "interphase 0.1.0",
     description = "Post-processing of MD and NEB runs of solid-electrolyte interfaces: VASP, CP2K, LAMMPS dumps, extended XYZ, H5MD.",
     subcommands = {InfoCommand.class, MsdCommand.class, ArrheniusCommand.class, BondsCommand.class, RdfCommand.class, HopsCommand.class,
-        InterfaceCommand.class, NebCommand.class, RenderCommand.class, ReportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        VanHoveCommand.class, InterfaceCommand.class, NebCommand.class, RenderCommand.class, ReportCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:failure", "2:bad usage", "3:malformed input (file:line: …)", "4:missing file"})
 public final class Interphase implements java.util.concurrent.Callable<Integer> {

@@ -28,6 +28,10 @@ import org.interphase.analysis.rdf.RadialDistribution;
 import org.interphase.analysis.rdf.RdfParameters;
 import org.interphase.analysis.rdf.RdfResult;
 import org.interphase.analysis.rdf.RdfViews;
+import org.interphase.analysis.vanhove.VanHove;
+import org.interphase.analysis.vanhove.VanHoveParameters;
+import org.interphase.analysis.vanhove.VanHoveResult;
+import org.interphase.analysis.vanhove.VanHoveViews;
 import org.interphase.core.Cell;
 import org.interphase.core.view.Figure;
 import org.interphase.core.Runner;
@@ -43,7 +47,10 @@ import org.interphase.viz.jmol.Scene;
 import org.interphase.viz.report.HtmlReport;
 import org.interphase.viz.report.Viewer3d;
 
-/** The section of a report for one MD run: bond events and motifs, structure, g(r), transport — from one read of the run. */
+/**
+ * The section of a report for one MD run: bond events and motifs, structure, g(r), transport, van Hove correlation — from one read of
+ * the run.
+ */
 final class MdSection {
   private MdSection() {}
 
@@ -54,7 +61,7 @@ final class MdSection {
   /** What one pass over an MD run gave each analysis of its section. */
   private record MdPass(TrajectoryHeader header, Runner.Pass pass, BondParameters bondParameters, Runner.Slot<BondResult> bonds,
       Runner.Slot<MsdResult> msd, List<Runner.Slot<MsdResult>> regions, MsdParameters msdParameters, List<RdfRun> rdf,
-      Runner.Slot<HopResult> hops, Runner.Slot<List<FrameSampler.Sampled>> sample) {}
+      Runner.Slot<HopResult> hops, Runner.Slot<List<FrameSampler.Sampled>> sample, Runner.Slot<VanHoveResult> vanHove) {}
 
   /** One g(r) of the section: what was asked and what it gave. */
   private record RdfRun(RdfParameters parameters, Runner.Slot<RdfResult> slot) {}
@@ -81,7 +88,13 @@ final class MdSection {
     return Math.min(RdfParameters.DEFAULT_R_MAX_A, Math.max(1, bins) * RdfParameters.DEFAULT_BIN_A);
   }
 
-  /** Reads the run once, feeding the bond analysis, the g(r) of the default pairs and the MSD of the whole cell and of each region. */
+  /** The report's van Hove lags, as fractions of the run: 10, 25 and 50 % (rounded to two digits in ps, then to whole frames). */
+  private static final double[] VAN_HOVE_RUN_FRACTIONS = {0.1, 0.25, 0.5};
+
+  /**
+   * Reads the run once, feeding the bond analysis, the g(r) of the default pairs, the MSD of the whole cell and of each region, and the
+   * van Hove correlation of the mobile species.
+   */
   private static MdPass read(ReportPlan.Md m, ReadOptions options) {
     try (FrameSource src = Inputs.openTrajectory(m.path(), options)) {
       TrajectoryHeader h = src.header();
@@ -102,11 +115,14 @@ final class MdSection {
           m.temperatureK(), false, 200);
       Runner.Slot<MsdResult> msd = null;
       List<Runner.Slot<MsdResult>> regions = new ArrayList<>();
+      Runner.Slot<VanHoveResult> vanHove = null;
       if (h.atoms().indicesOf(m.species()).length > 0 && !Double.isNaN(h.timestepFs())) {
         msd = run.add(new MeanSquaredDisplacement(p));
         for (String reg : m.regions()) {
           regions.add(run.add(new MeanSquaredDisplacement(p.withRegion(Region.parse(reg)))));
         }
+        vanHove = run.add(new VanHove(VanHoveParameters.ofRunFractions(m.species(), VAN_HOVE_RUN_FRACTIONS)
+            .withMaxDistinctOrigins(RDF_FRAMES)));
       }
       List<RdfRun> rdf = new ArrayList<>();
       for (List<String> pair : RDF_PAIRS) {
@@ -122,7 +138,7 @@ final class MdSection {
       }
       Runner.Slot<HopResult> hops = msd == null ? null : run.add(new HopAnalysis(HopParameters.of(m.species()).withTracer(false)));
       Runner.Pass pass = run.run(Progress.of(src));
-      return new MdPass(h, pass, bp, bonds, msd, regions, p, rdf, hops, sample);
+      return new MdPass(h, pass, bp, bonds, msd, regions, p, rdf, hops, sample, vanHove);
     }
   }
 
@@ -155,6 +171,7 @@ final class MdSection {
     rdf(run, dir, rel, html, warnings, files, used, sec, dpi);
     transport(m, run, dir, rel, html, warnings, files, used, sec, msdFiles);
     hops(run, dir, rel, html, warnings, files, dpi);
+    vanHove(m, run, dir, rel, html, warnings, files, used, sec, dpi);
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));
     err.flush();
@@ -411,6 +428,39 @@ final class MdSection {
     if (!regions.isEmpty()) {
       used.add(sec, "transport layers", String.join(", ", regions.stream().map(rr -> rr.region().toString()).toList()));
     }
+  }
+
+  /**
+   * The van Hove part of an MD section: the self part's chart, a table per lag (mean |Δr|, the share that moved beyond 2 Å), and the
+   * files of {@code vanhove --out} under {@code vanhove/}; or why not (the MSD part says why the species or the time step is missing).
+   */
+  private static void vanHove(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings, List<String> files,
+      ReportParameters used, String sec, int dpi) {
+    if (run.vanHove() == null) {
+      return;
+    }
+    if (!run.vanHove().ok()) {
+      html.missing("van Hove correlation not computed: " + run.vanHove().failure() + ".");
+      return;
+    }
+    VanHoveResult r = run.vanHove().result();
+    ResultWriter.write(dir.resolve("vanhove"), VanHoveViews.of(r, List.of()), dpi);
+    files.addAll(List.of(rel + "/vanhove/vanhove.csv", rel + "/vanhove/vanhove_lags.csv", rel + "/vanhove/vanhove.json"));
+    html.figure(dir.resolve("vanhove").resolve("vanhove_self.png"), "Self part of the " + r.species() + " van Hove correlation, 4πr²Gₛ(r, t): "
+        + "how far an atom moves in t, over every time origin (a second peak or shoulder near the site-to-site distance marks hops)");
+    if (r.atoms() > 1) {
+      html.figure(dir.resolve("vanhove").resolve("vanhove_distinct.png"), "Distinct part of the " + r.species() + " van Hove correlation: "
+          + "where the other " + r.species() + " are at t around where one was at 0 (1 for an ideal gas; a rise at r → 0: another atom "
+          + "has taken its site)");
+    }
+    String beyond = fmt(r.parameters().displacedA());
+    html.table(List.of("t (ps)", "origins", "mean |Δr| (Å)", "moved beyond " + beyond + " Å (%)"), VanHoveViews.lagRows(r));
+    r.warningTexts().forEach(warnings::add);
+    used.add(sec, "van Hove lags", String.join(", ", java.util.Arrays.stream(r.lagsPs()).mapToObj(ReportParameters::fmt).toList())
+        + " ps (10, 25, 50 % of the run rounded to two digits, then to whole frames), " + m.species() + ", every time origin in the "
+        + "self part, at most " + RDF_FRAMES + " spread over the run in the distinct part");
+    used.add(sec, "van Hove range", "r up to " + fmt(r.rMaxA()) + " Å in bins of " + fmt(r.binA()) + " Å, the distinct part up to "
+        + fmt(r.distinctRMaxA()) + " Å (at most half the first cell's smallest width); moved: |Δr| above " + beyond + " Å");
   }
 
   /** msd.json (with the per-region transport), msd.csv, transport.csv and the MSD chart; nothing when an MSD failed. */

@@ -159,6 +159,37 @@ class ReportCommandTest {
         parameters(html).get("MD run: run").get("g(r)"));
   }
 
+  /**
+   * The van Hove correlation of Li at 10, 25 and 50 % of the run, from the same read: 12 frames 5 fs apart make a 55 fs run, so
+   * 5.5, 14 and 28 fs (two digits), 1, 3 and 6 frames; the self part's chart, the distinct part's, a row per lag, the files of
+   * {@code vanhove --out} under {@code vanhove/}, and the lags and range among the parameters (the distinct part up to half the
+   * 5.71 Å cell).
+   */
+  @Test
+  void vanHoveOfTheMobileSpeciesAtThreeLags() throws Exception {
+    Path run = xdatcar("vanhove", "Li", "S");
+    Path out = SharedData.scratch("report-vanhove-out");
+    InfoCommandTest.Run r = InfoCommandTest.run("report", run.toString(), "--timestep-fs", "5", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    String html = page(out);
+    for (String f : List.of("md-1/vanhove/vanhove.json", "md-1/vanhove/vanhove.csv", "md-1/vanhove/vanhove_lags.csv",
+        "md-1/vanhove/vanhove_self.png", "md-1/vanhove/vanhove_distinct.png")) {
+      assertTrue(Files.exists(out.resolve(f)), f);
+    }
+    JsonNode j = Json.MAPPER.readTree(out.resolve("md-1/vanhove/vanhove.json").toFile());
+    assertEquals("[1,3,6]", j.get("lag_frames").toString());
+    assertEquals("[0.0055,0.014,0.028]", j.get("lags_requested_ps").toString());
+    assertTrue(html.contains("<th>t (ps)</th><th>origins</th><th>mean |Δr| (Å)</th><th>moved beyond 2 Å (%)</th>"), "lag table");
+    assertTrue(html.contains("<td>0.005</td><td>11</td>") && html.contains("<td>0.015</td><td>9</td>")
+        && html.contains("<td>0.03</td><td>6</td>"), "a row per lag");
+    assertTrue(html.contains("<figcaption>Self part of the Li van Hove correlation"), "self chart");
+    Map<String, String> p = parameters(html).get("MD run: run");
+    assertEquals("0.005, 0.015, 0.03 ps (10, 25, 50 % of the run rounded to two digits, then to whole frames), Li, every time origin",
+        p.get("van Hove lags"));
+    assertEquals("r up to 10 Å in bins of 0.1 Å, the distinct part up to 2.8 Å (at most half the first cell's smallest width); moved: "
+        + "|Δr| above 2 Å", p.get("van Hove range"));
+  }
+
   @Test
   void parametersListCutoffsDwellWindowDriftReferenceAndK() throws Exception {
     Path run = xdatcar("params", "Li", "S");

@@ -114,51 +114,11 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       drift = new SeriesStore(3);
     }
 
-    private long framesSeen;
-    private double previousTimeFs = Double.NaN;
-    private long previousStep;
-    private double spacingFs = Double.NaN;
-    private String gap;
-    private long framesAfterGap;
-
-    /**
-     * Lags are counted in frames, so the frames must be evenly spaced in time. At the first gap (a
-     * missing stretch of the run, a change of stride) the MSD stops: the frames before it are used,
-     * the rest are not, and a warning says so. Frames without times are taken as evenly spaced.
-     *
-     * @return whether this frame is used
-     */
-    private boolean checkSpacing(Frame f) {
-      if (gap != null) {
-        framesAfterGap++;
-        return false;
-      }
-      double t = f.timeFs();
-      if (Double.isFinite(t) && Double.isFinite(previousTimeFs)) {
-        double d = t - previousTimeFs;
-        if (Double.isNaN(spacingFs)) {
-          spacingFs = d;
-        } else if (!(Math.abs(d - spacingFs) <= 0.25 * Math.abs(spacingFs))) {
-          gap = String.format(java.util.Locale.ROOT, "the frames are not evenly spaced in time: frame %d (step %d, %s fs) comes %s fs "
-              + "after step %d, the frames before it %s fs apart (a gap or a change of stride in the run)", framesSeen, f.step(), num(t),
-              num(d), previousStep, num(spacingFs));
-          framesAfterGap++;
-          return false;
-        }
-      }
-      previousTimeFs = t;
-      previousStep = f.step();
-      framesSeen++;
-      return true;
-    }
-
-    private static String num(double v) {
-      return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
-    }
+    private final EvenSpacing spacing = new EvenSpacing();
 
     @Override
     public void accept(Frame f) {
-      if (!checkSpacing(f)) {
+      if (!spacing.accept(f)) { // lags are counted in frames: the MSD stops at the first gap in time
         return;
       }
       Cell cell = f.cell();
@@ -301,9 +261,9 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
 
     /** Warns of a gap and of large steps; refuses fewer than 4 frames. */
     private void checkFrames(int n) {
-      if (gap != null) {
-        warnings.add(new Warning(Doubt.GAP, gap + ": the MSD uses the " + n + " evenly spaced frames before it and not the " + framesAfterGap
-            + " after it; analyse the part after the gap on its own"));
+      if (spacing.gap() != null) {
+        warnings.add(new Warning(Doubt.GAP, spacing.gap() + ": the MSD uses the " + n + " evenly spaced frames before it and not the "
+            + spacing.framesAfterGap() + " after it; analyse the part after the gap on its own"));
       }
       if (n < 4) {
         throw new IllegalArgumentException("an MSD needs at least 4 frames, got " + n);

@@ -18,19 +18,35 @@ import java.util.List;
  * copying, until they would take more than a quarter of the heap (property {@code
  * interphase.msdSpillBytes}); from then on they go to a temporary file in {@code java.io.tmpdir},
  * in tiles of frames stored column by column, so that reading one atom's columns reads a contiguous
- * run per tile. The file is deleted by {@link #close()}, and at exit if the process ends first
- * (also on Ctrl-C).
+ * run per tile, and reading a block of consecutive frames reads one contiguous run per column and
+ * tile. The file is deleted by {@link #close()}, and at exit if the process ends first (also on
+ * Ctrl-C).
+ *
+ * <p>The store of the analyses that need a trajectory at random times (the MSD over all time origins,
+ * the van Hove correlation); the limit applies to each store.
  */
-final class SeriesStore implements AutoCloseable {
+public final class SeriesStore implements AutoCloseable {
   private static final int CHUNK_FRAMES = 2048;
   private final int width;
+  private final String purpose;
   private final long memoryLimitBytes;
   private final List<double[]> chunks = new ArrayList<>();
   private int frames;
   private Spill spill;
 
   SeriesStore(int width) {
+    this(width, "MSD");
+  }
+
+  /**
+   * An empty store of rows of {@code width} doubles.
+   *
+   * @param purpose what the rows are for, in error messages ({@code "cannot write the van Hove's temporary file"});
+   *     the temporary file is {@code interphase-<purpose in lower case, without spaces>-….bin}
+   */
+  public SeriesStore(int width, String purpose) {
     this.width = width;
+    this.purpose = purpose;
     this.memoryLimitBytes = Long.getLong("interphase.msdSpillBytes", Runtime.getRuntime().maxMemory() / 4);
   }
 
@@ -39,9 +55,9 @@ final class SeriesStore implements AutoCloseable {
    *
    * @throws UncheckedIOException when the temporary file cannot be written (e.g. the disk is full)
    */
-  void add(double[] row) {
+  public void add(double[] row) {
     if (spill == null && (long) (frames + 1) * width * Double.BYTES > memoryLimitBytes) {
-      spill = new Spill(width);
+      spill = new Spill(width, purpose);
       for (int t = 0; t < frames; t++) {
         spill.add(chunks.get(t / CHUNK_FRAMES), (t % CHUNK_FRAMES) * width);
       }
@@ -59,12 +75,18 @@ final class SeriesStore implements AutoCloseable {
     frames++;
   }
 
-  int frames() {
+  /** Doubles per row. */
+  public int width() {
+    return width;
+  }
+
+  /** Rows stored. */
+  public int frames() {
     return frames;
   }
 
   /** Whether the rows went to a temporary file. */
-  boolean spilled() {
+  public boolean spilled() {
     return spill != null;
   }
 
@@ -89,6 +111,29 @@ final class SeriesStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Rows {@code from … from + count − 1} into {@code out}, row after row ({@code out[(t − from)·width + c]}).
+   * Safe to call from several threads at once.
+   *
+   * @throws IndexOutOfBoundsException when the rows are not all stored or {@code out} is too short
+   * @throws UncheckedIOException when the temporary file cannot be read
+   */
+  public void rows(int from, int count, double[] out) {
+    if (from < 0 || count < 0 || from + count > frames || out.length < (long) count * width) {
+      throw new IndexOutOfBoundsException("rows " + from + "+" + count + " of " + frames + " into " + out.length + " doubles");
+    }
+    if (spill != null) {
+      spill.rows(from, count, out);
+      return;
+    }
+    for (int t = from; t < from + count;) {
+      int inChunk = t % CHUNK_FRAMES;
+      int run = Math.min(from + count - t, CHUNK_FRAMES - inChunk);
+      System.arraycopy(chunks.get(t / CHUNK_FRAMES), inChunk * width, out, (t - from) * width, run * width);
+      t += run;
+    }
+  }
+
   /** Deletes the temporary file, if any; the store is empty afterwards. */
   @Override
   public void close() {
@@ -103,6 +148,7 @@ final class SeriesStore implements AutoCloseable {
   /** Rows in a temporary file: full tiles of {@code tile} frames column by column, the last partial tile in memory. */
   private static final class Spill {
     private final int width;
+    private final String purpose;
     private final int tile;
     private final Path file;
     private final FileChannel channel;
@@ -111,19 +157,20 @@ final class SeriesStore implements AutoCloseable {
     private int inTile;
     private int tiles;
 
-    Spill(int width) {
+    Spill(int width, String purpose) {
       this.width = width;
+      this.purpose = purpose;
       // about 32 MB of rows per tile
       this.tile = Math.max(64, Math.min(8192, (32 << 20) / (8 * width)));
       this.rows = new double[tile * width];
       this.out = ByteBuffer.allocate(tile * width * Double.BYTES).order(ByteOrder.nativeOrder());
       try {
-        file = Files.createTempFile("interphase-msd-", ".bin");
+        file = Files.createTempFile("interphase-" + purpose.toLowerCase(java.util.Locale.ROOT).replace(" ", "") + "-", ".bin");
         file.toFile().deleteOnExit();
         channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot make a temporary file for the MSD in " + System.getProperty("java.io.tmpdir") + ": "
-            + e.getMessage(), e);
+        throw new UncheckedIOException("cannot make a temporary file for the " + purpose + " in "
+            + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
       }
     }
 
@@ -148,7 +195,7 @@ final class SeriesStore implements AutoCloseable {
           pos += channel.write(out, pos);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the MSD's temporary file " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot write the " + purpose + "'s temporary file " + file + ": " + e.getMessage(), e);
       }
       tiles++;
       inTile = 0;
@@ -160,16 +207,7 @@ final class SeriesStore implements AutoCloseable {
       for (int i = 0; i < tiles; i++) {
         long pos = ((long) i * tile * width + (long) first * tile) * Double.BYTES;
         b.clear();
-        try {
-          while (b.hasRemaining()) {
-            int n = channel.read(b, pos + b.position());
-            if (n < 0) {
-              throw new IOException("the file ends early");
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read the MSD's temporary file " + file + ": " + e.getMessage(), e);
-        }
+        read(b, pos);
         DoubleBuffer d = b.flip().asDoubleBuffer();
         for (int j = 0; j < k; j++) {
           d.get(into[j], i * tile, tile);
@@ -179,6 +217,43 @@ final class SeriesStore implements AutoCloseable {
         for (int j = 0; j < k; j++) {
           into[j][tiles * tile + t] = rows[t * width + first + j];
         }
+      }
+    }
+
+    /** Rows from … from + count − 1 row after row: per tile, one contiguous read of each column's part. */
+    void rows(int from, int count, double[] out) {
+      ByteBuffer b = ByteBuffer.allocate(Math.min(count, tile) * Double.BYTES).order(ByteOrder.nativeOrder());
+      int end = from + count;
+      int t = from;
+      while (t < end && t / tile < tiles) {
+        int i = t / tile;
+        int lo = t - i * tile;
+        int n = Math.min(end, (i + 1) * tile) - t;
+        for (int c = 0; c < width; c++) {
+          long pos = ((long) i * tile * width + (long) c * tile + lo) * Double.BYTES;
+          b.clear().limit(n * Double.BYTES);
+          read(b, pos);
+          DoubleBuffer d = b.flip().asDoubleBuffer();
+          for (int k = 0; k < n; k++) {
+            out[(t - from + k) * width + c] = d.get(k);
+          }
+        }
+        t += n;
+      }
+      for (; t < end; t++) {
+        System.arraycopy(rows, (t - tiles * tile) * width, out, (t - from) * width, width);
+      }
+    }
+
+    private void read(ByteBuffer b, long pos) {
+      try {
+        while (b.hasRemaining()) {
+          if (channel.read(b, pos + b.position()) < 0) {
+            throw new IOException("the file ends early");
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the " + purpose + "'s temporary file " + file + ": " + e.getMessage(), e);
       }
     }
 

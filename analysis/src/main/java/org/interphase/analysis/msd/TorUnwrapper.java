@@ -31,8 +31,10 @@ import org.interphase.core.Cell;
  * the stored positions must be the ones the simulation propagated (as VASP and CP2K write them):
  * moving one into another image of the previous cell changes d by a vector that is not a lattice
  * vector of the current one.
+ *
+ * <p>The one unwrapper of the project: the MSD and the van Hove correlation both use it.
  */
-final class TorUnwrapper {
+public final class TorUnwrapper {
   private final int atoms;
   private final double[] previous;
   private final double[] unwrapped;
@@ -42,7 +44,7 @@ final class TorUnwrapper {
   private int largeSteps;
 
   /** An unwrapper for {@code atoms} atoms; feed it every frame in order with {@link #next}. */
-  TorUnwrapper(int atoms) {
+  public TorUnwrapper(int atoms) {
     this.atoms = atoms;
     this.previous = new double[3 * atoms];
     this.unwrapped = new double[3 * atoms];
@@ -56,8 +58,9 @@ final class TorUnwrapper {
    * @param cell that frame's cell
    * @param positions its positions as stored, Cartesian Å, {@code [x0, y0, z0, x1, …]} (not modified)
    * @param out receives the unwrapped positions, same layout (may not be {@code positions})
+   * @throws IllegalArgumentException when {@code positions} does not hold 3 coordinates per atom
    */
-  void next(Cell cell, double[] positions, double[] out) {
+  public void next(Cell cell, double[] positions, double[] out) {
     if (positions.length != 3 * atoms || out.length < 3 * atoms) {
       throw new IllegalArgumentException("expected " + 3 * atoms + " coordinates, got " + positions.length);
     }
@@ -90,7 +93,7 @@ final class TorUnwrapper {
   }
 
   /** Atom steps so far with a fractional component above 0.4 in magnitude after the reduction. */
-  int largeSteps() {
+  public int largeSteps() {
     return largeSteps;
   }
 }

@@ -14,17 +14,22 @@ import org.interphase.core.Cell;
  * are visited as (bin, lattice translation) pairs <em>without</em> folding them back into the cell:
  * when the reach exceeds the cell, the same bin is visited again with another translation, which is
  * another image. So every image within r<sub>max</sub> is counted exactly once; no minimum-image
- * truncation. A centre is never paired with itself untranslated; its own translated images count (in
- * a periodic crystal they are neighbours like any other).
+ * truncation. A centre is never paired with itself. For g(r) (centres and neighbours from one frame)
+ * its translated images count (in a periodic crystal they are neighbours like any other); for the
+ * distinct part of the van Hove correlation (centres at one time, neighbours at a later one) none of
+ * its images count, as the atom itself is the self part.
  */
-final class PeriodicPairs {
+public final class PeriodicPairs {
   /** At most this many bins per lattice vector (a huge cell does not need more to be linear in N). */
   private static final int MAX_BINS = 64;
+  /** Images of one atom lie a lattice vector apart; a centre's untranslated self is the image of it within this, Å. */
+  private static final double SELF_TOLERANCE_A = 1e-6;
 
   private PeriodicPairs() {}
 
   /**
-   * Adds the histogram of one frame's distances to {@code counts}.
+   * Adds the histogram of one frame's distances to {@code counts}; an atom that is both a centre and
+   * a neighbour is not paired with itself untranslated.
    *
    * @param positions Cartesian Å, flat {@code [x0,y0,z0,x1,…]} (not modified)
    * @param centres atom indices of the centres
@@ -33,10 +38,38 @@ final class PeriodicPairs {
    * @param counts one count per bin ({@code edges.length - 1}), added to (modified)
    */
   static void histogram(Cell cell, double[] positions, int[] centres, int[] neighbours, double[] edges, long[] counts) {
+    int[] where = new int[positions.length / 3];
+    java.util.Arrays.fill(where, -1);
+    for (int k = 0; k < neighbours.length; k++) {
+      where[neighbours[k]] = k;
+    }
+    int[] self = new int[centres.length];
+    for (int k = 0; k < centres.length; k++) {
+      self[k] = where[centres[k]];
+    }
+    histogram(cell, gather(positions, centres), gather(positions, neighbours), self, false, edges, counts);
+  }
+
+  /**
+   * Adds the histogram of the distances from each centre to every periodic image of each neighbour
+   * within r<sub>max</sub> to {@code counts}, leaving out the centre itself.
+   *
+   * @param cell the cell whose lattice translations make the images
+   * @param centres Cartesian Å of the centres, flat (not modified); any periodic image of each
+   * @param neighbours Cartesian Å of the neighbours, flat (not modified); any periodic image of each
+   * @param self for centre k, the index of the neighbour that is the same atom, or −1 for none
+   * @param everyImageOfSelf whether every image of that neighbour is left out (the same atom at another
+   *     time), or only the one at the centre's own position (the same atom in the same frame)
+   * @param edges bin edges, Å, increasing from 0; {@code edges[last]} is r<sub>max</sub>
+   * @param counts one count per bin ({@code edges.length - 1}), added to (modified)
+   */
+  public static void histogram(Cell cell, double[] centres, double[] neighbours, int[] self, boolean everyImageOfSelf,
+      double[] edges, long[] counts) {
     int nbins = counts.length;
     double rMax = edges[nbins];
     double rMax2 = rMax * rMax;
     double inverseWidth = nbins / rMax;
+    double tol2 = SELF_TOLERANCE_A * SELF_TOLERANCE_A;
     double[] w = cell.perpendicularWidthsA();
     double[] m = cell.rows();
     int[] nb = new int[3];
@@ -45,11 +78,14 @@ final class PeriodicPairs {
       nb[k] = (int) Math.max(1, Math.min(MAX_BINS, Math.floor(w[k] / rMax)));
       reach[k] = (int) Math.ceil(rMax * nb[k] / w[k]);
     }
-    Sorted sorted = Sorted.of(cell, positions, neighbours, nb);
+    Sorted sorted = Sorted.of(cell, neighbours, nb);
     double[] home = new double[3];
     int[] homeBin = new int[3];
-    for (int c : centres) {
-      wrapped(cell, positions, c, home, homeBin, nb);
+    for (int c = 0; c < self.length; c++) {
+      wrapped(cell, centres, c, home, homeBin, nb);
+      int me = self[c];
+      // the centre's own atom among the neighbours: left out at every distance, or only where it is the centre itself
+      double within2 = everyImageOfSelf ? Double.POSITIVE_INFINITY : tol2;
       for (int da = -reach[0]; da <= reach[0]; da++) {
         int ia = homeBin[0] + da;
         int sa = Math.floorDiv(ia, nb[0]);
@@ -63,14 +99,13 @@ final class PeriodicPairs {
             double tx = sa * m[0] + sb * m[3] + sc * m[6] - home[0];
             double ty = sa * m[1] + sb * m[4] + sc * m[7] - home[1];
             double tz = sa * m[2] + sb * m[5] + sc * m[8] - home[2];
-            boolean untranslated = sa == 0 && sb == 0 && sc == 0;
             int cellBin = (Math.floorMod(ia, nb[0]) * nb[1] + Math.floorMod(ib, nb[1])) * nb[2] + Math.floorMod(ic, nb[2]);
             for (int s = sorted.start[cellBin]; s < sorted.start[cellBin + 1]; s++) {
               double x = sorted.xyz[3 * s] + tx;
               double y = sorted.xyz[3 * s + 1] + ty;
               double z = sorted.xyz[3 * s + 2] + tz;
               double r2 = x * x + y * y + z * z;
-              if (r2 < rMax2 && !(untranslated && sorted.atom[s] == c)) {
+              if (r2 < rMax2 && !(sorted.atom[s] == me && r2 < within2)) {
                 counts[bin(Math.sqrt(r2), edges, inverseWidth)]++;
               }
             }
@@ -80,11 +115,23 @@ final class PeriodicPairs {
     }
   }
 
+  /** The coordinates of the given atoms, flat. */
+  private static double[] gather(double[] positions, int[] atoms) {
+    double[] out = new double[3 * atoms.length];
+    for (int k = 0; k < atoms.length; k++) {
+      System.arraycopy(positions, 3 * atoms[k], out, 3 * k, 3);
+    }
+    return out;
+  }
+
   /**
    * The bin of a distance r in [0, r<sub>max</sub>]: i with edges[i] ≤ r &lt; edges[i+1] (r = r<sub>max</sub>
    * in the last bin), as NumPy's {@code histogram} decides it for equal bins.
+   *
+   * @param edges the bin edges: {@code k · r_max / bins} for k &lt; bins, then r<sub>max</sub>
+   * @param inverseWidth bins / r<sub>max</sub>
    */
-  static int bin(double r, double[] edges, double inverseWidth) {
+  public static int bin(double r, double[] edges, double inverseWidth) {
     int last = edges.length - 2;
     int i = Math.min(last, (int) (r * inverseWidth));
     if (r < edges[i]) {
@@ -95,7 +142,7 @@ final class PeriodicPairs {
     return i;
   }
 
-  /** Atom {@code a} wrapped into the cell: its Cartesian position into {@code xyz}, its bin into {@code bin}. */
+  /** Point {@code a} of {@code positions} wrapped into the cell: its Cartesian position into {@code xyz}, its bin into {@code bin}. */
   private static void wrapped(Cell cell, double[] positions, int a, double[] xyz, int[] bin, int[] nb) {
     xyz[0] = positions[3 * a];
     xyz[1] = positions[3 * a + 1];
@@ -110,17 +157,21 @@ final class PeriodicPairs {
     cell.toCartesian(xyz, xyz);
   }
 
-  /** The neighbours wrapped into the cell and sorted by bin (a counting sort): positions, atoms and where each bin starts. */
+  /**
+   * The neighbours wrapped into the cell and sorted by bin (a counting sort): positions, each one's index among the neighbours, and
+   * where each bin starts.
+   */
   private record Sorted(double[] xyz, int[] atom, int[] start) {
-    static Sorted of(Cell cell, double[] positions, int[] atoms, int[] nb) {
+    static Sorted of(Cell cell, double[] positions, int[] nb) {
+      int n = positions.length / 3;
       int nbins = nb[0] * nb[1] * nb[2];
-      int[] binOf = new int[atoms.length];
-      double[] wrappedXyz = new double[3 * atoms.length];
+      int[] binOf = new int[n];
+      double[] wrappedXyz = new double[3 * n];
       int[] start = new int[nbins + 1];
       double[] p = new double[3];
       int[] b = new int[3];
-      for (int i = 0; i < atoms.length; i++) {
-        wrapped(cell, positions, atoms[i], p, b, nb);
+      for (int i = 0; i < n; i++) {
+        wrapped(cell, positions, i, p, b, nb);
         System.arraycopy(p, 0, wrappedXyz, 3 * i, 3);
         binOf[i] = (b[0] * nb[1] + b[1]) * nb[2] + b[2];
         start[binOf[i] + 1]++;
@@ -129,12 +180,12 @@ final class PeriodicPairs {
         start[k + 1] += start[k];
       }
       int[] fill = java.util.Arrays.copyOf(start, nbins);
-      double[] xyz = new double[3 * atoms.length];
-      int[] atom = new int[atoms.length];
-      for (int i = 0; i < atoms.length; i++) {
+      double[] xyz = new double[3 * n];
+      int[] atom = new int[n];
+      for (int i = 0; i < n; i++) {
         int s = fill[binOf[i]]++;
         System.arraycopy(wrappedXyz, 3 * i, xyz, 3 * s, 3);
-        atom[s] = atoms[i];
+        atom[s] = i;
       }
       return new Sorted(xyz, atom, start);
     }

@@ -2,6 +2,7 @@ package org.interphase.analysis.msd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,8 +24,12 @@ import org.junit.jupiter.api.Test;
 class MsdSpillTest {
 
   private static List<Path> tempFiles() throws IOException {
+    return tempFiles("interphase-msd-");
+  }
+
+  private static List<Path> tempFiles(String prefix) throws IOException {
     try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return s.filter(p -> p.getFileName().toString().startsWith("interphase-msd-")).toList();
+      return s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
     }
   }
 
@@ -58,6 +63,45 @@ class MsdSpillTest {
     } finally {
       System.clearProperty("interphase.msdSpillBytes");
     }
+  }
+
+  /** Blocks of consecutive rows, as the van Hove correlation reads them, from memory and from the file: across tiles and the last partial one. */
+  @Test
+  void blocksOfRowsReadBackAreTheRowsWritten() throws IOException {
+    List<Path> before = tempFiles("interphase-vanhove-");
+    int width = 5;
+    int frames = 20000; // two tiles of 8192 rows in the file, the rest in memory
+    for (String limit : new String[] {null, "4096"}) {
+      if (limit != null) {
+        System.setProperty("interphase.msdSpillBytes", limit);
+      }
+      try (SeriesStore store = new SeriesStore(width, "van Hove")) {
+        for (int t = 0; t < frames; t++) {
+          double[] row = new double[width];
+          for (int c = 0; c < width; c++) {
+            row[c] = t * 10.0 + c + 0.5;
+          }
+          store.add(row);
+        }
+        assertEquals(limit != null, store.spilled());
+        int[][] blocks = {{0, 1}, {0, frames}, {2040, 20}, {8190, 5}, {1000, 15000}, {16383, 2}, {frames - 37, 37}, {4321, 0}};
+        for (int[] b : blocks) {
+          double[] out = new double[b[1] * width];
+          store.rows(b[0], b[1], out);
+          for (int k = 0; k < b[1]; k++) {
+            for (int c = 0; c < width; c++) {
+              assertEquals((b[0] + k) * 10.0 + c + 0.5, out[k * width + c], 0.0, "row " + (b[0] + k) + ", column " + c);
+            }
+          }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> store.rows(frames - 1, 2, new double[2 * width]));
+      } finally {
+        System.clearProperty("interphase.msdSpillBytes");
+      }
+    }
+    List<Path> left = new ArrayList<>(tempFiles("interphase-vanhove-"));
+    left.removeAll(before);
+    assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
   }
 
   @Test
