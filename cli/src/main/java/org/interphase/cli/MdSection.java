@@ -69,8 +69,11 @@ final class MdSection {
   /** The pairs whose g(r) a report shows when the run has both elements. */
   private static final List<List<String>> RDF_PAIRS = List.of(List.of("Li", "S"), List.of("P", "S"));
 
-  /** The report's g(r) averages at most about this many frames, evenly spread over the run: enough for a converged g(r). */
-  static final int RDF_FRAMES = 2000;
+  /**
+   * The report's g(r) and van Hove distinct part average at most about this many frames (origins), evenly spread over the
+   * run: enough for converged pair functions of AIMD-sized cells.
+   */
+  static final int RDF_FRAMES = 500;
 
   /** Every k-th frame for the report's g(r): 1 up to {@link #RDF_FRAMES} frames (or when the count is unknown). */
   static int rdfStride(long expectedFrames) {

@@ -179,14 +179,17 @@ final class Viewers {
     }
     List<Motif> rest = new ArrayList<>(br.motifs());
     rest.removeAll(order);
-    rest.sort((a, b) -> Integer.compare(maxCount(br, b), maxCount(br, a)));
+    java.util.Map<Motif, Integer> max = new java.util.HashMap<>();
+    rest.forEach(m -> max.put(m, java.util.Arrays.stream(br.counts(m)).max().orElse(0)));
+    rest.sort((a, b) -> Integer.compare(max.get(b), max.get(a)));
     order.addAll(rest);
     List<Viewer3d.Lane> lanes = new ArrayList<>();
     for (Motif m : order.subList(0, Math.min(MAX_LANES, order.size()))) {
       List<Integer> frames = new ArrayList<>();
       List<Integer> counts = new ArrayList<>();
-      for (int f = 0; f < br.frames(); f++) {
-        int c = br.count(f, m);
+      int[] series = br.counts(m);
+      for (int f = 0; f < series.length; f++) {
+        int c = series[f];
         if (f == 0 || c != counts.get(counts.size() - 1)) {
           frames.add(f);
           counts.add(c);
@@ -196,14 +199,6 @@ final class Viewers {
           counts.stream().mapToInt(Integer::intValue).toArray()));
     }
     return lanes;
-  }
-
-  private static int maxCount(BondResult br, Motif m) {
-    int max = 0;
-    for (int f = 0; f < br.frames(); f++) {
-      max = Math.max(max, br.count(f, m));
-    }
-    return max;
   }
 
   /** The view of a band: every image, drawn next to image 0, the migrating atom highlighted, linked to the energy profile. */

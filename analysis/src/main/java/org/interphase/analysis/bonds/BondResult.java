@@ -129,6 +129,18 @@ public record BondResult(BondParameters parameters, Layers layers, int frames, i
     return k < 0 ? 0 : motifCounts[frame][k];
   }
 
+  /** The motif's count in every frame, indexed by frame (zeros when it never appears). */
+  public int[] counts(Motif motif) {
+    int k = motifs.indexOf(motif);
+    int[] out = new int[motifCounts.length];
+    if (k >= 0) {
+      for (int f = 0; f < out.length; f++) {
+        out[f] = motifCounts[f][k];
+      }
+    }
+    return out;
+  }
+
   /**
    * Units in a frame of the motifs a name means ({@link Motif#matches}: a label such as {@code "PS3"}
    * or a generic name such as {@code "S chain"}, summed over sizes); 0 when absent.
