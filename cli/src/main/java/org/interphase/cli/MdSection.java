@@ -460,8 +460,8 @@ final class MdSection {
     html.table(List.of("t (ps)", "origins", "mean |Δr| (Å)", "moved beyond " + beyond + " Å (%)"), VanHoveViews.lagRows(r));
     r.warningTexts().forEach(warnings::add);
     used.add(sec, "van Hove lags", String.join(", ", java.util.Arrays.stream(r.lagsPs()).mapToObj(ReportParameters::fmt).toList())
-        + " ps (10, 25, 50 % of the run rounded to two digits, then to whole frames), " + m.species() + ", every time origin in the "
-        + "self part, at most " + RDF_FRAMES + " spread over the run in the distinct part");
+        + " ps (10, 25, 50 % of the run rounded to two digits, then to whole frames), " + m.species() + ", every time origin"
+        + (run.pass().frames() > RDF_FRAMES ? " in the self part, at most " + RDF_FRAMES + " spread over the run in the distinct part" : ""));
     used.add(sec, "van Hove range", "r up to " + fmt(r.rMaxA()) + " Å in bins of " + fmt(r.binA()) + " Å, the distinct part up to "
         + fmt(r.distinctRMaxA()) + " Å (at most half the first cell's smallest width); moved: |Δr| above " + beyond + " Å");
   }
