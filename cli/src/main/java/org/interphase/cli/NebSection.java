@@ -62,7 +62,7 @@ final class NebSection {
         Scene s = Scenes.neb(a, 800, 650, null);
         Path png = dir.resolve(NebViews.fileName(a.result().name())).resolve("path.png");
         Scenes.write(jmol, s, png, "scene");
-        html.figure(png, a.result().name() + ": " + s.title() + " (purple: the migrating atom through the images)");
+        html.figure(png, a.result().name() + ": " + s.title() + " (the chain of spheres: the migrating atom through the images)");
         html.viewer(Viewers.neb("neb-" + (k + 1), a), a.result().name() + ": 3D view of the band (drag to turn, scroll to zoom, click an "
             + "atom for its index, element and unit). Click an image on the energy profile beside it, or step through the images: "
             + "the migrating " + a.result().migratingElement() + " " + a.result().migratingAtom() + " is highlighted on its path; "
