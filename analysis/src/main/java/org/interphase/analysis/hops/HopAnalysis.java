@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.interphase.analysis.hops.HopResult.Doubt;
 import org.interphase.analysis.msd.MeanSquaredDisplacement;
+import org.interphase.analysis.msd.SeriesStore;
 import org.interphase.analysis.msd.MsdParameters;
 import org.interphase.analysis.msd.MsdResult;
 import org.interphase.core.Analysis;
@@ -35,8 +36,10 @@ import org.interphase.core.Warning;
  * Solids</i>, Springer 2007, ch. 7); the tracer D comes from the MSD ({@link MeanSquaredDisplacement}, default fit window) of
  * the same run, so f measures how much successive hops undo each other (f = 1 for a random walk).
  *
- * <p>The accumulator keeps the wrapped fractional positions of the mobile atoms (3 floats per atom per frame): the sites from
- * the density are known only after the last frame. With the tracer D it also keeps the MSD's unwrapped positions.
+ * <p>The accumulator keeps the wrapped fractional positions of the mobile atoms (3 numbers per atom per frame, at float
+ * precision, in a {@link SeriesStore} that moves to a temporary file beyond a quarter of the heap): the sites from the density
+ * are known only after the last frame, so this analysis needs the whole series. With the tracer D it also keeps the MSD's
+ * unwrapped positions.
  */
 public final class HopAnalysis implements Analysis<HopResult> {
   private final HopParameters p;
@@ -64,7 +67,7 @@ public final class HopAnalysis implements Analysis<HopResult> {
   public final class Accumulator implements org.interphase.core.Accumulator<HopResult> {
     private final int[] mobile;
     private final double dtFs;
-    private final List<float[]> positions = new ArrayList<>();
+    private SeriesStore positions;
     private final List<Cell> cells = new ArrayList<>();
     private final MeanSquaredDisplacement.Accumulator msd;
     private final double[] cart = new double[3];
@@ -95,22 +98,60 @@ public final class HopAnalysis implements Analysis<HopResult> {
       if (cell == null) {
         throw new IllegalArgumentException("frame " + f.step() + " has no cell: sites and hops need the periodic cell");
       }
-      float[] out = new float[3 * mobile.length];
+      if (positions == null) {
+        positions = new SeriesStore(3 * mobile.length, "hops");
+        row = new double[3 * mobile.length];
+      }
       for (int k = 0; k < mobile.length; k++) {
         for (int d = 0; d < 3; d++) {
           cart[d] = f.position(mobile[k], d);
         }
         cell.toFractional(cart, frac);
         for (int d = 0; d < 3; d++) {
-          out[3 * k + d] = (float) (frac[d] - Math.floor(frac[d]));
+          row[3 * k + d] = (float) (frac[d] - Math.floor(frac[d])); // float precision (1e-7 of the cell) is plenty for sites
         }
       }
-      positions.add(out);
+      positions.add(row);
       Cell last = cells.isEmpty() ? null : cells.get(cells.size() - 1);
       cells.add(last != null && last.equals(cell) ? last : cell);
       if (msd != null) {
         msd.accept(f);
       }
+    }
+
+    private double[] row;
+
+    /** The stored frames in order, each as floats, read from the store a block at a time. */
+    private java.util.Iterator<float[]> rows() {
+      int width = positions.width();
+      int block = Math.max(1, (1 << 20) / width);
+      return new java.util.Iterator<>() {
+        private final double[] buffer = new double[block * width];
+        private int next;
+        private int loaded;
+        private int start = -1;
+
+        @Override
+        public boolean hasNext() {
+          return next < positions.frames();
+        }
+
+        @Override
+        public float[] next() {
+          if (start < 0 || next >= start + loaded) {
+            start = next;
+            loaded = Math.min(block, positions.frames() - next);
+            positions.rows(start, loaded, buffer);
+          }
+          float[] out = new float[width];
+          int o = (next - start) * width;
+          for (int c = 0; c < width; c++) {
+            out[c] = (float) buffer[o + c];
+          }
+          next++;
+          return out;
+        }
+      };
     }
 
     /**
@@ -120,22 +161,23 @@ public final class HopAnalysis implements Analysis<HopResult> {
      */
     @Override
     public HopResult finish() {
-      int frames = positions.size();
+      int frames = positions == null ? 0 : positions.frames();
       if (frames < 2) {
         throw new IllegalArgumentException("hops need at least two frames, got " + frames);
       }
       Cell first = cells.get(0);
-      List<Site> sites = p.autoSites() ? SiteFinder.find(positions, first, p) : p.sites();
+      List<Site> sites = p.autoSites() ? SiteFinder.find(() -> rows(), frames, first, p) : p.sites();
       if (sites.isEmpty()) {
         throw new IllegalArgumentException(String.format(Locale.ROOT, "no %s site: the smoothed density has no maximum of at least %s times "
             + "the mean %s density", p.species(), p.minDensityRatio(), p.species()));
       }
       double dtPs = dtFs / 1000.0;
       SiteAssigner assigner = new SiteAssigner(sites, p, mobile, dtPs);
+      java.util.Iterator<float[]> it = rows();
       for (int f = 0; f < frames; f++) {
-        assigner.next(cells.get(f), positions.get(f));
-        positions.set(f, null); // done with it
+        assigner.next(cells.get(f), it.next());
       }
+      positions.close();
       assigner.finish();
       return result(sites, assigner, first, frames, dtPs);
     }

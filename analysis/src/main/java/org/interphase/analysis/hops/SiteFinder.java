@@ -31,10 +31,11 @@ final class SiteFinder {
    * The sites of the stored positions.
    *
    * @param fractional per frame the wrapped fractional positions of the mobile atoms, {@code [f0a, f0b, f0c, f1a, …]}
+   * @param frames how many frames {@code fractional} gives
    * @param cell a representative cell (the first), for the voxel sizes, volume and merge distances
    * @return the sites in order of decreasing density, each of type {@code site}; may be empty
    */
-  static List<Site> find(List<float[]> fractional, Cell cell, HopParameters p) {
+  static List<Site> find(Iterable<float[]> fractional, int frames, Cell cell, HopParameters p) {
     double[] len = cell.lengthsA();
     int[] n = new int[3];
     for (int d = 0; d < 3; d++) {
@@ -55,7 +56,7 @@ final class SiteFinder {
       smooth(grid, n, d, p.smoothA() / (len[d] / n[d]));
     }
     double voxel = cell.volumeA3() / grid.length;
-    double scale = 1.0 / (fractional.size() * voxel);
+    double scale = 1.0 / (frames * voxel);
     double threshold = p.minDensityRatio() * atoms / cell.volumeA3();
     List<double[]> maxima = new ArrayList<>();
     for (int a = 0; a < n[0]; a++) {
