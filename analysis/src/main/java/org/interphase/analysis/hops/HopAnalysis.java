@@ -165,21 +165,24 @@ public final class HopAnalysis implements Analysis<HopResult> {
       if (frames < 2) {
         throw new IllegalArgumentException("hops need at least two frames, got " + frames);
       }
-      Cell first = cells.get(0);
-      List<Site> sites = p.autoSites() ? SiteFinder.find(() -> rows(), frames, first, p) : p.sites();
-      if (sites.isEmpty()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "no %s site: the smoothed density has no maximum of at least %s times "
-            + "the mean %s density", p.species(), p.minDensityRatio(), p.species()));
+      try {
+        Cell first = cells.get(0);
+        List<Site> sites = p.autoSites() ? SiteFinder.find(() -> rows(), frames, first, p) : p.sites();
+        if (sites.isEmpty()) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT, "no %s site: the smoothed density has no maximum of at least %s "
+              + "times the mean %s density", p.species(), p.minDensityRatio(), p.species()));
+        }
+        double dtPs = dtFs / 1000.0;
+        SiteAssigner assigner = new SiteAssigner(sites, p, mobile, dtPs);
+        java.util.Iterator<float[]> it = rows();
+        for (int f = 0; f < frames; f++) {
+          assigner.next(cells.get(f), it.next());
+        }
+        assigner.finish();
+        return result(sites, assigner, first, frames, dtPs);
+      } finally {
+        positions.close();
       }
-      double dtPs = dtFs / 1000.0;
-      SiteAssigner assigner = new SiteAssigner(sites, p, mobile, dtPs);
-      java.util.Iterator<float[]> it = rows();
-      for (int f = 0; f < frames; f++) {
-        assigner.next(cells.get(f), it.next());
-      }
-      positions.close();
-      assigner.finish();
-      return result(sites, assigner, first, frames, dtPs);
     }
 
     private HopResult result(List<Site> sites, SiteAssigner a, Cell first, int frames, double dtPs) {

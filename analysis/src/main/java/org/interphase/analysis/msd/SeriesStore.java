@@ -23,10 +23,32 @@ import java.util.List;
  * Ctrl-C).
  *
  * <p>The store of the analyses that need a trajectory at random times (the MSD over all time origins,
- * the van Hove correlation); the limit applies to each store.
+ * the van Hove correlation, the sites and hops); the limit applies to all stores of the process together, so that a
+ * report running several of them at once stays within the heap.
  */
 public final class SeriesStore implements AutoCloseable {
   private static final int CHUNK_FRAMES = 2048;
+  /** Bytes of rows held in memory by every store of the process. */
+  private static final java.util.concurrent.atomic.AtomicLong IN_MEMORY = new java.util.concurrent.atomic.AtomicLong();
+  /** Gives back the bytes of a store that is dropped without {@link #close()} (an analysis abandoned by a failed read). */
+  private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+  private final Held held = new Held();
+
+  /** The bytes one store holds in memory, given back to the process's count when the store closes or is collected. */
+  private static final class Held implements Runnable {
+    private long bytes;
+
+    void add(long b) {
+      bytes += b;
+      IN_MEMORY.addAndGet(b);
+    }
+
+    @Override
+    public void run() {
+      IN_MEMORY.addAndGet(-bytes);
+      bytes = 0;
+    }
+  }
   private final int width;
   private final String purpose;
   private final long memoryLimitBytes;
@@ -48,6 +70,7 @@ public final class SeriesStore implements AutoCloseable {
     this.width = width;
     this.purpose = purpose;
     this.memoryLimitBytes = Long.getLong("interphase.msdSpillBytes", Runtime.getRuntime().maxMemory() / 4);
+    CLEANER.register(this, held);
   }
 
   /**
@@ -56,12 +79,14 @@ public final class SeriesStore implements AutoCloseable {
    * @throws UncheckedIOException when the temporary file cannot be written (e.g. the disk is full)
    */
   public void add(double[] row) {
-    if (spill == null && (long) (frames + 1) * width * Double.BYTES > memoryLimitBytes) {
+    long rowBytes = (long) width * Double.BYTES;
+    if (spill == null && IN_MEMORY.get() + rowBytes > memoryLimitBytes) {
       spill = new Spill(width, purpose);
       for (int t = 0; t < frames; t++) {
         spill.add(chunks.get(t / CHUNK_FRAMES), (t % CHUNK_FRAMES) * width);
       }
       chunks.clear();
+      held.run();
     }
     if (spill != null) {
       spill.add(row, 0);
@@ -71,6 +96,7 @@ public final class SeriesStore implements AutoCloseable {
         chunks.add(new double[CHUNK_FRAMES * width]);
       }
       System.arraycopy(row, 0, chunks.get(chunks.size() - 1), inChunk * width, width);
+      held.add(rowBytes);
     }
     frames++;
   }
@@ -141,6 +167,7 @@ public final class SeriesStore implements AutoCloseable {
       spill.close();
       spill = null;
     }
+    held.run();
     chunks.clear();
     frames = 0;
   }
