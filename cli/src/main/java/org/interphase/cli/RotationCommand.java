@@ -2,10 +2,14 @@ package org.interphase.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.interphase.analysis.hops.HopAnalysis;
+import org.interphase.analysis.hops.HopParameters;
 import org.interphase.analysis.rotation.RotationAnalysis;
+import org.interphase.analysis.rotation.RotationHopAnalysis;
 import org.interphase.analysis.rotation.RotationParameters;
 import org.interphase.analysis.rotation.RotationResult;
 import org.interphase.analysis.rotation.RotationViews;
+import org.interphase.core.Analysis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +56,18 @@ final class RotationCommand implements Callable<Integer> {
       + "settle angle, in frames (default ${DEFAULT-VALUE}).")
   int minFrames;
 
+  @Option(names = "--hops", paramLabel = "EL", description = "Also find hops of this element (as `hops`, default sites and radii) "
+      + "and count reorientations with a hop nearby.")
+  String hopSpecies;
+
+  @Option(names = "--hop-radius-a", paramLabel = "Å", defaultValue = "3.5", description = "A hop is near a unit when a site it leaves "
+      + "or enters is within this distance of the centre (default ${DEFAULT-VALUE} Å).")
+  double hopRadiusA;
+
+  @Option(names = "--hop-window-frames", paramLabel = "N", defaultValue = "5", description = "… and within this many frames of "
+      + "the event (default ${DEFAULT-VALUE}).")
+  int hopWindowFrames;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write rotation.csv, rotation_events.csv, rotation.json and "
       + "rotation.png/.svg here.")
   Path out;
@@ -67,7 +83,15 @@ final class RotationCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    Inputs.Outcome<RotationResult> o = Inputs.analyse(path, input.toReadOptions(), new RotationAnalysis(p));
+    Analysis<RotationResult> a = new RotationAnalysis(p);
+    if (hopSpecies != null) {
+      if (!(hopRadiusA > 0) || hopWindowFrames < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "hop coupling needs --hop-radius-a > 0 and --hop-window-frames ≥ 0");
+      }
+      a = new RotationHopAnalysis(new RotationAnalysis(p), new HopAnalysis(HopParameters.of(hopSpecies).withTracer(false)), hopRadiusA,
+          hopWindowFrames);
+    }
+    Inputs.Outcome<RotationResult> o = Inputs.analyse(path, input.toReadOptions(), a);
     ResultWriter.emit(spec, RotationViews.of(o.result(), o.pass().warnings()), out, json);
     return 0;
   }

@@ -72,12 +72,33 @@ class RotationCommandTest {
     assertTrue(lines.stream().anyMatch(l -> l.matches("  reorientations +\\d+")), r.out());
   }
 
+  /** With --hops Li: the hop analysis of the same pass, and coupling counted against the chance expectation. */
+  @Test
+  void hopCouplingOnKinisi() throws Exception {
+    InfoCommandTest.Run r = InfoCommandTest.run("rotation", kinisi(), "--timestep-fs", "100", "--hops", "Li", "--upper-deg", "25",
+        "--min-frames", "2", "--hop-window-frames", "3", "--json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode c = Json.MAPPER.readTree(r.out()).get("hop_coupling");
+    assertTrue(c.get("computed").asBoolean());
+    assertEquals("Li", c.get("species").asText());
+    assertEquals(3.5, c.get("radius_a").asDouble());
+    assertEquals(3, c.get("window_frames").asInt());
+    assertTrue(c.get("hops").asInt() > 100, c.toString());
+    assertTrue(c.get("events").asInt() > 0, c.toString());
+    assertTrue(c.get("coupled_events").asInt() <= c.get("events").asInt(), c.toString());
+    assertTrue(c.get("chance_coupled_events").asDouble() <= c.get("events").asInt(), c.toString());
+  }
+
   @Test
   void missingElementIsOneClearLine() {
     InfoCommandTest.Run r = InfoCommandTest.run("rotation", kinisi(), "--center", "Ge", "--timestep-fs", "100");
     assertEquals(2, r.exit());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().startsWith("interphase: no Ge atoms in ") && r.err().strip().endsWith("(it has Li, Cl, S, P)"), r.err());
+    InfoCommandTest.Run li = InfoCommandTest.run("rotation", kinisi(), "--timestep-fs", "100", "--hops", "Na");
+    assertEquals(2, li.exit());
+    assertEquals(1, li.err().strip().lines().count(), li.err());
+    assertTrue(li.err().startsWith("interphase: no Na atoms in "), li.err());
     InfoCommandTest.Run time = InfoCommandTest.run("rotation", kinisi());
     assertEquals(2, time.exit());
     assertTrue(time.err().contains("the time between frames is unknown; pass --timestep-fs"), time.err());

@@ -176,7 +176,7 @@ public final class RotationAnalysis implements Analysis<RotationResult> {
         warnings.add(new Warning(RotationResult.Doubt.OTHER_COORDINATION, String.format(Locale.ROOT,
             "%d %s without exactly four %s in the first frame are left out", skipped, p.center(), p.ligand())));
       }
-      return new RotationResult(p, frames, dtFs, units, events, series, libration, skipped, warnings);
+      return new RotationResult(p, frames, dtFs, units, events, series, libration, skipped, warnings, null);
     }
   }
 }

@@ -15,9 +15,11 @@ import org.interphase.core.Warning;
  * @param librationDeg per unit, the RMS angle from its reference orientation over the frames at rest, degrees
  * @param skippedCenters centres without exactly four ligands in the first frame
  * @param warnings doubts about the result
+ * @param hopCoupling reorientations against hops of a mobile species, or {@code null} when not computed
  */
 public record RotationResult(RotationParameters parameters, int frames, double timestepFs, List<Unit> units, List<Event> events,
-    double[][] angleDeg, double[] librationDeg, int skippedCenters, List<Warning> warnings) {
+    double[][] angleDeg, double[] librationDeg, int skippedCenters, List<Warning> warnings,
+    HopCoupling hopCoupling) {
 
   /** A tetrahedral unit: its index, centre atom and four ligand atoms (0-based). */
   public record Unit(int index, int center, int[] ligands) {
@@ -58,6 +60,11 @@ public record RotationResult(RotationParameters parameters, int frames, double t
   @Override
   public double[] librationDeg() {
     return librationDeg.clone();
+  }
+
+  /** This result with the coupling to hops. */
+  public RotationResult withHopCoupling(HopCoupling c) {
+    return new RotationResult(parameters, frames, timestepFs, units, events, angleDeg, librationDeg, skippedCenters, warnings, c);
   }
 
   /** Time from the first to the last frame, ps. */

@@ -85,7 +85,13 @@ public final class RotationViews {
       series.add(a);
     }
     o.put("libration_deg", r.librationDeg());
-    o.object("hop_coupling").put("computed", false);
+    HopCoupling c = r.hopCoupling();
+    Document hc = o.object("hop_coupling").put("computed", c != null);
+    if (c != null) {
+      hc.put("species", c.species()).put("radius_a", c.radiusA()).put("window_frames", c.windowFrames()).put("events", c.events())
+          .put("coupled_events", c.coupledEvents()).put("chance_coupled_events", c.chanceCoupled()).put("hops", c.hops())
+          .put("hops_near_units", c.hopsNearUnits());
+    }
     o.put("method", "orientation: best-fit rotation (Horn 1987 quaternion) of the four labelled centre-ligand vectors onto "
         + "those of frame 0; angle_series: rotation angle to frame 0; event: angle from the current reference above upper_deg "
         + "for min_frames frames, dated at the first; new reference: mean orientation once the unit stays within settle_deg "
@@ -134,6 +140,11 @@ public final class RotationViews {
     o.add(String.format(Locale.ROOT, "  libration         %.2f° RMS (mean over units)", mean));
     o.add(String.format(Locale.ROOT, "  largest angle     %.1f° to the first frame", max));
     o.add(String.format(Locale.ROOT, "  reorientations    %d", r.events().size()));
+    HopCoupling c = r.hopCoupling();
+    if (c != null) {
+      o.add(String.format(Locale.ROOT, "  with %s hops      %d of %d events have a hop within %s Å and %d frames (%.2f by chance); %d hops",
+          c.species(), c.coupledEvents(), c.events(), plain(c.radiusA()), c.windowFrames(), c.chanceCoupled(), c.hops()));
+    }
     return o;
   }
 
