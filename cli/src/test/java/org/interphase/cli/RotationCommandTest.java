@@ -99,6 +99,14 @@ class RotationCommandTest {
     assertEquals(2, li.exit());
     assertEquals(1, li.err().strip().lines().count(), li.err());
     assertTrue(li.err().startsWith("interphase: no Na atoms in "), li.err());
+    InfoCommandTest.Run pair = InfoCommandTest.run("rotation", kinisi(), "--timestep-fs", "100", "--center", "Li");
+    assertEquals(2, pair.exit());
+    assertEquals(1, pair.err().strip().lines().count(), pair.err());
+    assertTrue(pair.err().contains("no bond cutoffs known for Li–S"), pair.err());
+    InfoCommandTest.Run none = InfoCommandTest.run("rotation", kinisi(), "--timestep-fs", "100", "--center", "S", "--ligand", "P");
+    assertEquals(0, none.exit(), none.err());
+    assertTrue(none.err().contains("no S has exactly four P bonded in the first frame"), none.err());
+    assertTrue(none.out().contains("no tetrahedral units"), none.out());
     InfoCommandTest.Run time = InfoCommandTest.run("rotation", kinisi());
     assertEquals(2, time.exit());
     assertTrue(time.err().contains("the time between frames is unknown; pass --timestep-fs"), time.err());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.interphase.analysis.bonds.BondAnalysis;
 import org.interphase.analysis.bonds.BondParameters;
+import org.interphase.analysis.bonds.BondRule;
 import org.interphase.core.Analysis;
 import org.interphase.core.AtomTable;
 import org.interphase.core.Cell;
@@ -35,7 +36,8 @@ public final class RotationAnalysis implements Analysis<RotationResult> {
   /**
    * A fresh accumulator for one trajectory.
    *
-   * @throws IllegalArgumentException when the trajectory has no atoms of the centre or ligand element
+   * @throws IllegalArgumentException when the trajectory has no atoms of the centre or ligand element (or, at the first frame,
+   *     when the pair has no default bond cutoffs)
    * @throws MissingParameterException ({@code timestepFs}) when the time between frames is unknown
    */
   @Override
@@ -98,7 +100,7 @@ public final class RotationAnalysis implements Analysis<RotationResult> {
     }
 
     private void findUnits(Frame f) {
-      BondParameters bp = BondParameters.of(BondParameters.defaultRule(p.center(), p.ligand()));
+      BondParameters bp = BondParameters.of(rule());
       int n = atoms.size();
       List<List<Integer>> ligands = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -127,6 +129,19 @@ public final class RotationAnalysis implements Analysis<RotationResult> {
       if (units.isEmpty()) {
         angles = new double[1][64]; // a placeholder row keeps the growth check simple
       }
+    }
+
+    /** The default bond rule of the pair, in either order; the units are found only with default cutoffs. */
+    private BondRule rule() {
+      for (String[] pair : new String[][] {{p.center(), p.ligand()}, {p.ligand(), p.center()}}) {
+        try {
+          return BondParameters.defaultRule(pair[0], pair[1]);
+        } catch (MissingParameterException e) {
+          // try the other order
+        }
+      }
+      throw new IllegalArgumentException("no bond cutoffs known for " + p.center() + "–" + p.ligand()
+          + ": units are found with the default P–S, S–S and P–P cutoffs only");
     }
 
     private void link(List<List<Integer>> ligands, int c, int l) {

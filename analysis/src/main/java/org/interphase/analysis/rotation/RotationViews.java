@@ -127,6 +127,10 @@ public final class RotationViews {
     o.add(String.format(Locale.ROOT, "  thresholds        upper %s°, settle %s°, dwell %d frames", plain(p.upperDeg()),
         plain(p.settleDeg()), p.minFrames()));
     double[] lib = r.librationDeg();
+    if (lib.length == 0) {
+      o.add("  no tetrahedral units");
+      return o;
+    }
     double mean = 0;
     double max = 0;
     for (double[] a : r.angleDeg()) {
