@@ -95,7 +95,8 @@ public final class RotationViews {
     o.put("method", "orientation: best-fit rotation (Horn 1987 quaternion) of the four labelled centre-ligand vectors onto "
         + "those of frame 0; angle_series: rotation angle to frame 0; event: angle from the current reference above upper_deg "
         + "for min_frames frames, dated at the first; new reference: mean orientation once the unit stays within settle_deg "
-        + "for min_frames frames; angle_deg: old to new reference; libration_deg: RMS angle from the reference over frames at rest")
+        + "for min_frames frames; angle_deg: between the mean orientations at rest before and after; "
+        + "libration_deg: RMS angle from the reference over frames at rest")
         .put("warnings", warnings.stream().map(Warning::text).toList());
     return o;
   }

@@ -87,8 +87,10 @@ class RotationTurnTest {
   void noNoiseNoLibration() {
     RotationResult r = run(0, 7);
     assertEquals(0, r.librationDeg()[1], 1e-6);
-    // the new reference is the mean of the first settled frames, which may hold the turn's last frame (85.5°): 89.1°
-    assertEquals(90, r.events().get(0).angleDeg(), 1.5);
+    // between the mean orientations before and after the turn; its first frames (4.5°, 9°) and the settle frames (from 85.5°)
+    // are inside those means and pull it by a few tenths of a degree
+    System.out.printf(java.util.Locale.ROOT, "noiseless 90° turn: event angle %.2f°%n", r.events().get(0).angleDeg());
+    assertEquals(90, r.events().get(0).angleDeg(), 1.0);
     assertEquals(90, r.angleDeg()[0][99], 1e-9);
   }
 }
