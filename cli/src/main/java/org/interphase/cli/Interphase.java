@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "interphase", mixinStandardHelpOptions = true, version = "interphase 0.1.0",
     description = "Post-processing of MD and NEB runs of solid-electrolyte interfaces: VASP, CP2K, LAMMPS dumps, extended XYZ, H5MD.",
     subcommands = {InfoCommand.class, MsdCommand.class, ArrheniusCommand.class, BondsCommand.class, RdfCommand.class, HopsCommand.class,
+        RotationCommand.class,
         VanHoveCommand.class, InterfaceCommand.class, NebCommand.class, RenderCommand.class, ReportCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,159 @@
+package org.interphase.analysis.rotation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interphase.core.Warning;
+import org.interphase.core.view.ChartSpec;
+import org.interphase.core.view.Column;
+import org.interphase.core.view.Document;
+import org.interphase.core.view.Figure;
+import org.interphase.core.view.Table;
+import org.interphase.core.view.Views;
+
+/**
+ * What a {@link RotationResult} shows: {@code rotation.json}, {@code rotation.csv} (angle per unit per frame),
+ * {@code rotation_events.csv} (one row per reorientation), the chart {@code rotation.png/.svg} (angle vs time per unit) and the
+ * text summary.
+ */
+public final class RotationViews {
+  private RotationViews() {}
+
+  /** Every view of one result; {@code readWarnings} (the reader's) come first among the warnings. */
+  public static Views of(RotationResult r, List<Warning> readWarnings) {
+    List<Warning> warnings = new ArrayList<>(readWarnings);
+    warnings.addAll(r.warnings());
+    return new Views("rotation", json(r, warnings), List.of(angleTable(r), eventTable(r)), List.of(new Figure("rotation", chart(r))),
+        List.of(), text(r), warnings);
+  }
+
+  /** {@code rotation.csv}: frame, time (ps) and one column of angles (degrees, to the first frame) per unit. */
+  public static Table angleTable(RotationResult r) {
+    int n = r.frames();
+    int[] frame = new int[n];
+    double[] time = new double[n];
+    for (int f = 0; f < n; f++) {
+      frame[f] = f;
+      time[f] = f * r.timestepFs() / 1000;
+    }
+    List<Column> cols = new ArrayList<>(List.of(new Column.Integers("frame", frame), new Column.Numbers("time_ps", time)));
+    double[][] a = r.angleDeg();
+    for (RotationResult.Unit u : r.units()) {
+      cols.add(new Column.Numbers("unit" + u.index() + "_deg", a[u.index()]));
+    }
+    return new Table("rotation.csv", cols);
+  }
+
+  /** {@code rotation_events.csv}: per event its frame, time (ps), unit, centre atom and angle (degrees). */
+  public static Table eventTable(RotationResult r) {
+    List<RotationResult.Event> ev = r.events();
+    int n = ev.size();
+    int[] frame = new int[n];
+    double[] time = new double[n];
+    int[] unit = new int[n];
+    int[] center = new int[n];
+    double[] angle = new double[n];
+    for (int i = 0; i < n; i++) {
+      RotationResult.Event e = ev.get(i);
+      frame[i] = e.frame();
+      time[i] = e.timePs();
+      unit[i] = e.unit();
+      center[i] = r.units().get(e.unit()).center();
+      angle[i] = e.angleDeg();
+    }
+    return new Table("rotation_events.csv", List.of(new Column.Integers("frame", frame), new Column.Numbers("time_ps", time),
+        new Column.Integers("unit", unit), new Column.Integers("center_atom", center), new Column.Numbers("angle_deg", angle)));
+  }
+
+  /** The JSON document of {@code rotation --json}. */
+  public static Document json(RotationResult r, List<Warning> warnings) {
+    RotationParameters p = r.parameters();
+    Document o = new Document();
+    o.put("center", p.center()).put("ligand", p.ligand()).put("frames", r.frames()).put("timestep_fs", r.timestepFs())
+        .put("duration_ps", r.durationPs()).put("upper_deg", p.upperDeg()).put("settle_deg", p.settleDeg())
+        .put("min_frames", p.minFrames()).put("skipped_centers", r.skippedCenters());
+    Document.Items units = o.array("units");
+    for (RotationResult.Unit u : r.units()) {
+      units.addObject().put("index", u.index()).put("center", u.center()).put("ligands", u.ligands());
+    }
+    Document.Items events = o.array("events");
+    for (RotationResult.Event e : r.events()) {
+      events.addObject().put("frame", e.frame()).put("time_ps", e.timePs()).put("unit", e.unit()).put("angle_deg", e.angleDeg());
+    }
+    Document.Items series = o.array("angle_series");
+    for (double[] a : r.angleDeg()) {
+      series.add(a);
+    }
+    o.put("libration_deg", r.librationDeg());
+    HopCoupling c = r.hopCoupling();
+    Document hc = o.object("hop_coupling").put("computed", c != null);
+    if (c != null) {
+      hc.put("species", c.species()).put("radius_a", c.radiusA()).put("window_frames", c.windowFrames()).put("events", c.events())
+          .put("coupled_events", c.coupledEvents()).put("chance_coupled_events", c.chanceCoupled()).put("hops", c.hops())
+          .put("hops_near_units", c.hopsNearUnits());
+    }
+    o.put("method", "orientation: best-fit rotation (Horn 1987 quaternion) of the four labelled centre-ligand vectors onto "
+        + "those of frame 0; angle_series: rotation angle to frame 0; event: angle from the current reference above upper_deg "
+        + "for min_frames frames, dated at the first; new reference: mean orientation once the unit stays within settle_deg "
+        + "for min_frames frames; angle_deg: between the mean orientations at rest before and after; "
+        + "libration_deg: RMS angle from the reference over frames at rest")
+        .put("warnings", warnings.stream().map(Warning::text).toList());
+    return o;
+  }
+
+  /** The angle to the first frame over time, one line per unit (at most 24 units drawn). */
+  public static ChartSpec chart(RotationResult r) {
+    double[][] a = r.angleDeg();
+    int n = r.frames();
+    double[] t = new double[n];
+    for (int f = 0; f < n; f++) {
+      t[f] = f * r.timestepFs() / 1000;
+    }
+    List<ChartSpec.Series> s = new ArrayList<>();
+    int drawn = Math.min(24, a.length);
+    for (int u = 0; u < drawn; u++) {
+      s.add(new ChartSpec.Series("unit " + u, t, a[u], null, ChartSpec.Style.LINE, u, false));
+    }
+    String title = String.format(Locale.ROOT, "%s%s4 rotation: %d units%s, %d reorientations", r.parameters().center(),
+        r.parameters().ligand(), a.length, drawn < a.length ? " (" + drawn + " drawn)" : "", r.events().size());
+    return new ChartSpec(title, "time (ps)", "angle to first frame (°)", s, Double.NaN, Double.NaN, null, true, new double[0]);
+  }
+
+  /** The summary a person reads. */
+  public static List<String> text(RotationResult r) {
+    RotationParameters p = r.parameters();
+    List<String> o = new ArrayList<>();
+    o.add(String.format(Locale.ROOT, "%s%s4 rotation: %d units, %d frames of %s fs (%.3f ps)", p.center(), p.ligand(),
+        r.units().size(), r.frames(), plain(r.timestepFs()), r.durationPs()));
+    o.add(String.format(Locale.ROOT, "  thresholds        upper %s°, settle %s°, dwell %d frames", plain(p.upperDeg()),
+        plain(p.settleDeg()), p.minFrames()));
+    double[] lib = r.librationDeg();
+    if (lib.length == 0) {
+      o.add("  no tetrahedral units");
+      return o;
+    }
+    double mean = 0;
+    double max = 0;
+    for (double[] a : r.angleDeg()) {
+      for (double v : a) {
+        max = Math.max(max, v);
+      }
+    }
+    for (double l : lib) {
+      mean += l / lib.length;
+    }
+    o.add(String.format(Locale.ROOT, "  libration         %.2f° RMS (mean over units)", mean));
+    o.add(String.format(Locale.ROOT, "  largest angle     %.1f° to the first frame", max));
+    o.add(String.format(Locale.ROOT, "  reorientations    %d", r.events().size()));
+    HopCoupling c = r.hopCoupling();
+    if (c != null) {
+      o.add(String.format(Locale.ROOT, "  with %s hops      %d of %d events have a hop within %s Å and %d frames (%.2f by chance); %d hops",
+          c.species(), c.coupledEvents(), c.events(), plain(c.radiusA()), c.windowFrames(), c.chanceCoupled(), c.hops()));
+    }
+    return o;
+  }
+
+  private static String plain(double v) {
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
+  }
+}
