@@ -21,8 +21,19 @@ public final class InputOptions {
           + "a LAMMPS dump without an element column (type 1 = first symbol).")
   List<String> species = new ArrayList<>();
 
-  @Option(names = "--timestep-fs", paramLabel = "FS", description = "Time between stored frames in fs, overriding what the files say.")
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
+
   Double timestepFs;
+
+  @Option(names = "--timestep-fs", paramLabel = "FS", description = "Time between stored frames in fs, overriding what the files say.")
+  void setTimestepFs(double fs) {
+    if (!(fs > 0)) {
+      throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "--timestep-fs " + ReportParameters.fmt(fs)
+          + ": the time between stored frames must be > 0 fs");
+    }
+    timestepFs = fs;
+  }
 
   @Option(names = "--md-step-fs", paramLabel = "FS", description = "MD integration time step in fs (LAMMPS `timestep`, converted to fs; "
       + "metal units: 0.001 ps = 1 fs), for a LAMMPS dump without ITEM: TIME: a frame's time = its TIMESTEP number × this.")
@@ -46,6 +57,9 @@ public final class InputOptions {
   ReadOptions toReadOptions() {
     if (format != null) {
       FormatRegistry.byName(format);
+    }
+    if (mdStepFs != null && !(mdStepFs > 0)) {
+      throw new IllegalArgumentException("--md-step-fs " + ReportParameters.fmt(mdStepFs) + ": the MD time step must be > 0 fs");
     }
     return new ReadOptions(strict, species, timestepFs == null ? Double.NaN : timestepFs, format,
         lammpsUnits == null ? null : LammpsUnits.parse(lammpsUnits), mdStepFs == null ? Double.NaN : mdStepFs);

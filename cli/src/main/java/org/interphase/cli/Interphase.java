@@ -2,6 +2,8 @@ package org.interphase.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
@@ -111,20 +113,34 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
     return unknown;
   }
 
-  /** The option name closest to {@code given} by edit distance, or {@code null} when none is close. */
+  /**
+   * The option name closest to {@code given} by edit distance, or {@code null} when none is close; when none is close by
+   * spelling, the options whose hyphen-separated words include every word of {@code given} (e.g. {@code --fit-ps} →
+   * {@code --fit-start-ps or --fit-end-ps}).
+   */
   static String nearestOption(CommandSpec spec, String given) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    String g = given.toLowerCase(java.util.Locale.ROOT);
+    List<String> sharingWords = new ArrayList<>();
+    List<String> words = List.of(g.replaceFirst("^-+", "").split("-"));
     for (CommandLine.Model.OptionSpec o : spec.options()) {
       for (String n : o.names()) {
-        int d = editDistance(given.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT));
+        String name = n.toLowerCase(java.util.Locale.ROOT);
+        int d = editDistance(g, name);
         if (d < bestDistance) {
           bestDistance = d;
           best = n;
         }
+        if (name.startsWith("--") && List.of(name.substring(2).split("-")).containsAll(words) && !sharingWords.contains(n)) {
+          sharingWords.add(n);
+        }
       }
     }
-    return bestDistance <= Math.max(2, given.length() / 3) ? best : null;
+    if (bestDistance <= Math.max(2, given.length() / 3)) {
+      return best;
+    }
+    return sharingWords.isEmpty() || sharingWords.size() > 3 ? null : String.join(" or ", sharingWords);
   }
 
   private static int editDistance(String a, String b) {
