@@ -8,6 +8,7 @@ import org.interphase.analysis.hops.HopAnalysis;
 import org.interphase.analysis.hops.HopParameters;
 import org.interphase.analysis.hops.HopResult;
 import org.interphase.analysis.hops.HopViews;
+import org.interphase.analysis.msd.Region;
 import org.interphase.core.Warning;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +57,14 @@ final class HopsCommand implements Callable<Integer> {
       + "hop to count (default ${DEFAULT-VALUE}).")
   int minFrames;
 
+  @Option(names = "--coordination-a", paramLabel = "Å", defaultValue = "3.0", description = "Type density sites by the anions within "
+      + "this distance, e.g. S3Cl (default ${DEFAULT-VALUE} Å; 0: no typing).")
+  double coordinationA;
+
+  @Option(names = "--region", paramLabel = "AXIS=LO:HI", description = "Also give the hop statistics of the sites in this slab (Å), "
+      + "e.g. z=12.0:18.5; repeat for several layers.")
+  List<String> regions = new ArrayList<>();
+
   @Option(names = "--no-tracer", description = "Skip the tracer D from the MSD (saves its memory on long runs).")
   boolean noTracer;
 
@@ -68,8 +77,12 @@ final class HopsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HopParameters p;
+    List<Region> layers = new ArrayList<>();
     try {
-      p = HopParameters.of(species).withHysteresis(enterA, leaveA, minFrames).withTracer(!noTracer);
+      p = HopParameters.of(species).withHysteresis(enterA, leaveA, minFrames).withTracer(!noTracer).withCoordination(coordinationA);
+      for (String r : regions) {
+        layers.add(Region.parse(r));
+      }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -83,7 +96,7 @@ final class HopsCommand implements Callable<Integer> {
     if (reference != null && o.pass().firstFrame() != null && o.pass().firstFrame().cell() != null) {
       warnings.addAll(reference.compare(o.pass().firstFrame().cell()));
     }
-    ResultWriter.emit(spec, HopViews.of(o.result(), warnings), out, json);
+    ResultWriter.emit(spec, HopViews.of(o.result(), layers, warnings), out, json);
     return 0;
   }
 }

@@ -23,7 +23,9 @@ import org.interphase.analysis.msd.MsdViews;
 import org.interphase.analysis.hops.HopAnalysis;
 import org.interphase.analysis.hops.HopParameters;
 import org.interphase.analysis.hops.HopResult;
-import org.interphase.analysis.hops.HopViews;
+import org.interphase.analysis.rotation.RotationAnalysis;
+import org.interphase.analysis.rotation.RotationParameters;
+import org.interphase.analysis.rotation.RotationResult;
 import org.interphase.analysis.rdf.RadialDistribution;
 import org.interphase.analysis.rdf.RdfParameters;
 import org.interphase.analysis.rdf.RdfResult;
@@ -48,8 +50,8 @@ import org.interphase.viz.report.HtmlReport;
 import org.interphase.viz.report.Viewer3d;
 
 /**
- * The section of a report for one MD run: bond events and motifs, structure, g(r), transport, van Hove correlation — from one read of
- * the run.
+ * The section of a report for one MD run: bond events and motifs, structure, g(r), transport, hops between sites, PS4 rotation and
+ * its coupling to the hops, van Hove correlation — from one read of the run.
  */
 final class MdSection {
   private MdSection() {}
@@ -61,7 +63,8 @@ final class MdSection {
   /** What one pass over an MD run gave each analysis of its section. */
   private record MdPass(TrajectoryHeader header, Runner.Pass pass, BondParameters bondParameters, Runner.Slot<BondResult> bonds,
       Runner.Slot<MsdResult> msd, List<Runner.Slot<MsdResult>> regions, MsdParameters msdParameters, List<RdfRun> rdf,
-      Runner.Slot<HopResult> hops, Runner.Slot<List<FrameSampler.Sampled>> sample, Runner.Slot<VanHoveResult> vanHove) {}
+      Runner.Slot<HopResult> hops, Runner.Slot<List<FrameSampler.Sampled>> sample, Runner.Slot<VanHoveResult> vanHove,
+      Runner.Slot<RotationResult> rotation) {}
 
   /** One g(r) of the section: what was asked and what it gave. */
   private record RdfRun(RdfParameters parameters, Runner.Slot<RdfResult> slot) {}
@@ -140,8 +143,10 @@ final class MdSection {
         }
       }
       Runner.Slot<HopResult> hops = msd == null ? null : run.add(new HopAnalysis(HopParameters.of(m.species()).withTracer(false)));
+      Runner.Slot<RotationResult> rotation = h.atoms().indicesOf("P").length > 0 && h.atoms().indicesOf("S").length > 0
+          ? run.add(new RotationAnalysis(RotationParameters.of("P", "S"))) : null;
       Runner.Pass pass = run.run(Progress.of(src));
-      return new MdPass(h, pass, bp, bonds, msd, regions, p, rdf, hops, sample, vanHove);
+      return new MdPass(h, pass, bp, bonds, msd, regions, p, rdf, hops, sample, vanHove, rotation);
     }
   }
 
@@ -173,29 +178,15 @@ final class MdSection {
     }
     rdf(run, dir, rel, html, warnings, files, used, sec, dpi);
     transport(m, run, dir, rel, html, warnings, files, used, sec, msdFiles);
-    hops(run, dir, rel, html, warnings, files, dpi);
+    MechanismSection.Page page = new MechanismSection.Page(dir, rel, html, warnings, files, used, sec, dpi);
+    List<Region> layers = m.regions().stream().map(Region::parse).toList();
+    MechanismSection.hops(run.hops(), layers, run.msd() != null && run.msd().ok() ? run.msd().result().diffusivity().value() : Double.NaN,
+        page);
+    MechanismSection.rotation(run.rotation(), run.hops(), run.pass().firstFrame(), page);
     vanHove(m, run, dir, rel, html, warnings, files, used, sec, dpi);
     html.links(files).warnings(warnings).endSection();
     warnings.forEach(w -> err.println("warning: " + name + ": " + w));
     err.flush();
-  }
-
-  /** The hop part of an MD section, as {@code hops --out} with density sites: the cumulative hops, D_jump beside the MSD's D. */
-  private static void hops(MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings, List<String> files, int dpi) {
-    if (run.hops() == null || !run.hops().ok()) {
-      if (run.hops() != null) {
-        html.missing("Hops between sites not computed: " + run.hops().failure() + ".");
-      }
-      return;
-    }
-    HopResult r = run.hops().result();
-    ResultWriter.write(dir, HopViews.of(r, List.of()), dpi);
-    files.addAll(List.of(rel + "/hops.csv", rel + "/sites.csv", rel + "/hops.json"));
-    html.figure(dir.resolve("hops.png"), "Cumulative hops between sites of the time-averaged density (see the guide's hops page)");
-    double d = run.msd().ok() ? run.msd().result().diffusivity().value() : Double.NaN;
-    html.text(String.format(Locale.ROOT, "%d sites, %d hop(s) (%.3g per atom per ps); D_jump = %.3g cm²/s beside the tracer D %.3g cm²/s "
-        + "(correlation factor %.2f).", r.sites().size(), r.hops().size(), r.ratePerAtomPs(), r.dJumpCm2S(), d, d / r.dJumpCm2S()));
-    warnings.addAll(r.warningTexts());
   }
 
   /** The bond part of an MD section: the structure at the first appearance of the highlighted motif, the motif chart and table. */

@@ -566,6 +566,32 @@ class DemoReportTest {
     assertEquals(6 + 10, checked, "six runs with D and σ, ten layers");
   }
 
+  /**
+   * Each seed model shows its Li hops per layer (one row per region of demo.json, the counts of hop_layers.csv), the hops between
+   * layers, and the PS4 rotation with the paddle-wheel test.
+   */
+  @Test
+  void seedModelsShowHopsPerLayerAndTheRotationHopCoupling() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    String html = Files.readString(out.resolve("index.html"));
+    JsonNode demo = Json.MAPPER.readTree(SharedData.projectRoot().resolve("examples/demo.json").toFile());
+    for (int k = 0; k < SEED_TITLES.size(); k++) {
+      String sec = section(html, "MD run: " + SEED_TITLES.get(k));
+      assertTrue(sec.contains("Li hops per layer") && sec.contains("Hops between layers"), SEED_TITLES.get(k));
+      assertTrue(sec.contains("PS4 rotation and Li hops") && sec.contains("Paddle-wheel test"), SEED_TITLES.get(k));
+      Map<String, CSVRecord> layers = csv(out.resolve("md-" + (k + 1)).resolve("hop_layers.csv"), "layer_a");
+      assertEquals(demo.get("md").get(k).get("regions").size(), layers.size(), SEED_TITLES.get(k));
+      Map<String, List<String>> rows = rows(sec.substring(sec.indexOf("Li hops per layer"), sec.indexOf("Hops between layers")));
+      for (CSVRecord l : layers.values()) {
+        org.interphase.analysis.msd.Region g = org.interphase.analysis.msd.Region.parse(l.get("layer_a"));
+        List<String> shown = rows.get(g.label());
+        assertEquals(l.get("sites"), shown.get(1), g.label());
+        assertEquals(l.get("hops_out") + " (" + l.get("hops_within") + ")", shown.get(3), g.label());
+      }
+      assertTrue(Files.exists(out.resolve("md-" + (k + 1)).resolve("rotation.json")), SEED_TITLES.get(k));
+    }
+  }
+
   @Test
   void everyInterfaceEnergyAndWorkOfAdhesionShownIsTheJsonAndCsvValue() throws Exception {
     assertEquals(0, run.exit(), run.err());

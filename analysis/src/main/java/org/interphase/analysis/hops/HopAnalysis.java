@@ -36,6 +36,9 @@ import org.interphase.core.Warning;
  * Solids</i>, Springer 2007, ch. 7); the tracer D comes from the MSD ({@link MeanSquaredDisplacement}, default fit window) of
  * the same run, so f measures how much successive hops undo each other (f = 1 for a random walk).
  *
+ * <p>Sites found from the density are typed by their anion coordination ({@link SiteTyper}, e.g. {@code S3Cl}); sites from a
+ * reference structure keep its labels.
+ *
  * <p>The accumulator keeps the wrapped fractional positions of the mobile atoms (3 numbers per atom per frame, at float
  * precision, in a {@link SeriesStore} that moves to a temporary file beyond a quarter of the heap): the sites from the density
  * are known only after the last frame, so this analysis needs the whole series. With the tracer D it also keeps the MSD's
@@ -72,6 +75,7 @@ public final class HopAnalysis implements Analysis<HopResult> {
     private final MeanSquaredDisplacement.Accumulator msd;
     private final double[] cart = new double[3];
     private final double[] frac = new double[3];
+    private final SiteTyper typer;
 
     Accumulator(TrajectoryHeader header) {
       AtomTable atoms = header.atoms();
@@ -84,6 +88,7 @@ public final class HopAnalysis implements Analysis<HopResult> {
       if (Double.isNaN(dtFs)) {
         throw new MissingParameterException("timestepFs", header.source() + ": the time between frames is unknown");
       }
+      typer = p.autoSites() && p.coordinationA() > 0 ? new SiteTyper(atoms, p.species()) : null;
       msd = p.tracer() ? new MeanSquaredDisplacement(MsdParameters.of(p.species()).withTimestepFs(dtFs)).start(header) : null;
     }
 
@@ -116,6 +121,9 @@ public final class HopAnalysis implements Analysis<HopResult> {
       cells.add(last != null && last.equals(cell) ? last : cell);
       if (msd != null) {
         msd.accept(f);
+      }
+      if (typer != null) {
+        typer.accept(f, cell);
       }
     }
 
@@ -168,6 +176,7 @@ public final class HopAnalysis implements Analysis<HopResult> {
       try {
         Cell first = cells.get(0);
         List<Site> sites = p.autoSites() ? SiteFinder.find(() -> rows(), frames, first, p) : p.sites();
+        sites = typer == null ? sites : typer.type(sites, p.coordinationA());
         if (sites.isEmpty()) {
           throw new IllegalArgumentException(String.format(Locale.ROOT, "no %s site: the smoothed density has no maximum of at least %s "
               + "times the mean %s density", p.species(), p.minDensityRatio(), p.species()));

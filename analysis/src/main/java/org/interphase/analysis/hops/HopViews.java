@@ -3,6 +3,7 @@ package org.interphase.analysis.hops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.interphase.analysis.msd.Region;
 import org.interphase.core.Warning;
 import org.interphase.core.view.ChartSpec;
 import org.interphase.core.view.Column;
@@ -20,10 +21,73 @@ public final class HopViews {
 
   /** Every view of one result; {@code readWarnings} (the reader's) come first among the warnings. */
   public static Views of(HopResult r, List<Warning> readWarnings) {
+    return of(r, List.of(), readWarnings);
+  }
+
+  /**
+   * Every view of one result with the statistics of each layer ({@link HopLayers}; none when {@code layers} is empty): then also
+   * {@code hop_layers.csv}, the JSON's {@code layers} and {@code layer_crossings}, and a line per layer in the text.
+   */
+  public static Views of(HopResult r, List<Region> layers, List<Warning> readWarnings) {
     List<Warning> warnings = new ArrayList<>(readWarnings);
     warnings.addAll(r.warnings());
-    return new Views("hops", json(r, warnings), List.of(hopTable(r), siteTable(r)), List.of(new Figure("hops", chart(r))), List.of(),
-        text(r), warnings);
+    Document doc = json(r, warnings);
+    List<Table> tables = new ArrayList<>(List.of(hopTable(r), siteTable(r)));
+    List<String> text = new ArrayList<>(text(r));
+    if (!layers.isEmpty()) {
+      List<HopLayers> stats = HopLayers.of(r, layers);
+      layerJson(doc, stats, HopLayers.crossings(r, layers));
+      tables.add(layerTable(stats));
+      for (HopLayers l : stats) {
+        text.add(String.format(Locale.ROOT, "  layer %-11s %d sites, %.2f %s, %d hops out (%d within), rate %.4g /ps, D_jump %.3e cm²/s",
+            l.layer().label(), l.sites(), l.atoms(), r.parameters().species(), l.hopsOut(), l.hopsWithin(), l.ratePerAtomPs(),
+            l.dJumpCm2S()));
+      }
+    }
+    return new Views("hops", doc, tables, List.of(new Figure("hops", chart(r))), List.of(), text, warnings);
+  }
+
+  /** {@code hop_layers.csv}: one row per layer. */
+  public static Table layerTable(List<HopLayers> stats) {
+    int n = stats.size();
+    double[] atoms = new double[n];
+    int[] sites = new int[n];
+    int[] out = new int[n];
+    int[] within = new int[n];
+    double[] rate = new double[n];
+    double[] dj = new double[n];
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      HopLayers l = stats.get(i);
+      names.add(l.layer().toString().replace(" Å", ""));
+      sites[i] = l.sites();
+      atoms[i] = l.atoms();
+      out[i] = l.hopsOut();
+      within[i] = l.hopsWithin();
+      rate[i] = l.ratePerAtomPs();
+      dj[i] = l.dJumpCm2S();
+    }
+    return new Table("hop_layers.csv", List.of(new Column.Texts("layer_a", names), new Column.Integers("sites", sites),
+        new Column.Numbers("atoms", atoms), new Column.Integers("hops_out", out), new Column.Integers("hops_within", within),
+        new Column.Numbers("rate_per_atom_per_ps", rate), new Column.Numbers("d_jump_cm2_s", dj)));
+  }
+
+  private static void layerJson(Document o, List<HopLayers> stats, int[][] crossings) {
+    Document.Items items = o.array("layers");
+    List<String> names = new ArrayList<>();
+    for (HopLayers l : stats) {
+      String name = l.layer().toString().replace(" Å", "");
+      names.add(name);
+      items.addObject().put("region", name).put("sites", l.sites()).put("atoms", l.atoms()).put("hops_out", l.hopsOut())
+          .put("hops_within", l.hopsWithin()).put("rate_per_atom_per_ps", l.ratePerAtomPs()).put("d_jump_cm2_s", l.dJumpCm2S());
+    }
+    names.add("outside");
+    Document c = o.object("layer_crossings");
+    c.put("layers", names);
+    Document.Items rows = c.array("counts");
+    for (int[] row : crossings) {
+      rows.add(row);
+    }
   }
 
   /** {@code hops.csv}: per hop its frame, time (ps), atom, sites and their types, and the site-to-site distance (Å). */

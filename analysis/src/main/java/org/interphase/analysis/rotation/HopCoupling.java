@@ -24,6 +24,11 @@ import org.interphase.core.Cell;
 public record HopCoupling(String species, double radiusA, int windowFrames, int events, int coupledEvents, double chanceCoupled,
     int hops, int hopsNearUnits) {
 
+  /** Default distance of a hop's site from the unit's centre, Å: the first P–Li shell of Li thiophosphates (≈ 3.0–3.5 Å). */
+  public static final double DEFAULT_RADIUS_A = 3.5;
+  /** Default time window, ± frames. */
+  public static final int DEFAULT_WINDOW_FRAMES = 5;
+
   /** One hop: its frame and the positions of the sites it leaves and enters, Å. */
   public record Hop(int frame, double[] fromA, double[] toA) {}
 

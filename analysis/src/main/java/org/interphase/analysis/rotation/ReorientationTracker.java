@@ -11,7 +11,16 @@ import java.util.List;
  * angle is the one between the mean orientations of the rest periods before and after it, over their frames within the settle
  * angle of the reference (the settle frames open the period after; a mean is the sign-aligned sum of the quaternions,
  * normalised). A run ending while an event is open closes it with
- * the frames seen. Libration: the RMS of θ over the frames at rest (no event open or pending).
+ * the frames seen.
+ *
+ * <p>Libration: the spread of the orientations about the mean orientation of their rest period (frames with no event open or
+ * pending), so a unit that settles a few tens of degrees from its first orientation without a reorientation does not count that
+ * offset. With M = Σ q qᵀ over the n frames of a period and λ its largest eigenvalue (its eigenvector is the mean orientation:
+ * Markley, Cheng, Crassidis &amp; Oshman, J. Guid. Control Dyn. 30, 1193 (2007)), Σ sin²(θᵢ/2) = n − λ for the angles θᵢ from
+ * that mean, and over all periods
+ * <pre>{@code
+ * libration = 2 arcsin √( Σ_periods (n − λ) / Σ_periods n )     (= the RMS of θ to within 1 % up to 30°)
+ * }</pre>
  */
 final class ReorientationTracker {
   /** One reorientation: the frame it started (0-based) and the angle between the mean orientations before and after, radians. */
@@ -32,8 +41,10 @@ final class ReorientationTracker {
   private double[] candidate;
   private final double[] sum = new double[4];
   private int calm;
-  private double sumSq;
-  private int restFrames;
+  private final double[] moment = new double[16];
+  private int momentFrames;
+  private double sumSin2;
+  private long libFrames;
 
   ReorientationTracker(RotationParameters p) {
     upperRad = Math.toRadians(p.upperDeg());
@@ -63,8 +74,12 @@ final class ReorientationTracker {
       return;
     }
     above = 0;
-    sumSq += theta * theta;
-    restFrames++;
+    for (int a = 0; a < 4; a++) {
+      for (int b = 0; b < 4; b++) {
+        moment[4 * a + b] += q[a] * q[b];
+      }
+    }
+    momentFrames++;
     if (theta <= settleRad) { // the start of a turn (between settle and upper) stays out of the mean
       Quaternions.addAligned(restSum, q, reference);
     }
@@ -94,6 +109,7 @@ final class ReorientationTracker {
 
   /** A rest period ends (an event opens): its mean is the orientation after the last event and before the next one. */
   private void endRest() {
+    flushLibration();
     double[] mean = Quaternions.normalise(restSum.clone());
     settleLast(mean);
     previousMean = mean;
@@ -118,12 +134,32 @@ final class ReorientationTracker {
     }
     if (!open) {
       settleLast(Quaternions.normalise(restSum.clone()));
+      flushLibration();
     }
     return List.copyOf(events);
   }
 
-  /** RMS of the angle from the reference over the frames at rest, radians (NaN with none). */
+  /** The rest period's spread about its mean orientation goes into the libration. */
+  private void flushLibration() {
+    if (momentFrames > 0) {
+      double[][] m = new double[4][4];
+      for (int a = 0; a < 4; a++) {
+        for (int b = 0; b < 4; b++) {
+          m[a][b] = moment[4 * a + b];
+        }
+      }
+      double[] values = new org.apache.commons.math3.linear.EigenDecomposition(
+          org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(m)).getRealEigenvalues();
+      double largest = java.util.Arrays.stream(values).max().orElse(momentFrames);
+      sumSin2 += Math.max(0, momentFrames - largest);
+      libFrames += momentFrames;
+      java.util.Arrays.fill(moment, 0);
+      momentFrames = 0;
+    }
+  }
+
+  /** Libration: the spread of the orientations about the mean of their rest period (see the class comment), radians (NaN with none). */
   double librationRad() {
-    return restFrames == 0 ? Double.NaN : Math.sqrt(sumSq / restFrames);
+    return libFrames == 0 ? Double.NaN : 2 * Math.asin(Math.min(1, Math.sqrt(sumSin2 / libFrames)));
   }
 }

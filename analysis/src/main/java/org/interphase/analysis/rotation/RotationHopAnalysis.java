@@ -54,22 +54,32 @@ public final class RotationHopAnalysis implements Analysis<RotationResult> {
 
       @Override
       public RotationResult finish() {
-        RotationResult rr = r.finish();
-        HopResult hr = h.finish();
-        double[][] centres = new double[rr.units().size()][3];
-        for (RotationResult.Unit u : rr.units()) {
-          for (int d = 0; d < 3; d++) {
-            centres[u.index()][d] = first.position(u.center(), d);
-          }
-        }
-        double[][] sites = hr.positionsA();
-        List<HopCoupling.Hop> list = new ArrayList<>();
-        for (HopEvent e : hr.hops()) {
-          list.add(new HopCoupling.Hop(e.frame(), sites[e.from()], sites[e.to()]));
-        }
-        return rr.withHopCoupling(HopCoupling.of(hr.parameters().species(), radiusA, windowFrames, rr.events(), centres, list,
-            first.cell(), rr.frames()));
+        return couple(r.finish(), h.finish(), first, radiusA, windowFrames);
       }
     };
+  }
+
+  /**
+   * The rotation result with the {@link HopCoupling} of its events to the hops of the same run: distances from each unit's centre
+   * in {@code first} to the hop's sites (which are in the first frame's cell).
+   *
+   * @param first the first frame of the run both results come from
+   * @param radiusA a hop is near a unit when a site it leaves or enters is within this distance of the centre, Å (&gt; 0)
+   * @param windowFrames and near in time when within this many frames of the event (≥ 0)
+   */
+  public static RotationResult couple(RotationResult rr, HopResult hr, Frame first, double radiusA, int windowFrames) {
+    double[][] centres = new double[rr.units().size()][3];
+    for (RotationResult.Unit u : rr.units()) {
+      for (int d = 0; d < 3; d++) {
+        centres[u.index()][d] = first.position(u.center(), d);
+      }
+    }
+    double[][] sites = hr.positionsA();
+    List<HopCoupling.Hop> list = new ArrayList<>();
+    for (HopEvent e : hr.hops()) {
+      list.add(new HopCoupling.Hop(e.frame(), sites[e.from()], sites[e.to()]));
+    }
+    return rr.withHopCoupling(HopCoupling.of(hr.parameters().species(), radiusA, windowFrames, rr.events(), centres, list,
+        first.cell(), rr.frames()));
   }
 }

@@ -101,21 +101,39 @@ public final class RotationViews {
     return o;
   }
 
-  /** The angle to the first frame over time, one line per unit (at most 24 units drawn). */
+  /** Points per unit in the chart of a long run. */
+  static final int CHART_POINTS = 4000;
+
+  /**
+   * The angle to the first frame over time, one line per unit (at most 24 units drawn; a run of more than {@link #CHART_POINTS}
+   * frames drawn as the largest angle of each block of frames).
+   */
   public static ChartSpec chart(RotationResult r) {
     double[][] a = r.angleDeg();
-    int n = r.frames();
+    // a long run is drawn at most CHART_POINTS points per unit: each point the largest angle of its block of frames, so no
+    // reorientation disappears between drawn frames
+    int stride = Math.max(1, (int) Math.ceil(r.frames() / (double) CHART_POINTS));
+    int n = (r.frames() + stride - 1) / stride;
     double[] t = new double[n];
-    for (int f = 0; f < n; f++) {
-      t[f] = f * r.timestepFs() / 1000;
+    for (int i = 0; i < n; i++) {
+      t[i] = (long) i * stride * r.timestepFs() / 1000;
     }
     List<ChartSpec.Series> s = new ArrayList<>();
     int drawn = Math.min(24, a.length);
     for (int u = 0; u < drawn; u++) {
-      s.add(new ChartSpec.Series("unit " + u, t, a[u], null, ChartSpec.Style.LINE, u, false));
+      double[] y = new double[n];
+      for (int f = 0; f < r.frames(); f++) {
+        y[f / stride] = f % stride == 0 ? a[u][f] : Math.max(y[f / stride], a[u][f]);
+      }
+      s.add(new ChartSpec.Series("unit " + u, t, y, null, ChartSpec.Style.LINE, u, false));
     }
-    String title = String.format(Locale.ROOT, "%s%s4 rotation: %d units%s, %d reorientations", r.parameters().center(),
-        r.parameters().ligand(), a.length, drawn < a.length ? " (" + drawn + " drawn)" : "", r.events().size());
+    double end = n == 0 ? 0 : t[n - 1];
+    s.add(new ChartSpec.Series(String.format(Locale.ROOT, "reorientation threshold %s°", plain(r.parameters().upperDeg())),
+        new double[] {0, end}, new double[] {r.parameters().upperDeg(), r.parameters().upperDeg()}, null, ChartSpec.Style.DASHED, 13,
+        true));
+    int ev = r.events().size();
+    String title = String.format(Locale.ROOT, "%s%s4 rotation: %d units%s, %d reorientation%s", r.parameters().center(),
+        r.parameters().ligand(), a.length, drawn < a.length ? " (" + drawn + " drawn)" : "", ev, ev == 1 ? "" : "s");
     return new ChartSpec(title, "time (ps)", "angle to first frame (°)", s, Double.NaN, Double.NaN, null, true, new double[0]);
   }
 

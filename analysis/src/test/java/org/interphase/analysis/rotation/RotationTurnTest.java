@@ -93,4 +93,33 @@ class RotationTurnTest {
     assertEquals(90, r.events().get(0).angleDeg(), 1.0);
     assertEquals(90, r.angleDeg()[0][99], 1e-9);
   }
+
+  /**
+   * A unit librating about a fixed axis by θ(t) = 30° + 10° sin(2π f / 20), never beyond the 60° threshold: its libration is the
+   * spread about its mean orientation, RMS of 10° sin = 10°/√2 = 7.07° (the mean angle of 30° from the first frame is no
+   * libration; the RMS angle from the first frame would be √(30² + 50) = 30.8°).
+   */
+  @Test
+  void librationIsTheSpreadAboutTheMeanOrientation() {
+    Cell cell = Cell.orthorhombic(20, 20, 20);
+    TrajectoryHeader h = new TrajectoryHeader("librate", "t", "t", AtomTable.of("P", "S", "S", "S", "S"), cell, 100, true, List.of());
+    var acc = new RotationAnalysis(RotationParameters.of("P", "S")).start(h);
+    for (int f = 0; f < 400; f++) {
+      double angle = f == 0 ? 0 : Math.toRadians(30 + 10 * Math.sin(2 * Math.PI * f / 20));
+      double[] s = tetrahedron(Quaternions.ofAxisAngle(AXIS, angle));
+      double[] pos = new double[15];
+      for (int d = 0; d < 3; d++) {
+        pos[d] = 10;
+        for (int k = 0; k < 4; k++) {
+          pos[3 * (k + 1) + d] = 10 + s[3 * k + d];
+        }
+      }
+      acc.accept(new Frame(f, f * 100.0, cell, pos, null, null, null));
+    }
+    RotationResult r = acc.finish();
+    assertEquals(0, r.events().size());
+    // frame 0 (θ = 0) is one frame in 400 at 30° from the mean: it adds (30² − 7.07²)/400 deg² to the mean square
+    double expected = Math.sqrt((399 * 50 + 900) / 400.0);
+    assertEquals(expected, r.librationDeg()[0], 0.1);
+  }
 }
