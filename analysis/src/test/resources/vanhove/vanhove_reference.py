@@ -25,9 +25,14 @@ Images: with f the fractional displacement reduced to [-1/2, 1/2] by rounding, a
 within r_max only if |f_k + n_k| w_k < r_max along each face normal (w_k the perpendicular width),
 so |n_k| <= ceil(r_max / w_k + 1/2) covers them all; the script loops over that box of n.
 
+Per region and direction: only the (atom, origin) pairs with the atom in the slab at the origin (its
+position wrapped into the origin's cell) count, in the self part and as centres of the distinct part
+(neighbours: every other atom); N O above becomes their number. The self part histograms the length
+of the displacement's chosen components.
+
 Cases: kinisi's Li6PS5Cl XDATCAR (first 60 frames, Li; fixed, nearly cubic cell of 20.31 A) to
-10 A in bins of 0.1 A (below half the cell) and to 12 A in bins of 0.25 A (beyond it: two images
-of some atoms); the CP2K 7.1 NPT_F run (11 frames, N; triclinic cell changing every frame) to 5 A
+10 A in bins of 0.1 A (below half the cell), to 12 A in bins of 0.25 A (beyond it: two images
+of some atoms), and to 10 A for the Li in z = 5:12 A at the origin with the self part along z; the CP2K 7.1 NPT_F run (11 frames, N; triclinic cell changing every frame) to 5 A
 and to 8 A in bins of 0.1 A.
 """
 import gzip
@@ -89,7 +94,17 @@ def distinct_counts(a, b, cell, edges):
     return counts
 
 
-def van_hove(x, cells, lags, r_max, bin_a):
+def in_region(x, cell, region):
+    """Which atoms of x (N, 3) lie in the slab region = (axis, lo, hi) once wrapped into the cell."""
+    if region is None:
+        return np.ones(len(x), dtype=bool)
+    axis, lo, hi = region
+    f = x @ np.linalg.inv(cell)
+    c = (f - np.floor(f)) @ cell
+    return (c[:, axis] >= lo) & (c[:, axis] < hi)
+
+
+def van_hove(x, cells, lags, r_max, bin_a, region=None, axes=(0, 1, 2)):
     frames, n_atoms, _ = x.shape
     edges, width = edges_of(r_max, bin_a)
     shell = 4.0 / 3.0 * np.pi * (edges[1:] ** 3 - edges[:-1] ** 3)
@@ -97,14 +112,21 @@ def van_hove(x, cells, lags, r_max, bin_a):
     out = {"r_max_a": r_max, "bin_a": width, "r_a": (0.5 * (edges[:-1] + edges[1:])).tolist(), "lag_frames": lags,
            "origins": [], "g_self": [], "g_distinct": [], "mean_displacement_a": [], "displaced_fraction": [],
            "self_beyond_r_max_fraction": []}
+    if region is not None:
+        out["region"] = list(region)
+        out["axes"] = list(axes)
+    inside = np.array([in_region(x[t], cells[t], region) for t in range(frames)])
     for m in lags:
         origins = frames - m
-        disp = np.linalg.norm(x[m:] - x[:origins], axis=-1).ravel()
+        d = (x[m:] - x[:origins])[:, :, list(axes)]
+        disp = np.linalg.norm(d, axis=-1)[inside[:origins]]
         hs = np.histogram(disp[disp < r_max], bins=edges)[0]
         hd = np.zeros(len(edges) - 1)
         for t0 in range(origins):
-            hd += vol[t0 + m] * distinct_counts(x[t0], x[t0 + m], cells[t0 + m], edges)
-        samples = origins * n_atoms
+            keep = inside[t0]
+            counts = distinct_counts_from(x[t0], x[t0 + m], cells[t0 + m], edges, keep)
+            hd += vol[t0 + m] * counts
+        samples = len(disp)
         out["origins"].append(origins)
         out["g_self"].append((hs / (samples * width)).tolist())
         out["g_distinct"].append((hd / (samples * (n_atoms - 1) * shell)).tolist())
@@ -112,6 +134,27 @@ def van_hove(x, cells, lags, r_max, bin_a):
         out["displaced_fraction"].append(float((disp > 2.0).mean()))
         out["self_beyond_r_max_fraction"].append(float((disp >= r_max).mean()))
     return out
+
+
+def distinct_counts_from(a, b, cell, edges, keep):
+    """distinct_counts with only the centres a_i, i in keep (a boolean mask), and every other atom j as neighbour."""
+    if keep.all():
+        return distinct_counts(a, b, cell, edges)
+    r_max = edges[-1]
+    inv = np.linalg.inv(cell)
+    idx = np.nonzero(keep)[0]
+    d = b[None, :, :] - a[idx][:, None, :]
+    f = d @ inv
+    f0 = f - np.rint(f)
+    reach = [int(np.ceil(r_max / w + 0.5)) for w in widths(cell)]
+    same = np.zeros((len(idx), len(b)), dtype=bool)
+    same[np.arange(len(idx)), idx] = True
+    counts = np.zeros(len(edges) - 1)
+    for n in itertools.product(*[range(-q, q + 1) for q in reach]):
+        g = f0 + np.array(n)
+        r = np.linalg.norm(g @ cell, axis=-1)
+        counts += np.histogram(r[(r < r_max) & ~same], bins=edges)[0]
+    return counts
 
 
 def xdatcar(shared):
@@ -124,7 +167,8 @@ def xdatcar(shared):
     x = corrected(w, cells, mask)
     lags = [0, 5, 17, 40]
     return {"file": path, "frames": len(images), "species": "Li", "atoms": int(mask.sum()),
-            "ranges": [van_hove(x, cells, lags, 10.0, 0.1), van_hove(x, cells, lags, 12.0, 0.25)]}
+            "ranges": [van_hove(x, cells, lags, 10.0, 0.1), van_hove(x, cells, lags, 12.0, 0.25),
+                       van_hove(x, cells, lags, 10.0, 0.1, region=(2, 5.0, 12.0), axes=(2,))]}
 
 
 def cp2k_npt_f(shared):

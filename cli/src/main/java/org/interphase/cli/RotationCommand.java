@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.interphase.analysis.hops.HopAnalysis;
 import org.interphase.analysis.hops.HopParameters;
+import org.interphase.analysis.msd.Region;
 import org.interphase.analysis.rotation.RotationAnalysis;
 import org.interphase.analysis.rotation.RotationHopAnalysis;
 import org.interphase.analysis.rotation.RotationParameters;
@@ -68,6 +69,10 @@ final class RotationCommand implements Callable<Integer> {
       + "the event (default ${DEFAULT-VALUE}).")
   int hopWindowFrames;
 
+  @Option(names = "--region", paramLabel = "AXIS=LO:HI", description = "Only units whose centre lies in this slab (Å) in the first "
+      + "frame, e.g. z=12.0:18.5.")
+  String region;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write rotation.csv, rotation_events.csv, rotation.json and "
       + "rotation.png/.svg here.")
   Path out;
@@ -79,7 +84,7 @@ final class RotationCommand implements Callable<Integer> {
   public Integer call() {
     RotationParameters p;
     try {
-      p = new RotationParameters(center, ligand, upperDeg, settleDeg, minFrames);
+      p = new RotationParameters(center, ligand, upperDeg, settleDeg, minFrames, region == null ? null : Region.parse(region));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

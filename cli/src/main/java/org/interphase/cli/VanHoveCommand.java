@@ -2,6 +2,7 @@ package org.interphase.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.interphase.analysis.msd.Region;
 import org.interphase.analysis.vanhove.VanHove;
 import org.interphase.analysis.vanhove.VanHoveParameters;
 import org.interphase.analysis.vanhove.VanHoveResult;
@@ -48,6 +49,14 @@ final class VanHoveCommand implements Callable<Integer> {
   @Option(names = "--bin-a", paramLabel = "Å", defaultValue = "0.1", description = "Bin width, Å (default ${DEFAULT-VALUE}).")
   double binA;
 
+  @Option(names = "--region", paramLabel = "AXIS=LO:HI", description = "Only atoms in this slab (Å) at the time origin, e.g. "
+      + "z=12.0:18.5.")
+  String region;
+
+  @Option(names = "--axes", paramLabel = "AXES", defaultValue = "xyz", description = "Components of the self part's displacement: "
+      + "xyz (default), xy, z, …")
+  String axes;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write vanhove.csv, vanhove_lags.csv, vanhove.json, vanhove_self.png/.svg "
       + "and vanhove_distinct.png/.svg here.")
   Path out;
@@ -60,7 +69,8 @@ final class VanHoveCommand implements Callable<Integer> {
     VanHoveParameters p;
     try {
       p = new VanHoveParameters(species, VanHoveParameters.parseLags(lagsPs), null, input.timestepFs == null ? Double.NaN
-          : input.timestepFs, rMaxA == null ? Double.NaN : rMaxA, binA, VanHoveParameters.DEFAULT_DISPLACED_A);
+          : input.timestepFs, rMaxA == null ? Double.NaN : rMaxA, binA, VanHoveParameters.DEFAULT_DISPLACED_A)
+          .withRegion(region == null ? null : Region.parse(region)).withAxes(axes);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -72,6 +72,23 @@ class RotationCommandTest {
     assertTrue(lines.stream().anyMatch(l -> l.matches("  reorientations +\\d+")), r.out());
   }
 
+  /** --region splits the 32 PS4 of kinisi's cell by where their P sits in the first frame: the two halves hold every unit once. */
+  @Test
+  void regionSelectsTheUnitsByTheirCentre() throws Exception {
+    java.util.Set<Integer> centres = new java.util.TreeSet<>();
+    int units = 0;
+    for (String region : List.of("z=0:10.155", "z=10.155:30")) {
+      InfoCommandTest.Run r = InfoCommandTest.run("rotation", kinisi(), "--timestep-fs", "100", "--region", region, "--json");
+      assertEquals(0, r.exit(), r.err());
+      JsonNode j = Json.MAPPER.readTree(r.out());
+      assertTrue(j.get("units").size() > 4 && j.get("units").size() < 28, region + ": " + j.get("units").size());
+      units += j.get("units").size();
+      j.get("units").forEach(u -> centres.add(u.get("center").asInt()));
+    }
+    assertEquals(32, units);
+    assertEquals(32, centres.size());
+  }
+
   /** With --hops Li: the hop analysis of the same pass, and coupling counted against the chance expectation. */
   @Test
   void hopCouplingOnKinisi() throws Exception {

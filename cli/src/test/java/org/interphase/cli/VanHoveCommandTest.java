@@ -90,6 +90,26 @@ class VanHoveCommandTest {
     assertEquals(12.0, j.get("distinct_r_max_a").asDouble(), 0.0);
   }
 
+  /** --region and --axes: recorded in the JSON, the self part of the Li in a slab along z; an empty slab is one clear line. */
+  @Test
+  void regionAndAxes() throws Exception {
+    InfoCommandTest.Run r = InfoCommandTest.run("vanhove", kinisi(), "--species", "Li", "--lags-ps", "1", "--timestep-fs", "100",
+        "--region", "z=5:12", "--axes", "z", "--json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertEquals("z=5.000:12.000", j.get("region").asText());
+    assertEquals("z", j.get("self_axes").asText());
+    double integral = 0;
+    for (JsonNode g : j.get("g_self").get(0)) {
+      integral += g.asDouble() * j.get("bin_a").asDouble();
+    }
+    assertEquals(1.0 - j.get("self_beyond_r_max_fraction").get(0).asDouble(), integral, 1e-9);
+    InfoCommandTest.Run empty = InfoCommandTest.run("vanhove", kinisi(), "--species", "Li", "--lags-ps", "1", "--timestep-fs", "100",
+        "--region", "z=50:60");
+    assertEquals(1, empty.err().strip().lines().count(), empty.err());
+    assertTrue(empty.err().contains("no Li atom lies in z=50.000:60.000 Å"), empty.err());
+  }
+
   @Test
   void badLagsAreOneUsageLine() {
     String[][] cases = {{"-1", "a van Hove lag must be a time ≥ 0 ps, got -1 ps"}, {"1,x", "\"x\" is not a number"},

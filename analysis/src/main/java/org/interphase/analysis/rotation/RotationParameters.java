@@ -1,6 +1,7 @@
 package org.interphase.analysis.rotation;
 
 import java.util.Locale;
+import org.interphase.analysis.msd.Region;
 
 /**
  * What {@link RotationAnalysis} computes. Validated on construction.
@@ -12,8 +13,10 @@ import java.util.Locale;
  *     (0 &lt; settle &lt; upper)
  * @param minFrames frames the angle must stay above the upper threshold for an event, and frames the unit must stay within the
  *     settle angle for the new reference (≥ 1)
+ * @param region only the units whose centre lies in this slab in the first frame (its position wrapped into the cell), e.g. the
+ *     interphase; {@code null} for every unit
  */
-public record RotationParameters(String center, String ligand, double upperDeg, double settleDeg, int minFrames) {
+public record RotationParameters(String center, String ligand, double upperDeg, double settleDeg, int minFrames, Region region) {
   /** Default upper threshold, degrees: well above libration (≈ 10–20° in Li argyrodites), below the 109.5°/120° turns. */
   public static final double DEFAULT_UPPER_DEG = 60;
   /** Default settle angle, degrees. */
@@ -38,11 +41,16 @@ public record RotationParameters(String center, String ligand, double upperDeg, 
 
   /** Default thresholds and dwell. */
   public static RotationParameters of(String center, String ligand) {
-    return new RotationParameters(center, ligand, DEFAULT_UPPER_DEG, DEFAULT_SETTLE_DEG, DEFAULT_MIN_FRAMES);
+    return new RotationParameters(center, ligand, DEFAULT_UPPER_DEG, DEFAULT_SETTLE_DEG, DEFAULT_MIN_FRAMES, null);
+  }
+
+  /** These parameters for the units whose centre lies in a slab in the first frame ({@code null}: every unit). */
+  public RotationParameters withRegion(Region r) {
+    return new RotationParameters(center, ligand, upperDeg, settleDeg, minFrames, r);
   }
 
   /** These parameters with other thresholds (degrees) and dwell (frames). */
   public RotationParameters withThresholds(double upper, double settle, int frames) {
-    return new RotationParameters(center, ligand, upper, settle, frames);
+    return new RotationParameters(center, ligand, upper, settle, frames, region);
   }
 }

@@ -23,9 +23,11 @@ import org.interphase.core.Cell;
  * @param displacementSumA Σ |Δr| over atoms and origins, Å
  * @param displaced displacements longer than the threshold
  * @param beyondRMax displacements at or beyond r<sub>max</sub>
+ * @param selfSamples (atom, origin) pairs counted in the self part: origins × atoms, or those with the atom in the region
+ * @param distinctCentres (atom, origin) pairs that were centres of the distinct part: distinct origins × atoms, or those in the region
  */
 record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double[] distinctVolumeWeighted, double displacementSumA, long displaced,
-    long beyondRMax) {
+    long beyondRMax, long selfSamples, long distinctCentres) {
   /** Origins per chunk: a chunk reads 2 × this many rows. */
   static final int CHUNK = 64;
 
@@ -39,15 +41,16 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
    * @param distinctBins how many of the bins the distinct part fills (0: none, it needs two atoms)
    * @param displacedA the displacement counted as {@code displaced}, Å
    * @param maxDistinctOrigins the distinct part over at most this many origins, every ⌈origins/k⌉-th (0: all)
+   * @param select which atoms and components count
    */
   static LagHistograms of(SeriesStore store, List<Cell> cells, int lag, double[] edges, int distinctBins, double displacedA,
-      int maxDistinctOrigins) {
+      int maxDistinctOrigins, Select select) {
     int origins = store.frames() - lag;
     int stride = maxDistinctOrigins > 0 ? Math.max(1, (origins + maxDistinctOrigins - 1) / maxDistinctOrigins) : 1;
     int chunks = (origins + CHUNK - 1) / CHUNK;
     double[] distinctEdges = java.util.Arrays.copyOf(edges, distinctBins + 1);
     List<LagHistograms> parts = IntStream.range(0, chunks).parallel().mapToObj(c -> chunk(store, cells, lag, c * CHUNK,
-        Math.min(origins, (c + 1) * CHUNK), edges, distinctEdges, displacedA, stride)).toList();
+        Math.min(origins, (c + 1) * CHUNK), edges, distinctEdges, displacedA, stride, select)).toList();
     int bins = edges.length - 1;
     long[] self = new long[bins];
     double[] pairs = new double[distinctBins];
@@ -55,8 +58,12 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
     long moved = 0;
     long beyond = 0;
     int distinctOrigins = 0;
+    long selfSamples = 0;
+    long centres = 0;
     for (LagHistograms p : parts) {
       distinctOrigins += p.distinctOrigins;
+      selfSamples += p.selfSamples;
+      centres += p.distinctCentres;
       for (int k = 0; k < bins; k++) {
         self[k] += p.selfCounts[k];
       }
@@ -67,12 +74,37 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
       moved += p.displaced;
       beyond += p.beyondRMax;
     }
-    return new LagHistograms(origins, distinctOrigins, self, pairs, sum, moved, beyond);
+    return new LagHistograms(origins, distinctOrigins, self, pairs, sum, moved, beyond, selfSamples, centres);
+  }
+
+  /**
+   * Which (atom, origin) pairs and which components count.
+   *
+   * @param region only atoms in this slab at the origin (position wrapped into the origin's cell); {@code null}: all
+   * @param axes per Cartesian component, whether the self part's displacement has it
+   */
+  record Select(org.interphase.analysis.msd.Region region, boolean[] axes) {
+    static final Select ALL = new Select(null, new boolean[] {true, true, true});
+
+    /** Whether atom {@code i} (positions {@code xyz}, flat) lies in the region in {@code cell}; {@code w} is scratch of 3. */
+    boolean in(Cell cell, double[] xyz, int i, double[] w) {
+      if (region == null) {
+        return true;
+      }
+      System.arraycopy(xyz, 3 * i, w, 0, 3);
+      cell.toFractional(w, w);
+      for (int d = 0; d < 3; d++) {
+        w[d] -= Math.floor(w[d]);
+      }
+      cell.toCartesian(w, w);
+      double x = w[region.axis()];
+      return x >= region.loA() && x < region.hiA();
+    }
   }
 
   /** The sums over origins {@code from … to − 1}; the distinct part over {@code distinctEdges} (none with one edge). */
   private static LagHistograms chunk(SeriesStore store, List<Cell> cells, int lag, int from, int to, double[] edges, double[] distinctEdges,
-      double displacedA, int stride) {
+      double displacedA, int stride, Select select) {
     int n = to - from;
     int width = store.width();
     double[] start = new double[n * width];
@@ -87,20 +119,36 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
     double[] weighted = new double[distinctBins];
     long[] pairs = new long[distinctBins];
     int atoms = width / 3;
-    int[] selfIndex = IntStream.range(0, atoms).toArray();
     double[] centres = new double[width];
     double[] neighbours = new double[width];
+    double[] inRegion = new double[width];
+    int[] selfIndex = new int[atoms];
+    boolean[] in = new boolean[atoms];
+    double[] w = new double[3];
+    double ax = select.axes()[0] ? 1 : 0;
+    double ay = select.axes()[1] ? 1 : 0;
+    double az = select.axes()[2] ? 1 : 0;
     double sum = 0;
     long moved = 0;
     long beyond = 0;
+    long samples = 0;
+    long centreCount = 0;
     int distinctOrigins = 0;
     for (int o = 0; o < n; o++) {
       System.arraycopy(start, o * width, centres, 0, width);
       System.arraycopy(end, o * width, neighbours, 0, width);
+      Cell origin = cells.get(from + o);
+      int inside = 0;
       for (int i = 0; i < atoms; i++) {
-        double dx = neighbours[3 * i] - centres[3 * i];
-        double dy = neighbours[3 * i + 1] - centres[3 * i + 1];
-        double dz = neighbours[3 * i + 2] - centres[3 * i + 2];
+        in[i] = select.in(origin, centres, i, w);
+        if (!in[i]) {
+          continue;
+        }
+        System.arraycopy(centres, 3 * i, inRegion, 3 * inside, 3);
+        selfIndex[inside++] = i;
+        double dx = (neighbours[3 * i] - centres[3 * i]) * ax;
+        double dy = (neighbours[3 * i + 1] - centres[3 * i + 1]) * ay;
+        double dz = (neighbours[3 * i + 2] - centres[3 * i + 2]) * az;
         double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
         sum += r;
         moved += r > displacedA ? 1 : 0;
@@ -110,17 +158,20 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
           beyond++;
         }
       }
+      samples += inside;
       if (distinctBins > 0 && (from + o) % stride == 0) {
         distinctOrigins++;
+        centreCount += inside;
         Cell cell = cells.get(from + o + lag);
         java.util.Arrays.fill(pairs, 0);
-        PeriodicPairs.histogram(cell, centres, neighbours, selfIndex, true, distinctEdges, pairs);
+        PeriodicPairs.histogram(cell, inside == atoms ? centres : java.util.Arrays.copyOf(inRegion, 3 * inside), neighbours,
+            java.util.Arrays.copyOf(selfIndex, inside), true, distinctEdges, pairs);
         double v = cell.volumeA3();
         for (int k = 0; k < distinctBins; k++) {
           weighted[k] += v * pairs[k];
         }
       }
     }
-    return new LagHistograms(n, distinctOrigins, self, weighted, sum, moved, beyond);
+    return new LagHistograms(n, distinctOrigins, self, weighted, sum, moved, beyond, samples, centreCount);
   }
 }

@@ -46,6 +46,12 @@ import org.interphase.core.Warning;
  * width, where the g(r) starts counting an atom's own images (with pymatgen-analysis-diffusion's
  * density N/V instead of (N − 1)/V, an ideal gas would give (N − 1)/N).
  *
+ * <p><b>Per region and direction.</b> With a region, only the (atom, origin) pairs whose atom lies in the slab at t₀ (its position
+ * wrapped into that frame's cell) count: N·O above becomes the number of such pairs, in the self part and as the centres of the
+ * distinct part, whose neighbours are still all other atoms of the species anywhere (so an ideal gas still gives 1). With components
+ * ({@code axes}, e.g. {@code z}), the self part histograms the length of the displacement projected on them, still with
+ * ∫ dr = 1: across an interface, the distribution of how far an atom moves along its normal. The distinct part stays 3-D.
+ *
  * <p>Positions are unwrapped with the TOR scheme ({@link TorUnwrapper}) in each frame's cell, and the
  * mean displacement of every other element is removed each frame, as the MSD does. Lags are counted in
  * frames: each requested time is rounded to the nearest frame, and the frames must be evenly spaced
@@ -219,6 +225,7 @@ public final class VanHove implements Analysis<VanHoveResult> {
       }
       Lags lags = lags(n);
       int m = lags.frames.length;
+      LagHistograms.Select select = new LagHistograms.Select(p.region(), new boolean[] {p.hasAxis(0), p.hasAxis(1), p.hasAxis(2)});
       double[][] gs = new double[m][];
       double[][] gd = new double[m][];
       double[] mean = new double[m];
@@ -228,14 +235,18 @@ public final class VanHove implements Analysis<VanHoveResult> {
       double[] used = new double[m];
       for (int i = 0; i < m; i++) {
         LagHistograms h = LagHistograms.of(store, cells, lags.frames[i], edges, atoms > 1 ? distinctBins : 0, p.displacedA(),
-            p.maxDistinctOrigins());
-        double samples = (double) h.origins() * atoms;
+            p.maxDistinctOrigins(), select);
+        double samples = h.selfSamples();
+        if (samples == 0) {
+          throw new IllegalArgumentException("no " + p.species() + " atom lies in " + p.region() + " at any time origin of the lag "
+              + VanHoveParameters.plain(lags.frames[i] * dtFs / 1000.0) + " ps");
+        }
         gs[i] = new double[bins];
         gd[i] = new double[bins];
         for (int k = 0; k < bins; k++) {
           gs[i][k] = h.selfCounts()[k] / (samples * width);
           double shell = 4.0 / 3.0 * Math.PI * (Math.pow(edges[k + 1], 3) - Math.pow(edges[k], 3));
-          double pairSamples = (double) h.distinctOrigins() * atoms * (atoms - 1);
+          double pairSamples = (double) h.distinctCentres() * (atoms - 1);
           gd[i][k] = k < h.distinctVolumeWeighted().length ? h.distinctVolumeWeighted()[k] / (pairSamples * shell) : Double.NaN;
         }
         origins[i] = h.origins();

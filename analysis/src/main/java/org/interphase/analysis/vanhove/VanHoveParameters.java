@@ -2,6 +2,7 @@ package org.interphase.analysis.vanhove;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.interphase.analysis.msd.Region;
 
 /**
  * What {@link VanHove} computes: the self and distinct parts of the van Hove correlation of one
@@ -24,14 +25,19 @@ import java.util.Locale;
  * @param maxDistinctOrigins the distinct part uses at most this many time origins, every ⌈O/k⌉-th (0: all of them)
  * @param displacedA an atom counts as displaced over a lag when it moved farther than this, Å (a hop
  *     between neighbouring Li sites is about 2–2.5 Å in the thiophosphates), &gt; 0
+ * @param region only (atom, origin) pairs whose atom lies in this slab at the origin (its position wrapped into that frame's cell)
+ *     count, in both parts; {@code null} for the whole cell
+ * @param axes the Cartesian components of the self part's displacement: {@code xyz} (default), {@code xy}, {@code z}, …; the
+ *     self part is then the density of the length of the displacement projected on them (∫ dr = 1 still). The distinct part is
+ *     always three-dimensional
  */
 public record VanHoveParameters(String species, double[] lagsPs, double[] runFractions, double timestepFs, double rMaxA, double binA,
-    double displacedA, int maxDistinctOrigins) {
+    double displacedA, int maxDistinctOrigins, Region region, String axes) {
 
   /** Every time origin in both parts. */
   public VanHoveParameters(String species, double[] lagsPs, double[] runFractions, double timestepFs, double rMaxA, double binA,
       double displacedA) {
-    this(species, lagsPs, runFractions, timestepFs, rMaxA, binA, displacedA, 0);
+    this(species, lagsPs, runFractions, timestepFs, rMaxA, binA, displacedA, 0, null, "xyz");
   }
 
   /** The default largest distance, Å. */
@@ -83,6 +89,16 @@ public record VanHoveParameters(String species, double[] lagsPs, double[] runFra
     if (!(displacedA > 0)) {
       throw new IllegalArgumentException("the displacement that counts as leaving a site must be > 0 Å, got " + displacedA + " Å");
     }
+    axes = axes == null ? "xyz" : axes.strip().toLowerCase(Locale.ROOT);
+    if (axes.isEmpty() || !axes.matches("x?y?z?")) {
+      throw new IllegalArgumentException("the van Hove self part's components are some of x, y, z in that order (xyz, xy, z, …), got \""
+          + axes + "\"");
+    }
+  }
+
+  /** Whether the self part's displacement has component {@code d} (0 = x, 1 = y, 2 = z). */
+  public boolean hasAxis(int d) {
+    return axes.indexOf("xyz".charAt(d)) >= 0;
   }
 
   /** Lags in ps with the defaults: time step from the files, default range and bins, displaced beyond 2 Å. */
@@ -97,12 +113,12 @@ public record VanHoveParameters(String species, double[] lagsPs, double[] runFra
 
   /** These parameters with another range (NaN: the default) and bin width, Å. */
   public VanHoveParameters withRange(double rMax, double bin) {
-    return new VanHoveParameters(species, lagsPs, runFractions, timestepFs, rMax, bin, displacedA, maxDistinctOrigins);
+    return new VanHoveParameters(species, lagsPs, runFractions, timestepFs, rMax, bin, displacedA, maxDistinctOrigins, region, axes);
   }
 
   /** These parameters with the time between frames, fs (NaN: from the files). */
   public VanHoveParameters withTimestepFs(double dt) {
-    return new VanHoveParameters(species, lagsPs, runFractions, dt, rMaxA, binA, displacedA, maxDistinctOrigins);
+    return new VanHoveParameters(species, lagsPs, runFractions, dt, rMaxA, binA, displacedA, maxDistinctOrigins, region, axes);
   }
 
   /**
@@ -111,7 +127,17 @@ public record VanHoveParameters(String species, double[] lagsPs, double[] runFra
    * only origins × N, which keeps every origin.
    */
   public VanHoveParameters withMaxDistinctOrigins(int k) {
-    return new VanHoveParameters(species, lagsPs, runFractions, timestepFs, rMaxA, binA, displacedA, k);
+    return new VanHoveParameters(species, lagsPs, runFractions, timestepFs, rMaxA, binA, displacedA, k, region, axes);
+  }
+
+  /** These parameters for the atoms in a slab at each origin ({@code null}: the whole cell). */
+  public VanHoveParameters withRegion(Region r) {
+    return new VanHoveParameters(species, lagsPs, runFractions, timestepFs, rMaxA, binA, displacedA, maxDistinctOrigins, r, axes);
+  }
+
+  /** These parameters with the self part along other components ({@code xyz}, {@code xy}, {@code z}, …). */
+  public VanHoveParameters withAxes(String a) {
+    return new VanHoveParameters(species, lagsPs, runFractions, timestepFs, rMaxA, binA, displacedA, maxDistinctOrigins, region, a);
   }
 
   /** The lags in ps (a copy; empty when given as fractions of the run). */
@@ -153,7 +179,8 @@ public record VanHoveParameters(String species, double[] lagsPs, double[] runFra
   public boolean equals(Object o) {
     return o instanceof VanHoveParameters p && species.equals(p.species) && Arrays.equals(lagsPs, p.lagsPs)
         && Arrays.equals(runFractions, p.runFractions) && Double.compare(timestepFs, p.timestepFs) == 0
-        && Double.compare(rMaxA, p.rMaxA) == 0 && Double.compare(binA, p.binA) == 0 && Double.compare(displacedA, p.displacedA) == 0;
+        && Double.compare(rMaxA, p.rMaxA) == 0 && Double.compare(binA, p.binA) == 0 && Double.compare(displacedA, p.displacedA) == 0
+        && maxDistinctOrigins == p.maxDistinctOrigins && java.util.Objects.equals(region, p.region) && axes.equals(p.axes);
   }
 
   @Override

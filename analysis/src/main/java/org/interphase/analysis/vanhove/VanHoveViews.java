@@ -66,6 +66,7 @@ public final class VanHoveViews {
     VanHoveParameters p = r.parameters();
     Document o = new Document();
     o.put("species", r.species()).put("atoms", r.atoms()).put("frames", r.frames()).put("timestep_fs", r.timestepFs())
+        .put("region", p.region() == null ? null : p.region().toString().replace(" Å", "")).put("self_axes", p.axes())
         .put("lags_requested_ps", r.lagsRequestedPs()).put("lags_ps", r.lagsPs()).put("lag_frames", r.lagFrames())
         .put("origins", r.origins()).put("max_distinct_origins", r.parameters().maxDistinctOrigins())
         .put("r_max_a", r.rMaxA()).put("distinct_r_max_a", r.distinctRMaxA()).put("bin_a", r.binA())
@@ -104,8 +105,12 @@ public final class VanHoveViews {
       s.add(new ChartSpec.Series(lagLabel(r, i), Arrays.copyOf(rA, bins), Arrays.copyOf(r.gSelf(i), bins), null, ChartSpec.Style.LINE, i,
           true));
     }
-    return new ChartSpec(r.species() + " van Hove correlation, self part", "r (Å)", "4πr²Gₛ(r, t) (Å⁻¹)", s, Double.NaN, Double.NaN,
-        null, true, new double[] {0});
+    VanHoveParameters p = r.parameters();
+    String where = p.region() == null ? "" : ", " + r.species() + " in " + p.region().label();
+    boolean all = "xyz".equals(p.axes());
+    return new ChartSpec(r.species() + " van Hove correlation, self part" + (all ? "" : " along " + p.axes()) + where,
+        all ? "r (Å)" : "|Δr| along " + p.axes() + " (Å)", all ? "4πr²Gₛ(r, t) (Å⁻¹)" : "probability density (Å⁻¹)", s, Double.NaN,
+        Double.NaN, null, true, new double[] {0});
   }
 
   /** G<sub>d</sub>(r, t) for each lag, with the ideal-gas level 1. */
@@ -140,6 +145,11 @@ public final class VanHoveViews {
     o.add(String.format(Locale.ROOT, "%s van Hove correlation: %d %s, %d frames %s fs apart; r < %s Å in %d bins of %s Å", r.species(),
         r.atoms(), r.species(), r.frames(), VanHoveParameters.plain(r.timestepFs()), VanHoveParameters.plain(r.rMaxA()), r.rA().length,
         VanHoveParameters.plain(r.binA())));
+    VanHoveParameters p = r.parameters();
+    if (p.region() != null || !"xyz".equals(p.axes())) {
+      o.add(String.format(Locale.ROOT, "  selection         %s%s", p.region() == null ? "every atom" : "atoms in " + p.region() + " at the origin",
+          "xyz".equals(p.axes()) ? "" : "; self part along " + p.axes() + " only (the distinct part is 3-D)"));
+    }
     if (r.atoms() > 1 && r.distinctRMaxA() < r.rMaxA()) {
       o.add(String.format(Locale.ROOT, "  distinct part     up to %s Å, half the cell's smallest width (beyond it an atom would meet "
           + "images of others it already has)", VanHoveParameters.plain(r.distinctRMaxA())));

@@ -91,6 +91,19 @@ class VanHoveReferenceTest {
     assertEquals(VanHoveResult.Doubt.BEYOND_HALF_CELL, beyond.warnings().get(0).kind());
   }
 
+  /**
+   * The same file for the Li in the slab z = 5–12 Å at each origin, the self part along z only: the selection of (atom, origin) pairs,
+   * the normalisation by their number, and the projected displacement, against the NumPy script's own selection.
+   */
+  @Test
+  void regionAndDirectionMatchNumPy() throws IOException {
+    JsonNode ref = reference().get("kinisi_xdatcar").get("ranges").get(2);
+    Path file = SharedData.real("kinisi/example_XDATCAR.gz");
+    VanHoveParameters p = VanHoveParameters.of("Li", 0, 0.5, 1.7, 4.0).withTimestepFs(100).withRange(10, 0.1)
+        .withRegion(new org.interphase.analysis.msd.Region(2, 5.0, 12.0)).withAxes("z");
+    assertMatches(ref, run(file, p, 60), "Li in z = 5–12 Å, along z");
+  }
+
   /** The CP2K 7.1 NPT_F run: 80 N in a triclinic cell that changes every frame, lags 0, 3 and 10 frames, to 5 Å and 8 Å. */
   @Test
   void variableTriclinicCellMatchesNumPy() throws IOException {
