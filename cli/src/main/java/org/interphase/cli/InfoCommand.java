@@ -231,7 +231,7 @@ final class InfoCommand implements Callable<Integer> {
       out.add(String.format(Locale.ROOT, "  kinds       %s", s.kinds()));
     }
     out.add(String.format(Locale.ROOT, "  time step   %s", Double.isNaN(s.timestepFs()) ? (s.frames() <= 1 ? "none (a single structure)"
-        : "unknown: the files state none (an optimisation or NEB has none; for an MD trajectory pass --timestep-fs)")
+        : "unknown: the files state none; for MD, pass --timestep-fs with the time between stored frames")
         : String.format(Locale.ROOT, "%.4g fs between frames%s", s.timestepFs(),
             s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")")));
     Cell c = s.cell();

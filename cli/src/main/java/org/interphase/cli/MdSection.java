@@ -371,7 +371,7 @@ final class MdSection {
     TrajectoryHeader h = run.header();
     if (h.atoms().indicesOf(m.species()).length == 0) {
       html.missing("MSD not computed: the run has no " + m.species() + " atoms (it holds " + h.atoms().speciesCounts().keySet()
-          + "); name the mobile element as \"species\" of this run in a manifest (see examples/demo.json).");
+          + "); name the mobile element with --species, or as \"species\" of this run in a manifest (see examples/demo.json).");
       return;
     }
     if (Double.isNaN(h.timestepFs())) {
@@ -407,8 +407,9 @@ final class MdSection {
             + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
         List.of("D (correlation-aware error)", r.diffusivity().display()),
         List.of("D (plain OLS, for comparison)", r.diffusivityOls().display()),
-        List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (give "
-            + "\"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or OUTCAR)"
+        List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (pass "
+            + "--temperature-k, give \"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or "
+            + "OUTCAR)"
             : r.conductivity().display() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
         List.of("drift reference", r.driftReference())));
     MsdViews.warnings(r).forEach(w -> warnings.add(w.text()));

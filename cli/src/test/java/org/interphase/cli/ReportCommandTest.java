@@ -105,8 +105,17 @@ class ReportCommandTest {
     // 12 frames 5 fs apart: the run is 55 fs, the default window 10–50 % of it, 5.5–27.5 fs, holds the lags 10, 15, 20, 25 fs
     assertEquals("0.01–0.025 ps, both ends included (default: 10–50 % of the run where not given)", p.get("fit window"));
     assertEquals("unknown (σ not computed)", p.get("temperature for σ"));
-    assertTrue(html2.contains("<td>not computed: the temperature is unknown (give &quot;temperature_k&quot; for this run in a manifest"),
-        "σ row says why");
+    assertTrue(html2.contains("<td>not computed: the temperature is unknown (pass --temperature-k, give &quot;temperature_k&quot; for "
+        + "this run in a manifest"), "σ row says why");
+    // --temperature-k, --region: σ at that temperature, transport and hops per layer
+    Path out3 = SharedData.scratch("report-t-out");
+    InfoCommandTest.Run r3 = InfoCommandTest.run("report", run.toString(), "--timestep-fs", "5", "--temperature-k", "600", "--region",
+        "z=0:3", "--region", "z=3:30", "--out", out3.toString());
+    assertEquals(0, r3.exit(), r3.err());
+    assertEquals("600 K (given), charge +1 e", parameters(page(out3)).get("MD run: run").get("temperature for σ"));
+    com.fasterxml.jackson.databind.JsonNode msd = Json.MAPPER.readTree(out3.resolve("md-1/msd.json").toFile());
+    assertEquals(600.0, msd.get("temperature_k").asDouble(), 0.0);
+    assertEquals(2, msd.get("regions").size());
   }
 
   @Test
@@ -122,8 +131,8 @@ class ReportCommandTest {
     InfoCommandTest.Run r2 = InfoCommandTest.run("report", noLi.toString(), "--timestep-fs", "5", "--out", out2.toString());
     assertEquals(0, r2.exit(), r2.err());
     assertEquals(List.of("g(r) not computed: the run has neither Li and S nor P and S (it holds [Na, S]).",
-        "MSD not computed: the run has no Li atoms (it holds [Na, S]); name the mobile element as \"species\" of this "
-        + "run in a manifest (see examples/demo.json)."), missing(page(out2)));
+        "MSD not computed: the run has no Li atoms (it holds [Na, S]); name the mobile element with --species, or as "
+        + "\"species\" of this run in a manifest (see examples/demo.json)."), missing(page(out2)));
   }
 
   /**
