@@ -139,7 +139,7 @@ class HopsCommandTest {
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).matches("Li hops: 192 Li, 140 frames of 100 fs \\(13\\.900 ps\\); \\d+ sites from the density"), lines.get(0));
     assertTrue(lines.stream().anyMatch(l -> l.matches("  D_jump +[0-9.]+e-0\\d cm²/s \\(Σ l² / 6 N t\\)")), r.out());
-    assertTrue(lines.stream().anyMatch(l -> l.matches("  site +rate out [0-9.]+ /ps, mean residence [0-9.]+ ps \\(\\d+ completed stays\\)")),
+    assertTrue(lines.stream().anyMatch(l -> l.matches("  S3Cl +rate out [0-9.]+ /ps, mean residence [0-9.]+ ps \\(\\d+ completed stays\\)")),
         r.out());
   }
 
