@@ -91,8 +91,7 @@ public record HopLayers(Region layer, int sites, double atoms, int hopsOut, int 
       layerOf[s] = -1;
       for (int k = 0; k < layers.size() && layerOf[s] < 0; k++) {
         Region g = layers.get(k);
-        double x = pos[s][g.axis()];
-        if (x >= g.loA() && x < g.hiA()) {
+        if (g.contains(pos[s][g.axis()])) {
           layerOf[s] = k;
         }
       }

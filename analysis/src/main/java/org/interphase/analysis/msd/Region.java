@@ -20,6 +20,23 @@ public record Region(int axis, double loA, double hiA) {
     }
   }
 
+  /** Whether a coordinate along the region's axis, Å, lies in {@code [loA, hiA)}. */
+  public boolean contains(double coordinateA) {
+    return coordinateA >= loA && coordinateA < hiA;
+  }
+
+  /**
+   * Whether the point {@code (x, y, z)} (Cartesian, Å) lies in the slab once wrapped into the cell (fractional coordinates into
+   * [0, 1)).
+   */
+  public boolean containsWrapped(org.interphase.core.Cell cell, double x, double y, double z) {
+    double[] w = cell.toFractional(new double[] {x, y, z}, new double[3]);
+    for (int d = 0; d < 3; d++) {
+      w[d] -= Math.floor(w[d]);
+    }
+    return contains(cell.toCartesian(w, w)[axis]);
+  }
+
   /** Parses {@code z=12.0:18.5}. */
   public static Region parse(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);

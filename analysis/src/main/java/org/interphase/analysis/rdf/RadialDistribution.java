@@ -73,7 +73,6 @@ public final class RadialDistribution implements Analysis<RdfResult> {
     private final long[] frameCounts;
     private final long[] totalCounts;
     private final double[] volumeWeighted;
-    private final double[] pos3 = new double[3];
     private final double[] positions;
     private long pairs;
     private long centres;
@@ -154,14 +153,7 @@ public final class RadialDistribution implements Analysis<RdfResult> {
       int[] in = new int[a.length];
       int m = 0;
       for (int i : a) {
-        System.arraycopy(positions, 3 * i, pos3, 0, 3);
-        cell.toFractional(pos3, pos3);
-        for (int d = 0; d < 3; d++) {
-          pos3[d] -= Math.floor(pos3[d]);
-        }
-        cell.toCartesian(pos3, pos3);
-        double x = pos3[region.axis()];
-        if (x >= region.loA() && x < region.hiA()) {
+        if (region.containsWrapped(cell, positions[3 * i], positions[3 * i + 1], positions[3 * i + 2])) {
           in[m++] = i;
         }
       }

@@ -99,18 +99,6 @@ public final class RotationAnalysis implements Analysis<RotationResult> {
       frames++;
     }
 
-    /** Whether atom {@code c} lies in the region in frame {@code f}, its position wrapped into the cell. */
-    private boolean inRegion(Frame f, int c) {
-      double[] w = {f.position(c, 0), f.position(c, 1), f.position(c, 2)};
-      f.cell().toFractional(w, w);
-      for (int d = 0; d < 3; d++) {
-        w[d] -= Math.floor(w[d]);
-      }
-      f.cell().toCartesian(w, w);
-      double x = w[p.region().axis()];
-      return x >= p.region().loA() && x < p.region().hiA();
-    }
-
     private void findUnits(Frame f) {
       BondParameters bp = BondParameters.of(rule());
       int n = atoms.size();
@@ -124,7 +112,7 @@ public final class RotationAnalysis implements Analysis<RotationResult> {
       }
       units = new ArrayList<>();
       for (int c : atoms.indicesOf(p.center())) {
-        if (p.region() != null && !inRegion(f, c)) {
+        if (p.region() != null && !p.region().containsWrapped(f.cell(), f.position(c, 0), f.position(c, 1), f.position(c, 2))) {
           continue;
         }
         List<Integer> l = ligands.get(c);

@@ -84,21 +84,10 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
    * @param axes per Cartesian component, whether the self part's displacement has it
    */
   record Select(org.interphase.analysis.msd.Region region, boolean[] axes) {
-    static final Select ALL = new Select(null, new boolean[] {true, true, true});
 
-    /** Whether atom {@code i} (positions {@code xyz}, flat) lies in the region in {@code cell}; {@code w} is scratch of 3. */
-    boolean in(Cell cell, double[] xyz, int i, double[] w) {
-      if (region == null) {
-        return true;
-      }
-      System.arraycopy(xyz, 3 * i, w, 0, 3);
-      cell.toFractional(w, w);
-      for (int d = 0; d < 3; d++) {
-        w[d] -= Math.floor(w[d]);
-      }
-      cell.toCartesian(w, w);
-      double x = w[region.axis()];
-      return x >= region.loA() && x < region.hiA();
+    /** Whether atom {@code i} (positions {@code xyz}, flat) lies in the region in {@code cell}. */
+    boolean in(Cell cell, double[] xyz, int i) {
+      return region == null || region.containsWrapped(cell, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
     }
   }
 
@@ -124,7 +113,6 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
     double[] inRegion = new double[width];
     int[] selfIndex = new int[atoms];
     boolean[] in = new boolean[atoms];
-    double[] w = new double[3];
     double ax = select.axes()[0] ? 1 : 0;
     double ay = select.axes()[1] ? 1 : 0;
     double az = select.axes()[2] ? 1 : 0;
@@ -140,7 +128,7 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
       Cell origin = cells.get(from + o);
       int inside = 0;
       for (int i = 0; i < atoms; i++) {
-        in[i] = select.in(origin, centres, i, w);
+        in[i] = select.in(origin, centres, i);
         if (!in[i]) {
           continue;
         }
