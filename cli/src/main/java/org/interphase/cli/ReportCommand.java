@@ -49,10 +49,10 @@ final class ReportCommand implements Callable<Integer> {
       + "instantaneous temperature of each run, when the files give it).")
   Double temperatureK;
 
-  @Option(names = "--fit-start-ps", paramLabel = "PS", description = "Start of the MSD fit window, ps (default 10 % of the run).")
+  @Option(names = "--fit-start-ps", paramLabel = "PS", description = "Start of the MSD fit window, ps (default 10 %% of the run).")
   Double fitStartPs;
 
-  @Option(names = "--fit-end-ps", paramLabel = "PS", description = "End of the MSD fit window, ps (default 50 % of the run).")
+  @Option(names = "--fit-end-ps", paramLabel = "PS", description = "End of the MSD fit window, ps (default 50 %% of the run).")
   Double fitEndPs;
 
   @Option(names = "--region", paramLabel = "AXIS=LO:HI", description = "A layer (Å), e.g. z=12.0:18.5, for transport, g(r) and hops "
