@@ -36,10 +36,20 @@ final class Inputs {
    * @throws RuntimeException what the reader or the analysis threw
    */
   static <R> Outcome<R> analyse(Path path, ReadOptions options, Analysis<R> analysis) {
+    return analyse(path, options, analysis, null);
+  }
+
+  /**
+   * Reads the trajectory at {@code path} once, feeding {@code analysis}, with progress to {@code listener}.
+   *
+   * @param listener {@code null} for progress on stderr ({@link Progress})
+   * @throws RuntimeException what the reader or the analysis threw
+   */
+  static <R> Outcome<R> analyse(Path path, ReadOptions options, Analysis<R> analysis, Runner.Listener listener) {
     try (FrameSource src = openTrajectory(path, options)) {
       Runner run = new Runner(src);
       Runner.Slot<R> slot = run.add(analysis);
-      Runner.Pass pass = run.run(Progress.of(src));
+      Runner.Pass pass = run.run(listener != null ? listener : Progress.of(src));
       try {
         return new Outcome<>(slot.result(), pass);
       } catch (IllegalArgumentException e) {

@@ -6,12 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.interphase.analysis.energetics.EnergySeries;
-import org.interphase.analysis.energetics.InterfaceEnergy;
-import org.interphase.analysis.energetics.InterfaceParameters;
-import org.interphase.analysis.energetics.InterfaceResult;
-import org.interphase.analysis.energetics.InterfaceViews;
-import org.interphase.core.Warning;
-import org.interphase.core.EnergyRun;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,23 +83,12 @@ final class InterfaceCommand implements Callable<Integer> {
     if (normal.length() != 1 || axis < 0) {
       throw new IllegalArgumentException("--normal is a, b or c, got " + normal);
     }
-    List<InterfaceResult> results = new ArrayList<>();
-    List<Warning> warnings = new ArrayList<>();
+    List<RunAnalyses.InterfaceCase> list = new ArrayList<>();
     for (Case c : cases) {
-      EnergyRun ab = Inputs.energyRun(c.interfaceRun, input.toReadOptions(), ve);
-      EnergyRun a = Inputs.energyRun(c.partA, input.toReadOptions(), ve);
-      EnergyRun b = Inputs.energyRun(c.partB, input.toReadOptions(), ve);
-      InterfaceParameters p = new InterfaceParameters(c.interfaces, c.nA == null ? Double.NaN : c.nA, c.nB == null ? Double.NaN : c.nB,
-          equilibrationPs, axis, 1e-3);
-      String name = c.name != null ? c.name : c.interfaceRun.getFileName().toString();
-      InterfaceResult r = InterfaceEnergy.compute(name, ab, a, b, p);
-      results.add(r);
-      for (EnergyRun run : List.of(ab, a, b)) {
-        run.notes(Warning.Input.INCOMPLETE).forEach(n -> warnings.add(new Warning(n.kind(), name + ": " + n.text())));
-      }
-      r.warnings().forEach(w -> warnings.add(new Warning(w.kind(), name + ": " + w.text())));
+      list.add(new RunAnalyses.InterfaceCase(c.interfaceRun, c.partA, c.partB, c.interfaces, c.nA == null ? Double.NaN : c.nA,
+          c.nB == null ? Double.NaN : c.nB, c.name));
     }
-    ResultWriter.emit(spec, InterfaceViews.of(results, warnings), out, json);
+    ResultWriter.emit(spec, RunAnalyses.interfaces(list, input.toReadOptions(), ve, equilibrationPs, axis), out, json);
     return 0;
   }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {InfoCommand.class, MsdCommand.class, ArrheniusCommand.class, BondsCommand.class, RdfCommand.class, HopsCommand.class,
         RotationCommand.class,
         VanHoveCommand.class, InterfaceCommand.class, NebCommand.class, RenderCommand.class, ReportCommand.class, DemoCommand.class,
+        CampaignCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:failure", "2:bad usage", "3:malformed input (file:line: …)", "4:missing file"})

@@ -2,9 +2,7 @@ package org.interphase.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.interphase.analysis.msd.MeanSquaredDisplacement;
-import org.interphase.analysis.msd.MsdResult;
-import org.interphase.analysis.msd.MsdViews;
+import org.interphase.analysis.msd.MsdParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,10 +39,8 @@ final class MsdCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MeanSquaredDisplacement analysis = new MeanSquaredDisplacement(msd.parameters(input, msd.temperatureK == null ? Double.NaN
-        : msd.temperatureK));
-    Inputs.Outcome<MsdResult> o = Inputs.analyse(path, input.toReadOptions(), analysis);
-    ResultWriter.emit(spec, MsdViews.of(o.result(), o.pass().warnings()), out, json);
+    MsdParameters p = msd.parameters(input, msd.temperatureK == null ? Double.NaN : msd.temperatureK);
+    ResultWriter.emit(spec, RunAnalyses.msd(path, input.toReadOptions(), p, null), out, json);
     return 0;
   }
 }

@@ -44,6 +44,6 @@ final class MsdOptions {
     }
     return new MsdParameters(species, axes, input.timestepFs == null ? Double.NaN : input.timestepFs,
         fitStartPs == null ? Double.NaN : fitStartPs, fitEndPs == null ? Double.NaN : fitEndPs, drift,
-        region == null ? null : Region.parse(region), charge, temperature, haven, 200);
+        region == null ? null : Region.parse(region), charge, temperature, haven, RunAnalyses.MSD_BLOCKS);
   }
 }

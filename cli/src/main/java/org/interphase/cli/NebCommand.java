@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.interphase.analysis.neb.NebViews;
+import org.interphase.core.view.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,15 +56,12 @@ final class NebCommand implements Callable<Integer> {
     if (forcesFrom != null && paths.size() != 1) {
       throw new IllegalArgumentException("--forces-from applies to a single path");
     }
-    List<NebViews.Entry> results = new ArrayList<>();
-    for (int i = 0; i < paths.size(); i++) {
-      String name = names != null ? names.get(i) : Bands.label(paths.get(i));
-      results.add(Bands.analyse(paths.get(i), name, input.toReadOptions(), forcesFrom).entry());
-    }
+    List<String> notes = new ArrayList<>();
+    Views views = RunAnalyses.neb(paths, names, input.toReadOptions(), forcesFrom, notes);
     PrintWriter err = spec.commandLine().getErr();
-    results.forEach(a -> a.result().notes().forEach(n -> err.println("note: " + a.result().name() + ": " + n)));
+    notes.forEach(n -> err.println("note: " + n));
     err.flush();
-    ResultWriter.emit(spec, NebViews.of(results), out, json);
+    ResultWriter.emit(spec, views, out, json);
     return 0;
   }
 }

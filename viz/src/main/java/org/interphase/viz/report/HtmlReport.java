@@ -87,12 +87,32 @@ public final class HtmlReport {
 
   /** A table with a header row. */
   public HtmlReport table(List<String> header, List<List<String>> rows) {
+    return table(header, rows, null);
+  }
+
+  /**
+   * A table with a header row, the first cell of each row a link.
+   *
+   * @param links per row, the address its first cell links to (relative to the page), {@code null} for no link; or
+   *     {@code null} for no links at all
+   */
+  public HtmlReport table(List<String> header, List<List<String>> rows, List<String> links) {
     body.append("<table><thead><tr>");
     header.forEach(h -> body.append("<th>").append(esc(h)).append("</th>"));
     body.append("</tr></thead><tbody>\n");
-    for (List<String> r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
       body.append("<tr>");
-      r.forEach(c -> body.append("<td>").append(esc(c)).append("</td>"));
+      List<String> r = rows.get(i);
+      for (int c = 0; c < r.size(); c++) {
+        String link = c == 0 && links != null ? links.get(i) : null;
+        body.append("<td>");
+        if (link != null) {
+          body.append("<a href=\"").append(esc(link)).append("\">").append(esc(r.get(c))).append("</a>");
+        } else {
+          body.append(esc(r.get(c)));
+        }
+        body.append("</td>");
+      }
       body.append("</tr>\n");
     }
     body.append("</tbody></table>\n");

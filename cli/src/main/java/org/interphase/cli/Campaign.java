@@ -1,0 +1,165 @@
+package org.interphase.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.interphase.analysis.energetics.EnergySeries;
+import org.interphase.core.Runner;
+import org.interphase.core.view.Views;
+import org.interphase.parsers.ReadOptions;
+
+/**
+ * Runs the runs of a campaign: each one's document written to {@code runs/<name>.json} unless its cache key is unchanged,
+ * several at a time on a pool of threads, one line per finished run on stderr. A failing run leaves its one-line error in
+ * {@code runs/<name>.error} and never stops the others.
+ */
+final class Campaign {
+  /** What became of a run. */
+  enum Status {
+    /** Computed now. */
+    COMPUTED,
+    /** Its result was up to date. */
+    CACHED,
+    /** It threw; the message is in its error file. */
+    FAILED
+  }
+
+  /**
+   * One run's outcome.
+   *
+   * @param exitCode what the single command would have returned (0 unless failed)
+   */
+  record Outcome(CampaignRun run, Status status, String error, int exitCode, double seconds) {}
+
+  private Campaign() {}
+
+  /** Writes the run list ({@link CampaignFiles#RUN_LIST}) that tasks and {@code --collect} read. */
+  static void writeRunList(Path out, List<CampaignRun> runs) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    ArrayNode a = o.putArray("runs");
+    runs.forEach(r -> a.add(r.toJson()));
+    CampaignFiles.writeAtomically(out.resolve(CampaignFiles.RUN_LIST), w -> w.write(Json.MAPPER.writerWithDefaultPrettyPrinter()
+        .writeValueAsString(o) + "\n"));
+  }
+
+  /** The runs of the run list in {@code out}. */
+  static List<CampaignRun> readRunList(Path out) {
+    Path file = out.resolve(CampaignFiles.RUN_LIST);
+    String text = CampaignFiles.read(file);
+    if (text == null) {
+      throw new org.interphase.core.MissingInputException(file + ": no such file (is " + out + " a campaign folder?)");
+    }
+    JsonNode j;
+    try {
+      j = Json.MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+    List<CampaignRun> runs = new ArrayList<>();
+    j.path("runs").forEach(r -> runs.add(CampaignRun.fromJson(r)));
+    return runs;
+  }
+
+  /**
+   * Runs every run, {@code jobs} at a time, and returns the outcomes in the order of {@code runs}.
+   *
+   * @param err one line per finished run: its position, name, kind, status and time
+   */
+  static List<Outcome> runAll(List<CampaignRun> runs, Path out, ReadOptions options, int jobs, PrintWriter err) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, runs.size())), r -> {
+      Thread t = new Thread(r, "campaign");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
+      runs.forEach(r -> done.submit(() -> execute(r, out, options)));
+      Outcome[] byRun = new Outcome[runs.size()];
+      for (int i = 0; i < runs.size(); i++) {
+        Outcome o = done.take().get();
+        byRun[runs.indexOf(o.run())] = o;
+        report(err, i + 1, runs.size(), o);
+      }
+      return List.of(byRun);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("campaign interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("campaign: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One line on stderr for a finished run (a Slurm log reads the same). */
+  static void report(PrintWriter err, int done, int total, Outcome o) {
+    String what = switch (o.status()) {
+      case COMPUTED -> "ok";
+      case CACHED -> "cached";
+      default -> "FAILED";
+    };
+    synchronized (err) {
+      err.printf(Locale.ROOT, "campaign: %d/%d %s (%s): %s in %.1f s%s%n", done, total, o.run().name(), o.run().job().kind(), what,
+          o.seconds(), o.error() == null ? "" : ": " + o.error());
+      err.flush();
+    }
+  }
+
+  /**
+   * Runs one run unless its result is up to date: the document, then its key, each written atomically; on failure the
+   * one-line error, and no document or key.
+   */
+  static Outcome execute(CampaignRun run, Path out, ReadOptions options) {
+    long t0 = System.nanoTime();
+    String name = run.name();
+    try {
+      String key = CampaignFiles.cacheKey(run, options);
+      if (key.equals(CampaignFiles.read(CampaignFiles.key(out, name))) && CampaignFiles.json(out, name).toFile().isFile()) {
+        return new Outcome(run, Status.CACHED, null, 0, seconds(t0));
+      }
+      Views v = views(run.job(), options);
+      CampaignFiles.writeAtomically(CampaignFiles.json(out, name), w -> {
+        ResultWriter.writeJson(v.json(), w);
+        w.write('\n');
+      });
+      CampaignFiles.writeAtomically(CampaignFiles.key(out, name), key);
+      CampaignFiles.delete(CampaignFiles.error(out, name));
+      return new Outcome(run, Status.COMPUTED, null, 0, seconds(t0));
+    } catch (RuntimeException | StackOverflowError e) {
+      String message = Interphase.message(e).lines().findFirst().orElse("").strip();
+      CampaignFiles.delete(CampaignFiles.key(out, name));
+      CampaignFiles.delete(CampaignFiles.json(out, name));
+      CampaignFiles.writeAtomically(CampaignFiles.error(out, name), message + "\n");
+      return new Outcome(run, Status.FAILED, message, e instanceof Exception x ? Interphase.exitCode(x) : 1, seconds(t0));
+    }
+  }
+
+  /** The document the run's single command prints, with that command's defaults for what the run does not set. */
+  static Views views(CampaignRun.Job job, ReadOptions options) {
+    if (job instanceof CampaignRun.Md m) {
+      return RunAnalyses.msd(m.path(), options, RunAnalyses.msdDefaults(m.species(), m.temperatureK(), m.fitStartPs(), m.fitEndPs()),
+          Runner.Listener.NONE);
+    }
+    if (job instanceof CampaignRun.Neb n) {
+      return RunAnalyses.neb(List.of(n.path()), n.label() == null ? null : List.of(n.label()), options, null, new ArrayList<>());
+    }
+    CampaignRun.Triple t = (CampaignRun.Triple) job;
+    return RunAnalyses.interfaces(List.of(t.interfaceCase()), options, EnergySeries.vaspEnergy("sigma0"), t.equilibrationPs(), 2);
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

@@ -1,0 +1,181 @@
+package org.interphase.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interphase.core.view.Column;
+import org.interphase.core.view.Document;
+import org.interphase.core.view.Table;
+import org.interphase.viz.report.HtmlReport;
+
+/**
+ * The table of a campaign, one row per run, from the files in its folder alone (so a local campaign and {@code --collect}
+ * after a Slurm array give the same): {@code campaign.json}, {@code campaign.csv} and {@code index.html}, each written
+ * atomically. A run is {@code ok} with its {@code runs/<name>.json}, {@code failed} with its {@code runs/<name>.error}, and
+ * {@code missing} with neither (its task has not run, is running, or was killed).
+ */
+final class CampaignAggregate {
+  /** The numbers of a row: column name, then where the run's document has it (a path of keys; {@code paths.0} is an index). */
+  private static final String[][] NUMBERS = {
+      {"temperature_k", "temperature_k"},
+      {"diffusivity_cm2_s", "diffusivity_cm2_s"},
+      {"diffusivity_stderr_cm2_s", "diffusivity_stderr_cm2_s"},
+      {"conductivity_s_cm", "conductivity_s_cm"},
+      {"conductivity_stderr_s_cm", "conductivity_stderr_s_cm"},
+      {"interface_energy_j_m2", "interface_energy_j_m2"},
+      {"interface_energy_stderr_j_m2", "interface_energy_stderr_j_m2"},
+      {"work_of_adhesion_j_m2", "work_of_adhesion_j_m2"},
+      {"work_of_adhesion_stderr_j_m2", "work_of_adhesion_stderr_j_m2"},
+      {"barrier_forward_ev", "paths.0.barrier_forward_ev"},
+      {"barrier_backward_ev", "paths.0.barrier_backward_ev"},
+      {"reaction_energy_ev", "paths.0.reaction_energy_ev"}};
+
+  /**
+   * One run's row.
+   *
+   * @param status {@code ok}, {@code failed} or {@code missing}
+   * @param error the one-line error of a failed run, else {@code null}
+   * @param numbers in the order of {@link #NUMBERS}, NaN where the document has none
+   * @param frames frames of an MD run, images of a band, frames of the interface cell used; -1 when unknown
+   * @param warnings how many warnings the document carries
+   */
+  record Row(CampaignRun run, String status, String error, double[] numbers, int frames, int warnings) {}
+
+  private CampaignAggregate() {}
+
+  /** The rows of the runs, read from {@code out}. */
+  static List<Row> rows(Path out, List<CampaignRun> runs) {
+    List<Row> rows = new ArrayList<>();
+    for (CampaignRun r : runs) {
+      String json = CampaignFiles.read(CampaignFiles.json(out, r.name()));
+      String error = CampaignFiles.read(CampaignFiles.error(out, r.name()));
+      double[] numbers = new double[NUMBERS.length];
+      java.util.Arrays.fill(numbers, Double.NaN);
+      if (json == null) {
+        String status = error != null ? "failed" : "missing";
+        rows.add(new Row(r, status, error != null ? error.strip() : null, numbers, -1, 0));
+        continue;
+      }
+      JsonNode d;
+      try {
+        d = Json.MAPPER.readTree(json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(CampaignFiles.json(out, r.name()) + ": " + e.getMessage(), e);
+      }
+      for (int i = 0; i < NUMBERS.length; i++) {
+        JsonNode v = at(d, NUMBERS[i][1]);
+        numbers[i] = v != null && v.isNumber() ? v.asDouble() : Double.NaN;
+      }
+      JsonNode frames = switch (r.job().kind()) {
+        case "neb" -> at(d, "paths.0.images");
+        case "interface" -> at(d, "frames_used.interface");
+        default -> d.get("frames");
+      };
+      rows.add(new Row(r, "ok", null, numbers, frames != null && frames.isInt() ? frames.asInt() : -1, d.path("warnings").size()));
+    }
+    return rows;
+  }
+
+  private static JsonNode at(JsonNode d, String path) {
+    JsonNode n = d;
+    for (String k : path.split("\\.")) {
+      n = k.matches("\\d+") ? n.path(Integer.parseInt(k)) : n.path(k);
+    }
+    return n.isMissingNode() || n.isNull() ? null : n;
+  }
+
+  /** How many rows have the status. */
+  static long count(List<Row> rows, String status) {
+    return rows.stream().filter(r -> r.status().equals(status)).count();
+  }
+
+  /** The aggregate document: counts, then one object per run. */
+  static Document document(List<Row> rows) {
+    Document d = new Document();
+    d.put("runs", rows.size()).put("ok", (int) count(rows, "ok")).put("failed", (int) count(rows, "failed"))
+        .put("missing", (int) count(rows, "missing"));
+    Document.Items items = d.array("rows");
+    for (Row r : rows) {
+      Document o = new Document();
+      o.put("name", r.run().name()).put("kind", r.run().job().kind()).put("group", r.run().group()).put("status", r.status())
+          .put("error", r.error());
+      for (int i = 0; i < NUMBERS.length; i++) {
+        o.put(NUMBERS[i][0], r.numbers()[i]);
+      }
+      o.put("frames", r.frames() < 0 ? null : r.frames()).put("warnings", r.warnings())
+          .put("json", r.status().equals("ok") ? "runs/" + r.run().name() + ".json" : null)
+          .put("command", "interphase " + String.join(" ", r.run().job().command()) + " --json");
+      items.add(o);
+    }
+    return d;
+  }
+
+  /** The rows as a table: {@code campaign.csv}. */
+  static Table table(List<Row> rows) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(new Column.Texts("name", rows.stream().map(r -> r.run().name()).toList()));
+    cols.add(new Column.Texts("kind", rows.stream().map(r -> r.run().job().kind()).toList()));
+    cols.add(new Column.Texts("group", rows.stream().map(r -> r.run().group()).toList()));
+    for (int i = 0; i < NUMBERS.length; i++) {
+      int k = i;
+      cols.add(new Column.Numbers(NUMBERS[i][0], rows.stream().mapToDouble(r -> r.numbers()[k]).toArray(), null));
+    }
+    cols.add(new Column.Texts("frames", rows.stream().map(r -> r.frames() < 0 ? "" : Integer.toString(r.frames())).toList()));
+    cols.add(new Column.Integers("warnings", rows.stream().mapToInt(Row::warnings).toArray()));
+    cols.add(new Column.Texts("status", rows.stream().map(Row::status).toList()));
+    cols.add(new Column.Texts("error", rows.stream().map(r -> r.error() == null ? "" : r.error()).toList()));
+    return new Table("campaign.csv", cols);
+  }
+
+  /** Writes campaign.json, campaign.csv and index.html under {@code out}; returns the rows. */
+  static List<Row> write(Path out, List<CampaignRun> runs) {
+    List<Row> rows = rows(out, runs);
+    Document doc = document(rows);
+    CampaignFiles.writeAtomically(out.resolve("campaign.json"), w -> {
+      ResultWriter.writeJson(doc, w);
+      w.write('\n');
+    });
+    Table t = table(rows);
+    CampaignFiles.replace(out.resolve("campaign.csv"), tmp -> ResultWriter.writeTable(tmp, t));
+    HtmlReport html = page(rows);
+    CampaignFiles.replace(out.resolve("index.html"), html::write);
+    return rows;
+  }
+
+  private static HtmlReport page(List<Row> rows) {
+    HtmlReport html = new HtmlReport("Interphase campaign: " + rows.size() + " runs");
+    html.section("Runs").text(summary(rows) + ". Each name links to the run's JSON, the document its command prints with "
+        + "--json; campaign.json and campaign.csv hold this table at full precision.");
+    List<List<String>> cells = new ArrayList<>();
+    List<String> links = new ArrayList<>();
+    for (Row r : rows) {
+      double[] x = r.numbers();
+      cells.add(List.of(r.run().name(), r.run().job().kind(), r.run().group(), num(x[0]), pm(x[1], x[2]), pm(x[3], x[4]), pm(x[5], x[6]),
+          pm(x[7], x[8]), num(x[9]) + (Double.isNaN(x[10]) ? "" : " / " + num(x[10])), r.frames() < 0 ? "" : Integer.toString(r.frames()),
+          r.status() + (r.error() == null ? "" : ": " + r.error())));
+      links.add(r.status().equals("ok") ? "runs/" + r.run().name() + ".json" : null);
+    }
+    html.table(List.of("run", "kind", "group", "T (K)", "D (cm²/s)", "σ (S/cm)", "γ (J/m²)", "W_adh (J/m²)", "barrier fwd / bwd (eV)",
+        "frames", "status"), cells, links);
+    html.links(List.of("campaign.json", "campaign.csv")).endSection();
+    return html;
+  }
+
+  /** "12 runs: 11 ok, 1 failed, 0 missing". */
+  static String summary(List<Row> rows) {
+    return String.format(Locale.ROOT, "%d runs: %d ok, %d failed, %d missing", rows.size(), count(rows, "ok"), count(rows, "failed"),
+        count(rows, "missing"));
+  }
+
+  private static String num(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  private static String pm(double v, double err) {
+    return Double.isNaN(v) ? "" : num(v) + (Double.isNaN(err) ? "" : " ± " + num(err));
+  }
+}
