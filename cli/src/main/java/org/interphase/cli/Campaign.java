@@ -149,8 +149,10 @@ final class Campaign {
   /** The document the run's single command prints, with that command's defaults for what the run does not set. */
   static Views views(CampaignRun.Job job, ReadOptions options) {
     if (job instanceof CampaignRun.Md m) {
-      return RunAnalyses.msd(m.path(), options, RunAnalyses.msdDefaults(m.species(), m.temperatureK(), m.fitStartPs(), m.fitEndPs()),
-          Runner.Listener.NONE);
+      // as --timestep-fs does: the readers' time between frames and the analysis's
+      ReadOptions o = Double.isNaN(m.timestepFs()) ? options : options.withTimestepFs(m.timestepFs());
+      return RunAnalyses.msd(m.path(), o, RunAnalyses.msdDefaults(m.species(), m.timestepFs(), m.temperatureK(), m.fitStartPs(),
+          m.fitEndPs()), Runner.Listener.NONE);
     }
     if (job instanceof CampaignRun.Neb n) {
       return RunAnalyses.neb(List.of(n.path()), n.label() == null ? null : List.of(n.label()), options, null, new ArrayList<>());

@@ -25,6 +25,7 @@ import org.interphase.parsers.io.Compression;
  *
  * <pre>{@code
  * {"md": [{"path": "cp2k-aimd-li3ps4", "temperature_k": 1500, "group": "bulk"},
+ *         {"path": "XDATCAR", "timestep_fs": 100, "fit_start_ps": 2, "fit_end_ps": 7},
  *         {"paths": ["T600", "T800"], "temperatures_k": [600, 800], "name": "lps", "group": "arrhenius"}],
  *  "neb": [{"path": "cp2k-neb-li-hop", "group": "hops"}],
  *  "interfaces": [{"name": "li2s-s8-sp", "interface": "sp_interface.out", "part_a": "sp_slabA.out", "part_b": "sp_slabB.out",
@@ -100,7 +101,8 @@ final class CampaignPlan {
         String name = m.has("name") ? m.get("name").asText() + (m.has("paths") ? "-" + fmt(temperatures.get(i)) + "K" : "")
             : stem(paths.get(i));
         add(name, m.path("group").asText(""), new CampaignRun.Md(existing(paths.get(i)), m.path("species").asText(species),
-            temperatures.get(i), CampaignRun.number(m, "fit_start_ps"), CampaignRun.number(m, "fit_end_ps")));
+            CampaignRun.number(m, "timestep_fs"), temperatures.get(i), CampaignRun.number(m, "fit_start_ps"),
+            CampaignRun.number(m, "fit_end_ps")));
       }
     }
     for (JsonNode m : j.path("neb")) {
@@ -163,7 +165,7 @@ final class CampaignPlan {
       for (RunDiscovery.Run r : md) {
         boolean alone = md.size() == 1;
         add(alone ? dir.getFileName().toString() : r.name(), group, new CampaignRun.Md(alone ? dir : r.primary(), species, Double.NaN,
-            Double.NaN, Double.NaN));
+            Double.NaN, Double.NaN, Double.NaN));
       }
       addTriples(dir, group);
     }

@@ -30,11 +30,12 @@ record CampaignRun(String name, String group, Job job) {
   }
 
   /**
-   * {@code msd PATH --species EL [--temperature-k K] [--fit-start-ps PS] [--fit-end-ps PS]}.
+   * {@code msd PATH --species EL [--timestep-fs FS] [--temperature-k K] [--fit-start-ps PS] [--fit-end-ps PS]}.
    *
+   * @param timestepFs time between stored frames, NaN for what the files say
    * @param temperatureK NaN for the run's own mean temperature
    */
-  record Md(Path path, String species, double temperatureK, double fitStartPs, double fitEndPs) implements Job {
+  record Md(Path path, String species, double timestepFs, double temperatureK, double fitStartPs, double fitEndPs) implements Job {
     @Override
     public String kind() {
       return "md";
@@ -48,6 +49,7 @@ record CampaignRun(String name, String group, Job job) {
     @Override
     public List<String> command() {
       List<String> c = new ArrayList<>(List.of("msd", path.toString(), "--species", species));
+      option(c, "--timestep-fs", timestepFs);
       option(c, "--temperature-k", temperatureK);
       option(c, "--fit-start-ps", fitStartPs);
       option(c, "--fit-end-ps", fitEndPs);
@@ -127,6 +129,7 @@ record CampaignRun(String name, String group, Job job) {
     job.command().forEach(c::add);
     if (job instanceof Md m) {
       o.put("path", m.path().toString()).put("species", m.species());
+      putNumber(o, "timestep_fs", m.timestepFs());
       putNumber(o, "temperature_k", m.temperatureK());
       putNumber(o, "fit_start_ps", m.fitStartPs());
       putNumber(o, "fit_end_ps", m.fitEndPs());
@@ -157,7 +160,8 @@ record CampaignRun(String name, String group, Job job) {
   static CampaignRun fromJson(JsonNode o) {
     String kind = o.path("kind").asText();
     Job job = switch (kind.toLowerCase(Locale.ROOT)) {
-      case "md" -> new Md(Path.of(o.get("path").asText()), o.path("species").asText("Li"), number(o, "temperature_k"),
+      case "md" -> new Md(Path.of(o.get("path").asText()), o.path("species").asText("Li"), number(o, "timestep_fs"),
+          number(o, "temperature_k"),
           number(o, "fit_start_ps"), number(o, "fit_end_ps"));
       case "neb" -> new Neb(Path.of(o.get("path").asText()), o.hasNonNull("label") ? o.get("label").asText() : null);
       case "interface" -> new Triple(Path.of(o.get("interface").asText()), Path.of(o.get("part_a").asText()),

@@ -32,12 +32,13 @@ final class RunAnalyses {
    * The MSD parameters of {@code msd PATH --species EL} with the given options and every other one at its default (all axes,
    * drift against every other element, charge 1, no region, no Haven ratio).
    *
+   * @param timestepFs time between stored frames, NaN for what the files say
    * @param temperatureK NaN for the run's own mean temperature
    * @param fitStartPs NaN for the default window
    * @param fitEndPs NaN for the default window
    */
-  static MsdParameters msdDefaults(String species, double temperatureK, double fitStartPs, double fitEndPs) {
-    return new MsdParameters(species, "xyz", Double.NaN, fitStartPs, fitEndPs, null, null, 1.0, temperatureK, false, MSD_BLOCKS);
+  static MsdParameters msdDefaults(String species, double timestepFs, double temperatureK, double fitStartPs, double fitEndPs) {
+    return new MsdParameters(species, "xyz", timestepFs, fitStartPs, fitEndPs, null, null, 1.0, temperatureK, false, MSD_BLOCKS);
   }
 
   /** {@code msd}: one pass over the trajectory at {@code path}, progress to {@code listener}. */
