@@ -167,8 +167,8 @@ final class CampaignAggregate {
 
   /** "12 runs: 11 ok, 1 failed, 0 missing". */
   static String summary(List<Row> rows) {
-    return String.format(Locale.ROOT, "%d runs: %d ok, %d failed, %d missing", rows.size(), count(rows, "ok"), count(rows, "failed"),
-        count(rows, "missing"));
+    return String.format(Locale.ROOT, "%d run%s: %d ok, %d failed, %d missing", rows.size(), rows.size() == 1 ? "" : "s", count(rows, "ok"),
+        count(rows, "failed"), count(rows, "missing"));
   }
 
   private static String num(double v) {

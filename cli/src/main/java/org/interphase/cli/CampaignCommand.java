@@ -95,6 +95,9 @@ final class CampaignCommand implements Callable<Integer> {
     }
     CampaignPlan plan = new CampaignPlan(species, interfaces);
     sources.forEach(plan::add);
+    PrintWriter err = spec.commandLine().getErr();
+    plan.notes().forEach(n -> err.println("warning: " + n));
+    err.flush();
     List<CampaignRun> runs = plan.runs();
     if (runs.isEmpty()) {
       throw new org.interphase.core.UnsupportedFormatException("no runs found in " + sources

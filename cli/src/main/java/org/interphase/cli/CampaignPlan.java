@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.interphase.core.InterphaseException;
 import org.interphase.core.MissingInputException;
 import org.interphase.parsers.RunDiscovery;
 import org.interphase.parsers.io.Compression;
@@ -44,6 +45,7 @@ final class CampaignPlan {
       new String[] {"part_a", "part_b"}, new String[] {"partA", "partB"});
 
   private final List<CampaignRun> runs = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
   private final String species;
   private final int interfaces;
@@ -60,6 +62,11 @@ final class CampaignPlan {
   /** The runs so far, in order. */
   List<CampaignRun> runs() {
     return List.copyOf(runs);
+  }
+
+  /** Folders that could not be searched, each with why (their other runs are still found). */
+  List<String> notes() {
+    return List.copyOf(notes);
   }
 
   /** Adds the runs of a manifest (a {@code .json} file) or of a folder. */
@@ -98,7 +105,7 @@ final class CampaignPlan {
         temperatures.add(CampaignRun.number(m, "temperature_k"));
       }
       for (int i = 0; i < paths.size(); i++) {
-        String name = m.has("name") ? m.get("name").asText() + (m.has("paths") ? "-" + fmt(temperatures.get(i)) + "K" : "")
+        String name = m.has("name") ? m.get("name").asText() + (m.has("paths") ? "-" + CampaignRun.plain(temperatures.get(i)) + "K" : "")
             : stem(paths.get(i));
         add(name, m.path("group").asText(""), new CampaignRun.Md(existing(paths.get(i)), m.path("species").asText(species),
             CampaignRun.number(m, "timestep_fs"), temperatures.get(i), CampaignRun.number(m, "fit_start_ps"),
@@ -155,20 +162,31 @@ final class CampaignPlan {
       if (nebDirs.stream().anyMatch(dir::startsWith)) {
         continue; // image folders and continuations belong to their band
       }
-      String group = groupBase.relativize(dir).toString();
-      if (!RunDiscovery.nebRuns(dir).isEmpty()) {
-        nebDirs.add(dir);
-        add(dir.getFileName().toString(), group, new CampaignRun.Neb(dir, null));
-        continue;
+      try {
+        if (addFolderRuns(dir, groupBase.relativize(dir).toString())) {
+          nebDirs.add(dir);
+        }
+      } catch (InterphaseException | UncheckedIOException | IllegalArgumentException e) {
+        // one unreadable input file must not hide the runs of every other folder
+        notes.add(dir + ": not searched: " + Interphase.message(e).lines().findFirst().orElse(""));
       }
-      List<RunDiscovery.Run> md = RunDiscovery.discover(dir).stream().filter(r -> RunDiscovery.MD.contains(r.kind())).toList();
-      for (RunDiscovery.Run r : md) {
-        boolean alone = md.size() == 1;
-        add(alone ? dir.getFileName().toString() : r.name(), group, new CampaignRun.Md(alone ? dir : r.primary(), species, Double.NaN,
-            Double.NaN, Double.NaN, Double.NaN));
-      }
-      addTriples(dir, group);
     }
+  }
+
+  /** Adds the runs of one folder; true when it is a NEB folder (whose sub-folders belong to it). */
+  private boolean addFolderRuns(Path dir, String group) {
+    if (!RunDiscovery.nebRuns(dir).isEmpty()) {
+      add(dir.getFileName().toString(), group, new CampaignRun.Neb(dir, null));
+      return true;
+    }
+    List<RunDiscovery.Run> md = RunDiscovery.discover(dir).stream().filter(r -> RunDiscovery.MD.contains(r.kind())).toList();
+    for (RunDiscovery.Run r : md) {
+      boolean alone = md.size() == 1;
+      add(alone ? dir.getFileName().toString() : r.name(), group, new CampaignRun.Md(alone ? dir : r.primary(), species, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN));
+    }
+    addTriples(dir, group);
+    return false;
   }
 
   /** The interface triples of one folder by their names; of a project's log and energy file, the energy file. */
@@ -228,9 +246,5 @@ final class CampaignPlan {
     String n = Compression.baseName(p);
     String s = n.replaceFirst("-pos-\\d+\\.xyz$", "");
     return s.equals(n) ? n.replaceFirst("\\.[^.]+$", "") : s;
-  }
-
-  private static String fmt(double v) {
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 }

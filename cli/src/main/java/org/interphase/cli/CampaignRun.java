@@ -116,9 +116,13 @@ record CampaignRun(String name, String group, Job job) {
   private static void option(List<String> c, String name, double v) {
     if (!Double.isNaN(v)) {
       c.add(name);
-      // as a person writes it (600, 0.3), and exactly the double the run uses
-      c.add(new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString());
+      c.add(plain(v));
     }
+  }
+
+  /** A number as a person writes it (600, 0.3), and exactly the double it stands for. */
+  static String plain(double v) {
+    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 
   /** The run as one entry of {@code campaign-runs.json}. */

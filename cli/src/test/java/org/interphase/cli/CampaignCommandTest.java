@@ -149,6 +149,11 @@ class CampaignCommandTest {
     Files.createDirectories(study.resolve("broken"));
     Files.write(study.resolve("broken/aLPS-pos-1.xyz"), lines);
     Files.copy(SharedData.cp2k("aimd_nvt/aLPS-1.cell"), study.resolve("broken/aLPS-1.cell"));
+    // a folder whose CP2K input cannot be read is not searched, and says so; the others are
+    Files.createDirectories(study.resolve("bad-input"));
+    Files.write(study.resolve("bad-input/aLPS-pos-1.xyz"), lines.subList(0, 34));
+    Files.writeString(study.resolve("bad-input/aimd.inp"), "&GLOBAL\n PROJECT aLPS\n RUN_TYPE MD\n&END GLOBAL\n&FORCE_EVAL\n &SUBSYS\n"
+        + "  &CELL\n   ABC 1 2\n");
     Path out = clean(SharedData.scratch("campaign-damaged").resolve("out"));
     InfoCommandTest.Run r = InfoCommandTest.run("campaign", study.toString(), "--out", out.toString(), "--json");
     assertEquals(1, r.exit(), r.err());
@@ -170,6 +175,9 @@ class CampaignCommandTest {
     assertFalse(Files.exists(out.resolve("runs/broken.json")));
     assertEquals(error, Files.readString(out.resolve("runs/broken.error")).strip());
     assertTrue(r.err().contains("broken (md): FAILED in"), r.err());
+    assertTrue(r.err().contains("warning: " + study.resolve("bad-input") + ": not searched: " + study.resolve("bad-input/aimd.inp") + ":8: "),
+        r.err());
+    assertEquals(2, doc.get("runs").asInt());
     assertTrue(Files.readAllLines(out.resolve("campaign.csv")).stream().anyMatch(l -> l.startsWith("broken,md,") && l.contains(",failed,")));
   }
 
