@@ -137,12 +137,12 @@ final class Campaign {
       CampaignFiles.writeAtomically(CampaignFiles.key(out, name), key);
       CampaignFiles.delete(CampaignFiles.error(out, name));
       return new Outcome(run, Status.COMPUTED, null, 0, seconds(t0));
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException e) {
       String message = Interphase.message(e).lines().findFirst().orElse("").strip();
       CampaignFiles.delete(CampaignFiles.key(out, name));
       CampaignFiles.delete(CampaignFiles.json(out, name));
       CampaignFiles.writeAtomically(CampaignFiles.error(out, name), message + "\n");
-      return new Outcome(run, Status.FAILED, message, e instanceof Exception x ? Interphase.exitCode(x) : 1, seconds(t0));
+      return new Outcome(run, Status.FAILED, message, Interphase.exitCode(e), seconds(t0));
     }
   }
 

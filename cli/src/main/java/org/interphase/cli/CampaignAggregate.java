@@ -154,7 +154,8 @@ final class CampaignAggregate {
     List<String> links = new ArrayList<>();
     for (Row r : rows) {
       double[] x = r.numbers();
-      cells.add(List.of(r.run().name(), r.run().job().kind(), r.run().group(), num(x[0]), pm(x[1], x[2]), pm(x[3], x[4]), pm(x[5], x[6]),
+      String temperature = Double.isNaN(x[0]) ? "" : ReportParameters.fmt(x[0]);
+      cells.add(List.of(r.run().name(), r.run().job().kind(), r.run().group(), temperature, pm(x[1], x[2]), pm(x[3], x[4]), pm(x[5], x[6]),
           pm(x[7], x[8]), num(x[9]) + (Double.isNaN(x[10]) ? "" : " / " + num(x[10])), r.frames() < 0 ? "" : Integer.toString(r.frames()),
           r.status() + (r.error() == null ? "" : ": " + r.error())));
       links.add(r.status().equals("ok") ? "runs/" + r.run().name() + ".json" : null);
@@ -171,11 +172,13 @@ final class CampaignAggregate {
         count(rows, "failed"), count(rows, "missing"));
   }
 
+  /** As the report shows numbers: 1.45 × 10⁻⁵, 0.2057; empty for none. */
   private static String num(double v) {
-    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+    return pm(v, Double.NaN);
   }
 
+  /** A value rounded to its error, as the report shows it: (1.64 ± 0.50) × 10⁻⁴; empty for none. */
   private static String pm(double v, double err) {
-    return Double.isNaN(v) ? "" : num(v) + (Double.isNaN(err) ? "" : " ± " + num(err));
+    return Double.isNaN(v) ? "" : new org.interphase.core.Measurement(v, err, "").displayNumber();
   }
 }
