@@ -117,8 +117,7 @@ final class MdSection {
           sample = run.add(new FrameSampler(Viewers.samples(h.atoms().size())));
         }
       }
-      MsdParameters p = new MsdParameters(m.species(), "xyz", Double.NaN, m.fitStartPs(), m.fitEndPs(), null, null, 1.0,
-          m.temperatureK(), false, 200);
+      MsdParameters p = RunAnalyses.msdDefaults(m.species(), Double.NaN, m.temperatureK(), m.fitStartPs(), m.fitEndPs());
       Runner.Slot<MsdResult> msd = null;
       List<Runner.Slot<MsdResult>> regions = new ArrayList<>();
       Runner.Slot<VanHoveResult> vanHove = null;
