@@ -406,7 +406,8 @@ final class MdSection {
     html.table(List.of("quantity", "value"), List.of(
         List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
             + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
-        List.of("D (" + r.estimator().key().toUpperCase(Locale.ROOT) + ", the value to quote)", r.diffusivity().display()),
+        List.of(r.estimator() == DiffusionEstimator.GLS ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)",
+            r.diffusivity().display()),
         List.of("D (least squares, correlation-aware error, for comparison)", r.diffusivityOls().display()),
         List.of("sampling", String.format(Locale.ROOT, "%.3g independent displacements at the window's end, ~%.3g hops in the run",
             r.sampling().independentDisplacements(), r.sampling().hopEquivalents())),

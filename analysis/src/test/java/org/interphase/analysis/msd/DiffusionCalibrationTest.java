@@ -75,6 +75,8 @@ class DiffusionCalibrationTest {
       csv.append(String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f%n", i, r[0], r[1], r[2], r[3]));
     }
     Files.writeString(dir.resolve("brownian-estimates.csv"), csv.toString());
+    org.interphase.viz.chart.Charts.write(new org.interphase.core.view.Figure("d-calibration", DiffusionCalibration.figure(first, 40),
+        760, 420), dir, 150);
     System.err.println(out);
   }
 }
