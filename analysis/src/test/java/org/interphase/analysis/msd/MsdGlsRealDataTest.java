@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.interphase.core.FrameSource;
 import org.interphase.core.Measurement;
-import org.interphase.parsers.FormatRegistry;
-import org.interphase.parsers.ReadOptions;
 import org.interphase.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +15,6 @@ import org.junit.jupiter.api.Test;
  * (kinisi's Li6PS5Cl file over 2–7 ps) is one of the cases.
  */
 class MsdGlsRealDataTest {
-
-  private static MsdResult run(Path file, MsdParameters p) {
-    try (FrameSource src = FormatRegistry.open(file, ReadOptions.DEFAULT)) {
-      MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(p).start(src.header());
-      while (src.hasNext()) {
-        acc.accept(src.next());
-      }
-      return acc.finish();
-    }
-  }
 
   private static void assertAgrees(String name, MsdResult r) {
     Measurement ols = r.diffusivityOls();
@@ -43,13 +30,13 @@ class MsdGlsRealDataTest {
 
   @Test
   void kinisiLpscOverTwoToSevenPs() {
-    assertAgrees("kinisi LPSC 2–7 ps", run(SharedData.real("kinisi/example_XDATCAR.gz"), MsdParameters.of("Li").withTimestepFs(100)
-        .withWindowPs(2, 7)));
+    assertAgrees("kinisi LPSC 2–7 ps", MsdReferenceTest.run(SharedData.real("kinisi/example_XDATCAR.gz"),
+        MsdParameters.of("Li").withTimestepFs(100).withWindowPs(2, 7)));
   }
 
   @Test
   void kinisiLpscDefaultWindow() {
-    assertAgrees("kinisi LPSC default window", run(SharedData.real("kinisi/example_XDATCAR.gz"), MsdParameters.of("Li")
+    assertAgrees("kinisi LPSC default window", MsdReferenceTest.run(SharedData.real("kinisi/example_XDATCAR.gz"), MsdParameters.of("Li")
         .withTimestepFs(100)));
   }
 
@@ -57,8 +44,8 @@ class MsdGlsRealDataTest {
   @Test
   void cp2kAimd() {
     Path file = SharedData.cp2k("aimd_nvt/aLPS-pos-1.xyz");
-    assertAgrees("cp2k aLPS 0.3–1.5 ps, no drift correction", run(file, MsdParameters.of("Li").withDriftReference(List.of())
-        .withWindowPs(0.3, 1.5).withTemperatureK(1500)));
-    assertAgrees("cp2k aLPS default window, drift-corrected", run(file, MsdParameters.of("Li").withTemperatureK(1500)));
+    assertAgrees("cp2k aLPS 0.3–1.5 ps, no drift correction", MsdReferenceTest.run(file,
+        MsdParameters.of("Li").withDriftReference(List.of()).withWindowPs(0.3, 1.5).withTemperatureK(1500)));
+    assertAgrees("cp2k aLPS default window, drift-corrected", MsdReferenceTest.run(file, MsdParameters.of("Li").withTemperatureK(1500)));
   }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The MSD against independent references on real trajectories. */
 class MsdReferenceTest {
 
-  private static MsdResult run(Path file, MsdParameters p) {
+  /** The MSD of a real file, read through the format registry. */
+  static MsdResult run(Path file, MsdParameters p) {
     try (FrameSource src = FormatRegistry.open(file, ReadOptions.DEFAULT)) {
       MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(p).start(src.header());
       while (src.hasNext()) {
