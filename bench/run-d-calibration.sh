@@ -5,7 +5,7 @@
 # at 3 and 6 temperatures. Prints the table of src/site/markdown/diffusion-uncertainty.md (coverage of the 68 % and 95 %
 # intervals, spread of the estimates, for D, Ea and σ(300 K)) and writes it, the per-run estimates of the Brownian case and
 # the figure under analysis/target/d-calibration/. Deterministic (fixed seeds). SCALE=10 (default) is the full study:
-# 1000 runs for D and 600 in the Arrhenius sets, about 2 minutes on one core; SCALE=1 a quick look.
+# 1200 runs for D and 600 in the Arrhenius sets, about a minute on one core; SCALE=1 a quick look.
 # Usage: [SCALE=10] [MVN_FLAGS=-o] bench/run-d-calibration.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

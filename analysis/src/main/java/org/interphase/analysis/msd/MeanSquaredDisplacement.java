@@ -25,6 +25,10 @@ import org.interphase.analysis.msd.MsdResult.Doubt;
  * Cartesian axis. The accumulator keeps the unwrapped coordinates of
  * the mobile atoms (3 doubles per atom per frame) and nothing else of size N·frames. The windowed
  * MSD needs every frame at once, so it cannot be split over frames; split over atoms instead.
+ *
+ * <p>D comes from the estimator of the parameters ({@link DiffusionEstimator}): by default a generalised least-squares line with
+ * the modelled MSD covariance ({@link GlsDiffusionFit}); the least-squares line over every lag of the window, with the
+ * correlation-aware error of its slope, is always computed beside it. σ and the Haven ratio use the chosen one.
  */
 public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
   private final MsdParameters p;
