@@ -19,7 +19,9 @@ import org.interphase.core.TrajectoryHeader;
  * frames, fed frame by frame as a reader would. Reports the time to feed, the time to finish
  * (FFT, fits) and the peak heap against the size of the unwrapped coordinates kept.
  *
- * <pre>{@code java -Xmx2g -cp bench.jar:interphase.jar org.interphase.bench.MsdThroughput 200 100000}</pre>
+ * <pre>{@code java -Xmx2g -cp bench.jar:interphase.jar org.interphase.bench.MsdThroughput 200 100000 [gls|ols]}</pre>
+ *
+ * The third argument chooses the estimator of D (default gls), so the time the GLS fit adds can be read off the finish times.
  */
 public final class MsdThroughput {
   private MsdThroughput() {}
@@ -51,6 +53,8 @@ public final class MsdThroughput {
   public static void main(String[] args) {
     int atoms = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int frames = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    org.interphase.analysis.msd.DiffusionEstimator estimator = args.length > 2 && args[2].equalsIgnoreCase("ols")
+        ? org.interphase.analysis.msd.DiffusionEstimator.OLS : org.interphase.analysis.msd.DiffusionEstimator.GLS;
     int framework = 8;
     String[] el = new String[atoms + framework];
     java.util.Arrays.fill(el, 0, atoms, "Li");
@@ -66,7 +70,7 @@ public final class MsdThroughput {
     generate(atoms, el.length, frames, cell, f -> { });
     long gen = System.nanoTime() - g0;
     long t0 = System.nanoTime();
-    MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(MsdParameters.of("Li")).start(h);
+    MeanSquaredDisplacement.Accumulator acc = new MeanSquaredDisplacement(MsdParameters.of("Li").withEstimator(estimator)).start(h);
     generate(atoms, el.length, frames, cell, acc);
     long t1 = System.nanoTime() - gen;
     MsdResult r = acc.finish();
@@ -80,7 +84,7 @@ public final class MsdThroughput {
     double storeMb = 3.0 * 8 * atoms * frames / 1048576.0;
     System.out.printf(Locale.ROOT, "(making the frames took %.2f s and is not counted)%n", gen / 1e9);
     System.out.printf(Locale.ROOT, "%d atoms × %d frames: feed %.2f s, finish (FFT + fits) %.2f s, total %.2f s; "
-        + "peak heap %.0f MB = %.2f × the unwrapped coordinates (%.0f MB); D = %s%n", atoms, frames, (t1 - t0) / 1e9,
-        (t2 - t1) / 1e9, (t2 - t0) / 1e9, peak / 1048576.0, peak / 1048576.0 / storeMb, storeMb, r.diffusivity());
+        + "peak heap %.0f MB = %.2f × the unwrapped coordinates (%.0f MB); D (%s) = %s%n", atoms, frames, (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9, (t2 - t0) / 1e9, peak / 1048576.0, peak / 1048576.0 / storeMb, storeMb, r.estimator().key(), r.diffusivity());
   }
 }

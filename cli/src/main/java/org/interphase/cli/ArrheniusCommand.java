@@ -71,7 +71,9 @@ final class ArrheniusCommand implements Callable<Integer> {
       points.add(new Arrhenius.Point(run.toString(), r.temperatureK(), r.diffusivity(), r.numberDensityPerA3(), msd.charge,
           o.pass().header().atoms().speciesCounts()));
     }
-    ResultWriter.emit(spec, ArrheniusViews.of(Arrhenius.fit(points, targetK), warnings), out, json);
+    org.interphase.core.view.Views views = ArrheniusViews.of(Arrhenius.fit(points, targetK), warnings);
+    views.json().put("estimator", msd.estimator.key()); // whose D and errors every run gave the fit
+    ResultWriter.emit(spec, views, out, json);
     return 0;
   }
 }

@@ -14,6 +14,7 @@ import org.interphase.core.Warning;
 final class Hints {
   private static final Map<Warning.Kind, String> OPTIONS = Map.of(
       MsdResult.Doubt.NO_TEMPERATURE, "pass --temperature-k",
+      MsdResult.Doubt.GLS_FAILED, "--estimator ols asks for the least-squares fit directly",
       org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs",
       RdfResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it",
       RdfResult.Doubt.NO_FIRST_PEAK, "a larger --r-max may reach it",

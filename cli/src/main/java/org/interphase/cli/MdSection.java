@@ -12,6 +12,7 @@ import org.interphase.analysis.bonds.BondResult;
 import org.interphase.analysis.bonds.BondRule;
 import org.interphase.analysis.bonds.Layers;
 import org.interphase.analysis.bonds.Motif;
+import org.interphase.analysis.msd.DiffusionEstimator;
 import org.interphase.analysis.msd.DiffusionFitWindow;
 import org.interphase.analysis.msd.MeanSquaredDisplacement;
 import org.interphase.analysis.msd.MsdParameters;
@@ -404,8 +405,11 @@ final class MdSection {
     html.table(List.of("quantity", "value"), List.of(
         List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
             + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
-        List.of("D (correlation-aware error)", r.diffusivity().display()),
-        List.of("D (plain OLS, for comparison)", r.diffusivityOls().display()),
+        List.of(r.estimator() == DiffusionEstimator.GLS ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)",
+            r.diffusivity().display()),
+        List.of("D (least squares, correlation-aware error, for comparison)", r.diffusivityOls().display()),
+        List.of("sampling", String.format(Locale.ROOT, "%.3g independent displacements at the window's end, ~%.3g hops in the run",
+            r.sampling().independentDisplacements(), r.sampling().hopEquivalents())),
         List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (pass "
             + "--temperature-k, give \"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or "
             + "OUTCAR)"

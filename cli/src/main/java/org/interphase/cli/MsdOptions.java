@@ -1,6 +1,7 @@
 package org.interphase.cli;
 
 import java.util.List;
+import org.interphase.analysis.msd.DiffusionEstimator;
 import org.interphase.analysis.msd.MsdParameters;
 import org.interphase.analysis.msd.Region;
 import picocli.CommandLine.Option;
@@ -37,6 +38,24 @@ final class MsdOptions {
   @Option(names = "--haven", description = "Also compute the Haven ratio from the mean squared charge displacement.")
   boolean haven;
 
+  @Option(names = "--estimator", paramLabel = "gls|ols", defaultValue = "gls", converter = EstimatorConverter.class,
+      description = "How D is fitted: gls (default), generalised least squares with the modelled covariance of the MSD points (smaller "
+          + "spread, calibrated interval), or ols, least squares through every lag with a correlation-aware error. Both are reported.")
+  DiffusionEstimator estimator;
+
+  /** {@code gls}/{@code ols} in any case. */
+  static final class EstimatorConverter implements picocli.CommandLine.ITypeConverter<DiffusionEstimator> {
+    @Override
+    public DiffusionEstimator convert(String value) {
+      for (DiffusionEstimator e : DiffusionEstimator.values()) {
+        if (e.key().equalsIgnoreCase(value.trim())) {
+          return e;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("expected gls or ols, got \"" + value + "\"");
+    }
+  }
+
   MsdParameters parameters(InputOptions input, double temperature) {
     List<String> drift = null;
     if (driftReference != null) {
@@ -44,6 +63,6 @@ final class MsdOptions {
     }
     return new MsdParameters(species, axes, input.timestepFs == null ? Double.NaN : input.timestepFs,
         fitStartPs == null ? Double.NaN : fitStartPs, fitEndPs == null ? Double.NaN : fitEndPs, drift,
-        region == null ? null : Region.parse(region), charge, temperature, haven, RunAnalyses.MSD_BLOCKS);
+        region == null ? null : Region.parse(region), charge, temperature, haven, RunAnalyses.MSD_BLOCKS, estimator);
   }
 }

@@ -8,6 +8,7 @@ import org.interphase.analysis.energetics.InterfaceEnergy;
 import org.interphase.analysis.energetics.InterfaceParameters;
 import org.interphase.analysis.energetics.InterfaceResult;
 import org.interphase.analysis.energetics.InterfaceViews;
+import org.interphase.analysis.msd.DiffusionEstimator;
 import org.interphase.analysis.msd.MeanSquaredDisplacement;
 import org.interphase.analysis.msd.MsdParameters;
 import org.interphase.analysis.msd.MsdResult;
@@ -38,7 +39,8 @@ final class RunAnalyses {
    * @param fitEndPs NaN for the default window
    */
   static MsdParameters msdDefaults(String species, double timestepFs, double temperatureK, double fitStartPs, double fitEndPs) {
-    return new MsdParameters(species, "xyz", timestepFs, fitStartPs, fitEndPs, null, null, 1.0, temperatureK, false, MSD_BLOCKS);
+    return new MsdParameters(species, "xyz", timestepFs, fitStartPs, fitEndPs, null, null, 1.0, temperatureK, false, MSD_BLOCKS,
+        DiffusionEstimator.GLS);
   }
 
   /** {@code msd}: one pass over the trajectory at {@code path}, progress to {@code listener}. */

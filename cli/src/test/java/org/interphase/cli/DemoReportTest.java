@@ -523,16 +523,16 @@ class DemoReportTest {
       String title = unescape(h.group(1));
       Path dir = out.resolve("md-" + (++k));
       Map<String, List<String>> table = rows(section(html, "MD run: " + title));
-      if (!table.containsKey("D (correlation-aware error)")) {
+      if (!table.containsKey("D (GLS, modelled covariance)")) {
         continue;
       }
       JsonNode j = Json.MAPPER.readTree(dir.resolve("msd.json").toFile());
       Map<String, CSVRecord> csv = csv(dir.resolve("transport.csv"), "region");
       CSVRecord all = csv.get("all");
-      String d = table.get("D (correlation-aware error)").get(1);
+      String d = table.get("D (GLS, modelled covariance)").get(1);
       Shown.parse(d).agreesWith(title + " D (JSON)", j.get("diffusivity_cm2_s").asDouble(), j.get("diffusivity_stderr_cm2_s").asDouble());
       Shown.parse(d).agreesWith(title + " D (CSV)", num(all, "diffusivity_cm2_s"), num(all, "diffusivity_stderr_cm2_s"));
-      String ols = table.get("D (plain OLS, for comparison)").get(1);
+      String ols = table.get("D (least squares, correlation-aware error, for comparison)").get(1);
       Shown.parse(ols).agreesWith(title + " D OLS (JSON)", j.get("diffusivity_ols_cm2_s").asDouble(),
           j.get("diffusivity_ols_stderr_cm2_s").asDouble());
       Shown.parse(ols).agreesWith(title + " D OLS (CSV)", num(all, "diffusivity_ols_cm2_s"), num(all, "diffusivity_ols_stderr_cm2_s"));

@@ -56,6 +56,33 @@ class MsdCommandTest {
     assertEquals(1500, javax.imageio.ImageIO.read(print.resolve("msd.png").toFile()).getWidth());
   }
 
+  /** {@code --estimator}: GLS is quoted by default, OLS on request; both are in the JSON with the diagnostics. */
+  @Test
+  void estimatorChoosesTheQuotedD() throws IOException {
+    String file = SharedData.real("kinisi/example_XDATCAR.gz").toString();
+    JsonNode gls = Json.MAPPER.readTree(InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--fit-start-ps", "2",
+        "--fit-end-ps", "7", "--json").out());
+    InfoCommandTest.Run o = InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--fit-start-ps", "2",
+        "--fit-end-ps", "7", "--estimator", "OLS", "--json");
+    assertEquals(0, o.exit(), o.err());
+    JsonNode ols = Json.MAPPER.readTree(o.out());
+    assertEquals("gls", gls.get("estimator").asText());
+    assertEquals("ols", ols.get("estimator").asText());
+    assertEquals(gls.get("diffusivity_gls_cm2_s").asDouble(), gls.get("diffusivity_cm2_s").asDouble(), 0);
+    assertEquals(ols.get("diffusivity_ols_cm2_s").asDouble(), ols.get("diffusivity_cm2_s").asDouble(), 0);
+    assertEquals(ols.get("diffusivity_ols_stderr_cm2_s").asDouble(), ols.get("diffusivity_stderr_cm2_s").asDouble(), 0);
+    // the same fits either way; the plain OLS error is far below the correlation-aware one
+    assertEquals(gls.get("diffusivity_ols_cm2_s").asDouble(), ols.get("diffusivity_ols_cm2_s").asDouble(), 0);
+    assertTrue(ols.get("diffusivity_ols_plain_stderr_cm2_s").asDouble() < 0.2 * ols.get("diffusivity_ols_stderr_cm2_s").asDouble());
+    for (String k : List.of("msd_exponent", "diffusive", "independent_displacements", "hop_equivalents", "gls_lags")) {
+      assertTrue(gls.has(k), k);
+    }
+    assertEquals(192 * 1.0, gls.get("independent_displacements").asDouble(), 0, "192 Li × ⌊138 / 70⌋");
+    InfoCommandTest.Run bad = InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--estimator", "mle");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("expected gls or ols"), bad.err());
+  }
+
   @Test
   void missingTimeStepIsAClearError() {
     InfoCommandTest.Run r = InfoCommandTest.run("msd", SharedData.real("kinisi/example_XDATCAR.gz").toString(), "--species", "Li");

@@ -18,7 +18,11 @@ import org.interphase.core.Warning;
  *   <li>fewer than {@value #MIN_LAGS} lags in the window;
  *   <li>MSD at the window's end below {@value #MIN_END_MSD_A2} Å² (an RMS displacement of 2 Å);
  *   <li>log–log slope in the window outside [{@value #MIN_LOG_SLOPE}, {@value #MAX_LOG_SLOPE}]: the
- *       least-squares slope of ln MSD against ln t over the window's lags with t &gt; 0 and MSD &gt; 0.
+ *       least-squares slope of ln MSD against ln t over the window's lags with t &gt; 0 and MSD &gt; 0;
+ *   <li>(for a whole result) fewer than {@value #MIN_HOPS} hop-equivalents in the run (all ions' squared displacement on the fitted
+ *       line over the run, in units of a {@value #HOP_A2} Å² hop) or fewer than {@value #MIN_INDEPENDENT} non-overlapping
+ *       displacements at the window's end: D then rests on so few events that the spread of the squared displacements, and with
+ *       it every interval, is itself unknown (a count of 50 has a Poisson scatter of 14 %).
  * </ul>
  */
 public final class DiffusionFitWindow {
@@ -30,6 +34,12 @@ public final class DiffusionFitWindow {
   public static final double MIN_LOG_SLOPE = 0.7;
   /** Log–log slopes above this are super-diffusive (ballistic). */
   public static final double MAX_LOG_SLOPE = 1.3;
+  /** Squared length of one hop between neighbouring Li sites in thiophosphates (2 Å), Å². */
+  public static final double HOP_A2 = 4.0;
+  /** Fewer hop-equivalents than this make any interval of D unreliable. */
+  public static final double MIN_HOPS = 50;
+  /** Fewer non-overlapping displacements at the window's end than this make any interval of D unreliable. */
+  public static final double MIN_INDEPENDENT = 8;
 
   private DiffusionFitWindow() {}
 
@@ -42,7 +52,9 @@ public final class DiffusionFitWindow {
     /** Log–log slope below {@link #MIN_LOG_SLOPE}. */
     SUB_DIFFUSIVE,
     /** Log–log slope above {@link #MAX_LOG_SLOPE}. */
-    SUPER_DIFFUSIVE
+    SUPER_DIFFUSIVE,
+    /** Fewer than {@link #MIN_HOPS} hop-equivalents or {@link #MIN_INDEPENDENT} independent displacements. */
+    FEW_HOPS
   }
 
   /**
@@ -55,9 +67,19 @@ public final class DiffusionFitWindow {
    */
   public record Check(int lags, double endMsdA2, double logLogSlope, List<Warning> warnings) {}
 
-  /** Checks the fit window of an MSD result. */
+  /** Checks the fit window of an MSD result, and whether the run holds enough hops for an interval. */
   public static Check check(MsdResult r) {
-    return check(r.lagPs(), r.msdA2(), r.fitStartPs(), r.fitEndPs());
+    Check c = check(r.lagPs(), r.msdA2(), r.fitStartPs(), r.fitEndPs());
+    MsdResult.Sampling s = r.sampling();
+    if (!(s.hopEquivalents() >= MIN_HOPS) || !(s.independentDisplacements() >= MIN_INDEPENDENT)) {
+      List<Warning> w = new ArrayList<>(c.warnings());
+      w.add(new Warning(Problem.FEW_HOPS, String.format(Locale.ROOT, "the run holds about %.3g hop-equivalents (all ions' squared "
+          + "displacement over the run in %.0f Å² hops; fewer than %.0f) and %.3g non-overlapping displacements at the end of the fit "
+          + "window (fewer than %.0f counts too): D rests on so few events that its interval is not reliable, whichever estimator; "
+          + "run longer or use more ions", s.hopEquivalents(), HOP_A2, MIN_HOPS, s.independentDisplacements(), MIN_INDEPENDENT)));
+      return new Check(c.lags(), c.endMsdA2(), c.logLogSlope(), List.copyOf(w));
+    }
+    return c;
   }
 
   /**

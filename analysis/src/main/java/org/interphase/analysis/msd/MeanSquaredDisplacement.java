@@ -25,6 +25,10 @@ import org.interphase.analysis.msd.MsdResult.Doubt;
  * Cartesian axis. The accumulator keeps the unwrapped coordinates of
  * the mobile atoms (3 doubles per atom per frame) and nothing else of size N·frames. The windowed
  * MSD needs every frame at once, so it cannot be split over frames; split over atoms instead.
+ *
+ * <p>D comes from the estimator of the parameters ({@link DiffusionEstimator}): by default a generalised least-squares line with
+ * the modelled MSD covariance ({@link GlsDiffusionFit}); the least-squares line over every lag of the window, with the
+ * correlation-aware error of its slope, is always computed beside it. σ and the Haven ratio use the chosen one.
  */
 public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
   private final MsdParameters p;
@@ -68,6 +72,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     private int temperatureCount;
     private int frames;
     private boolean regionSkewWarned;
+    private String temperatureSource = "given";
 
     Accumulator(TrajectoryHeader header) {
       AtomTable atoms = header.atoms();
@@ -210,11 +215,12 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       int[] window = window(lagPs);
       int from = window[0];
       int to = window[1];
-      // moments at the fit window's sampled lags (the error model) and at lags over the whole run (the ±1σ band)
+      // moments at the fit window's sampled lags (the error models) and at lags over the whole run (the ±1σ band)
       int[] fitLags = chooseLags(from, to, p.maxGlsPoints());
-      int[] sampledIdx = java.util.stream.IntStream.concat(java.util.Arrays.stream(fitLags), java.util.Arrays.stream(chooseLags(1,
-          n - 1, BAND_LAGS))).distinct().sorted().toArray();
-      Sums sums = accumulate(n, axes, sampledIdx);
+      int[] glsLags = chooseLags(Math.max(from, 1), to, Math.min(p.maxGlsPoints(), GlsDiffusionFit.MAX_LAGS));
+      int[] sampledIdx = java.util.stream.Stream.of(fitLags, glsLags, chooseLags(1, n - 1, BAND_LAGS)).flatMapToInt(
+          java.util.Arrays::stream).distinct().sorted().toArray();
+      MsdSums.Sums sums = accumulate(n, axes, sampledIdx);
       double[] msd = sums.msd(axes, mobile.length);
       int dims = axes.length;
       double toCm2 = Units.A2_PER_FS_TO_CM2_PER_S / (2.0 * dims);
@@ -223,8 +229,50 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       List<Integer> keep = sampledLags(sums, sampledIdx, fitLags, msd);
       double slopeErr = correlatedError(sums, sampledIdx, keep, lagFs, msd, atomsInRegion, n, ols);
       double[][] band = band(sums, sampledIdx, lagPs, atomsInRegion, n);
-      Measurement dCorr = new Measurement(ols.slope() * toCm2, slopeErr * toCm2, "cm²/s");
-      Measurement dOls = new Measurement(ols.slope() * toCm2, ols.slopeStdErr() * toCm2, "cm²/s");
+      Measurement dOls = new Measurement(ols.slope() * toCm2, slopeErr * toCm2, "cm²/s");
+      double anisotropy = anisotropy(sums.comp, axes, lagFs, from, to);
+      GlsDiffusionFit.Fit gls = GlsDiffusionFit.fit(glsLags, subset(msd, glsLags), variances(sums.r2, sums.r4, sums.samples,
+          sampledIdx, glsLags), atomsInRegion, n, anisotropy, ols.slope() * dtFs);
+      Measurement dGls = new Measurement(gls.slope() / dtFs * toCm2, gls.slopeStdErr() / dtFs * toCm2, "cm²/s");
+      boolean useGls = p.estimator() == DiffusionEstimator.GLS && gls.ok();
+      if (p.estimator() == DiffusionEstimator.GLS && !useGls) {
+        warnings.add(new Warning(Doubt.GLS_FAILED, "the generalised least-squares fit failed (the MSD does not rise over the fit "
+            + "window, or its covariance could not be factorised): D and its error are the least-squares ones"));
+      }
+      Measurement d = useGls ? dGls : dOls;
+      double slopeFs = useGls ? gls.slope() / dtFs : ols.slope();
+      double[][] ngp = ngp(sums, sampledIdx, keep, lagPs, dims);
+      double temperature = temperature();
+      double volume = volumeSum / frames;
+      double regionVolume = p.region() == null ? volume : areaSum / frames * (p.region().hiA() - p.region().loA());
+      double density = atomsInRegion / regionVolume;
+      Measurement sigma = nernstEinstein(d, density, p.charge(), temperature);
+      Measurement haven = sums.chargeSum == null ? null : haven(d.value() / toCm2, d.stdErr() / toCm2, useGls, sums, lagFs, from, to,
+          axes, glsLags, anisotropy);
+      MsdResult.Sampling sampling = new MsdResult.Sampling(atomsInRegion * Math.floor((n - 1) / (double) to),
+          atomsInRegion * slopeFs * lagFs[n - 1] / DiffusionFitWindow.HOP_A2, gls.lags(), gls.ridge(), gls.excess());
+      return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, temperatureSource, p.axes(), lagPs[from], lagPs[to],
+          ols.points(), keep.size(), slopeFs * 1000.0, useGls ? gls.intercept() : ols.intercept(), lagPs, msd, sums.comp, band[0],
+          band[1], useGls ? DiffusionEstimator.GLS : DiffusionEstimator.OLS, d, dOls, dGls, ols.slopeStdErr() * toCm2, sigma, density,
+          haven, ngp[0], ngp[1], driftText, p.region(), method(useGls, dims, lagPs[from], lagPs[to], ols.points(), keep.size(),
+              gls.lags()), sampling, List.copyOf(warnings));
+    }
+
+    /** The temperature given, or the trajectory's mean instantaneous one, or NaN with a warning. */
+    private double temperature() {
+      double temperature = p.temperatureK();
+      if (Double.isNaN(temperature) && temperatureCount > 0) {
+        temperature = temperatureSum / temperatureCount;
+        temperatureSource = "mean instantaneous temperature of the trajectory";
+      } else if (Double.isNaN(temperature)) {
+        temperatureSource = "unknown";
+        warnings.add(new Warning(Doubt.NO_TEMPERATURE, "no temperature given or in the files: conductivity not computed"));
+      }
+      return temperature;
+    }
+
+    /** {lags (ps), α2} of the non-Gaussian parameter at the error model's sampled lags. */
+    private double[][] ngp(MsdSums.Sums sums, int[] sampledIdx, List<Integer> keep, double[] lagPs, int dims) {
       double[] ngpLag = new double[keep.size()];
       double[] ngp = new double[keep.size()];
       for (int j = 0; j < keep.size(); j++) {
@@ -234,29 +282,21 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
         ngpLag[j] = lagPs[sampledIdx[i]];
         ngp[j] = dims * mean4 / ((dims + 2.0) * mean2 * mean2) - 1;
       }
-      double temperature = p.temperatureK();
-      String tSource = "given";
-      if (Double.isNaN(temperature) && temperatureCount > 0) {
-        temperature = temperatureSum / temperatureCount;
-        tSource = "mean instantaneous temperature of the trajectory";
-      } else if (Double.isNaN(temperature)) {
-        tSource = "unknown";
-        warnings.add(new Warning(Doubt.NO_TEMPERATURE, "no temperature given or in the files: conductivity not computed"));
+      return new double[][] {ngpLag, ngp};
+    }
+
+    private String method(boolean gls, int dims, double fromPs, double toPs, int olsLags, int sampled, int glsLags) {
+      String ols = String.format(Locale.ROOT, "a least-squares line through the MSD over %.4g–%.4g ps (%d lags); its standard error "
+          + "is wᵀΣw on %d sampled lags with the MSD covariance Σij = v_i·n_i/n_j (v_i = var(Δr²)/n_i, n_i = N_ions·(N_frames − i)/i "
+          + "independent windows; McCluskey, Coles & Morgan, JCTC 21, 79, 2025), never below the plain OLS error", fromPs, toPs, olsLags,
+          sampled);
+      if (!gls) {
+        return String.format(Locale.ROOT, "D = slope/(2·%d) of %s", dims, ols);
       }
-      double volume = volumeSum / frames;
-      double regionVolume = p.region() == null ? volume : areaSum / frames * (p.region().hiA() - p.region().loA());
-      double density = atomsInRegion / regionVolume;
-      Measurement sigma = nernstEinstein(dCorr, density, p.charge(), temperature);
-      Measurement haven = sums.chargeSum == null ? null : haven(sums, ols, lagFs, from, to, axes);
-      String method = String.format(Locale.ROOT,
-          "D = slope/(2·%d) of a least-squares line through the MSD over %.4g–%.4g ps (%d lags); its standard error "
-              + "is wᵀΣw on %d sampled lags with the MSD covariance Σij = v_i·n_i/n_j (v_i = var(Δr²)/n_i, n_i = "
-              + "N_ions·(N_frames − i)/i independent windows; McCluskey, Coles & Morgan, JCTC 21, 79, 2025), never below "
-              + "the plain OLS error, which is reported beside it",
-          dims, lagPs[from], lagPs[to], ols.points(), keep.size());
-      return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, tSource, p.axes(), lagPs[from], lagPs[to], ols.points(),
-          keep.size(), ols.slope() * 1000.0, ols.intercept(), lagPs, msd, sums.comp, band[0], band[1], dCorr, dOls, sigma, density, haven,
-          ngpLag, ngp, driftText, p.region(), method, List.copyOf(warnings));
+      return String.format(Locale.ROOT, "D = slope/(2·%d) of a generalised least-squares line through the MSD at %d lags over %.4g–%.4g "
+          + "ps with the modelled covariance of MSD points (Gaussian part from the fitted slope, non-Gaussian excess from the variance "
+          + "of the squared displacements, exact sums over overlapping windows; Bullerjahn, von Bülow & Hummer, JCP 153, 024116, 2020), "
+          + "iterated once; its error is (AᵀΣ⁻¹A)⁻¹ of the same model. Beside it, the OLS D of %s", dims, glsLags, fromPs, toPs, ols);
     }
 
     /** Warns of a gap and of large steps; refuses fewer than 4 frames. */
@@ -302,14 +342,14 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
      * sampled lags, charge. The atoms are summed in two halves side by side (where there is a second
      * core), always the same two, so the result does not depend on the machine.
      */
-    private Sums accumulate(int n, int[] axes, int[] sampledIdx) {
+    private MsdSums.Sums accumulate(int n, int[] axes, int[] sampledIdx) {
       double[][] driftCols = new double[3][n];
       drift.columns(0, driftCols);
       int parts = Math.min(2, mobile.length);
-      List<Sums> sums = java.util.stream.IntStream.range(0, parts).parallel()
+      List<MsdSums.Sums> sums = java.util.stream.IntStream.range(0, parts).parallel()
           .mapToObj(k -> accumulate(k * mobile.length / parts, (k + 1) * mobile.length / parts, n, axes, sampledIdx, driftCols))
           .toList();
-      Sums total = sums.get(0);
+      MsdSums.Sums total = sums.get(0);
       for (int k = 1; k < sums.size(); k++) {
         total.add(sums.get(k));
       }
@@ -317,12 +357,12 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     }
 
     /** The sums over mobile atoms {@code first … end − 1}. */
-    private Sums accumulate(int first, int end, int n, int[] axes, int[] sampledIdx, double[][] driftCols) {
-      Sums s = new Sums(n, sampledIdx.length, p.haven(), p.region() != null);
+    private MsdSums.Sums accumulate(int first, int end, int n, int[] axes, int[] sampledIdx, double[][] driftCols) {
+      MsdSums.Sums s = new MsdSums.Sums(n, sampledIdx.length, p.haven(), p.region() != null);
       Correlation corr = s.corr;
       double[][] x = new double[3][n];
       double[] mask = p.region() == null ? null : new double[n];
-      WindowedSums windowed = mask == null ? new WindowedSums(corr, n) : null;
+      MsdSums.WindowedSums windowed = mask == null ? new MsdSums.WindowedSums(corr, n) : null;
       double[][] scratch = mask == null ? null : new double[5][n];
       for (int a = first; a < end; a++) {
         unwrapped.columns(3 * a, x);
@@ -342,9 +382,9 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
           for (int t = 0; t < n; t++) {
             mask[t] = masks.get(t)[a];
           }
-          addRegionMsd(corr, x, mask, s.comp, s.count, n, scratch);
+          MsdSums.addRegionMsd(corr, x, mask, s.comp, s.count, n, scratch);
         }
-        addMoments(x, mask, axes, sampledIdx, s.r2, s.r4, s.samples, n);
+        MsdSums.addMoments(x, mask, axes, sampledIdx, s.r2, s.r4, s.samples, n);
       }
       if (windowed != null) {
         windowed.finish(s.comp);
@@ -358,7 +398,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
      *
      * @return {lags (ps), standard errors (Å²)} at the sampled lags with a variance
      */
-    private double[][] band(Sums sums, int[] sampledIdx, double[] lagPs, double atomsInRegion, int n) {
+    private double[][] band(MsdSums.Sums sums, int[] sampledIdx, double[] lagPs, double atomsInRegion, int n) {
       double[] lag = new double[sampledIdx.length];
       double[] err = new double[sampledIdx.length];
       int k = 0;
@@ -375,7 +415,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     }
 
     /** The fit window's sampled lags with enough windows for a variance: indices into {@code sampledIdx}. */
-    private List<Integer> sampledLags(Sums sums, int[] sampledIdx, int[] fitLags, double[] msd) {
+    private List<Integer> sampledLags(MsdSums.Sums sums, int[] sampledIdx, int[] fitLags, double[] msd) {
       List<Integer> keep = new ArrayList<>();
       for (int i = 0; i < sampledIdx.length; i++) {
         if (java.util.Arrays.binarySearch(fitLags, sampledIdx[i]) >= 0 && sampledIdx[i] > 0 && sums.samples[i] > 1
@@ -390,7 +430,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
      * The slope's correlation-aware standard error (Å²/fs), never below the OLS error: variance at a sampled
      * lag v = (⟨r⁴⟩ − ⟨r²⟩²) / n_o with n_o independent windows.
      */
-    private double correlatedError(Sums sums, int[] sampledIdx, List<Integer> keep, double[] lagFs, double[] msd, double atomsInRegion,
+    private double correlatedError(MsdSums.Sums sums, int[] sampledIdx, List<Integer> keep, double[] lagFs, double[] msd, double atomsInRegion,
         int n, DiffusionFit.Line ols) {
       double[] gx = new double[keep.size()];
       double[] gv = new double[keep.size()];
@@ -414,24 +454,59 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       return Math.max(slopeErr, ols.slopeStdErr());
     }
 
-    /** Tracer D over D_σ from the mean squared charge displacement over the same window. */
-    private Measurement haven(Sums sums, DiffusionFit.Line ols, double[] lagFs, int from, int to, int[] axes) {
+    /**
+     * Tracer D over D_σ from the mean squared charge displacement (MSCD) over the same window, with the same estimator: the
+     * MSCD is one collective displacement per origin, so its error model has one "ion". {@code slopeFs} and {@code errFs}:
+     * the tracer MSD slope and its error, Å²/fs.
+     */
+    private Measurement haven(double slopeFs, double errFs, boolean gls, MsdSums.Sums sums, double[] lagFs, int from, int to, int[] axes,
+        int[] glsLags, double anisotropy) {
       int n = lagFs.length;
       double[][] cs = new double[3][n];
-      addWindowedMsd(sums.corr, sums.chargeSum, cs, n);
+      MsdSums.addWindowedMsd(sums.corr, sums.chargeSum, cs, n);
       double[] mscd = new double[n];
       for (int m = 0; m < n; m++) {
         for (int d : axes) {
           mscd[m] += cs[d][m] / ((double) (n - m) * mobile.length);
         }
       }
+      double[] r2 = new double[glsLags.length];
+      double[] r4 = new double[glsLags.length];
+      double[] samples = new double[glsLags.length];
+      MsdSums.addMoments(sums.chargeSum, null, axes, glsLags, r2, r4, samples, n);
+      double[] v = variances(r2, r4, samples, glsLags, glsLags);
+      for (int i = 0; i < v.length; i++) {
+        v[i] /= (double) mobile.length * mobile.length; // of |ΣΔr|²/N
+      }
       DiffusionFit.Line cl = DiffusionFit.ols(lagFs, mscd, from, to);
-      double hr = ols.slope() / cl.slope();
-      double err = Math.abs(hr) * Math.hypot(ols.slopeStdErr() / ols.slope(), cl.slopeStdErr() / cl.slope());
+      double cSlope = cl.slope();
+      double cErr = Math.max(cl.slopeStdErr(), olsError(glsLags, v, lagFs, n));
+      if (gls) {
+        GlsDiffusionFit.Fit f = GlsDiffusionFit.fit(glsLags, subset(mscd, glsLags), v, 1, n, anisotropy, cl.slope() * dtFs);
+        if (f.ok()) {
+          cSlope = f.slope() / dtFs;
+          cErr = f.slopeStdErr() / dtFs;
+        }
+      }
+      double hr = slopeFs / cSlope;
+      double err = Math.abs(hr) * Math.hypot(errFs / slopeFs, cErr / cSlope);
       if (p.region() != null) {
         warnings.add(new Warning(Doubt.HAVEN_IGNORES_REGION, "the Haven ratio ignores the region: it uses all " + p.species() + " atoms"));
       }
       return new Measurement(hr, err, "");
+    }
+
+    /** The correlation-aware error of a least-squares slope with one collective displacement per origin. */
+    private double olsError(int[] lags, double[] v, double[] lagFs, int n) {
+      double[] x = new double[lags.length];
+      double[] var = new double[lags.length];
+      double[] nObs = new double[lags.length];
+      for (int i = 0; i < lags.length; i++) {
+        x[i] = lagFs[lags[i]];
+        nObs[i] = Math.max(1.0, (n - lags[i]) / (double) lags[i]);
+        var[i] = v[i] / nObs[i];
+      }
+      return lags.length >= 3 ? DiffusionFit.correlatedSlopeError(x, var, nObs) : 0;
     }
 
     private double meanRegionCount() {
@@ -445,6 +520,47 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     }
   }
 
+  /** {@code a} at the indices {@code idx}. */
+  private static double[] subset(double[] a, int[] idx) {
+    double[] out = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = a[idx[i]];
+    }
+    return out;
+  }
+
+  /** Variance of one squared displacement, ⟨r⁴⟩ − ⟨r²⟩², at each lag of {@code want} from moments sampled at {@code sampled}. */
+  static double[] variances(double[] r2, double[] r4, double[] samples, int[] sampled, int[] want) {
+    double[] v = new double[want.length];
+    for (int j = 0; j < want.length; j++) {
+      int i = java.util.Arrays.binarySearch(sampled, want[j]);
+      double mean2 = i >= 0 && samples[i] > 1 ? r2[i] / samples[i] : Double.NaN;
+      v[j] = i >= 0 && samples[i] > 1 ? Math.max(r4[i] / samples[i] - mean2 * mean2, 0) : Double.NaN;
+    }
+    return v;
+  }
+
+  /**
+   * Σ f_a² of the fractions f_a of the MSD slope along each summed axis (per-axis least-squares slopes over the window, negative
+   * ones taken as 0): 1/d for isotropic motion, 1 when all motion is along one axis.
+   */
+  static double anisotropy(double[][] comp, int[] axes, double[] lagFs, int from, int to) {
+    double[] s = new double[axes.length];
+    double total = 0;
+    for (int i = 0; i < axes.length; i++) {
+      s[i] = Math.max(0, DiffusionFit.ols(lagFs, comp[axes[i]], from, to).slope());
+      total += s[i];
+    }
+    if (!(total > 0)) {
+      return 1.0 / axes.length;
+    }
+    double sum = 0;
+    for (double si : s) {
+      sum += (si / total) * (si / total);
+    }
+    return sum;
+  }
+
   /** σ = n q² e² D / (k_B T) with n in Å⁻³, D in cm²/s → S/cm; NaN without a temperature. */
   public static Measurement nernstEinstein(Measurement diffusivityCm2PerS, double densityPerA3, double charge, double temperatureK) {
     if (Double.isNaN(temperatureK)) {
@@ -456,220 +572,6 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     return diffusivityCm2PerS.scaled(factor, "S/cm");
   }
 
-  /** Lags with at most this many origins are summed directly: the FFT's rounding is not divided down there. */
-  private static final int DIRECT_TAIL = 64;
-
-  /**
-   * Sums over atoms of Σ over lag origins of the squared displacement per axis, unnormalised. The
-   * series are centred first (the MSD does not depend on the origin of coordinates) so that rounding
-   * scales with the displacements, not the positions. Autocorrelations are summed as power spectra:
-   * three real forward transforms per atom, three inverse transforms in all.
-   */
-  /** What the sums over the mobile atoms hold while the MSD is finished. */
-  private static final class Sums {
-    final double[][] comp;
-    final double[] count;
-    final double[] r2;
-    final double[] r4;
-    final double[] samples;
-    final double[][] chargeSum;
-    final Correlation corr;
-    private final boolean masked;
-
-    Sums(int n, int sampled, boolean charge, boolean masked) {
-      comp = new double[3][n];
-      count = new double[n];
-      r2 = new double[sampled];
-      r4 = new double[sampled];
-      samples = new double[sampled];
-      chargeSum = charge ? new double[3][n] : null;
-      corr = new Correlation(n);
-      this.masked = masked;
-    }
-
-    boolean masked() {
-      return masked;
-    }
-
-    /** Adds another part's sums to these. */
-    void add(Sums o) {
-      for (int d = 0; d < 3; d++) {
-        addTo(comp[d], o.comp[d]);
-        if (chargeSum != null) {
-          addTo(chargeSum[d], o.chargeSum[d]);
-        }
-      }
-      addTo(count, o.count);
-      addTo(r2, o.r2);
-      addTo(r4, o.r4);
-      addTo(samples, o.samples);
-    }
-
-    private static void addTo(double[] a, double[] b) {
-      for (int i = 0; i < a.length; i++) {
-        a[i] += b[i];
-      }
-    }
-
-    /** Normalises {@link #comp} to the MSD per axis (in place) and returns the MSD over {@code axes}, Å². */
-    double[] msd(int[] axes, int atoms) {
-      int n = count.length;
-      double[] msd = new double[n];
-      for (int m = 0; m < n; m++) {
-        double norm = masked ? count[m] : (double) atoms * (n - m);
-        for (int d = 0; d < 3; d++) {
-          // at lag 0 every displacement is zero: the FFT's rounding (±1e-15 Å²) is not a value
-          comp[d][m] = !(norm > 0) ? Double.NaN : m == 0 ? 0.0 : comp[d][m] / norm;
-        }
-        for (int d : axes) {
-          msd[m] += comp[d][m];
-        }
-      }
-      return msd;
-    }
-  }
-
-  static final class WindowedSums {
-    private final Correlation corr;
-    private final int n;
-    private final double[][] s1;
-    private final double[][] tail;
-    private final double[][] power;
-    /** Scratch for the centred series, reused atom after atom (long arrays are costly to allocate for the collector). */
-    private final double[][] x;
-
-    WindowedSums(Correlation corr, int n) {
-      this.corr = corr;
-      this.n = n;
-      this.s1 = new double[3][n];
-      this.tail = new double[3][n];
-      this.power = new double[3][corr.size()];
-      this.x = new double[3][n];
-    }
-
-    /** Adds one atom's three coordinate series (not modified). */
-    void add(double[][] xin) {
-      for (int d = 0; d < 3; d++) {
-        centred(xin[d], x[d]);
-        addDirect(x[d], s1[d], tail[d]);
-      }
-      for (int d = 0; d < 3; d++) {
-        corr.addPowerSpectrum(x[d], power[d]);
-      }
-    }
-
-    /** Adds the sums to {@code out[d][m]}. */
-    void finish(double[][] out) {
-      double[][] s2 = new double[3][n];
-      for (int d = 0; d < 3; d++) {
-        corr.inverse(power[d], s2[d]);
-      }
-      for (int d = 0; d < 3; d++) {
-        for (int m = 0; m < n; m++) {
-          out[d][m] += n - m > DIRECT_TAIL ? s1[d][m] - 2 * s2[d][m] : tail[d][m];
-        }
-      }
-    }
-
-    private void centred(double[] xin, double[] into) {
-      double mean = 0;
-      for (int t = 0; t < n; t++) {
-        mean += xin[t];
-      }
-      mean /= n;
-      for (int t = 0; t < n; t++) {
-        into[t] = xin[t] - mean;
-      }
-    }
-
-    /** S1(m) = Σ_{t=0}^{n-m-1} x(t)² + x(t+m)² by running sums, and the exact sums of the last lags. */
-    private void addDirect(double[] x, double[] s1d, double[] taild) {
-      double total = 0;
-      for (int t = 0; t < n; t++) {
-        total += x[t] * x[t];
-      }
-      double head = total;
-      double tl = total;
-      for (int m = 0; m < n; m++) {
-        if (m > 0) {
-          head -= x[n - m] * x[n - m];
-          tl -= x[m - 1] * x[m - 1];
-        }
-        if (n - m > DIRECT_TAIL) {
-          s1d[m] += head + tl;
-        } else {
-          double sum = 0;
-          for (int t = 0; t + m < n; t++) {
-            double dx = x[t + m] - x[t];
-            sum += dx * dx;
-          }
-          taild[m] += sum;
-        }
-      }
-    }
-  }
-
-  /** One-shot helper: the unnormalised windowed sums of a single set of series. */
-  static void addWindowedMsd(Correlation corr, double[][] x, double[][] out, int n) {
-    WindowedSums w = new WindowedSums(corr, n);
-    w.add(x);
-    w.finish(out);
-  }
-
-  /**
-   * Adds the region-masked sums: only pairs whose both ends are inside count. {@code scratch} holds
-   * five arrays of length ≥ n, reused atom after atom.
-   */
-  static void addRegionMsd(Correlation corr, double[][] x, double[] mask, double[][] out, double[] count, int n, double[][] scratch) {
-    double[] cc = scratch[0];
-    double[] mx = scratch[1];
-    double[] mx2 = scratch[2];
-    double[] auto = scratch[3];
-    double[] both = scratch[4];
-    java.util.Arrays.fill(cc, 0);
-    corr.addAutocorrelation(mask, cc);
-    for (int m = 0; m < n; m++) {
-      count[m] += cc[m];
-    }
-    for (int d = 0; d < 3; d++) {
-      for (int t = 0; t < n; t++) {
-        mx[t] = mask[t] * x[d][t];
-        mx2[t] = mx[t] * x[d][t];
-      }
-      java.util.Arrays.fill(auto, 0);
-      java.util.Arrays.fill(both, 0);
-      corr.addAutocorrelation(mx, auto);
-      corr.addCrossCorrelation(mask, mx2, both);
-      corr.addCrossCorrelation(mx2, mask, both);
-      for (int m = 0; m < n; m++) {
-        out[d][m] += both[m] - 2 * auto[m];
-      }
-    }
-  }
-
-  /** Second and fourth moments of the displacement over the chosen axes at the sampled lags. */
-  static void addMoments(double[][] x, double[] mask, int[] axes, int[] lags, double[] r2, double[] r4, double[] samples, int n) {
-    for (int i = 0; i < lags.length; i++) {
-      int m = lags[i];
-      if (m == 0) {
-        continue;
-      }
-      int stride = Math.max(1, (n - m) / 2000);
-      for (int t = 0; t + m < n; t += stride) {
-        if (mask != null && (mask[t] == 0 || mask[t + m] == 0)) {
-          continue;
-        }
-        double s = 0;
-        for (int d : axes) {
-          double dx = x[d][t + m] - x[d][t];
-          s += dx * dx;
-        }
-        r2[i] += s;
-        r4[i] += s * s;
-        samples[i]++;
-      }
-    }
-  }
 
   /** Lags spread over the whole run at which the MSD's standard error is estimated for its band. */
   static final int BAND_LAGS = 64;

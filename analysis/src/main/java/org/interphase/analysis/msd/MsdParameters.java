@@ -18,11 +18,14 @@ import java.util.List;
  * @param temperatureK temperature for Nernst–Einstein; NaN to use the mean of the trajectory's
  *     instantaneous temperatures when it has them
  * @param haven whether to compute the Haven ratio from the mean squared charge displacement
- * @param maxGlsPoints at most this many lags enter the error model (evenly
- *     spread over the window; the covariance matrix is this size squared)
+ * @param maxGlsPoints at most this many lags enter the error model of the OLS slope (evenly
+ *     spread over the window; the covariance matrix is this size squared); the GLS fit uses at most
+ *     {@link GlsDiffusionFit#MAX_LAGS} of them
+ * @param estimator how D is estimated; {@code null} for the default, {@link DiffusionEstimator#GLS}
  */
 public record MsdParameters(String species, String axes, double timestepFs, double fitStartPs, double fitEndPs,
-    List<String> driftReference, Region region, double charge, double temperatureK, boolean haven, int maxGlsPoints) {
+    List<String> driftReference, Region region, double charge, double temperatureK, boolean haven, int maxGlsPoints,
+    DiffusionEstimator estimator) {
 
   public MsdParameters {
     if (species == null || species.isBlank()) {
@@ -47,43 +50,57 @@ public record MsdParameters(String species, String axes, double timestepFs, doub
       throw new IllegalArgumentException("the error model needs at least 3 sampled lags, got " + maxGlsPoints);
     }
     driftReference = driftReference == null ? null : List.copyOf(driftReference);
+    estimator = estimator == null ? DiffusionEstimator.GLS : estimator;
   }
 
   /** Defaults for a species: xyz, times from the file, default window and drift, charge +1. */
   public static MsdParameters of(String species) {
-    return new MsdParameters(species, "xyz", Double.NaN, Double.NaN, Double.NaN, null, null, 1.0, Double.NaN, false, 200);
+    return new MsdParameters(species, "xyz", Double.NaN, Double.NaN, Double.NaN, null, null, 1.0, Double.NaN, false, 200, DiffusionEstimator.GLS);
   }
 
   public MsdParameters withTimestepFs(double dt) {
-    return new MsdParameters(species, axes, dt, fitStartPs, fitEndPs, driftReference, region, charge, temperatureK, haven, maxGlsPoints);
+    return new MsdParameters(species, axes, dt, fitStartPs, fitEndPs, driftReference, region, charge, temperatureK, haven, maxGlsPoints,
+        estimator);
   }
 
   public MsdParameters withWindowPs(double start, double end) {
-    return new MsdParameters(species, axes, timestepFs, start, end, driftReference, region, charge, temperatureK, haven, maxGlsPoints);
+    return new MsdParameters(species, axes, timestepFs, start, end, driftReference, region, charge, temperatureK, haven, maxGlsPoints,
+        estimator);
   }
 
   public MsdParameters withDriftReference(List<String> ref) {
-    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, ref, region, charge, temperatureK, haven, maxGlsPoints);
+    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, ref, region, charge, temperatureK, haven, maxGlsPoints,
+        estimator);
   }
 
   public MsdParameters withAxes(String a) {
-    return new MsdParameters(species, a, timestepFs, fitStartPs, fitEndPs, driftReference, region, charge, temperatureK, haven, maxGlsPoints);
+    return new MsdParameters(species, a, timestepFs, fitStartPs, fitEndPs, driftReference, region, charge, temperatureK, haven, maxGlsPoints,
+        estimator);
   }
 
   public MsdParameters withRegion(Region r) {
-    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, r, charge, temperatureK, haven, maxGlsPoints);
+    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, r, charge, temperatureK, haven, maxGlsPoints,
+        estimator);
   }
 
   public MsdParameters withTemperatureK(double t) {
-    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, region, charge, t, haven, maxGlsPoints);
+    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, region, charge, t, haven, maxGlsPoints,
+        estimator);
   }
 
   public MsdParameters withHaven(boolean h) {
-    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, region, charge, temperatureK, h, maxGlsPoints);
+    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, region, charge, temperatureK, h, maxGlsPoints,
+        estimator);
   }
 
   public MsdParameters withCharge(double q) {
-    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, region, q, temperatureK, haven, maxGlsPoints);
+    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, region, q, temperatureK, haven, maxGlsPoints,
+        estimator);
+  }
+
+  public MsdParameters withEstimator(DiffusionEstimator e) {
+    return new MsdParameters(species, axes, timestepFs, fitStartPs, fitEndPs, driftReference, region, charge, temperatureK, haven, maxGlsPoints,
+        e);
   }
 
   /** Indices of the summed axes: "xz" → {0, 2}. */

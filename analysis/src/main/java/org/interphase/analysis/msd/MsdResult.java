@@ -14,23 +14,30 @@ import org.interphase.core.Warning;
  * @param msdStdErrLagPs lags at which the MSD's standard error was estimated (spread over the run and the fit window), ps
  * @param msdStdErrA2 the MSD's standard error at {@code msdStdErrLagPs}, Å²: √(var(Δr²)/n) with n = N_ions·(N_frames − m)/m
  *     independent windows at lag m (the diagonal of the covariance behind D's error)
- * @param fitSlopeA2PerPs slope of the least-squares line through the MSD in the fit window, Å²/ps
+ * @param fitSlopeA2PerPs slope of the line of the chosen estimator through the MSD in the fit window, Å²/ps
  * @param fitInterceptA2 its intercept at zero lag, Å² (the line drawn over the MSD)
- * @param diffusivity D from the least-squares slope with its correlation-aware standard error, cm²/s
- * @param diffusivityOls plain least-squares D over the same window with its OLS error, cm²/s
- * @param conductivity Nernst–Einstein σ from that D, S/cm (NaN without a temperature)
+ * @param estimator the estimator behind {@code diffusivity} (OLS when GLS was asked for but failed, with a warning)
+ * @param diffusivity D of the chosen estimator with its standard error, cm²/s: the value to quote
+ * @param diffusivityOls least-squares D over every lag of the window with the correlation-aware standard error of that slope
+ *     (wᵀΣw), cm²/s
+ * @param diffusivityGls D from generalised least squares with the modelled MSD covariance ({@link GlsDiffusionFit}) and its
+ *     standard error, cm²/s; NaN when that fit failed
+ * @param olsPlainStdErrCm2PerS the textbook OLS error of the least-squares D, which ignores the correlation of MSD points (far too
+ *     small; for comparison with other tools), cm²/s
+ * @param conductivity Nernst–Einstein σ from {@code diffusivity}, S/cm (NaN without a temperature)
  * @param numberDensityPerA3 mobile ions per Å³ used for σ (of the region when given)
  * @param havenRatio tracer D divided by D_σ from the mean squared charge displacement, or null when not asked
  * @param ngpLagPs lags at which the moments were sampled (the points of the error model), ps
  * @param ngp non-Gaussian parameter α2 at {@code ngpLagPs}
  * @param method how D and its error were obtained, for reports
+ * @param sampling how much independent information the window holds
  */
 public record MsdResult(String species, int atoms, int frames, double timestepFs, double temperatureK, String temperatureSource,
     String axes, double fitStartPs, double fitEndPs, int fitPoints, int sampledLags, double fitSlopeA2PerPs,
     double fitInterceptA2, double[] lagPs, double[] msdA2, double[][] msdComponentsA2, double[] msdStdErrLagPs, double[] msdStdErrA2,
-    Measurement diffusivity, Measurement diffusivityOls, Measurement conductivity,
-    double numberDensityPerA3, Measurement havenRatio, double[] ngpLagPs, double[] ngp, String driftReference, Region region,
-    String method, List<Warning> warnings) {
+    DiffusionEstimator estimator, Measurement diffusivity, Measurement diffusivityOls, Measurement diffusivityGls,
+    double olsPlainStdErrCm2PerS, Measurement conductivity, double numberDensityPerA3, Measurement havenRatio, double[] ngpLagPs,
+    double[] ngp, String driftReference, Region region, String method, Sampling sampling, List<Warning> warnings) {
 
   public MsdResult {
     lagPs = lagPs.clone();
@@ -42,6 +49,20 @@ public record MsdResult(String species, int atoms, int frames, double timestepFs
     ngp = ngp.clone();
     warnings = List.copyOf(warnings);
   }
+
+  /**
+   * How much independent information stands behind D.
+   *
+   * @param independentDisplacements ions × ⌊run / window end⌋: the non-overlapping displacements of the longest lag of the window
+   *     (the count kinisi calls N_eff; the fewest of any lag in the window)
+   * @param hopEquivalents the squared displacement of all ions over the whole run on the fitted line, in hops of
+   *     {@link DiffusionFitWindow#HOP_A2} Å²: roughly how many hops the run saw
+   * @param glsLags lags in the GLS covariance (0 when it was not computed)
+   * @param glsRidge ridge added to the unit-diagonal GLS covariance (0 when none was needed; NaN when the fit failed)
+   * @param nonGaussianExcessFrames β/α of Var(|Δr(m)|²) = α·m² + β·m, frames: 0 for Brownian motion, large for rare hops
+   */
+  public record Sampling(double independentDisplacements, double hopEquivalents, int glsLags, double glsRidge,
+      double nonGaussianExcessFrames) {}
 
   /** Kinds of doubt about an MSD result. */
   public enum Doubt implements Warning.Kind {
@@ -60,7 +81,9 @@ public record MsdResult(String species, int atoms, int frames, double timestepFs
     /** the Haven ratio uses every atom of the species, not only those in the region */
     HAVEN_IGNORES_REGION,
     /** the fit window does not look diffusive ({@link DiffusionFitWindow}) */
-    FIT_WINDOW
+    FIT_WINDOW,
+    /** the GLS fit failed (slope not positive, covariance not factorisable): D is the OLS one */
+    GLS_FAILED
   }
 
   /** The MSD per lag over the chosen axes, Å² (a copy). */

@@ -41,10 +41,16 @@ public final class MsdViews {
         new Column.Numbers("msd_x_a2", c[0]), new Column.Numbers("msd_y_a2", c[1]), new Column.Numbers("msd_z_a2", c[2])));
   }
 
-  /** D (correlation-aware and plain OLS) and σ with their errors, and the number density behind σ. */
+  /**
+   * D of the chosen estimator, the OLS and GLS ones beside it (each with its standard error, and the plain OLS error that ignores
+   * correlation), σ with its error, and the number density behind σ.
+   */
   public static void putTransport(Document o, MsdResult r) {
+    o.put("estimator", r.estimator().key());
     o.put("diffusivity", "cm2_s", r.diffusivity());
     o.put("diffusivity_ols", "cm2_s", r.diffusivityOls());
+    o.put("diffusivity_ols_plain_stderr_cm2_s", r.olsPlainStdErrCm2PerS());
+    o.put("diffusivity_gls", "cm2_s", r.diffusivityGls());
     o.put("conductivity", "s_cm", r.conductivity());
     o.put("number_density_per_a3", r.numberDensityPerA3());
   }
@@ -56,6 +62,12 @@ public final class MsdViews {
         .put("temperature_k", r.temperatureK()).put("temperature_source", r.temperatureSource()).put("axes", r.axes())
         .put("fit_start_ps", r.fitStartPs()).put("fit_end_ps", r.fitEndPs()).put("fit_points", r.fitPoints());
     putTransport(o, r);
+    DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
+    MsdResult.Sampling s = r.sampling();
+    o.put("msd_exponent", check.logLogSlope()).put("diffusive", check.warnings().stream().noneMatch(w -> w.kind()
+        == DiffusionFitWindow.Problem.SUB_DIFFUSIVE || w.kind() == DiffusionFitWindow.Problem.SUPER_DIFFUSIVE))
+        .put("independent_displacements", s.independentDisplacements()).put("hop_equivalents", s.hopEquivalents())
+        .put("gls_lags", s.glsLags()).put("gls_ridge", s.glsRidge()).put("non_gaussian_excess_frames", s.nonGaussianExcessFrames());
     if (r.havenRatio() != null) {
       o.put("haven_ratio", "", r.havenRatio());
     }
@@ -122,6 +134,7 @@ public final class MsdViews {
       case SMALL_DISPLACEMENT -> "small displacement";
       case SUB_DIFFUSIVE -> "sub-diffusive";
       case SUPER_DIFFUSIVE -> "super-diffusive";
+      case FEW_HOPS -> "few hops";
     };
   }
 
@@ -139,8 +152,16 @@ public final class MsdViews {
     o.add(String.format(Locale.ROOT, "  window check      log–log slope %.2f, MSD at the end %.3g Å²: %s", check.logLogSlope(),
         check.endMsdA2(), check.warnings().isEmpty() ? "diffusive" : "D doubtful (" + String.join(", ", check.warnings().stream()
             .map(w -> describe((DiffusionFitWindow.Problem) w.kind())).toList()) + "; see the warnings)"));
-    o.add(String.format(Locale.ROOT, "  D                 %s   (correlation-aware error)", r.diffusivity()));
-    o.add(String.format(Locale.ROOT, "  D (plain OLS)     %s", r.diffusivityOls()));
+    o.add(String.format(Locale.ROOT, "  sampling          %.3g independent displacements at the window's end, ~%.3g hops in the run",
+        r.sampling().independentDisplacements(), r.sampling().hopEquivalents()));
+    o.add(String.format(Locale.ROOT, "  D                 %s   (%s)", r.diffusivity(), r.estimator() == DiffusionEstimator.GLS
+        ? "GLS, modelled MSD covariance" : "least squares, correlation-aware error"));
+    if (r.estimator() == DiffusionEstimator.GLS) {
+      o.add(String.format(Locale.ROOT, "  D (OLS)           %s   (correlation-aware error; plain OLS error %.2g)", r.diffusivityOls(),
+          r.olsPlainStdErrCm2PerS()));
+    } else {
+      o.add(String.format(Locale.ROOT, "  D (GLS)           %s   (plain OLS error %.2g)", r.diffusivityGls(), r.olsPlainStdErrCm2PerS()));
+    }
     Measurement s = r.conductivity();
     if (Double.isNaN(s.value())) {
       o.add("  σ (Nernst–Einstein) not computed: no temperature (see the warnings)");
