@@ -92,7 +92,7 @@ final class BondsCommand implements Callable<Integer> {
     }
     BondParameters p;
     if (center == null && ligand == null && formA == null && breakA == null && minFrames == null) {
-      p = BondParameters.defaultsFor(atoms);
+      p = RunAnalyses.bondDefaults(atoms, Double.NaN);
     } else {
       String c = center != null ? center : atoms.indicesOf("P").length > 0 ? "P" : "S";
       String l = ligand != null ? ligand : "S";

@@ -129,11 +129,13 @@ final class Campaign {
       if (key.equals(CampaignFiles.read(CampaignFiles.key(out, name))) && CampaignFiles.json(out, name).toFile().isFile()) {
         return new Outcome(run, Status.CACHED, null, 0, seconds(t0));
       }
-      Views v = views(run.job(), options);
-      CampaignFiles.writeAtomically(CampaignFiles.json(out, name), w -> {
-        ResultWriter.writeJson(v.json(), w);
-        w.write('\n');
-      });
+      RunAnalyses.Documents docs = documents(run.job(), options);
+      if (docs.bonds() != null) {
+        writeDocument(CampaignFiles.bondsJson(out, name), docs.bonds());
+      } else {
+        CampaignFiles.delete(CampaignFiles.bondsJson(out, name));
+      }
+      writeDocument(CampaignFiles.json(out, name), docs.main());
       CampaignFiles.writeAtomically(CampaignFiles.key(out, name), key);
       CampaignFiles.delete(CampaignFiles.error(out, name));
       return new Outcome(run, Status.COMPUTED, null, 0, seconds(t0));
@@ -141,24 +143,38 @@ final class Campaign {
       String message = Interphase.message(e).lines().findFirst().orElse("").strip();
       CampaignFiles.delete(CampaignFiles.key(out, name));
       CampaignFiles.delete(CampaignFiles.json(out, name));
+      CampaignFiles.delete(CampaignFiles.bondsJson(out, name));
       CampaignFiles.writeAtomically(CampaignFiles.error(out, name), message + "\n");
       return new Outcome(run, Status.FAILED, message, Interphase.exitCode(e), seconds(t0));
     }
   }
 
-  /** The document the run's single command prints, with that command's defaults for what the run does not set. */
-  static Views views(CampaignRun.Job job, ReadOptions options) {
+  private static void writeDocument(Path file, Views v) {
+    CampaignFiles.writeAtomically(file, w -> {
+      ResultWriter.writeJson(v.json(), w);
+      w.write('\n');
+    });
+  }
+
+  /**
+   * The document the run's single command prints, with that command's defaults for what the run does not set (in the
+   * {@code msd} slot of the result for every kind of run); for an MD run with S atoms also the {@code bonds} document of the
+   * same pass.
+   */
+  static RunAnalyses.Documents documents(CampaignRun.Job job, ReadOptions options) {
     if (job instanceof CampaignRun.Md m) {
       // as --timestep-fs does: the readers' time between frames and the analysis's
       ReadOptions o = Double.isNaN(m.timestepFs()) ? options : options.withTimestepFs(m.timestepFs());
-      return RunAnalyses.msd(m.path(), o, RunAnalyses.msdDefaults(m.species(), m.timestepFs(), m.temperatureK(), m.fitStartPs(),
+      return RunAnalyses.md(m.path(), o, RunAnalyses.msdDefaults(m.species(), m.timestepFs(), m.temperatureK(), m.fitStartPs(),
           m.fitEndPs()), Runner.Listener.NONE);
     }
     if (job instanceof CampaignRun.Neb n) {
-      return RunAnalyses.neb(List.of(n.path()), n.label() == null ? null : List.of(n.label()), options, null, new ArrayList<>());
+      return new RunAnalyses.Documents(RunAnalyses.neb(List.of(n.path()), n.label() == null ? null : List.of(n.label()), options,
+          null, new ArrayList<>()), null);
     }
     CampaignRun.Triple t = (CampaignRun.Triple) job;
-    return RunAnalyses.interfaces(List.of(t.interfaceCase()), options, EnergySeries.vaspEnergy("sigma0"), t.equilibrationPs(), 2);
+    return new RunAnalyses.Documents(RunAnalyses.interfaces(List.of(t.interfaceCase()), options, EnergySeries.vaspEnergy("sigma0"),
+        t.equilibrationPs(), 2), null);
   }
 
   private static double seconds(long t0) {

@@ -42,8 +42,12 @@ final class CampaignAggregate {
    * @param numbers in the order of {@link #NUMBERS}, NaN where the document has none
    * @param frames frames of an MD run, images of a band, frames of the interface cell used; -1 when unknown
    * @param warnings how many warnings the document carries
+   * @param bondBreaks bond breaks in the run's {@code bonds} document ({@code runs/<name>.bonds.json}, MD runs with S atoms);
+   *     -1 without one
+   * @param bondFormations bond formations in that document; -1 without one
    */
-  record Row(CampaignRun run, String status, String error, double[] numbers, int frames, int warnings) {}
+  record Row(CampaignRun run, String status, String error, double[] numbers, int frames, int warnings, int bondBreaks,
+      int bondFormations) {}
 
   private CampaignAggregate() {}
 
@@ -57,15 +61,10 @@ final class CampaignAggregate {
       java.util.Arrays.fill(numbers, Double.NaN);
       if (json == null) {
         String status = error != null ? "failed" : "missing";
-        rows.add(new Row(r, status, error != null ? error.strip() : null, numbers, -1, 0));
+        rows.add(new Row(r, status, error != null ? error.strip() : null, numbers, -1, 0, -1, -1));
         continue;
       }
-      JsonNode d;
-      try {
-        d = Json.MAPPER.readTree(json);
-      } catch (IOException e) {
-        throw new UncheckedIOException(CampaignFiles.json(out, r.name()) + ": " + e.getMessage(), e);
-      }
+      JsonNode d = parse(CampaignFiles.json(out, r.name()), json);
       for (int i = 0; i < NUMBERS.length; i++) {
         JsonNode v = at(d, NUMBERS[i][1]);
         numbers[i] = v != null && v.isNumber() ? v.asDouble() : Double.NaN;
@@ -75,9 +74,26 @@ final class CampaignAggregate {
         case "interface" -> at(d, "frames_used.interface");
         default -> d.get("frames");
       };
-      rows.add(new Row(r, "ok", null, numbers, frames != null && frames.isInt() ? frames.asInt() : -1, d.path("warnings").size()));
+      String bondsJson = CampaignFiles.read(CampaignFiles.bondsJson(out, r.name()));
+      int[] events = {-1, -1};
+      if (bondsJson != null) {
+        events = new int[2];
+        for (JsonNode e : parse(CampaignFiles.bondsJson(out, r.name()), bondsJson).path("events")) {
+          events["break".equals(e.path("kind").asText()) ? 0 : 1]++;
+        }
+      }
+      rows.add(new Row(r, "ok", null, numbers, frames != null && frames.isInt() ? frames.asInt() : -1, d.path("warnings").size(),
+          events[0], events[1]));
     }
     return rows;
+  }
+
+  private static JsonNode parse(Path file, String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
   }
 
   private static JsonNode at(JsonNode d, String path) {
@@ -107,6 +123,9 @@ final class CampaignAggregate {
         o.put(NUMBERS[i][0], r.numbers()[i]);
       }
       o.put("frames", r.frames() < 0 ? null : r.frames()).put("warnings", r.warnings())
+          .put("bond_breaks", r.bondBreaks() < 0 ? null : r.bondBreaks())
+          .put("bond_formations", r.bondFormations() < 0 ? null : r.bondFormations())
+          .put("bonds_json", r.bondBreaks() < 0 ? null : "runs/" + r.run().name() + ".bonds.json")
           .put("json", r.status().equals("ok") ? "runs/" + r.run().name() + ".json" : null)
           .put("command", "interphase " + String.join(" ", r.run().job().command()) + " --json");
       items.add(o);
@@ -125,6 +144,9 @@ final class CampaignAggregate {
       cols.add(new Column.Numbers(NUMBERS[i][0], rows.stream().mapToDouble(r -> r.numbers()[k]).toArray(), null));
     }
     cols.add(new Column.Texts("frames", rows.stream().map(r -> r.frames() < 0 ? "" : Integer.toString(r.frames())).toList()));
+    cols.add(new Column.Texts("bond_breaks", rows.stream().map(r -> r.bondBreaks() < 0 ? "" : Integer.toString(r.bondBreaks())).toList()));
+    cols.add(new Column.Texts("bond_formations", rows.stream().map(r -> r.bondFormations() < 0 ? "" : Integer.toString(r.bondFormations()))
+        .toList()));
     cols.add(new Column.Integers("warnings", rows.stream().mapToInt(Row::warnings).toArray()));
     cols.add(new Column.Texts("status", rows.stream().map(Row::status).toList()));
     cols.add(new Column.Texts("error", rows.stream().map(r -> r.error() == null ? "" : r.error()).toList()));
@@ -156,12 +178,13 @@ final class CampaignAggregate {
       double[] x = r.numbers();
       String temperature = Double.isNaN(x[0]) ? "" : ReportParameters.fmt(x[0]);
       cells.add(List.of(r.run().name(), r.run().job().kind(), r.run().group(), temperature, pm(x[1], x[2]), pm(x[3], x[4]), pm(x[5], x[6]),
-          pm(x[7], x[8]), num(x[9]) + (Double.isNaN(x[10]) ? "" : " / " + num(x[10])), r.frames() < 0 ? "" : Integer.toString(r.frames()),
+          pm(x[7], x[8]), num(x[9]) + (Double.isNaN(x[10]) ? "" : " / " + num(x[10])),
+          r.bondBreaks() < 0 ? "" : r.bondBreaks() + " / " + r.bondFormations(), r.frames() < 0 ? "" : Integer.toString(r.frames()),
           r.status() + (r.error() == null ? "" : ": " + r.error())));
       links.add(r.status().equals("ok") ? "runs/" + r.run().name() + ".json" : null);
     }
     html.table(List.of("run", "kind", "group", "T (K)", "D (cm²/s)", "σ (S/cm)", "γ (J/m²)", "W_adh (J/m²)", "barrier fwd / bwd (eV)",
-        "frames", "status"), cells, links);
+        "bond breaks / formations", "frames", "status"), cells, links);
     html.links(List.of("campaign.json", "campaign.csv")).endSection();
     return html;
   }

@@ -43,6 +43,11 @@ final class CampaignFiles {
     return runsDir(out).resolve(name + ".json");
   }
 
+  /** {@code runs/<name>.bonds.json}: the {@code bonds} document of an MD run with S atoms. */
+  static Path bondsJson(Path out, String name) {
+    return runsDir(out).resolve(name + ".bonds.json");
+  }
+
   static Path key(Path out, String name) {
     return runsDir(out).resolve(name + ".key");
   }

@@ -46,9 +46,22 @@ final class Inputs {
    * @throws RuntimeException what the reader or the analysis threw
    */
   static <R> Outcome<R> analyse(Path path, ReadOptions options, Analysis<R> analysis, Runner.Listener listener) {
+    return analyse(path, options, analysis, listener, run -> { });
+  }
+
+  /**
+   * Reads the trajectory at {@code path} once, feeding {@code analysis} and whatever {@code alongside} adds to the same pass
+   * (its caller keeps those slots; their failures stay in them).
+   *
+   * @param listener {@code null} for progress on stderr ({@link Progress})
+   * @throws RuntimeException what the reader or {@code analysis} threw
+   */
+  static <R> Outcome<R> analyse(Path path, ReadOptions options, Analysis<R> analysis, Runner.Listener listener,
+      java.util.function.Consumer<Runner> alongside) {
     try (FrameSource src = openTrajectory(path, options)) {
       Runner run = new Runner(src);
       Runner.Slot<R> slot = run.add(analysis);
+      alongside.accept(run);
       Runner.Pass pass = run.run(listener != null ? listener : Progress.of(src));
       try {
         return new Outcome<>(slot.result(), pass);

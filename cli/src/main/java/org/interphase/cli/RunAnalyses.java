@@ -3,6 +3,10 @@ package org.interphase.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.interphase.analysis.bonds.BondAnalysis;
+import org.interphase.analysis.bonds.BondParameters;
+import org.interphase.analysis.bonds.BondResult;
+import org.interphase.analysis.bonds.BondViews;
 import org.interphase.analysis.energetics.EnergySeries;
 import org.interphase.analysis.energetics.InterfaceEnergy;
 import org.interphase.analysis.energetics.InterfaceParameters;
@@ -14,7 +18,9 @@ import org.interphase.analysis.msd.MsdParameters;
 import org.interphase.analysis.msd.MsdResult;
 import org.interphase.analysis.msd.MsdViews;
 import org.interphase.analysis.neb.NebViews;
+import org.interphase.core.AtomTable;
 import org.interphase.core.EnergyRun;
+import org.interphase.core.InterphaseException;
 import org.interphase.core.Runner;
 import org.interphase.core.Warning;
 import org.interphase.parsers.ReadOptions;
@@ -41,6 +47,50 @@ final class RunAnalyses {
   static MsdParameters msdDefaults(String species, double timestepFs, double temperatureK, double fitStartPs, double fitEndPs) {
     return new MsdParameters(species, "xyz", timestepFs, fitStartPs, fitEndPs, null, null, 1.0, temperatureK, false, MSD_BLOCKS,
         DiffusionEstimator.GLS);
+  }
+
+  /**
+   * The bond parameters of {@code bonds PATH} without options: the default pair and cutoffs for the atoms
+   * ({@link BondParameters#defaultsFor}), and the given time between frames.
+   *
+   * @param timestepFs NaN for what the files say
+   */
+  static BondParameters bondDefaults(AtomTable atoms, double timestepFs) {
+    BondParameters p = BondParameters.defaultsFor(atoms);
+    return Double.isNaN(timestepFs) ? p : p.withTimestepFs(timestepFs);
+  }
+
+  /**
+   * The documents of one run: its command's ({@code msd}, {@code neb} or {@code interface}), and for an MD run with S atoms
+   * the {@code bonds} document of the same pass.
+   *
+   * @param main the document of the run's command
+   * @param bonds the {@code bonds} document, {@code null} without S atoms or when the bond analysis failed
+   */
+  record Documents(org.interphase.core.view.Views main, org.interphase.core.view.Views bonds) {}
+
+  /**
+   * {@code msd} and, in the same pass, {@code bonds} without options ({@link #bondDefaults}).
+   *
+   * @throws RuntimeException what the reader or the MSD threw
+   */
+  static Documents md(Path path, ReadOptions options, MsdParameters p, Runner.Listener listener) {
+    List<Runner.Slot<BondResult>> bonds = new ArrayList<>(1);
+    Inputs.Outcome<MsdResult> o = Inputs.analyse(path, options, new MeanSquaredDisplacement(p), listener, run -> {
+      AtomTable atoms = run.header().atoms();
+      if (atoms.indicesOf("S").length > 0) {
+        bonds.add(run.add(new BondAnalysis(bondDefaults(atoms, p.timestepFs()))));
+      }
+    });
+    org.interphase.core.view.Views b = null;
+    if (!bonds.isEmpty()) {
+      try {
+        b = BondViews.of(bonds.get(0).result(), o.pass().warnings());
+      } catch (IllegalArgumentException | InterphaseException e) {
+        b = null;
+      }
+    }
+    return new Documents(MsdViews.of(o.result(), o.pass().warnings()), b);
   }
 
   /** {@code msd}: one pass over the trajectory at {@code path}, progress to {@code listener}. */

@@ -89,6 +89,20 @@ class CampaignCommandTest {
     assertEquals(-0.2594891399658639, rows.get("li2s-s8").get("interface_energy_j_m2").asDouble(), 1e-9);
     assertEquals(0.2594891399658639, rows.get("li2s-s8").get("work_of_adhesion_j_m2").asDouble(), 1e-9);
     assertEquals("ok", rows.get("kinisi").get("status").asText());
+    // an MD run with S atoms also has the document of `bonds PATH --json` from the same pass, and its events are counted in the row
+    String bonds = singleJson(List.of("bonds", EXAMPLES.resolve("cp2k-aimd-li3ps4").toString()));
+    assertEquals(bonds, Files.readString(out.resolve("runs/li3ps4.bonds.json")));
+    int breaks = 0;
+    int forms = 0;
+    for (JsonNode ev : Json.MAPPER.readTree(bonds).get("events")) {
+      breaks += "break".equals(ev.get("kind").asText()) ? 1 : 0;
+      forms += "form".equals(ev.get("kind").asText()) ? 1 : 0;
+    }
+    assertEquals(breaks, rows.get("li3ps4").get("bond_breaks").asInt());
+    assertEquals(forms, rows.get("li3ps4").get("bond_formations").asInt());
+    assertEquals("runs/li3ps4.bonds.json", rows.get("li3ps4").get("bonds_json").asText());
+    assertTrue(rows.get("cp2k-neb-li-hop").get("bond_breaks").isNull());
+    assertFalse(Files.exists(out.resolve("runs/cp2k-neb-li-hop.bonds.json")));
     // the same table as CSV, one row per run, and a page linking every run's JSON
     List<String> csv = Files.readAllLines(out.resolve("campaign.csv"));
     assertEquals(5, csv.size());
