@@ -15,6 +15,7 @@ final class Hints {
   private static final Map<Warning.Kind, String> OPTIONS = Map.of(
       MsdResult.Doubt.NO_TEMPERATURE, "pass --temperature-k",
       MsdResult.Doubt.GLS_FAILED, "--estimator ols asks for the least-squares fit directly",
+      MsdResult.Doubt.GLS_REJECTED, "a later --fit-start-ps, where the MSD has become a straight line, may let the GLS D stand",
       org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs",
       RdfResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it",
       RdfResult.Doubt.NO_FIRST_PEAK, "a larger --r-max may reach it",

@@ -407,7 +407,9 @@ final class MdSection {
             + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
         List.of(r.estimator() == DiffusionEstimator.GLS ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)",
             r.diffusivity().display()),
-        List.of("D (least squares, correlation-aware error, for comparison)", r.diffusivityOls().display()),
+        r.estimator() == DiffusionEstimator.GLS
+            ? List.of("D (least squares, correlation-aware error, for comparison)", r.diffusivityOls().display())
+            : List.of("D (GLS, for comparison; not quoted, see the warnings)", r.diffusivityGls().display()),
         List.of("sampling", String.format(Locale.ROOT, "%.3g independent displacements at the window's end, ~%.3g hops in the run",
             r.sampling().independentDisplacements(), r.sampling().hopEquivalents())),
         List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (pass "

@@ -234,10 +234,17 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       GlsDiffusionFit.Fit gls = GlsDiffusionFit.fit(glsLags, subset(msd, glsLags), variances(sums.r2, sums.r4, sums.samples,
           sampledIdx, glsLags), atomsInRegion, n, anisotropy, ols.slope() * dtFs);
       Measurement dGls = new Measurement(gls.slope() / dtFs * toCm2, gls.slopeStdErr() / dtFs * toCm2, "cm²/s");
-      boolean useGls = p.estimator() == DiffusionEstimator.GLS && gls.ok();
-      if (p.estimator() == DiffusionEstimator.GLS && !useGls) {
+      double disagreement = gls.ok() ? disagreement(dOls, dGls) : Double.NaN;
+      boolean useGls = p.estimator() == DiffusionEstimator.GLS && gls.ok() && disagreement <= MAX_DISAGREEMENT;
+      if (p.estimator() == DiffusionEstimator.GLS && !gls.ok()) {
         warnings.add(new Warning(Doubt.GLS_FAILED, "the generalised least-squares fit failed (the MSD does not rise over the fit "
             + "window, or its covariance could not be factorised): D and its error are the least-squares ones"));
+      } else if (p.estimator() == DiffusionEstimator.GLS && !useGls) {
+        warnings.add(new Warning(Doubt.GLS_REJECTED, String.format(Locale.ROOT, "the generalised least-squares D (%.3g ± %.2g cm²/s) "
+            + "and the least-squares D (%.3g ± %.2g cm²/s) differ by %.1f standard errors of their difference: the MSD is not the "
+            + "straight line of diffusive motion over the fit window (sub-diffusive, vibration, too few hops), where the modelled "
+            + "covariance does not hold; D and its error are the least-squares ones", dGls.value(), dGls.stdErr(), dOls.value(),
+            dOls.stdErr(), disagreement)));
       }
       Measurement d = useGls ? dGls : dOls;
       double slopeFs = useGls ? gls.slope() / dtFs : ols.slope();
@@ -250,12 +257,22 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       Measurement haven = sums.chargeSum == null ? null : haven(d.value() / toCm2, d.stdErr() / toCm2, useGls, sums, lagFs, from, to,
           axes, glsLags, anisotropy);
       MsdResult.Sampling sampling = new MsdResult.Sampling(atomsInRegion * Math.floor((n - 1) / (double) to),
-          atomsInRegion * slopeFs * lagFs[n - 1] / DiffusionFitWindow.HOP_A2, gls.lags(), gls.ridge(), gls.excess());
+          atomsInRegion * ols.slope() * lagFs[n - 1] / DiffusionFitWindow.HOP_A2, gls.lags(), gls.ridge(), gls.excess());
       return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, temperatureSource, p.axes(), lagPs[from], lagPs[to],
           ols.points(), keep.size(), slopeFs * 1000.0, useGls ? gls.intercept() : ols.intercept(), lagPs, msd, sums.comp, band[0],
           band[1], useGls ? DiffusionEstimator.GLS : DiffusionEstimator.OLS, d, dOls, dGls, ols.slopeStdErr() * toCm2, sigma, density,
           haven, ngp[0], ngp[1], driftText, p.region(), method(useGls, dims, lagPs[from], lagPs[to], ols.points(), keep.size(),
               gls.lags()), sampling, List.copyOf(warnings));
+    }
+
+    /**
+     * |D_OLS − D_GLS| in standard errors of their difference (Hausman's test: when the model of the covariance holds, GLS is
+     * efficient and the difference has variance σ²_OLS − σ²_GLS; Hausman, Econometrica 46, 1251, 1978), the variance floored
+     * at σ²_OLS/4 so that two nearly equal errors do not make every small difference significant.
+     */
+    static double disagreement(Measurement ols, Measurement gls) {
+      double var = Math.max(ols.stdErr() * ols.stdErr() - gls.stdErr() * gls.stdErr(), 0.25 * ols.stdErr() * ols.stdErr());
+      return var > 0 ? Math.abs(ols.value() - gls.value()) / Math.sqrt(var) : Double.POSITIVE_INFINITY;
     }
 
     /** The temperature given, or the trajectory's mean instantaneous one, or NaN with a warning. */
@@ -575,6 +592,12 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
 
   /** Lags spread over the whole run at which the MSD's standard error is estimated for its band. */
   static final int BAND_LAGS = 64;
+
+  /**
+   * Largest |D_OLS − D_GLS| in standard errors of their difference at which the GLS D is quoted; beyond it the MSD is not the
+   * straight line whose covariance GLS models, and the least-squares D with its correlation-aware error is quoted instead.
+   */
+  public static final double MAX_DISAGREEMENT = 3.0;
 
   private static int[] chooseLags(int from, int to, int max) {
     int count = to - from + 1;

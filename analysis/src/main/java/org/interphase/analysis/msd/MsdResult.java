@@ -16,7 +16,8 @@ import org.interphase.core.Warning;
  *     independent windows at lag m (the diagonal of the covariance behind D's error)
  * @param fitSlopeA2PerPs slope of the line of the chosen estimator through the MSD in the fit window, Å²/ps
  * @param fitInterceptA2 its intercept at zero lag, Å² (the line drawn over the MSD)
- * @param estimator the estimator behind {@code diffusivity} (OLS when GLS was asked for but failed, with a warning)
+ * @param estimator the estimator behind {@code diffusivity} (OLS when GLS was asked for but failed or disagreed with OLS beyond
+ *     their errors, with a warning)
  * @param diffusivity D of the chosen estimator with its standard error, cm²/s: the value to quote
  * @param diffusivityOls least-squares D over every lag of the window with the correlation-aware standard error of that slope
  *     (wᵀΣw), cm²/s
@@ -83,7 +84,9 @@ public record MsdResult(String species, int atoms, int frames, double timestepFs
     /** the fit window does not look diffusive ({@link DiffusionFitWindow}) */
     FIT_WINDOW,
     /** the GLS fit failed (slope not positive, covariance not factorisable): D is the OLS one */
-    GLS_FAILED
+    GLS_FAILED,
+    /** GLS and OLS disagree beyond their errors (the MSD is not diffusive in the window): D is the OLS one */
+    GLS_REJECTED
   }
 
   /** The MSD per lag over the chosen axes, Å² (a copy). */

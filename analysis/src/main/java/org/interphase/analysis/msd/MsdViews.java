@@ -90,7 +90,7 @@ public final class MsdViews {
   /** {@code transport.csv}: one row for the whole cell and one per region, D and σ with their errors, full precision. */
   public static Table transportTable(List<MsdResult> results) {
     int n = results.size();
-    double[][] v = new double[10][n];
+    double[][] v = new double[12][n];
     int[] atoms = new int[n];
     List<String> names = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -98,14 +98,16 @@ public final class MsdViews {
       names.add(regionName(r));
       atoms[i] = r.atoms();
       double[] row = {r.numberDensityPerA3(), r.diffusivity().value(), r.diffusivity().stdErr(), r.diffusivityOls().value(),
-          r.diffusivityOls().stdErr(), r.conductivity().value(), r.conductivity().stdErr(), r.temperatureK(), r.fitStartPs(),
+          r.diffusivityOls().stdErr(), r.diffusivityGls().value(), r.diffusivityGls().stdErr(),
+          r.conductivity().value(), r.conductivity().stdErr(), r.temperatureK(), r.fitStartPs(),
           r.fitEndPs()};
       for (int k = 0; k < row.length; k++) {
         v[k][i] = row[k];
       }
     }
     String[] headers = {"number_density_per_a3", "diffusivity_cm2_s", "diffusivity_stderr_cm2_s", "diffusivity_ols_cm2_s",
-        "diffusivity_ols_stderr_cm2_s", "conductivity_s_cm", "conductivity_stderr_s_cm", "temperature_k", "fit_start_ps", "fit_end_ps"};
+        "diffusivity_ols_stderr_cm2_s", "diffusivity_gls_cm2_s", "diffusivity_gls_stderr_cm2_s",
+        "conductivity_s_cm", "conductivity_stderr_s_cm", "temperature_k", "fit_start_ps", "fit_end_ps"};
     List<Column> cols = new ArrayList<>(List.of(new Column.Texts("region", names), new Column.Integers("species_atoms_in_cell", atoms)));
     for (int k = 0; k < headers.length; k++) {
       cols.add(new Column.Numbers(headers[k], v[k]));
@@ -155,12 +157,13 @@ public final class MsdViews {
     o.add(String.format(Locale.ROOT, "  sampling          %.3g independent displacements at the window's end, ~%.3g hops in the run",
         r.sampling().independentDisplacements(), r.sampling().hopEquivalents()));
     o.add(String.format(Locale.ROOT, "  D                 %s   (%s)", r.diffusivity(), r.estimator() == DiffusionEstimator.GLS
-        ? "GLS, modelled MSD covariance" : "least squares, correlation-aware error"));
+        ? "GLS, modelled MSD covariance" : "least squares, correlation-aware error; plain OLS error " + String.format(Locale.ROOT,
+        "%.2g", r.olsPlainStdErrCm2PerS())));
     if (r.estimator() == DiffusionEstimator.GLS) {
       o.add(String.format(Locale.ROOT, "  D (OLS)           %s   (correlation-aware error; plain OLS error %.2g)", r.diffusivityOls(),
           r.olsPlainStdErrCm2PerS()));
     } else {
-      o.add(String.format(Locale.ROOT, "  D (GLS)           %s   (plain OLS error %.2g)", r.diffusivityGls(), r.olsPlainStdErrCm2PerS()));
+      o.add(String.format(Locale.ROOT, "  D (GLS)           %s   (modelled MSD covariance; not the quoted value)", r.diffusivityGls()));
     }
     Measurement s = r.conductivity();
     if (Double.isNaN(s.value())) {

@@ -124,7 +124,8 @@ final class DiffusionCalibration {
   }
 
   static Measurement estimate(MsdResult r, int estimator) {
-    return ESTIMATORS[estimator] == DiffusionEstimator.GLS ? r.diffusivityGls() : r.diffusivityOls();
+    // the GLS row is the default quoted D: GLS, or OLS where the two disagree beyond their errors
+    return ESTIMATORS[estimator] == DiffusionEstimator.GLS ? r.diffusivity() : r.diffusivityOls();
   }
 
   /** {@code runs} runs of a case with seeds {@code seed·1 000 003 + i}; D relative to the truth. */
