@@ -106,7 +106,7 @@ public final class DiffusionFitWindow {
     String window = "the fit window " + fmt(fitStartPs) + "–" + fmt(fitEndPs) + " ps";
     if (lags < MIN_LAGS) {
       out.add(new Warning(Problem.SHORT_WINDOW, String.format(Locale.ROOT, "%s holds %d lags (fewer than %d): too short for a slope; "
-          + "D is not reliable", window, lags, MIN_LAGS)));
+          + "D is not reliable (it is the least-squares one: GLS needs at least %d lags)", window, lags, MIN_LAGS, MIN_LAGS)));
     }
     if (end < MIN_END_MSD_A2) {
       out.add(new Warning(Problem.SMALL_DISPLACEMENT, String.format(Locale.ROOT, "the MSD at the end of %s is %.3g Å² (below %.0f Å², "

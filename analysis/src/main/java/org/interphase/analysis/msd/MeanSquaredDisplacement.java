@@ -120,6 +120,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     }
 
     private final EvenSpacing spacing = new EvenSpacing();
+    /** The vacuum of the first frame. */
+    private org.interphase.core.VacuumGap vacuum;
 
     @Override
     public void accept(Frame f) {
@@ -129,6 +131,9 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       Cell cell = f.cell();
       if (cell == null) {
         throw new IllegalArgumentException("frame " + f.step() + " has no cell: periodic unwrapping needs one");
+      }
+      if (vacuum == null) {
+        vacuum = org.interphase.core.VacuumGap.of(f);
       }
       for (int k = 0; k < tracked.length; k++) {
         pos[3 * k] = f.position(tracked[k], 0);
@@ -235,11 +240,13 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
           sampledIdx, glsLags), atomsInRegion, n, anisotropy, ols.slope() * dtFs);
       Measurement dGls = new Measurement(gls.slope() / dtFs * toCm2, gls.slopeStdErr() / dtFs * toCm2, "cm²/s");
       double disagreement = gls.ok() ? disagreement(dOls, dGls) : Double.NaN;
-      boolean useGls = p.estimator() == DiffusionEstimator.GLS && gls.ok() && disagreement <= MAX_DISAGREEMENT;
-      if (p.estimator() == DiffusionEstimator.GLS && !gls.ok()) {
+      // a window too short for a slope (warned as such) gets the least-squares D: no covariance model to weigh there
+      boolean shortWindow = to - from + 1 < DiffusionFitWindow.MIN_LAGS;
+      boolean useGls = p.estimator() == DiffusionEstimator.GLS && gls.ok() && disagreement <= MAX_DISAGREEMENT && !shortWindow;
+      if (!shortWindow && p.estimator() == DiffusionEstimator.GLS && !gls.ok()) {
         warnings.add(new Warning(Doubt.GLS_FAILED, "the generalised least-squares fit failed (the MSD does not rise over the fit "
             + "window, or its covariance could not be factorised): D and its error are the least-squares ones"));
-      } else if (p.estimator() == DiffusionEstimator.GLS && !useGls) {
+      } else if (!shortWindow && p.estimator() == DiffusionEstimator.GLS && !useGls) {
         warnings.add(new Warning(Doubt.GLS_REJECTED, String.format(Locale.ROOT, "the generalised least-squares D (%.3g ± %.2g cm²/s) "
             + "and the least-squares D (%.3g ± %.2g cm²/s) differ by %.1f standard errors of their difference: the MSD is not the "
             + "straight line of diffusive motion over the fit window (sub-diffusive, vibration, too few hops), where the modelled "
@@ -254,6 +261,12 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       double regionVolume = p.region() == null ? volume : areaSum / frames * (p.region().hiA() - p.region().loA());
       double density = atomsInRegion / regionVolume;
       Measurement sigma = nernstEinstein(d, density, p.charge(), temperature);
+      if (p.region() == null && vacuum.hasVacuum()) {
+        warnings.add(new Warning(Doubt.VACUUM, String.format(Locale.ROOT, "the cell holds %s: the whole-cell %s number density, and "
+            + "with it σ, is taken over the whole cell volume, vacuum included (over the rest of the cell it would be %.2f times "
+            + "higher); a region covering the material gives σ with the material's own volume", vacuum.describe(), p.species(),
+            1 / (1 - vacuum.vacuumFraction()))));
+      }
       Measurement haven = sums.chargeSum == null ? null : haven(d.value() / toCm2, d.stdErr() / toCm2, useGls, sums, lagFs, from, to,
           axes, glsLags, anisotropy);
       MsdResult.Sampling sampling = new MsdResult.Sampling(atomsInRegion * Math.floor((n - 1) / (double) to),

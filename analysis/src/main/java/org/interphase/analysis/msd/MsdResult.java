@@ -86,7 +86,9 @@ public record MsdResult(String species, int atoms, int frames, double timestepFs
     /** the GLS fit failed (slope not positive, covariance not factorisable): D is the OLS one */
     GLS_FAILED,
     /** GLS and OLS disagree beyond their errors (the MSD is not diffusive in the window): D is the OLS one */
-    GLS_REJECTED
+    GLS_REJECTED,
+    /** the cell holds vacuum: the whole-cell number density, and with it σ, includes it */
+    VACUUM
   }
 
   /** The MSD per lag over the chosen axes, Å² (a copy). */

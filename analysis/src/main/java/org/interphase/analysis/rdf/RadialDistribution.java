@@ -126,6 +126,9 @@ public final class RadialDistribution implements Analysis<RdfResult> {
       if (f.atomCount() != inB.length) {
         throw new IllegalArgumentException("frame " + f.step() + " has " + f.atomCount() + " atoms, the trajectory " + inB.length);
       }
+      if (vacuum == null) {
+        vacuum = org.interphase.core.VacuumGap.of(f);
+      }
       if (seen++ % p.everyFrames() != 0) {
         return;
       }
@@ -159,6 +162,9 @@ public final class RadialDistribution implements Analysis<RdfResult> {
       }
       return java.util.Arrays.copyOf(in, m);
     }
+
+    /** The vacuum of the first frame. */
+    private org.interphase.core.VacuumGap vacuum;
 
     /**
      * Normalises the histogram.
@@ -195,6 +201,12 @@ public final class RadialDistribution implements Analysis<RdfResult> {
     private List<Warning> warnings(FirstShell shell) {
       List<Warning> w = new ArrayList<>();
       String pair = p.elementA() + "–" + p.elementB();
+      if (vacuum.hasVacuum()) {
+        w.add(new Warning(Doubt.VACUUM, String.format(Locale.ROOT, "the cell holds %s: %s g(r) is normalised with the %s density over "
+            + "the whole cell, vacuum included, so where the material is homogeneous it levels off near %.2f, not 1 "
+            + "(1/(1 − vacuum fraction)); compare g(r) of cells with the same vacuum, and read coordination numbers, which do not "
+            + "depend on it", vacuum.describe(), pair, p.elementB(), 1 / (1 - vacuum.vacuumFraction()))));
+      }
       if (p.rMaxA() > smallestHalfWidth) {
         w.add(new Warning(Doubt.BEYOND_HALF_CELL, String.format(Locale.ROOT, "%s g(r) runs to %s Å, beyond half the cell (%.2f Å, "
             + "half its smallest perpendicular width): every periodic image is counted, so further out an atom meets images of "

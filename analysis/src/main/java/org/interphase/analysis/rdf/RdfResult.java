@@ -45,7 +45,9 @@ public record RdfResult(RdfParameters parameters, int atomsA, int atomsB, int fr
     /** g(r) has no first peak below r<sub>max</sub> */
     NO_FIRST_PEAK,
     /** g(r) has no minimum after its first peak below r<sub>max</sub> */
-    NO_FIRST_MINIMUM
+    NO_FIRST_MINIMUM,
+    /** the cell holds vacuum: the density of the ideal-gas normalisation includes it, so g(r) does not tend to 1 */
+    VACUUM
   }
 
   /** The pair, {@code Li-S}. */

@@ -98,6 +98,8 @@ public final class VanHove implements Analysis<VanHoveResult> {
     private final List<Cell> cells = new ArrayList<>();
     private final EvenSpacing spacing = new EvenSpacing();
     private final List<Warning> warnings = new ArrayList<>();
+    /** The vacuum of the first frame. */
+    private org.interphase.core.VacuumGap vacuum;
     private final double[] pos;
     private final double[] unwrapped;
     private final double[] row;
@@ -151,6 +153,14 @@ public final class VanHove implements Analysis<VanHoveResult> {
       Cell cell = f.cell();
       if (cell == null) {
         throw new IllegalArgumentException("frame " + f.step() + " has no cell: periodic unwrapping needs one");
+      }
+      if (vacuum == null) {
+        vacuum = org.interphase.core.VacuumGap.of(f);
+        if (vacuum.hasVacuum()) {
+          warnings.add(new Warning(Doubt.VACUUM, String.format(Locale.ROOT, "the cell holds %s: the distinct part is normalised with "
+              + "the density over the whole cell, vacuum included, so at large r it levels off near %.2f, not 1",
+              vacuum.describe(), 1 / (1 - vacuum.vacuumFraction()))));
+        }
       }
       for (int k = 0; k < tracked.length; k++) {
         for (int d = 0; d < 3; d++) {

@@ -75,7 +75,9 @@ public record VanHoveResult(VanHoveParameters parameters, int atoms, int frames,
     /** the frames stop being evenly spaced; only those before the gap are used */
     GAP,
     /** atoms moved more than 0.4 of the cell between stored frames */
-    LARGE_STEPS
+    LARGE_STEPS,
+    /** the cell holds vacuum: the distinct part's ideal-gas normalisation includes it, so it does not tend to 1 */
+    VACUUM
   }
 
   private static double[][] copy(double[][] a, int bins) {
