@@ -51,8 +51,8 @@ final class MechanismSection {
     pg.html().figure(pg.dir().resolve("hops.png"), "Cumulative " + el + " hops between sites of the time-averaged density (see the "
         + "guide's hops page)");
     pg.html().text(String.format(Locale.ROOT, "%d sites, %d hop(s) (%s per %s per ps); D_jump = %s cm²/s beside the tracer D %s cm²/s "
-        + "(correlation factor %s).", r.sites().size(), r.hops().size(), num(r.ratePerAtomPs()), el, num(r.dJumpCm2S()),
-        num(tracerDCm2S), num(tracerDCm2S / r.dJumpCm2S())));
+        + "(correlation factor %s%s).", r.sites().size(), r.hops().size(), num(r.ratePerAtomPs()), el, num(r.dJumpCm2S()),
+        num(tracerDCm2S), num(tracerDCm2S / r.dJumpCm2S()), tracerDCm2S / r.dJumpCm2S() > 1 ? "; above 1: " + HopViews.ABOVE_ONE : ""));
     pg.html().table(List.of("site type (anions within " + ReportParameters.fmt(r.parameters().coordinationA()) + " Å)", "sites",
         el + " in them", "rate out (1/ps)", "mean residence (ps)", "completed stays"), typeRows(r));
     if (!layers.isEmpty()) {

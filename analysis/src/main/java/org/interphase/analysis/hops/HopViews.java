@@ -17,6 +17,11 @@ import org.interphase.core.view.Views;
  * site), the chart {@code hops.png/.svg} (cumulative hops over time beside the constant-rate line) and the text summary.
  */
 public final class HopViews {
+  /** Why a correlation factor can exceed 1, for the text and the report. */
+  public static final String ABOVE_ONE = "the tracer MSD holds displacement that is not counted as hops between sites (vibration "
+      + "about the sites when the run or the MSD window is short, moves between sites closer than the site radius, ions between "
+      + "sites), so D_jump is a lower bound and f an upper one";
+
   private HopViews() {}
 
   /** Every view of one result; {@code readWarnings} (the reader's) come first among the warnings. */
@@ -226,7 +231,8 @@ public final class HopViews {
     o.add(String.format(Locale.ROOT, "  D_jump            %.3e cm²/s (Σ l² / 6 N t)", r.dJumpCm2S()));
     if (!Double.isNaN(r.dTracerCm2S())) {
       o.add(String.format(Locale.ROOT, "  D_tracer (MSD)    %.3e cm²/s", r.dTracerCm2S()));
-      o.add(String.format(Locale.ROOT, "  correlation f     %.3f (D_tracer / D_jump)", r.correlationFactor()));
+      o.add(String.format(Locale.ROOT, "  correlation f     %.3f (D_tracer / D_jump)%s", r.correlationFactor(),
+          r.correlationFactor() > 1 ? "; above 1: " + ABOVE_ONE : ""));
     }
     return o;
   }
