@@ -180,11 +180,12 @@ final class CampaignAggregate {
       cells.add(List.of(r.run().name(), r.run().job().kind(), r.run().group(), temperature, pm(x[1], x[2]), pm(x[3], x[4]), pm(x[5], x[6]),
           pm(x[7], x[8]), num(x[9]) + (Double.isNaN(x[10]) ? "" : " / " + num(x[10])),
           r.bondBreaks() < 0 ? "" : r.bondBreaks() + " / " + r.bondFormations(), r.frames() < 0 ? "" : Integer.toString(r.frames()),
+          r.status().equals("ok") ? Integer.toString(r.warnings()) : "",
           r.status() + (r.error() == null ? "" : ": " + r.error())));
       links.add(r.status().equals("ok") ? "runs/" + r.run().name() + ".json" : null);
     }
     html.table(List.of("run", "kind", "group", "T (K)", "D (cm²/s)", "σ (S/cm)", "γ (J/m²)", "W_adh (J/m²)", "barrier fwd / bwd (eV)",
-        "bond breaks / formations", "frames", "status"), cells, links);
+        "bond breaks / formations", "frames", "warnings (in the run's JSON)", "status"), cells, links);
     html.links(List.of("campaign.json", "campaign.csv")).endSection();
     return html;
   }

@@ -184,8 +184,10 @@ final class MdSection {
         page);
     MechanismSection.rotation(run.rotation(), run.hops(), run.pass().firstFrame(), page);
     vanHove(m, run, dir, rel, html, warnings, files, used, sec, dpi);
-    html.links(files).warnings(warnings).endSection();
-    warnings.forEach(w -> err.println("warning: " + name + ": " + w));
+    // the same doubt about several layers or pairs is said once
+    List<String> once = warnings.stream().distinct().toList();
+    html.links(files).warnings(once).endSection();
+    once.forEach(w -> err.println("warning: " + name + ": " + w));
     err.flush();
   }
 
@@ -396,10 +398,10 @@ final class MdSection {
       List<List<String>> rows = new ArrayList<>();
       for (MsdResult rr : regions) {
         rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().displayNumber(),
-            rr.conductivity().displayNumber()));
+            rr.conductivity().displayNumber(), rr.estimator() == DiffusionEstimator.GLS ? "GLS" : "least squares"));
       }
       html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
-      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)"), rows);
+      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)", "D from"), rows);
     }
     DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
     html.table(List.of("quantity", "value"), List.of(

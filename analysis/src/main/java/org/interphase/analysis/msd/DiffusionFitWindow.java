@@ -73,10 +73,12 @@ public final class DiffusionFitWindow {
     MsdResult.Sampling s = r.sampling();
     if (!(s.hopEquivalents() >= MIN_HOPS) || !(s.independentDisplacements() >= MIN_INDEPENDENT)) {
       List<Warning> w = new ArrayList<>(c.warnings());
-      w.add(new Warning(Problem.FEW_HOPS, String.format(Locale.ROOT, "the run holds about %.3g hop-equivalents (all ions' squared "
-          + "displacement over the run in %.0f Å² hops; fewer than %.0f) and %.3g non-overlapping displacements at the end of the fit "
-          + "window (fewer than %.0f counts too): D rests on so few events that its interval is not reliable, whichever estimator; "
-          + "run longer or use more ions", s.hopEquivalents(), HOP_A2, MIN_HOPS, s.independentDisplacements(), MIN_INDEPENDENT)));
+      String hops = String.format(Locale.ROOT, "about %.3g hop-equivalents (all ions' squared displacement over the run in %.0f Å² "
+          + "hops; %s %.0f)", s.hopEquivalents(), HOP_A2, s.hopEquivalents() >= MIN_HOPS ? "at least" : "fewer than", MIN_HOPS);
+      String independent = String.format(Locale.ROOT, "%.3g non-overlapping displacements at the end of the fit window (%s %.0f)",
+          s.independentDisplacements(), s.independentDisplacements() >= MIN_INDEPENDENT ? "at least" : "fewer than", MIN_INDEPENDENT);
+      w.add(new Warning(Problem.FEW_HOPS, "the run holds " + hops + " and " + independent + ": D rests on so few events that its "
+          + "interval is not reliable, whichever estimator; run longer or use more ions"));
       return new Check(c.lags(), c.endMsdA2(), c.logLogSlope(), List.copyOf(w));
     }
     return c;

@@ -87,7 +87,10 @@ public final class MsdViews {
     return o;
   }
 
-  /** {@code transport.csv}: one row for the whole cell and one per region, D and σ with their errors, full precision. */
+  /**
+   * {@code transport.csv}: one row for the whole cell and one per region, D and σ with their errors, full precision, and the
+   * estimator of each row's D.
+   */
   public static Table transportTable(List<MsdResult> results) {
     int n = results.size();
     double[][] v = new double[12][n];
@@ -112,6 +115,8 @@ public final class MsdViews {
     for (int k = 0; k < headers.length; k++) {
       cols.add(new Column.Numbers(headers[k], v[k]));
     }
+    // which fit gave diffusivity_cm2_s in each row: GLS, or least squares where GLS was rejected
+    cols.add(new Column.Texts("estimator", results.stream().map(r -> r.estimator().key()).toList()));
     return new Table("transport.csv", cols);
   }
 
@@ -123,7 +128,8 @@ public final class MsdViews {
   public static ChartSpec chart(MsdResult r) {
     double[] fx = {r.fitStartPs(), r.fitEndPs()};
     double[] fy = {r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[0], r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[1]};
-    String label = "D = " + r.diffusivity().display();
+    String label = "D = " + r.diffusivity().display() + (DiffusionFitWindow.check(r).warnings().isEmpty() ? ""
+        : " (doubtful: see the warnings)");
     return new ChartSpec(r.species() + " mean squared displacement (" + r.axes() + ")", "lag (ps)", "MSD (Å²)",
         List.of(new ChartSpec.Series("MSD ± 1σ", r.lagPs(), r.msdA2(), r.msdStdErrAtEveryLagA2(), ChartSpec.Style.BAND),
             new ChartSpec.Series("fit: " + label, fx, fy, null, ChartSpec.Style.DASHED)),
