@@ -48,8 +48,10 @@ final class GlsDiffusionFit {
    * @param lags lags that entered the last fit
    * @param ridge ridge added to the unit-diagonal covariance (0 when none was needed)
    * @param excess β / α: the non-Gaussian excess of Var(|Δr|²), frames (0 for Brownian motion)
+   * @param chiSquared rᵀΣ⁻¹r of the residuals r under the model covariance, with {@code lags − 2} degrees of freedom: the
+   *     goodness of fit of a straight line with this covariance; NaN when the fit failed
    */
-  record Fit(double slope, double intercept, double slopeStdErr, int lags, double ridge, double excess) {
+  record Fit(double slope, double intercept, double slopeStdErr, int lags, double ridge, double excess, double chiSquared) {
     boolean ok() {
       return Double.isFinite(slope) && slopeStdErr > 0;
     }
@@ -68,13 +70,14 @@ final class GlsDiffusionFit {
    * @param startSlope slope of the first covariance (the OLS slope), Å² per frame
    * @return the fit; {@link Fit#ok()} is false when the slope is not positive or no covariance could be factorised
    */
-  static Fit fit(int[] lags, double[] msd, double[] varianceA4, double atoms, int frames, double anisotropy, double startSlope) {
+  static Fit fit(int[] lags, double[] msd, double[] varianceA4, double atoms, int frames, double anisotropy, int dims, double startSlope,
+      double startIntercept) {
     int[] use = lags;
     double[] y = msd;
     double[] v = varianceA4;
     while (use.length >= 3) {
       double[][][] basis = basis(use, frames);
-      Fit f = iterate(use, y, v, basis, atoms, frames, anisotropy, startSlope);
+      Fit f = iterate(use, y, v, basis, atoms, frames, anisotropy, dims, startSlope, startIntercept);
       if (f != null) {
         return f;
       }
@@ -86,27 +89,56 @@ final class GlsDiffusionFit {
       y = pick(y, keep);
       v = pick(v, keep);
     }
-    return new Fit(Double.NaN, Double.NaN, Double.NaN, use.length, Double.NaN, Double.NaN);
+    return new Fit(Double.NaN, Double.NaN, Double.NaN, use.length, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /** Two GLS steps, each with the covariance of the slope before it; null when Σ cannot be factorised. */
   private static Fit iterate(int[] lags, double[] y, double[] v, double[][][] basis, double atoms, int frames, double anisotropy,
-      double startSlope) {
+      int dims, double startSlope, double startIntercept) {
     double slope = startSlope;
+    double intercept = startIntercept;
     Fit fit = null;
     for (int step = 0; step < 2; step++) {
       if (!(slope > 0)) {
-        return new Fit(Double.NaN, Double.NaN, Double.NaN, lags.length, Double.NaN, Double.NaN);
+        return new Fit(Double.NaN, Double.NaN, Double.NaN, lags.length, Double.NaN, Double.NaN, Double.NaN);
       }
-      double alpha = 2 * anisotropy * slope * slope;
-      double beta = excess(lags, v, alpha, atoms, frames);
-      fit = solve(lags, y, basis, alpha, beta, atoms);
+      Model model = Model.of(slope, intercept, anisotropy, dims);
+      double beta = excess(lags, v, model, atoms, frames);
+      fit = solve(lags, y, basis, model.withExcess(beta), atoms);
       if (fit == null) {
         return null;
       }
       slope = fit.slope() > 0 ? fit.slope() : slope;
+      intercept = Double.isFinite(fit.intercept()) ? fit.intercept() : intercept;
     }
     return fit;
+  }
+
+  /**
+   * The coefficients of the covariance model: α·o² + β·o for the diffusive part (o: overlap of two windows, frames), and for
+   * white noise of variance s² per axis on every stored position (vibration about a site, rattling in a cage) the cross term
+   * 4·g·Σ c·o and the noise term 2·h·Σ c², with c = ±1 (±2) for windows that share a start or an end frame.
+   *
+   * @param alpha 2·Σ_a s_a², Å⁴ per frame² (s_a: MSD slope per frame along axis a)
+   * @param beta non-Gaussian excess, Å⁴ per frame
+   * @param g Σ_a s_a·σ²_noise = slope·σ²_noise, Å⁴ per frame
+   * @param h Σ_a σ⁴_noise = d·σ⁴_noise, Å⁴
+   */
+  record Model(double alpha, double beta, double g, double h) {
+    /** The model of a line with this slope (Å² per frame) and intercept (Å²; the noise is intercept/(2d) per axis, none if ≤ 0). */
+    static Model of(double slope, double intercept, double anisotropy, int dims) {
+      double noise = Double.isFinite(intercept) && intercept > 0 ? intercept / (2.0 * dims) : 0;
+      return new Model(2 * anisotropy * slope * slope, 0, slope * noise, dims * noise * noise);
+    }
+
+    Model withExcess(double b) {
+      return new Model(alpha, b, g, h);
+    }
+
+    /** Var(|Δr(m)|²) without the excess: α·m² + 8·g·m + 8·h (Gaussian increments plus white noise at both ends). */
+    double gaussianVariance(double m) {
+      return alpha * m * m + 8 * g * m + 8 * h;
+    }
   }
 
   /**
@@ -114,7 +146,7 @@ final class GlsDiffusionFit {
    * v − α·m² against m, weights (independent windows)/m⁴ so that the long, poorly sampled lags count
    * little; 0 when no variance is known or the excess is negative.
    */
-  private static double excess(int[] lags, double[] v, double alpha, double atoms, int frames) {
+  private static double excess(int[] lags, double[] v, Model model, double atoms, int frames) {
     double num = 0;
     double den = 0;
     for (int i = 0; i < lags.length; i++) {
@@ -123,20 +155,21 @@ final class GlsDiffusionFit {
         continue;
       }
       double w = atoms * (frames - m) / m / (m * m * m * m);
-      num += w * (v[i] - alpha * m * m) * m;
+      num += w * (v[i] - model.gaussianVariance(m)) * m;
       den += w * m * m;
     }
     return den > 0 ? Math.max(0, num / den) : 0;
   }
 
-  /** One GLS solve with Σ = (α·C₂ + β·C₁)/N. */
-  private static Fit solve(int[] lags, double[] y, double[][][] basis, double alpha, double beta, double atoms) {
+  /** One GLS solve with Σ = (α·C₂ + β·C₁ + 4g·E₁ + 2h·E₀)/N. */
+  private static Fit solve(int[] lags, double[] y, double[][][] basis, Model model, double atoms) {
     int k = lags.length;
     double[][] sigma = new double[k][k];
     double[] scale = new double[k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
-        sigma[i][j] = (alpha * basis[1][i][j] + beta * basis[0][i][j]) / atoms;
+        sigma[i][j] = (model.alpha() * basis[1][i][j] + model.beta() * basis[0][i][j] + 4 * model.g() * basis[2][i][j]
+            + 2 * model.h() * basis[3][i][j]) / atoms;
       }
       scale[i] = Math.sqrt(sigma[i][i]);
       if (!(scale[i] > 0)) {
@@ -181,7 +214,10 @@ final class GlsDiffusionFit {
       double slope = (m.getEntry(0, 0) * rhs.getEntry(1, 0) - m.getEntry(1, 0) * rhs.getEntry(0, 0)) / det;
       double intercept = (m.getEntry(1, 1) * rhs.getEntry(0, 0) - m.getEntry(0, 1) * rhs.getEntry(1, 0)) / det;
       double varSlope = m.getEntry(0, 0) / det;
-      return new Fit(slope, intercept, Math.sqrt(varSlope), k, ridge, alpha > 0 ? beta / alpha : Double.NaN);
+      RealMatrix residual = b.subtract(a.multiply(new Array2DRowRealMatrix(new double[][] {{intercept}, {slope}})));
+      double chi2 = residual.transpose().multiply(solver.solve(residual)).getEntry(0, 0);
+      return new Fit(slope, intercept, Math.sqrt(varSlope), k, ridge, model.alpha() > 0 ? model.beta() / model.alpha() : Double.NaN,
+          chi2);
     }
     return null;
   }
@@ -207,11 +243,16 @@ final class GlsDiffusionFit {
    */
   static double[][][] basis(int[] lags, int frames) {
     int k = lags.length;
-    double[][][] c = new double[2][k][k];
+    double[][][] c = new double[4][k][k];
     for (int i = 0; i < k; i++) {
       for (int j = i; j < k; j++) {
         double[] s = overlapSums(lags[i], lags[j], frames);
+        double[] e = endpointSums(lags[i], lags[j], frames);
         double norm = (double) (frames - lags[i]) * (frames - lags[j]);
+        c[2][i][j] = e[0] / norm;
+        c[2][j][i] = c[2][i][j];
+        c[3][i][j] = e[1] / norm;
+        c[3][j][i] = c[3][i][j];
         for (int p = 0; p < 2; p++) {
           c[p][i][j] = s[p] / norm;
           c[p][j][i] = c[p][i][j];
@@ -240,6 +281,20 @@ final class GlsDiffusionFit {
       s2 += (double) cnt * o * (double) o;
     }
     return new double[] {s1, s2};
+  }
+
+  /**
+   * {Σ c·o, Σ c²} over the pairs of origins whose windows (lags m ≤ k) share an end frame, c the signed count of shared frames in
+   * E[(e(t+m) − e(t))·(e(u+k) − e(u))]/σ² for white noise e: a common start or a common end gives c = 1 with overlap m (c = 2 for
+   * the same window, m = k), the start of one at the end of the other c = −1 with no overlap.
+   */
+  static double[] endpointSums(int m, int k, int frames) {
+    long f = frames;
+    double ends = Math.max(0, f - m - k);
+    if (m == k) {
+      return new double[] {2.0 * m * (f - m), 4.0 * (f - m) + 2 * ends};
+    }
+    return new double[] {2.0 * m * (f - k), 2.0 * (f - k) + 2 * ends};
   }
 
   private static int[] pick(int[] a, int[] idx) {

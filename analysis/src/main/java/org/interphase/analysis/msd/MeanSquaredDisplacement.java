@@ -122,6 +122,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     private final EvenSpacing spacing = new EvenSpacing();
     /** The vacuum of the first frame. */
     private org.interphase.core.VacuumGap vacuum;
+    private final CellBreathing breathing = new CellBreathing();
 
     @Override
     public void accept(Frame f) {
@@ -135,6 +136,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       if (vacuum == null) {
         vacuum = org.interphase.core.VacuumGap.of(f);
       }
+      breathing.accept(cell);
       for (int k = 0; k < tracked.length; k++) {
         pos[3 * k] = f.position(tracked[k], 0);
         pos[3 * k + 1] = f.position(tracked[k], 1);
@@ -217,45 +219,28 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
         lagPs[m] = m * dtFs / 1000.0;
         lagFs[m] = m * dtFs;
       }
-      int[] window = window(lagPs);
-      int from = window[0];
-      int to = window[1];
-      // moments at the fit window's sampled lags (the error models) and at lags over the whole run (the ±1σ band)
-      int[] fitLags = chooseLags(from, to, p.maxGlsPoints());
-      int[] glsLags = chooseLags(Math.max(from, 1), to, Math.min(p.maxGlsPoints(), GlsDiffusionFit.MAX_LAGS));
-      int[] sampledIdx = java.util.stream.Stream.of(fitLags, glsLags, chooseLags(1, n - 1, BAND_LAGS)).flatMapToInt(
-          java.util.Arrays::stream).distinct().sorted().toArray();
+      int[][] windows = windows(lagPs);
+      // moments at every candidate window's sampled lags (the error models) and at lags over the whole run (the ±1σ band)
+      java.util.stream.IntStream.Builder lags = java.util.stream.IntStream.builder();
+      for (int[] w : windows) {
+        java.util.Arrays.stream(chooseLags(w[0], w[1], p.maxGlsPoints())).forEach(lags);
+        java.util.Arrays.stream(glsLags(w)).forEach(lags);
+      }
+      java.util.Arrays.stream(chooseLags(1, n - 1, BAND_LAGS)).forEach(lags);
+      int[] sampledIdx = lags.build().distinct().sorted().toArray();
       MsdSums.Sums sums = accumulate(n, axes, sampledIdx);
       double[] msd = sums.msd(axes, mobile.length);
       int dims = axes.length;
       double toCm2 = Units.A2_PER_FS_TO_CM2_PER_S / (2.0 * dims);
-      DiffusionFit.Line ols = DiffusionFit.ols(lagFs, msd, from, to);
       double atomsInRegion = sums.masked() ? meanRegionCount() : mobile.length;
-      List<Integer> keep = sampledLags(sums, sampledIdx, fitLags, msd);
-      double slopeErr = correlatedError(sums, sampledIdx, keep, lagFs, msd, atomsInRegion, n, ols);
+      Estimate e = choose(windows, w -> estimate(w, sums, sampledIdx, msd, lagFs, atomsInRegion, toCm2), msd);
+      int from = e.from();
+      int to = e.to();
+      warn(e);
       double[][] band = band(sums, sampledIdx, lagPs, atomsInRegion, n);
-      Measurement dOls = new Measurement(ols.slope() * toCm2, slopeErr * toCm2, "cm²/s");
-      double anisotropy = anisotropy(sums.comp, axes, lagFs, from, to);
-      GlsDiffusionFit.Fit gls = GlsDiffusionFit.fit(glsLags, subset(msd, glsLags), variances(sums.r2, sums.r4, sums.samples,
-          sampledIdx, glsLags), atomsInRegion, n, anisotropy, ols.slope() * dtFs);
-      Measurement dGls = new Measurement(gls.slope() / dtFs * toCm2, gls.slopeStdErr() / dtFs * toCm2, "cm²/s");
-      double disagreement = gls.ok() ? disagreement(dOls, dGls) : Double.NaN;
-      // a window too short for a slope (warned as such) gets the least-squares D: no covariance model to weigh there
-      boolean shortWindow = to - from + 1 < DiffusionFitWindow.MIN_LAGS;
-      boolean useGls = p.estimator() == DiffusionEstimator.GLS && gls.ok() && disagreement <= MAX_DISAGREEMENT && !shortWindow;
-      if (!shortWindow && p.estimator() == DiffusionEstimator.GLS && !gls.ok()) {
-        warnings.add(new Warning(Doubt.GLS_FAILED, "the generalised least-squares fit failed (the MSD does not rise over the fit "
-            + "window, or its covariance could not be factorised): D and its error are the least-squares ones"));
-      } else if (!shortWindow && p.estimator() == DiffusionEstimator.GLS && !useGls) {
-        warnings.add(new Warning(Doubt.GLS_REJECTED, String.format(Locale.ROOT, "the generalised least-squares D (%.3g ± %.2g cm²/s) "
-            + "and the least-squares D (%.3g ± %.2g cm²/s) differ by %.1f standard errors of their difference: the MSD is not the "
-            + "straight line of diffusive motion over the fit window (sub-diffusive, vibration, too few hops), where the modelled "
-            + "covariance does not hold; D and its error are the least-squares ones", dGls.value(), dGls.stdErr(), dOls.value(),
-            dOls.stdErr(), disagreement)));
-      }
-      Measurement d = useGls ? dGls : dOls;
-      double slopeFs = useGls ? gls.slope() / dtFs : ols.slope();
-      double[][] ngp = ngp(sums, sampledIdx, keep, lagPs, dims);
+      Measurement d = e.useGls() ? e.dGls() : e.dOls();
+      double slopeFs = e.useGls() ? e.gls().slope() / dtFs : e.ols().slope();
+      double[][] ngp = ngp(sums, sampledIdx, e.keep(), lagPs, dims);
       double temperature = temperature();
       double volume = volumeSum / frames;
       double regionVolume = p.region() == null ? volume : areaSum / frames * (p.region().hiA() - p.region().loA());
@@ -267,15 +252,66 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
             + "higher); a region covering the material gives σ with the material's own volume", vacuum.describe(), p.species(),
             1 / (1 - vacuum.vacuumFraction()))));
       }
-      Measurement haven = sums.chargeSum == null ? null : haven(d.value() / toCm2, d.stdErr() / toCm2, useGls, sums, lagFs, from, to,
-          axes, glsLags, anisotropy);
+      Measurement haven = sums.chargeSum == null ? null : haven(d.value() / toCm2, d.stdErr() / toCm2, e.useGls(), sums, lagFs, from, to,
+          axes, e.glsLags(), e.anisotropy());
       MsdResult.Sampling sampling = new MsdResult.Sampling(atomsInRegion * Math.floor((n - 1) / (double) to),
-          atomsInRegion * ols.slope() * lagFs[n - 1] / DiffusionFitWindow.HOP_A2, gls.lags(), gls.ridge(), gls.excess());
+          atomsInRegion * e.ols().slope() * lagFs[n - 1] / DiffusionFitWindow.HOP_A2, e.gls().lags(), e.gls().ridge(), e.gls().excess());
       return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, temperatureSource, p.axes(), lagPs[from], lagPs[to],
-          ols.points(), keep.size(), slopeFs * 1000.0, useGls ? gls.intercept() : ols.intercept(), lagPs, msd, sums.comp, band[0],
-          band[1], useGls ? DiffusionEstimator.GLS : DiffusionEstimator.OLS, d, dOls, dGls, ols.slopeStdErr() * toCm2, sigma, density,
-          haven, ngp[0], ngp[1], driftText, p.region(), method(useGls, dims, lagPs[from], lagPs[to], ols.points(), keep.size(),
-              gls.lags()), sampling, List.copyOf(warnings));
+          e.ols().points(), e.keep().size(), slopeFs * 1000.0, e.useGls() ? e.gls().intercept() : e.ols().intercept(), lagPs, msd,
+          sums.comp, band[0], band[1], e.useGls() ? DiffusionEstimator.GLS : DiffusionEstimator.OLS, d, e.dOls(), e.dGls(),
+          e.ols().slopeStdErr() * toCm2, sigma, density, haven, ngp[0], ngp[1], driftText, p.region(), method(e, dims, lagPs,
+              windows.length > 1), sampling, List.copyOf(warnings));
+    }
+
+    /** The lags of a window's GLS fit: at most {@link GlsDiffusionFit#MAX_LAGS}, evenly spread, none at 0. */
+    private int[] glsLags(int[] window) {
+      return chooseLags(Math.max(window[0], 1), window[1], Math.min(p.maxGlsPoints(), GlsDiffusionFit.MAX_LAGS));
+    }
+
+    /**
+     * Both estimates of D over one window {from, to} (lag indices), raising no warning: the least-squares line with its
+     * correlation-aware error, and the GLS line with its Hausman disagreement from it.
+     */
+    private Estimate estimate(int[] window, MsdSums.Sums sums, int[] sampledIdx, double[] msd, double[] lagFs, double atomsInRegion,
+        double toCm2) {
+      int from = window[0];
+      int to = window[1];
+      int n = lagFs.length;
+      int[] glsLags = glsLags(window);
+      DiffusionFit.Line ols = DiffusionFit.ols(lagFs, msd, from, to);
+      List<Integer> keep = sampledLags(sums, sampledIdx, chooseLags(from, to, p.maxGlsPoints()), msd);
+      double correlated = correlatedError(sums, sampledIdx, keep, lagFs, atomsInRegion, n);
+      boolean plain = !(correlated > 0);
+      // never report less than the OLS scatter: correlation can only hide uncertainty, not remove it
+      double slopeErr = plain ? ols.slopeStdErr() : Math.max(correlated, ols.slopeStdErr());
+      Measurement dOls = new Measurement(ols.slope() * toCm2, slopeErr * toCm2, "cm²/s");
+      double anisotropy = anisotropy(sums.comp, p.axisIndices(), lagFs, from, to);
+      GlsDiffusionFit.Fit gls = GlsDiffusionFit.fit(glsLags, subset(msd, glsLags), variances(sums.r2, sums.r4, sums.samples,
+          sampledIdx, glsLags), atomsInRegion, n, anisotropy, p.axisIndices().length, ols.slope() * dtFs, ols.intercept());
+      Measurement dGls = new Measurement(gls.slope() / dtFs * toCm2, gls.slopeStdErr() / dtFs * toCm2, "cm²/s");
+      double disagreement = gls.ok() ? disagreement(dOls, dGls) : Double.NaN;
+      // a window too short for a slope (warned as such) gets the least-squares D: no covariance model to weigh there
+      boolean shortWindow = to - from + 1 < DiffusionFitWindow.MIN_LAGS;
+      boolean useGls = p.estimator() == DiffusionEstimator.GLS && gls.ok() && disagreement <= MAX_DISAGREEMENT && !shortWindow;
+      return new Estimate(from, to, glsLags, ols, keep, plain, dOls, gls, dGls, disagreement, shortWindow, useGls, anisotropy);
+    }
+
+    /** The warnings of the estimate quoted: a plain OLS error, a GLS fit that failed or disagrees with least squares. */
+    private void warn(Estimate e) {
+      if (e.plainError()) {
+        warnings.add(new Warning(Doubt.PLAIN_ERROR,
+            "too few sampled lags for the correlation-aware error; the OLS error is reported and is too small"));
+      }
+      if (!e.shortWindow() && p.estimator() == DiffusionEstimator.GLS && !e.gls().ok()) {
+        warnings.add(new Warning(Doubt.GLS_FAILED, "the generalised least-squares fit failed (the MSD does not rise over the fit "
+            + "window, or its covariance could not be factorised): D and its error are the least-squares ones"));
+      } else if (!e.shortWindow() && p.estimator() == DiffusionEstimator.GLS && !e.useGls()) {
+        warnings.add(new Warning(Doubt.GLS_REJECTED, String.format(Locale.ROOT, "the generalised least-squares D (%.3g ± %.2g cm²/s) "
+            + "and the least-squares D (%.3g ± %.2g cm²/s) differ by %.1f standard errors of their difference: the MSD is not the "
+            + "straight line of diffusive motion over the fit window (sub-diffusive, vibration, too few hops), where the modelled "
+            + "covariance does not hold; D and its error are the least-squares ones", e.dGls().value(), e.dGls().stdErr(),
+            e.dOls().value(), e.dOls().stdErr(), e.disagreement())));
+      }
     }
 
     /**
@@ -315,18 +351,25 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       return new double[][] {ngpLag, ngp};
     }
 
-    private String method(boolean gls, int dims, double fromPs, double toPs, int olsLags, int sampled, int glsLags) {
+    private String method(Estimate e, int dims, double[] lagPs, boolean chosen) {
+      double fromPs = lagPs[e.from()];
+      double toPs = lagPs[e.to()];
       String ols = String.format(Locale.ROOT, "a least-squares line through the MSD over %.4g–%.4g ps (%d lags); its standard error "
           + "is wᵀΣw on %d sampled lags with the MSD covariance Σij = v_i·n_i/n_j (v_i = var(Δr²)/n_i, n_i = N_ions·(N_frames − i)/i "
-          + "independent windows; McCluskey, Coles & Morgan, JCTC 21, 79, 2025), never below the plain OLS error", fromPs, toPs, olsLags,
-          sampled);
-      if (!gls) {
-        return String.format(Locale.ROOT, "D = slope/(2·%d) of %s", dims, ols);
+          + "independent windows; McCluskey, Coles & Morgan, JCTC 21, 79, 2025), never below the plain OLS error", fromPs, toPs,
+          e.ols().points(), e.keep().size());
+      String window = !chosen ? "" : String.format(Locale.ROOT, ". The window starts at the earliest of %s of the run from "
+          + "which the MSD is a straight line within its modelled covariance (χ² of the GLS residuals below its 95 %% quantile, GLS "
+          + "within %.3g standard errors of least squares, and the MSD at least %.0f times what a breathing cell adds by itself)",
+          WINDOW_STARTS_TEXT, EARLY_AGREEMENT, BREATHING_MARGIN);
+      if (!e.useGls()) {
+        return String.format(Locale.ROOT, "D = slope/(2·%d) of %s%s", dims, ols, window);
       }
       return String.format(Locale.ROOT, "D = slope/(2·%d) of a generalised least-squares line through the MSD at %d lags over %.4g–%.4g "
-          + "ps with the modelled covariance of MSD points (Gaussian part from the fitted slope, non-Gaussian excess from the variance "
-          + "of the squared displacements, exact sums over overlapping windows; Bullerjahn, von Bülow & Hummer, JCP 153, 024116, 2020), "
-          + "iterated once; its error is (AᵀΣ⁻¹A)⁻¹ of the same model. Beside it, the OLS D of %s", dims, glsLags, fromPs, toPs, ols);
+          + "ps with the modelled covariance of MSD points (Gaussian part from the fitted slope, white noise on the positions from "
+          + "its intercept, non-Gaussian excess from the variance of the squared displacements, exact sums over overlapping windows; "
+          + "Bullerjahn, von Bülow & Hummer, JCP 153, 024116, 2020), iterated once; its error is (AᵀΣ⁻¹A)⁻¹ of the same model%s. "
+          + "Beside it, the OLS D of %s", dims, e.gls().lags(), fromPs, toPs, window, ols);
     }
 
     /** Warns of a gap and of large steps; refuses fewer than 4 frames. */
@@ -346,7 +389,60 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       }
     }
 
-    /** The first and last lag index of the fit window (given, or 10–50 % of the run). */
+    /**
+     * The candidate fit windows {from, to} (lag indices), the reference last: the window given, or, when its start is not given,
+     * those starting at {@link #WINDOW_STARTS} of the run that hold at least {@link DiffusionFitWindow#MIN_LAGS} lags, then the
+     * reference from 10 % of the run; each ends at the end given or at 50 % of the run.
+     */
+    private int[][] windows(double[] lagPs) {
+      int[] reference = window(lagPs);
+      List<int[]> out = new ArrayList<>();
+      if (Double.isNaN(p.fitStartPs())) {
+        double runPs = lagPs[lagPs.length - 1];
+        for (double f : WINDOW_STARTS) {
+          int from = Math.max(1, firstAtOrAfter(lagPs, f * runPs));
+          boolean fresh = out.isEmpty() || out.get(out.size() - 1)[0] < from;
+          if (fresh && from < reference[0] && reference[1] - from + 1 >= DiffusionFitWindow.MIN_LAGS) {
+            out.add(new int[] {from, reference[1]});
+          }
+        }
+      }
+      out.add(reference);
+      return out.toArray(new int[0][]);
+    }
+
+    /**
+     * The estimate quoted: over the earliest candidate window whose GLS D is quoted (agrees with its least-squares D) and whose
+     * MSD is a straight line within the modelled covariance ({@link #straight}): the earlier the window starts, the more
+     * independent displacements it holds and the smaller the error of D, as long as the motion is already diffusive there.
+     * In a breathing cell the early window must also start where the MSD is at least {@link #BREATHING_MARGIN} times the
+     * bounded displacement the cell's breathing alone adds ({@link CellBreathing}), which no straight-line model weighs right.
+     * The reference window's otherwise, and always when the reference's GLS is not quoted (the model does not hold).
+     */
+    private Estimate choose(int[][] windows, java.util.function.Function<int[], Estimate> estimate, double[] msd) {
+      Estimate reference = estimate.apply(windows[windows.length - 1]);
+      if (!reference.useGls()) {
+        return reference;
+      }
+      for (int i = 0; i < windows.length - 1; i++) {
+        Estimate early = estimate.apply(windows[i]);
+        boolean aboveBreathing = msd[early.from()] >= BREATHING_MARGIN * breathing.artifactA2();
+        if (early.useGls() && straight(early.gls()) && early.disagreement() <= EARLY_AGREEMENT && aboveBreathing) {
+          return early;
+        }
+      }
+      return reference;
+    }
+
+    /** Whether a GLS line fits its points within their modelled covariance: χ² below its {@link #STRAIGHT_QUANTILE} quantile. */
+    private static boolean straight(GlsDiffusionFit.Fit f) {
+      int dof = f.lags() - 2;
+      return dof > 0 && Double.isFinite(f.chiSquared())
+          && f.chiSquared() <= new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, dof).inverseCumulativeProbability(
+              STRAIGHT_QUANTILE);
+    }
+
+    /** The first and last lag index of the reference fit window (given, or 10–50 % of the run). */
     private int[] window(double[] lagPs) {
       double runPs = lagPs[lagPs.length - 1];
       double startPs = Double.isNaN(p.fitStartPs()) ? 0.1 * runPs : p.fitStartPs();
@@ -457,11 +553,10 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     }
 
     /**
-     * The slope's correlation-aware standard error (Å²/fs), never below the OLS error: variance at a sampled
-     * lag v = (⟨r⁴⟩ − ⟨r²⟩²) / n_o with n_o independent windows.
+     * The slope's correlation-aware standard error (Å²/fs), NaN with fewer than 3 sampled lags: variance at a sampled lag
+     * v = (⟨r⁴⟩ − ⟨r²⟩²) / n_o with n_o independent windows.
      */
-    private double correlatedError(MsdSums.Sums sums, int[] sampledIdx, List<Integer> keep, double[] lagFs, double[] msd, double atomsInRegion,
-        int n, DiffusionFit.Line ols) {
+    private double correlatedError(MsdSums.Sums sums, int[] sampledIdx, List<Integer> keep, double[] lagFs, double atomsInRegion, int n) {
       double[] gx = new double[keep.size()];
       double[] gv = new double[keep.size()];
       double[] gn = new double[keep.size()];
@@ -474,14 +569,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
         gn[j] = Math.max(1.0, atomsInRegion * (n - m) / (double) m);
         gv[j] = Math.max(mean4 - mean2 * mean2, 1e-30) / gn[j];
       }
-      double slopeErr = keep.size() >= 3 ? DiffusionFit.correlatedSlopeError(gx, gv, gn) : Double.NaN;
-      if (!(slopeErr > 0)) {
-        warnings.add(new Warning(Doubt.PLAIN_ERROR,
-            "too few sampled lags for the correlation-aware error; the OLS error is reported and is too small"));
-        slopeErr = ols.slopeStdErr();
-      }
-      // never report less than the OLS scatter: correlation can only hide uncertainty, not remove it
-      return Math.max(slopeErr, ols.slopeStdErr());
+      return keep.size() >= 3 ? DiffusionFit.correlatedSlopeError(gx, gv, gn) : Double.NaN;
     }
 
     /**
@@ -512,7 +600,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       double cSlope = cl.slope();
       double cErr = Math.max(cl.slopeStdErr(), olsError(glsLags, v, lagFs, n));
       if (gls) {
-        GlsDiffusionFit.Fit f = GlsDiffusionFit.fit(glsLags, subset(mscd, glsLags), v, 1, n, anisotropy, cl.slope() * dtFs);
+        GlsDiffusionFit.Fit f = GlsDiffusionFit.fit(glsLags, subset(mscd, glsLags), v, 1, n, anisotropy, axes.length, cl.slope() * dtFs,
+            cl.intercept());
         if (f.ok()) {
           cSlope = f.slope() / dtFs;
           cErr = f.slopeStdErr() / dtFs;
@@ -611,6 +700,27 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
    * straight line whose covariance GLS models, and the least-squares D with its correlation-aware error is quoted instead.
    */
   public static final double MAX_DISAGREEMENT = 3.0;
+
+  /** Earlier starts of the default fit window tried, as fractions of the run, earliest first; the reference starts at 10 %. */
+  static final double[] WINDOW_STARTS = {0.02, 0.05};
+  private static final String WINDOW_STARTS_TEXT = "2, 5 and 10 %";
+
+  /** Quantile of χ² (lags − 2 degrees of freedom) below which a GLS line fits its window: a test of the straight line at 5 %. */
+  static final double STRAIGHT_QUANTILE = 0.95;
+
+  /**
+   * Largest GLS–least-squares disagreement ({@link #disagreement}, standard errors of their difference) of an early window: a
+   * two-sided test at 10 % that the MSD is straight there (GLS weighs the short lags most, least squares the long ones).
+   */
+  static final double EARLY_AGREEMENT = 1.645;
+
+  /** An early window starts where the MSD is at least this many times the breathing cell's own contribution to it. */
+  static final double BREATHING_MARGIN = 50;
+
+  /** One fit window's estimates of D (lag indices from … to). */
+  private record Estimate(int from, int to, int[] glsLags, DiffusionFit.Line ols, List<Integer> keep, boolean plainError,
+      Measurement dOls, GlsDiffusionFit.Fit gls, Measurement dGls, double disagreement, boolean shortWindow, boolean useGls,
+      double anisotropy) {}
 
   private static int[] chooseLags(int from, int to, int max) {
     int count = to - from + 1;

@@ -52,9 +52,9 @@ class DiffusionCalibrationTest {
       d.add(DiffusionCalibration.diffusion(cases.get(c), runs[c], 2026, c == 0 ? first : null));
       System.err.println("done: " + cases.get(c).name() + " after " + (System.nanoTime() - t0) / 1e9 + " s");
     }
-    List<DiffusionCalibration.Case> early = DiffusionCalibration.earlyWindowCases();
-    for (int c = 0; c < early.size(); c++) {
-      d.add(DiffusionCalibration.diffusion(early.get(c), runs[c] / 3, 2028, null));
+    List<DiffusionCalibration.Case> fixed = DiffusionCalibration.fixedWindowCases();
+    for (int c = 0; c < fixed.size(); c++) {
+      d.add(DiffusionCalibration.diffusion(fixed.get(c), runs[c] / 2, 2028, null));
     }
     List<DiffusionCalibration.Tally> a = new ArrayList<>();
     for (DiffusionCalibration.Tally t : DiffusionCalibration.arrhenius(3, 10 * scale, 2026)) {
@@ -68,7 +68,7 @@ class DiffusionCalibrationTest {
     for (int r : runs) {
       total += r;
     }
-    total += runs[0] / 3 + runs[1] / 3 + 10 * scale * 3 + 5 * scale * 6;
+    total += (runs[0] + runs[1] + runs[2] + runs[3]) / 2 + 10 * scale * 3 + 5 * scale * 6;
     String out = table + String.format(java.util.Locale.ROOT, "%n%d trajectories, %.0f s%n", total, (System.nanoTime() - t0) / 1e9);
     Path dir = Path.of("target", "d-calibration");
     Files.createDirectories(dir);
