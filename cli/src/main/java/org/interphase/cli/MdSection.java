@@ -422,7 +422,8 @@ final class MdSection {
     MsdViews.warnings(r).forEach(w -> warnings.add(w.text()));
     used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");
     used.add(sec, "fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps, both ends included" + (Double.isNaN(m.fitStartPs())
-        || Double.isNaN(m.fitEndPs()) ? " (default: 10–50 % of the run where not given)" : " (given)"));
+        || Double.isNaN(m.fitEndPs()) ? " (default where not given: from the earliest of 2, 5 and 10 % of the run where the MSD is straight, "
+        + "to 50 %)" : " (given)"));
     used.add(sec, "drift reference", r.driftReference());
     used.add(sec, "temperature for σ", Double.isNaN(r.temperatureK()) ? "unknown (σ not computed)"
         : fmt(r.temperatureK()) + " K (" + r.temperatureSource() + "), charge +1 e");

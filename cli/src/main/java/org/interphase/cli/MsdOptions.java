@@ -15,10 +15,12 @@ final class MsdOptions {
       + "instantaneous temperatures, when the files have them).")
   Double temperatureK;
 
-  @Option(names = "--fit-start-ps", paramLabel = "PS", description = "Start of the fit window, ps (inclusive).")
+  @Option(names = "--fit-start-ps", paramLabel = "PS", description = "Start of the fit window, ps (inclusive; default: the "
+      + "earliest of 2, 5 and 10 %% of the run from which the MSD is a straight line, else 10 %%).")
   Double fitStartPs;
 
-  @Option(names = "--fit-end-ps", paramLabel = "PS", description = "End of the fit window, ps (inclusive).")
+  @Option(names = "--fit-end-ps", paramLabel = "PS", description = "End of the fit window, ps (inclusive; default 50 %% of "
+      + "the run).")
   Double fitEndPs;
 
   @Option(names = "--axes", paramLabel = "AXES", defaultValue = "xyz", description = "Components: x, y, z, xy, xz, yz or xyz (default "

@@ -49,7 +49,8 @@ final class ReportCommand implements Callable<Integer> {
       + "instantaneous temperature of each run, when the files give it).")
   Double temperatureK;
 
-  @Option(names = "--fit-start-ps", paramLabel = "PS", description = "Start of the MSD fit window, ps (default 10 %% of the run).")
+  @Option(names = "--fit-start-ps", paramLabel = "PS", description = "Start of the MSD fit window, ps (default: the "
+      + "earliest of 2, 5 and 10 %% of the run from which the MSD is a straight line).")
   Double fitStartPs;
 
   @Option(names = "--fit-end-ps", paramLabel = "PS", description = "End of the MSD fit window, ps (default 50 %% of the run).")

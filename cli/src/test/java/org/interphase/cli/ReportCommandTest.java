@@ -102,8 +102,10 @@ class ReportCommandTest {
     assertTrue(Files.exists(out2.resolve("md-1/msd.json")));
     Map<String, String> p = parameters(html2).get("MD run: run");
     assertEquals("5 fs (command line --timestep-fs)", p.get("time between frames"));
-    // 12 frames 5 fs apart: the run is 55 fs, the default window 10–50 % of it, 5.5–27.5 fs, holds the lags 10, 15, 20, 25 fs
-    assertEquals("0.01–0.025 ps, both ends included (default: 10–50 % of the run where not given)", p.get("fit window"));
+    // 12 frames 5 fs apart: the run is 55 fs, the default window 10–50 % of it (earlier starts hold under 10 lags), 5.5–27.5 fs,
+    // holds the lags 10, 15, 20, 25 fs
+    assertEquals("0.01–0.025 ps, both ends included (default where not given: from the earliest of 2, 5 and 10 % of the run where the MSD is "
+        + "straight, to 50 %)", p.get("fit window"));
     assertEquals("unknown (σ not computed)", p.get("temperature for σ"));
     assertTrue(html2.contains("<td>not computed: the temperature is unknown (pass --temperature-k, give &quot;temperature_k&quot; for "
         + "this run in a manifest"), "σ row says why");

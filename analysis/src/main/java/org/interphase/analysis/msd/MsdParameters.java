@@ -9,7 +9,8 @@ import java.util.List;
  * @param axes the Cartesian components summed in the MSD: {@code xyz}, {@code xy}, {@code z}, …;
  *     D = slope / (2 · number of axes)
  * @param timestepFs time between stored frames (fs); NaN to take it from the trajectory
- * @param fitStartPs start of the fit window (ps, inclusive); NaN for the default, 10 % of the run
+ * @param fitStartPs start of the fit window (ps, inclusive); NaN for the default: the earliest of 2, 5 and 10 % of the
+ *     run from which the MSD is a straight line (see {@link MeanSquaredDisplacement}), else 10 %
  * @param fitEndPs end of the fit window (ps, inclusive); NaN for the default, 50 % of the run
  * @param driftReference elements whose mean displacement is subtracted each frame; {@code null}
  *     for the default (every element but the mobile one), empty for no drift correction
