@@ -28,10 +28,20 @@ public final class InterfaceViews {
       results.forEach(r -> arr.add(json(r)));
     }
     doc.put("warnings", warnings.stream().map(Warning::text).toList());
-    BarChart bars = new BarChart("Interface energies", "γ (J/m²)", results.stream().map(InterfaceResult::name).toList(),
+    BarChart bars = new BarChart("Interface energies", axisLabel(results), results.stream().map(InterfaceResult::name).toList(),
         results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(), results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray());
     Figure figure = new Figure("interface", bars, 560, Math.max(220, 110 + 36 * results.size())); // one row per interface
     return new Views("interface", doc, List.of(table(results)), List.of(figure), List.of(), text(results), warnings);
+  }
+
+  /**
+   * The value axis: γ in J/m², with what it is measured against when every bar has the same reference: against the separated
+   * slabs γ is −W_adh (negative when the slabs bind), with bulk references and a vacuum slab it includes free surfaces.
+   */
+  static String axisLabel(List<InterfaceResult> results) {
+    boolean slabs = results.stream().allMatch(r -> r.workOfAdhesion() != null);
+    boolean surfaces = results.stream().allMatch(r -> r.label().contains("free-surface"));
+    return slabs ? "γ = −W_adh, vs the separated slabs (J/m²)" : surfaces ? "γ incl. the slab's free surfaces (J/m²)" : "γ (J/m²)";
   }
 
   /** Per interface: γ in both units, W where it applies, the area, counts, frames and the method. */
