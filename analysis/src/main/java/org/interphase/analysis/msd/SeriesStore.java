@@ -18,9 +18,10 @@ import java.util.List;
  * copying, until they would take more than a quarter of the heap (property {@code
  * interphase.msdSpillBytes}); from then on they go to a temporary file in {@code java.io.tmpdir},
  * in tiles of frames stored column by column, so that reading one atom's columns reads a contiguous
- * run per tile, and reading a block of consecutive frames reads one contiguous run per column and
- * tile. The file is deleted by {@link #close()}, and at exit if the process ends first (also on
- * Ctrl-C).
+ * run per tile ({@link Access#COLUMNS}, the MSD's way of reading), or row after row, so that reading a
+ * block of consecutive frames is one contiguous read ({@link Access#ROWS}, the way of the van Hove
+ * correlation and the hops). The file is deleted by {@link #close()}, and at exit if the process ends
+ * first (also on Ctrl-C).
  *
  * <p>The store of the analyses that need a trajectory at random times (the MSD over all time origins,
  * the van Hove correlation, the sites and hops); the limit applies to all stores of the process together, so that a
@@ -33,6 +34,14 @@ public final class SeriesStore implements AutoCloseable {
   /** Gives back the bytes of a store that is dropped without {@link #close()} (an analysis abandoned by a failed read). */
   private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
   private final Held held = new Held();
+
+  /** How the rows are mostly read back, which decides the layout of the temporary file. */
+  public enum Access {
+    /** Whole columns over all frames ({@link #columns}): tiles of frames stored column by column. */
+    COLUMNS,
+    /** Blocks of consecutive rows ({@link #rows}): rows stored one after another. */
+    ROWS
+  }
 
   /** The bytes one store holds in memory, given back to the process's count when the store closes or is collected. */
   private static final class Held implements Runnable {
@@ -52,6 +61,7 @@ public final class SeriesStore implements AutoCloseable {
   private final int width;
   private final String purpose;
   private final long memoryLimitBytes;
+  private final Access access;
   private final List<double[]> chunks = new ArrayList<>();
   private int frames;
   private Spill spill;
@@ -67,8 +77,19 @@ public final class SeriesStore implements AutoCloseable {
    *     the temporary file is {@code interphase-<purpose in lower case, without spaces>-….bin}
    */
   public SeriesStore(int width, String purpose) {
+    this(width, purpose, Access.COLUMNS);
+  }
+
+  /**
+   * An empty store of rows of {@code width} doubles whose temporary file, if it needs one, is laid out for {@code access}
+   * (both ways of reading work with either layout; the other one is slower).
+   *
+   * @param purpose as {@link #SeriesStore(int, String)}
+   */
+  public SeriesStore(int width, String purpose, Access access) {
     this.width = width;
     this.purpose = purpose;
+    this.access = java.util.Objects.requireNonNull(access, "access");
     this.memoryLimitBytes = Long.getLong("interphase.msdSpillBytes", Runtime.getRuntime().maxMemory() / 4);
     CLEANER.register(this, held);
   }
@@ -81,7 +102,7 @@ public final class SeriesStore implements AutoCloseable {
   public void add(double[] row) {
     long rowBytes = (long) width * Double.BYTES;
     if (spill == null && IN_MEMORY.get() + rowBytes > memoryLimitBytes) {
-      spill = new Spill(width, purpose);
+      spill = new Spill(width, purpose, access == Access.ROWS);
       for (int t = 0; t < frames; t++) {
         spill.add(chunks.get(t / CHUNK_FRAMES), (t % CHUNK_FRAMES) * width);
       }
@@ -172,10 +193,16 @@ public final class SeriesStore implements AutoCloseable {
     frames = 0;
   }
 
-  /** Rows in a temporary file: full tiles of {@code tile} frames column by column, the last partial tile in memory. */
+  /**
+   * Rows in a temporary file: full tiles of {@code tile} frames, column by column (or row by row), the last partial tile in
+   * memory.
+   */
   private static final class Spill {
+    /** Frames per block of the column-major transposition (a block of rows and its columns stay in the cache). */
+    private static final int BLOCK = 64;
     private final int width;
     private final String purpose;
+    private final boolean rowMajor;
     private final int tile;
     private final Path file;
     private final FileChannel channel;
@@ -184,9 +211,10 @@ public final class SeriesStore implements AutoCloseable {
     private int inTile;
     private int tiles;
 
-    Spill(int width, String purpose) {
+    Spill(int width, String purpose, boolean rowMajor) {
       this.width = width;
       this.purpose = purpose;
+      this.rowMajor = rowMajor;
       // about 32 MB of rows per tile
       this.tile = Math.max(64, Math.min(8192, (32 << 20) / (8 * width)));
       this.rows = new double[tile * width];
@@ -210,9 +238,19 @@ public final class SeriesStore implements AutoCloseable {
 
     private void writeTile() {
       DoubleBuffer d = out.clear().asDoubleBuffer();
-      for (int c = 0; c < width; c++) {
-        for (int t = 0; t < tile; t++) {
-          d.put(rows[t * width + c]);
+      if (rowMajor) {
+        d.put(rows, 0, tile * width);
+      } else {
+        // column c of the tile at [c·tile, (c + 1)·tile): transposed a block of frames at a time, so that the rows read stay cached
+        double[] column = new double[BLOCK];
+        for (int t0 = 0; t0 < tile; t0 += BLOCK) {
+          int nt = Math.min(BLOCK, tile - t0);
+          for (int c = 0; c < width; c++) {
+            for (int t = 0; t < nt; t++) {
+              column[t] = rows[(t0 + t) * width + c];
+            }
+            d.put(c * tile + t0, column, 0, nt);
+          }
         }
       }
       out.limit(tile * width * Double.BYTES);
@@ -230,6 +268,23 @@ public final class SeriesStore implements AutoCloseable {
 
     void columns(int first, double[][] into) {
       int k = into.length;
+      if (rowMajor) {
+        double[] block = new double[tile * width];
+        for (int i = 0; i < tiles; i++) {
+          rows(i * tile, tile, block);
+          for (int t = 0; t < tile; t++) {
+            for (int j = 0; j < k; j++) {
+              into[j][i * tile + t] = block[t * width + first + j];
+            }
+          }
+        }
+        for (int t = 0; t < inTile; t++) {
+          for (int j = 0; j < k; j++) {
+            into[j][tiles * tile + t] = rows[t * width + first + j];
+          }
+        }
+        return;
+      }
       ByteBuffer b = ByteBuffer.allocate(k * tile * Double.BYTES).order(ByteOrder.nativeOrder());
       for (int i = 0; i < tiles; i++) {
         long pos = ((long) i * tile * width + (long) first * tile) * Double.BYTES;
@@ -249,6 +304,18 @@ public final class SeriesStore implements AutoCloseable {
 
     /** Rows from … from + count − 1 row after row: per tile, one contiguous read of each column's part. */
     void rows(int from, int count, double[] out) {
+      if (rowMajor) {
+        int inFile = Math.max(0, Math.min(from + count, tiles * tile) - from);
+        if (inFile > 0) {
+          ByteBuffer b = ByteBuffer.allocate(inFile * width * Double.BYTES).order(ByteOrder.nativeOrder());
+          read(b, (long) from * width * Double.BYTES);
+          b.flip().asDoubleBuffer().get(out, 0, inFile * width);
+        }
+        for (int t = from + inFile; t < from + count; t++) {
+          System.arraycopy(rows, (t - tiles * tile) * width, out, (t - from) * width, width);
+        }
+        return;
+      }
       ByteBuffer b = ByteBuffer.allocate(Math.min(count, tile) * Double.BYTES).order(ByteOrder.nativeOrder());
       int end = from + count;
       int t = from;

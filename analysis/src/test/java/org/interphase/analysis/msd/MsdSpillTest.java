@@ -104,6 +104,46 @@ class MsdSpillTest {
     assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
   }
 
+  /** A store laid out for reading rows gives back the same rows and columns as one laid out for columns, from the file too. */
+  @Test
+  void rowAndColumnLayoutsReadBackTheSameValues() throws IOException {
+    List<Path> before = tempFiles("interphase-rows-");
+    int width = 6;
+    int frames = 12000; // with a 4 kB limit: tiles of 8192 rows in the file, the rest in memory
+    System.setProperty("interphase.msdSpillBytes", "4096");
+    try (SeriesStore byRows = new SeriesStore(width, "rows", SeriesStore.Access.ROWS);
+        SeriesStore byColumns = new SeriesStore(width, "columns", SeriesStore.Access.COLUMNS)) {
+      Random rnd = new Random(11);
+      for (int t = 0; t < frames; t++) {
+        double[] row = new double[width];
+        for (int c = 0; c < width; c++) {
+          row[c] = rnd.nextGaussian();
+        }
+        byRows.add(row);
+        byColumns.add(row);
+      }
+      assertTrue(byRows.spilled() && byColumns.spilled(), "both went to a file");
+      for (int[] b : new int[][] {{0, frames}, {8190, 5}, {8192, 3000}, {frames - 1, 1}, {77, 0}}) {
+        double[] a = new double[b[1] * width];
+        double[] c = new double[b[1] * width];
+        byRows.rows(b[0], b[1], a);
+        byColumns.rows(b[0], b[1], c);
+        assertArrayEquals(c, a, 0.0, "rows " + b[0] + "+" + b[1]);
+      }
+      double[][] a = new double[2][frames];
+      double[][] c = new double[2][frames];
+      byRows.columns(3, a);
+      byColumns.columns(3, c);
+      assertArrayEquals(c[0], a[0], 0.0);
+      assertArrayEquals(c[1], a[1], 0.0);
+    } finally {
+      System.clearProperty("interphase.msdSpillBytes");
+    }
+    List<Path> left = new ArrayList<>(tempFiles("interphase-rows-"));
+    left.removeAll(before);
+    assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
+  }
+
   @Test
   void theMsdFromTheFileIsTheMsdFromMemory() throws IOException {
     Cell cell = Cell.ofRows(new double[] {12, 0, 0, 2, 11, 0, 1, 1, 13});
