@@ -143,12 +143,14 @@ public final class HopAnalysis implements Analysis<HopResult> {
     /** The density of the mobile atoms so far, for the sites ({@code null} with given sites). */
     private SiteFinder.Density density;
 
-    /** The stored frames in order, each as floats, read from the store a block at a time. */
+    /** The stored frames in order, each as floats (one array, overwritten by the next frame), read from the store a block at a time. */
     private java.util.Iterator<float[]> rows() {
       int width = positions.width();
       int block = Math.max(1, (1 << 20) / width);
       return new java.util.Iterator<>() {
         private final double[] buffer = new double[block * width];
+        /** One row, handed out again for every frame: the caller reads it before asking for the next. */
+        private final float[] out = new float[width];
         private int next;
         private int loaded;
         private int start = -1;
@@ -165,7 +167,6 @@ public final class HopAnalysis implements Analysis<HopResult> {
             loaded = Math.min(block, positions.frames() - next);
             positions.rows(start, loaded, buffer);
           }
-          float[] out = new float[width];
           int o = (next - start) * width;
           for (int c = 0; c < width; c++) {
             out[c] = (float) buffer[o + c];

@@ -200,6 +200,9 @@ public final class SeriesStore implements AutoCloseable {
   private static final class Spill {
     /** Frames per block of the column-major transposition (a block of rows and its columns stay in the cache). */
     private static final int BLOCK = 64;
+    /** Per reading thread, the direct buffer row-major reads go through. */
+    private static final ThreadLocal<ByteBuffer> READS = ThreadLocal.withInitial(
+        () -> ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.nativeOrder()));
     private final int width;
     private final String purpose;
     private final boolean rowMajor;
@@ -218,7 +221,8 @@ public final class SeriesStore implements AutoCloseable {
       // about 32 MB of rows per tile
       this.tile = Math.max(64, Math.min(8192, (32 << 20) / (8 * width)));
       this.rows = new double[tile * width];
-      this.out = ByteBuffer.allocate(tile * width * Double.BYTES).order(ByteOrder.nativeOrder());
+      // direct: written to the file as it is, not copied into a temporary direct buffer first
+      this.out = ByteBuffer.allocateDirect(tile * width * Double.BYTES).order(ByteOrder.nativeOrder());
       try {
         file = Files.createTempFile("interphase-" + purpose.toLowerCase(java.util.Locale.ROOT).replace(" ", "") + "-", ".bin");
         file.toFile().deleteOnExit();
@@ -306,10 +310,14 @@ public final class SeriesStore implements AutoCloseable {
     void rows(int from, int count, double[] out) {
       if (rowMajor) {
         int inFile = Math.max(0, Math.min(from + count, tiles * tile) - from);
-        if (inFile > 0) {
-          ByteBuffer b = ByteBuffer.allocate(inFile * width * Double.BYTES).order(ByteOrder.nativeOrder());
-          read(b, (long) from * width * Double.BYTES);
-          b.flip().asDoubleBuffer().get(out, 0, inFile * width);
+        // straight into a direct buffer of this thread, a piece at a time (a heap buffer would be copied through one)
+        ByteBuffer b = READS.get();
+        int piece = b.capacity() / Double.BYTES;
+        for (int done = 0; done < inFile * width; done += piece) {
+          int n = Math.min(piece, inFile * width - done);
+          b.clear().limit(n * Double.BYTES);
+          read(b, ((long) from * width + done) * Double.BYTES);
+          b.flip().asDoubleBuffer().get(out, done, n);
         }
         for (int t = from + inFile; t < from + count; t++) {
           System.arraycopy(rows, (t - tiles * tile) * width, out, (t - from) * width, width);
