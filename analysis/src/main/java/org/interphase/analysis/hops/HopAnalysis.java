@@ -104,7 +104,7 @@ public final class HopAnalysis implements Analysis<HopResult> {
         throw new IllegalArgumentException("frame " + f.step() + " has no cell: sites and hops need the periodic cell");
       }
       if (positions == null) {
-        positions = new SeriesStore(3 * mobile.length, "hops", SeriesStore.Access.ROWS);
+        positions = SeriesStore.ofFloats(3 * mobile.length, "hops");
         row = new double[3 * mobile.length];
       }
       if (density == null && p.autoSites()) {

@@ -62,6 +62,10 @@ public final class SeriesStore implements AutoCloseable {
   private final String purpose;
   private final long memoryLimitBytes;
   private final Access access;
+  /** Whether values are kept at float precision (4 bytes each in the file). */
+  private final boolean floats;
+  /** A row rounded to floats, for {@link #add} of a float store. */
+  private double[] rounded;
   private final List<double[]> chunks = new ArrayList<>();
   private int frames;
   private Spill spill;
@@ -87,8 +91,23 @@ public final class SeriesStore implements AutoCloseable {
    * @param purpose as {@link #SeriesStore(int, String)}
    */
   public SeriesStore(int width, String purpose, Access access) {
+    this(width, purpose, access, false);
+  }
+
+  /**
+   * An empty store of rows read as blocks ({@link Access#ROWS}) whose values are rounded to float precision when added: half the
+   * bytes in the temporary file. For series that are floats already (then nothing is lost).
+   *
+   * @param purpose as {@link #SeriesStore(int, String)}
+   */
+  public static SeriesStore ofFloats(int width, String purpose) {
+    return new SeriesStore(width, purpose, Access.ROWS, true);
+  }
+
+  private SeriesStore(int width, String purpose, Access access, boolean floats) {
     this.width = width;
     this.purpose = purpose;
+    this.floats = floats;
     this.access = java.util.Objects.requireNonNull(access, "access");
     this.memoryLimitBytes = Long.getLong("interphase.msdSpillBytes", Runtime.getRuntime().maxMemory() / 4);
     CLEANER.register(this, held);
@@ -100,9 +119,18 @@ public final class SeriesStore implements AutoCloseable {
    * @throws UncheckedIOException when the temporary file cannot be written (e.g. the disk is full)
    */
   public void add(double[] row) {
+    if (floats) {
+      if (rounded == null) {
+        rounded = new double[width];
+      }
+      for (int c = 0; c < width; c++) {
+        rounded[c] = (float) row[c];
+      }
+      row = rounded;
+    }
     long rowBytes = (long) width * Double.BYTES;
     if (spill == null && IN_MEMORY.get() + rowBytes > memoryLimitBytes) {
-      spill = new Spill(width, purpose, access == Access.ROWS);
+      spill = new Spill(width, purpose, access == Access.ROWS, floats);
       for (int t = 0; t < frames; t++) {
         spill.add(chunks.get(t / CHUNK_FRAMES), (t % CHUNK_FRAMES) * width);
       }
@@ -206,6 +234,8 @@ public final class SeriesStore implements AutoCloseable {
     private final int width;
     private final String purpose;
     private final boolean rowMajor;
+    /** Bytes of one value in the file: 8, or 4 for a store of floats (row-major only). */
+    private final int bytes;
     private final int tile;
     private final Path file;
     private final FileChannel channel;
@@ -214,10 +244,11 @@ public final class SeriesStore implements AutoCloseable {
     private int inTile;
     private int tiles;
 
-    Spill(int width, String purpose, boolean rowMajor) {
+    Spill(int width, String purpose, boolean rowMajor, boolean floats) {
       this.width = width;
       this.purpose = purpose;
       this.rowMajor = rowMajor;
+      this.bytes = floats ? Float.BYTES : Double.BYTES;
       // about 32 MB of rows per tile
       this.tile = Math.max(64, Math.min(8192, (32 << 20) / (8 * width)));
       this.rows = new double[tile * width];
@@ -242,7 +273,12 @@ public final class SeriesStore implements AutoCloseable {
 
     private void writeTile() {
       DoubleBuffer d = out.clear().asDoubleBuffer();
-      if (rowMajor) {
+      if (rowMajor && bytes == Float.BYTES) {
+        java.nio.FloatBuffer f = out.clear().asFloatBuffer();
+        for (int i = 0; i < tile * width; i++) {
+          f.put((float) rows[i]);
+        }
+      } else if (rowMajor) {
         d.put(rows, 0, tile * width);
       } else {
         // column c of the tile at [c·tile, (c + 1)·tile): transposed a block of frames at a time, so that the rows read stay cached
@@ -257,9 +293,9 @@ public final class SeriesStore implements AutoCloseable {
           }
         }
       }
-      out.limit(tile * width * Double.BYTES);
+      out.limit(tile * width * bytes);
       try {
-        long pos = (long) tiles * tile * width * Double.BYTES;
+        long pos = (long) tiles * tile * width * bytes;
         while (out.hasRemaining()) {
           pos += channel.write(out, pos);
         }
@@ -312,12 +348,19 @@ public final class SeriesStore implements AutoCloseable {
         int inFile = Math.max(0, Math.min(from + count, tiles * tile) - from);
         // straight into a direct buffer of this thread, a piece at a time (a heap buffer would be copied through one)
         ByteBuffer b = READS.get();
-        int piece = b.capacity() / Double.BYTES;
+        int piece = b.capacity() / bytes;
         for (int done = 0; done < inFile * width; done += piece) {
           int n = Math.min(piece, inFile * width - done);
-          b.clear().limit(n * Double.BYTES);
-          read(b, ((long) from * width + done) * Double.BYTES);
-          b.flip().asDoubleBuffer().get(out, done, n);
+          b.clear().limit(n * bytes);
+          read(b, ((long) from * width + done) * bytes);
+          if (bytes == Float.BYTES) {
+            java.nio.FloatBuffer f = b.flip().asFloatBuffer();
+            for (int k = 0; k < n; k++) {
+              out[done + k] = f.get(k);
+            }
+          } else {
+            b.flip().asDoubleBuffer().get(out, done, n);
+          }
         }
         for (int t = from + inFile; t < from + count; t++) {
           System.arraycopy(rows, (t - tiles * tile) * width, out, (t - from) * width, width);

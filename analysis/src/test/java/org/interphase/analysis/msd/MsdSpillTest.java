@@ -144,6 +144,44 @@ class MsdSpillTest {
     assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
   }
 
+  /** A store of floats gives back its values rounded to floats, from memory and from its file alike. */
+  @Test
+  void aStoreOfFloatsGivesBackTheFloats() throws IOException {
+    List<Path> before = tempFiles("interphase-floats-");
+    int width = 9;
+    int frames = 9000;
+    for (String limit : new String[] {null, "4096"}) {
+      if (limit != null) {
+        System.setProperty("interphase.msdSpillBytes", limit);
+      }
+      try (SeriesStore store = SeriesStore.ofFloats(width, "floats")) {
+        Random rnd = new Random(5);
+        double[][] rows = new double[frames][width];
+        for (int t = 0; t < frames; t++) {
+          for (int c = 0; c < width; c++) {
+            rows[t][c] = rnd.nextDouble();
+          }
+          store.add(rows[t]);
+        }
+        assertEquals(limit != null, store.spilled());
+        for (int[] b : new int[][] {{0, frames}, {3000, 4000}, {frames - 3, 3}}) {
+          double[] out = new double[b[1] * width];
+          store.rows(b[0], b[1], out);
+          for (int k = 0; k < b[1]; k++) {
+            for (int c = 0; c < width; c++) {
+              assertEquals((float) rows[b[0] + k][c], out[k * width + c], 0.0);
+            }
+          }
+        }
+      } finally {
+        System.clearProperty("interphase.msdSpillBytes");
+      }
+    }
+    List<Path> left = new ArrayList<>(tempFiles("interphase-floats-"));
+    left.removeAll(before);
+    assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
+  }
+
   @Test
   void theMsdFromTheFileIsTheMsdFromMemory() throws IOException {
     Cell cell = Cell.ofRows(new double[] {12, 0, 0, 2, 11, 0, 1, 1, 13});
