@@ -16,7 +16,8 @@ import java.util.List;
  * Per-frame rows of {@code width} doubles; a column (one coordinate of one atom over time) is read
  * back on demand. Rows are kept in memory in chunks, so that a long trajectory grows without
  * copying, until they would take more than a quarter of the heap (property {@code
- * interphase.msdSpillBytes}); from then on they go to a temporary file in {@code java.io.tmpdir},
+ * interphase.msdSpillBytes}); from then on the rows held stay in memory and the later ones go to a temporary file in
+ * {@code java.io.tmpdir} (writing fresh file pages is what a spill costs; the rows already held are not written again),
  * in tiles of frames stored column by column, so that reading one atom's columns reads a contiguous
  * run per tile ({@link Access#COLUMNS}, the MSD's way of reading), or row after row, so that reading a
  * block of consecutive frames is one contiguous read ({@link Access#ROWS}, the way of the van Hove
@@ -68,6 +69,8 @@ public final class SeriesStore implements AutoCloseable {
   private double[] rounded;
   private final List<double[]> chunks = new ArrayList<>();
   private int frames;
+  /** Rows held in memory, the first ones; the rest (from the spill on) are in the file. */
+  private int inMemory;
   private Spill spill;
 
   SeriesStore(int width) {
@@ -131,11 +134,7 @@ public final class SeriesStore implements AutoCloseable {
     long rowBytes = (long) width * Double.BYTES;
     if (spill == null && IN_MEMORY.get() + rowBytes > memoryLimitBytes) {
       spill = new Spill(width, purpose, access == Access.ROWS, floats);
-      for (int t = 0; t < frames; t++) {
-        spill.add(chunks.get(t / CHUNK_FRAMES), (t % CHUNK_FRAMES) * width);
-      }
-      chunks.clear();
-      held.run();
+      inMemory = frames;
     }
     if (spill != null) {
       spill.add(row, 0);
@@ -170,14 +169,14 @@ public final class SeriesStore implements AutoCloseable {
    * length ≥ frames). Safe to call from several threads at once.
    */
   void columns(int first, double[][] out) {
+    int memory = spill == null ? frames : inMemory;
     if (spill != null) {
-      spill.columns(first, out);
-      return;
+      spill.columns(first, out, memory);
     }
     int k = out.length;
-    for (int t = 0, chunk = 0; t < frames; chunk++) {
+    for (int t = 0, chunk = 0; t < memory; chunk++) {
       double[] data = chunks.get(chunk);
-      int end = Math.min(frames, t + CHUNK_FRAMES);
+      int end = Math.min(memory, t + CHUNK_FRAMES);
       for (int at = first; t < end; t++, at += width) {
         for (int j = 0; j < k; j++) {
           out[j][t] = data[at + j];
@@ -197,13 +196,14 @@ public final class SeriesStore implements AutoCloseable {
     if (from < 0 || count < 0 || from + count > frames || out.length < (long) count * width) {
       throw new IndexOutOfBoundsException("rows " + from + "+" + count + " of " + frames + " into " + out.length + " doubles");
     }
-    if (spill != null) {
-      spill.rows(from, count, out);
-      return;
+    int memory = spill == null ? frames : inMemory;
+    if (spill != null && from + count > memory) {
+      int start = Math.max(from, memory);
+      spill.rows(start - memory, from + count - start, out, (start - from) * width);
     }
-    for (int t = from; t < from + count;) {
+    for (int t = from; t < Math.min(from + count, memory);) {
       int inChunk = t % CHUNK_FRAMES;
-      int run = Math.min(from + count - t, CHUNK_FRAMES - inChunk);
+      int run = Math.min(Math.min(from + count, memory) - t, CHUNK_FRAMES - inChunk);
       System.arraycopy(chunks.get(t / CHUNK_FRAMES), inChunk * width, out, (t - from) * width, run * width);
       t += run;
     }
@@ -219,6 +219,7 @@ public final class SeriesStore implements AutoCloseable {
     held.run();
     chunks.clear();
     frames = 0;
+    inMemory = 0;
   }
 
   /**
@@ -306,21 +307,22 @@ public final class SeriesStore implements AutoCloseable {
       inTile = 0;
     }
 
-    void columns(int first, double[][] into) {
+    /** Columns of the rows in the file into {@code into[j][offset …]}. */
+    void columns(int first, double[][] into, int offset) {
       int k = into.length;
       if (rowMajor) {
         double[] block = new double[tile * width];
         for (int i = 0; i < tiles; i++) {
-          rows(i * tile, tile, block);
+          rows(i * tile, tile, block, 0);
           for (int t = 0; t < tile; t++) {
             for (int j = 0; j < k; j++) {
-              into[j][i * tile + t] = block[t * width + first + j];
+              into[j][offset + i * tile + t] = block[t * width + first + j];
             }
           }
         }
         for (int t = 0; t < inTile; t++) {
           for (int j = 0; j < k; j++) {
-            into[j][tiles * tile + t] = rows[t * width + first + j];
+            into[j][offset + tiles * tile + t] = rows[t * width + first + j];
           }
         }
         return;
@@ -332,18 +334,21 @@ public final class SeriesStore implements AutoCloseable {
         read(b, pos);
         DoubleBuffer d = b.flip().asDoubleBuffer();
         for (int j = 0; j < k; j++) {
-          d.get(into[j], i * tile, tile);
+          d.get(into[j], offset + i * tile, tile);
         }
       }
       for (int t = 0; t < inTile; t++) {
         for (int j = 0; j < k; j++) {
-          into[j][tiles * tile + t] = rows[t * width + first + j];
+          into[j][offset + tiles * tile + t] = rows[t * width + first + j];
         }
       }
     }
 
-    /** Rows from … from + count − 1 row after row: per tile, one contiguous read of each column's part. */
-    void rows(int from, int count, double[] out) {
+    /**
+     * Rows from … from + count − 1 of the file, row after row into {@code out[at …]}: row-major, contiguous reads; column-major,
+     * per tile one contiguous read of each column's part.
+     */
+    void rows(int from, int count, double[] out, int at) {
       if (rowMajor) {
         int inFile = Math.max(0, Math.min(from + count, tiles * tile) - from);
         // straight into a direct buffer of this thread, a piece at a time (a heap buffer would be copied through one)
@@ -356,14 +361,14 @@ public final class SeriesStore implements AutoCloseable {
           if (bytes == Float.BYTES) {
             java.nio.FloatBuffer f = b.flip().asFloatBuffer();
             for (int k = 0; k < n; k++) {
-              out[done + k] = f.get(k);
+              out[at + done + k] = f.get(k);
             }
           } else {
-            b.flip().asDoubleBuffer().get(out, done, n);
+            b.flip().asDoubleBuffer().get(out, at + done, n);
           }
         }
         for (int t = from + inFile; t < from + count; t++) {
-          System.arraycopy(rows, (t - tiles * tile) * width, out, (t - from) * width, width);
+          System.arraycopy(rows, (t - tiles * tile) * width, out, at + (t - from) * width, width);
         }
         return;
       }
@@ -380,13 +385,13 @@ public final class SeriesStore implements AutoCloseable {
           read(b, pos);
           DoubleBuffer d = b.flip().asDoubleBuffer();
           for (int k = 0; k < n; k++) {
-            out[(t - from + k) * width + c] = d.get(k);
+            out[at + (t - from + k) * width + c] = d.get(k);
           }
         }
         t += n;
       }
       for (; t < end; t++) {
-        System.arraycopy(rows, (t - tiles * tile) * width, out, (t - from) * width, width);
+        System.arraycopy(rows, (t - tiles * tile) * width, out, at + (t - from) * width, width);
       }
     }
 
