@@ -29,7 +29,11 @@ import java.util.List;
  * report running several of them at once stays within the heap.
  */
 public final class SeriesStore implements AutoCloseable {
-  private static final int CHUNK_FRAMES = 2048;
+  /**
+   * Bytes of one in-memory chunk at most: well below half of the collector's smallest region (1 MB), so that a chunk is an
+   * ordinary object and not a "humongous" one, each of which makes G1 consider an old-generation cycle.
+   */
+  private static final int CHUNK_BYTES = 1 << 18;
   /** Bytes of rows held in memory by every store of the process. */
   private static final java.util.concurrent.atomic.AtomicLong IN_MEMORY = new java.util.concurrent.atomic.AtomicLong();
   /** Gives back the bytes of a store that is dropped without {@link #close()} (an analysis abandoned by a failed read). */
@@ -60,6 +64,8 @@ public final class SeriesStore implements AutoCloseable {
     }
   }
   private final int width;
+  /** Rows per in-memory chunk: at most 2048, and at most {@link #CHUNK_BYTES} per chunk. */
+  private final int chunkFrames;
   private final String purpose;
   private final long memoryLimitBytes;
   private final Access access;
@@ -109,6 +115,7 @@ public final class SeriesStore implements AutoCloseable {
 
   private SeriesStore(int width, String purpose, Access access, boolean floats) {
     this.width = width;
+    this.chunkFrames = Math.max(1, Math.min(2048, CHUNK_BYTES / (Double.BYTES * Math.max(1, width))));
     this.purpose = purpose;
     this.floats = floats;
     this.access = java.util.Objects.requireNonNull(access, "access");
@@ -139,9 +146,9 @@ public final class SeriesStore implements AutoCloseable {
     if (spill != null) {
       spill.add(row, 0);
     } else {
-      int inChunk = frames % CHUNK_FRAMES;
+      int inChunk = frames % chunkFrames;
       if (inChunk == 0) {
-        chunks.add(new double[CHUNK_FRAMES * width]);
+        chunks.add(new double[chunkFrames * width]);
       }
       System.arraycopy(row, 0, chunks.get(chunks.size() - 1), inChunk * width, width);
       held.add(rowBytes);
@@ -176,7 +183,7 @@ public final class SeriesStore implements AutoCloseable {
     int k = out.length;
     for (int t = 0, chunk = 0; t < memory; chunk++) {
       double[] data = chunks.get(chunk);
-      int end = Math.min(memory, t + CHUNK_FRAMES);
+      int end = Math.min(memory, t + chunkFrames);
       for (int at = first; t < end; t++, at += width) {
         for (int j = 0; j < k; j++) {
           out[j][t] = data[at + j];
@@ -202,9 +209,9 @@ public final class SeriesStore implements AutoCloseable {
       spill.rows(start - memory, from + count - start, out, (start - from) * width);
     }
     for (int t = from; t < Math.min(from + count, memory);) {
-      int inChunk = t % CHUNK_FRAMES;
-      int run = Math.min(Math.min(from + count, memory) - t, CHUNK_FRAMES - inChunk);
-      System.arraycopy(chunks.get(t / CHUNK_FRAMES), inChunk * width, out, (t - from) * width, run * width);
+      int inChunk = t % chunkFrames;
+      int run = Math.min(Math.min(from + count, memory) - t, chunkFrames - inChunk);
+      System.arraycopy(chunks.get(t / chunkFrames), inChunk * width, out, (t - from) * width, run * width);
       t += run;
     }
   }
