@@ -16,8 +16,7 @@ import java.util.List;
  * Per-frame rows of {@code width} doubles; a column (one coordinate of one atom over time) is read
  * back on demand. Rows are kept in memory in chunks, so that a long trajectory grows without
  * copying, until they would take more than a quarter of the heap (property {@code
- * interphase.msdSpillBytes}); from then on the rows held stay in memory and the later ones go to a temporary file in
- * {@code java.io.tmpdir} (writing fresh file pages is what a spill costs; the rows already held are not written again),
+ * interphase.msdSpillBytes}); from then on they go to a temporary file in {@code java.io.tmpdir},
  * in tiles of frames stored column by column, so that reading one atom's columns reads a contiguous
  * run per tile ({@link Access#COLUMNS}, the MSD's way of reading), or row after row, so that reading a
  * block of consecutive frames is one contiguous read ({@link Access#ROWS}, the way of the van Hove
@@ -75,8 +74,6 @@ public final class SeriesStore implements AutoCloseable {
   private double[] rounded;
   private final List<double[]> chunks = new ArrayList<>();
   private int frames;
-  /** Rows held in memory, the first ones; the rest (from the spill on) are in the file. */
-  private int inMemory;
   private Spill spill;
 
   SeriesStore(int width) {
@@ -140,8 +137,13 @@ public final class SeriesStore implements AutoCloseable {
     }
     long rowBytes = (long) width * Double.BYTES;
     if (spill == null && IN_MEMORY.get() + rowBytes > memoryLimitBytes) {
+      // all rows to the file and their memory back to the process's share: held to the end, they would crowd the later work
       spill = new Spill(width, purpose, access == Access.ROWS, floats);
-      inMemory = frames;
+      for (int t = 0; t < frames; t++) {
+        spill.add(chunks.get(t / chunkFrames), (t % chunkFrames) * width);
+      }
+      chunks.clear();
+      held.run();
     }
     if (spill != null) {
       spill.add(row, 0);
@@ -176,7 +178,7 @@ public final class SeriesStore implements AutoCloseable {
    * length ≥ frames). Safe to call from several threads at once.
    */
   void columns(int first, double[][] out) {
-    int memory = spill == null ? frames : inMemory;
+    int memory = spill == null ? frames : 0; // a store that spilled has all its rows in the file
     if (spill != null) {
       spill.columns(first, out, memory);
     }
@@ -203,7 +205,7 @@ public final class SeriesStore implements AutoCloseable {
     if (from < 0 || count < 0 || from + count > frames || out.length < (long) count * width) {
       throw new IndexOutOfBoundsException("rows " + from + "+" + count + " of " + frames + " into " + out.length + " doubles");
     }
-    int memory = spill == null ? frames : inMemory;
+    int memory = spill == null ? frames : 0; // a store that spilled has all its rows in the file
     if (spill != null && from + count > memory) {
       int start = Math.max(from, memory);
       spill.rows(start - memory, from + count - start, out, (start - from) * width);
@@ -226,7 +228,6 @@ public final class SeriesStore implements AutoCloseable {
     held.run();
     chunks.clear();
     frames = 0;
-    inMemory = 0;
   }
 
   /**
