@@ -122,13 +122,15 @@ final class MdSection {
       Runner.Slot<MsdResult> msd = null;
       List<Runner.Slot<MsdResult>> regions = new ArrayList<>();
       Runner.Slot<VanHoveResult> vanHove = null;
+      // the runner deals the analyses out to its workers in turn: in this order the costly ones (bonds, van Hove, MSD, hops) fall
+      // two to each of two workers
       if (h.atoms().indicesOf(m.species()).length > 0 && !Double.isNaN(h.timestepFs())) {
+        vanHove = run.add(new VanHove(VanHoveParameters.ofRunFractions(m.species(), VAN_HOVE_RUN_FRACTIONS)
+            .withMaxDistinctOrigins(RDF_FRAMES)));
         msd = run.add(new MeanSquaredDisplacement(p));
         for (String reg : m.regions()) {
           regions.add(run.add(new MeanSquaredDisplacement(p.withRegion(Region.parse(reg)))));
         }
-        vanHove = run.add(new VanHove(VanHoveParameters.ofRunFractions(m.species(), VAN_HOVE_RUN_FRACTIONS)
-            .withMaxDistinctOrigins(RDF_FRAMES)));
       }
       List<RdfRun> rdf = new ArrayList<>();
       for (List<String> pair : RDF_PAIRS) {
@@ -142,9 +144,9 @@ final class MdSection {
           }
         }
       }
-      Runner.Slot<HopResult> hops = msd == null ? null : run.add(new HopAnalysis(HopParameters.of(m.species()).withTracer(false)));
       Runner.Slot<RotationResult> rotation = h.atoms().indicesOf("P").length > 0 && h.atoms().indicesOf("S").length > 0
           ? run.add(new RotationAnalysis(RotationParameters.of("P", "S"))) : null;
+      Runner.Slot<HopResult> hops = msd == null ? null : run.add(new HopAnalysis(HopParameters.of(m.species()).withTracer(false)));
       Runner.Pass pass = run.run(Progress.of(src));
       return new MdPass(h, pass, bp, bonds, msd, regions, p, rdf, hops, sample, vanHove, rotation);
     }

@@ -24,8 +24,9 @@ import java.util.concurrent.BlockingQueue;
  * IllegalArgumentException} or an {@link InterphaseException} of its own) is dropped from the pass;
  * the others go on, and its slot holds the failure. Failures of the reader end the pass and
  * propagate. On a machine with more than one core the accumulators run beside the reading, in as many
- * worker threads as there are cores besides the reader's (each accumulator in one thread, fed every
- * frame in order: results identical to a serial pass; the system property {@code
+ * worker threads as there are cores (each accumulator in one thread, fed every frame in order: results
+ * identical to a serial pass; the reading's threads wait for the file and for room in the queues part of the
+ * time, and the operating system shares the cores between them and the workers; the system property {@code
  * interphase.serialPass=true} turns this off, {@code interphase.analysisThreads=N} sets the workers);
  * {@link #run} then returns when the reading
  * ends, and each slot's {@link Slot#result()} waits for its own analysis to finish, so a caller can
@@ -83,8 +84,9 @@ public final class Runner {
     slots.forEach(s -> s.started = true);
     int cores = Runtime.getRuntime().availableProcessors();
     boolean parallel = !live.isEmpty() && cores > 1 && !Boolean.getBoolean("interphase.serialPass");
-    // as many workers as there are cores besides the reader's: the reading keeps a core of its own
-    int workers = Integer.getInteger("interphase.analysisThreads", cores - 1);
+    // as many workers as cores: with one core kept for the reading, a report's analyses queued behind one worker while the
+    // reading waited for them (2 cores: 25 s against 18 s for a 97 000-frame report, bench/run-report-bench.sh)
+    int workers = Integer.getInteger("interphase.analysisThreads", cores);
     Feed feed = parallel ? new Parallel(live, Math.max(1, Math.min(live.size(), workers))) : new Feed() {
       @Override
       public void accept(Frame f) {

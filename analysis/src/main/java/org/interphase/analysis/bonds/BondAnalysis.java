@@ -90,6 +90,8 @@ public final class BondAnalysis implements Analysis<BondResult> {
       hasPhosphorusOrSulfur = atoms.indicesOf("P").length + atoms.indicesOf("S").length > 0;
       dtFs = !Double.isNaN(p.timestepFs()) ? p.timestepFs() : header.timestepFs();
       delay = trackers.stream().mapToInt(t -> t.rule().minFrames()).max().orElse(1) - 1;
+      cnOf = new int[atoms.size()];
+      motifCounter = new MotifCounter(atoms);
     }
 
     @Override
@@ -205,24 +207,27 @@ public final class BondAnalysis implements Analysis<BondResult> {
         return;
       }
       lastCounted = snap;
-      Map<Integer, Integer> cn = new HashMap<>();
-      for (int c : primaryCenters) {
-        cn.put(c, 0);
-      }
+      // coordination of each primary centre (bonds of the primary rule always have centres at both ends when symmetric)
       boolean symmetric = p.primary().centerElement().equalsIgnoreCase(p.primary().ligandElement());
       int n = atoms.size();
+      for (int c : primaryCenters) {
+        cnOf[c] = 0;
+      }
       for (long k : snap.bonds.get(0)) {
-        cn.merge((int) (k / n), 1, Integer::sum);
+        cnOf[(int) (k / n)]++;
         if (symmetric) {
-          cn.merge((int) (k % n), 1, Integer::sum);
+          cnOf[(int) (k % n)]++;
         }
       }
-      int max = cn.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+      int max = 0;
+      for (int c : primaryCenters) {
+        max = Math.max(max, cnOf[c]);
+      }
       int[] hist = new int[Math.max(max, 6) + 1];
       double sum = 0;
-      for (int v : cn.values()) {
-        hist[v]++;
-        sum += v;
+      for (int c : primaryCenters) {
+        hist[cnOf[c]]++;
+        sum += cnOf[c];
       }
       // the same few histograms and motif counts recur over a long run: keep one copy of each
       coordination.add(histograms.computeIfAbsent(new Histogram(hist), h -> h).counts());
@@ -239,7 +244,7 @@ public final class BondAnalysis implements Analysis<BondResult> {
             }
           }
         }
-        Map<Motif, Integer> counted = Motifs.count(atoms, ps, ss, pp);
+        Map<Motif, Integer> counted = motifCounter.count(ps, ss, pp);
         counted.forEach((m, c) -> {
           if (c > 0) {
             firstFrames.putIfAbsent(m, snap.frame());
@@ -252,6 +257,9 @@ public final class BondAnalysis implements Analysis<BondResult> {
     }
 
     private Snapshot lastCounted;
+    /** Scratch of {@link #count}: per atom, its primary bonds. */
+    private int[] cnOf;
+    private MotifCounter motifCounter;
 
     /** Whether two frames have the same bonds: the same sets (the usual case), or equal ones (after a correction). */
     private static boolean sameSets(List<java.util.Set<Long>> a, List<java.util.Set<Long>> b) {

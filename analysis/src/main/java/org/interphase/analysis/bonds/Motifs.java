@@ -43,8 +43,13 @@ final class Motifs {
   /** One unit found in a frame: its motif and its atoms (0-based, ascending). */
   record Unit(Motif motif, int[] atoms) {}
 
-  /** Counts of each motif in one frame (motifs with count 0 absent). */
+  /** Counts of each motif in one frame (motifs with count 0 absent); for many frames reuse a {@link MotifCounter}. */
   static Map<Motif, Integer> count(AtomTable atoms, List<int[]> ps, List<int[]> ss, List<int[]> pp) {
+    return new MotifCounter(atoms).count(ps, ss, pp);
+  }
+
+  /** Counts of each motif in one frame from its {@link #units}: what {@link MotifCounter} must give. */
+  static Map<Motif, Integer> countUnits(AtomTable atoms, List<int[]> ps, List<int[]> ss, List<int[]> pp) {
     Map<Motif, Integer> out = new TreeMap<>();
     for (Unit u : units(atoms, ps, ss, pp)) {
       out.merge(u.motif(), 1, Integer::sum);

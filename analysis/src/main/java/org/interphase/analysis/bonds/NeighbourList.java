@@ -51,9 +51,7 @@ final class NeighbourList {
     if (cutoffA > listCutoffA - SKIN_A) {
       throw new IllegalArgumentException("cutoff " + cutoffA + " Å exceeds the list's " + (listCutoffA - SKIN_A) + " Å");
     }
-    if (stale(cell, positions)) {
-      rebuild(cell, positions);
-    }
+    refresh(cell, positions);
     for (int k = 0; k < pairs; k++) {
       int c = pairCenter[k];
       int l = pairLigand[k];
@@ -63,6 +61,36 @@ final class NeighbourList {
         sink.accept(c, l, r);
       }
     }
+  }
+
+  /**
+   * Makes the candidates fit the positions: rebuilds them when an atom has moved more than half the skin since they were
+   * found, or the cell changed.
+   *
+   * @param positions Cartesian Å, flat (not modified)
+   * @return whether the candidates were rebuilt (their indices then name other pairs)
+   */
+  boolean refresh(Cell cell, double[] positions) {
+    if (stale(cell, positions)) {
+      rebuild(cell, positions);
+      return true;
+    }
+    return false;
+  }
+
+  /** Candidate pairs since the last {@link #refresh}. */
+  int size() {
+    return pairs;
+  }
+
+  /** The centre of candidate {@code k}. */
+  int center(int k) {
+    return pairCenter[k];
+  }
+
+  /** The ligand of candidate {@code k}. */
+  int ligand(int k) {
+    return pairLigand[k];
   }
 
   private boolean stale(Cell cell, double[] positions) {

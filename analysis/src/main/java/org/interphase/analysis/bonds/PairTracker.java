@@ -28,6 +28,9 @@ final class PairTracker {
   private final NeighbourList neighbours;
   /** The committed bonds as last handed out; null after a change. */
   private java.util.Set<Long> committed;
+  /** The state of each candidate pair of the neighbour list, {@code null} for a pair without one. */
+  private State[] byCandidate = new State[64];
+  private final double[] tmp = new double[3];
 
   /** Per-pair state. */
   private static final class State {
@@ -41,6 +44,8 @@ final class PairTracker {
     double runTimePs;
     int runLayer;
     boolean seen;
+    /** The index of the pair among the neighbour list's candidates, −1 when it is not one of them. */
+    int candidate = -1;
   }
 
   PairTracker(BondRule rule, int[] centers, int[] ligands, int atoms) {
@@ -74,12 +79,18 @@ final class PairTracker {
     Cell cell = f.cell();
     boolean first = frameIndex == 0;
     double cutoff = first ? Math.max(rule.breakA(), rule.initialA()) : rule.breakA();
-    neighbours.pairs(cell, pos, cutoff, (c, l, d) -> {
-      if (symmetric && l < c) {
-        return; // each unordered pair once
+    if (neighbours.refresh(cell, pos)) {
+      attachAll();
+    }
+    // every candidate closer than the cutoff, in the list's order; the state of a pair is found through its candidate
+    for (int k = 0, n = neighbours.size(); k < n; k++) {
+      int c = neighbours.center(k);
+      int l = neighbours.ligand(k);
+      double d = cell.minimumImage(pos[3 * l] - pos[3 * c], pos[3 * l + 1] - pos[3 * c + 1], pos[3 * l + 2] - pos[3 * c + 2], tmp);
+      if (!(d < cutoff) || (symmetric && l < c)) {
+        continue; // each unordered pair once
       }
-      long k = key(c, l);
-      State s = states.get(k);
+      State s = byCandidate[k];
       if (first) {
         if (d < rule.initialA()) {
           s = new State();
@@ -87,20 +98,22 @@ final class PairTracker {
           committed = null;
           s.raw = true;
           s.since = 0;
-          states.put(k, s);
+          states.put(key(c, l), s);
+          attach(s, k);
         }
-        return;
+        continue;
       }
       if (s == null) {
         if (d >= rule.formA()) {
-          return;
+          continue;
         }
         s = new State();
-        states.put(k, s);
+        states.put(key(c, l), s);
+        attach(s, k);
       }
       s.seen = true;
       step(s, c, l, d, frameIndex, timePs, pos, layerOf);
-    });
+    }
     if (first) {
       return;
     }
@@ -108,15 +121,51 @@ final class PairTracker {
       Map.Entry<Long, State> e = it.next();
       State s = e.getValue();
       if (!s.seen) {
-        int c = (int) (e.getKey() / atoms);
-        int l = (int) (e.getKey() % atoms);
-        double d = cell.minimumImage(pos[3 * l] - pos[3 * c], pos[3 * l + 1] - pos[3 * c + 1], pos[3 * l + 2] - pos[3 * c + 2],
-            new double[3]);
+        long key = e.getKey();
+        int c = (int) (key / atoms);
+        int l = (int) (key % atoms);
+        double d = cell.minimumImage(pos[3 * l] - pos[3 * c], pos[3 * l + 1] - pos[3 * c + 1], pos[3 * l + 2] - pos[3 * c + 2], tmp);
         step(s, c, l, d, frameIndex, timePs, pos, layerOf);
       }
       s.seen = false;
       if (!s.committed && !s.raw && s.runStart < 0) {
         it.remove();
+        if (s.candidate >= 0 && byCandidate[s.candidate] == s) {
+          byCandidate[s.candidate] = null;
+        }
+      }
+    }
+  }
+
+  /** Links a state to its candidate, so that the next frames find it without a look-up. */
+  private void attach(State s, int k) {
+    byCandidate[k] = s;
+    s.candidate = k;
+  }
+
+  /** After the candidates were rebuilt: finds the state of each (once per rebuild). */
+  private void attachAll() {
+    int n = neighbours.size();
+    if (byCandidate.length < n) {
+      byCandidate = new State[Math.max(n, 2 * byCandidate.length)];
+    } else {
+      java.util.Arrays.fill(byCandidate, null);
+    }
+    for (State s : states.values()) {
+      s.candidate = -1;
+    }
+    if (states.isEmpty()) {
+      return;
+    }
+    for (int k = 0; k < n; k++) {
+      int c = neighbours.center(k);
+      int l = neighbours.ligand(k);
+      if (symmetric && l < c) {
+        continue;
+      }
+      State s = states.get(key(c, l));
+      if (s != null) {
+        attach(s, k);
       }
     }
   }

@@ -104,16 +104,28 @@ public final class HopAnalysis implements Analysis<HopResult> {
         throw new IllegalArgumentException("frame " + f.step() + " has no cell: sites and hops need the periodic cell");
       }
       if (positions == null) {
-        positions = new SeriesStore(3 * mobile.length, "hops");
+        positions = SeriesStore.ofFloats(3 * mobile.length, "hops");
         row = new double[3 * mobile.length];
+      }
+      if (density == null && p.autoSites()) {
+        // the density is counted as the frames come, in the first frame's cell, as SiteFinder would count the stored rows
+        density = new SiteFinder.Density(cell, p);
+        density.atoms(mobile.length);
       }
       for (int k = 0; k < mobile.length; k++) {
         for (int d = 0; d < 3; d++) {
           cart[d] = f.position(mobile[k], d);
         }
         cell.toFractional(cart, frac);
-        for (int d = 0; d < 3; d++) {
-          row[3 * k + d] = (float) (frac[d] - Math.floor(frac[d])); // float precision (1e-7 of the cell) is plenty for sites
+        // float precision (1e-7 of the cell) is plenty for sites
+        float fa = (float) (frac[0] - Math.floor(frac[0]));
+        float fb = (float) (frac[1] - Math.floor(frac[1]));
+        float fc = (float) (frac[2] - Math.floor(frac[2]));
+        row[3 * k] = fa;
+        row[3 * k + 1] = fb;
+        row[3 * k + 2] = fc;
+        if (density != null) {
+          density.add(fa, fb, fc);
         }
       }
       positions.add(row);
@@ -128,13 +140,17 @@ public final class HopAnalysis implements Analysis<HopResult> {
     }
 
     private double[] row;
+    /** The density of the mobile atoms so far, for the sites ({@code null} with given sites). */
+    private SiteFinder.Density density;
 
-    /** The stored frames in order, each as floats, read from the store a block at a time. */
+    /** The stored frames in order, each as floats (one array, overwritten by the next frame), read from the store a block at a time. */
     private java.util.Iterator<float[]> rows() {
       int width = positions.width();
       int block = Math.max(1, (1 << 20) / width);
       return new java.util.Iterator<>() {
         private final double[] buffer = new double[block * width];
+        /** One row, handed out again for every frame: the caller reads it before asking for the next. */
+        private final float[] out = new float[width];
         private int next;
         private int loaded;
         private int start = -1;
@@ -151,7 +167,6 @@ public final class HopAnalysis implements Analysis<HopResult> {
             loaded = Math.min(block, positions.frames() - next);
             positions.rows(start, loaded, buffer);
           }
-          float[] out = new float[width];
           int o = (next - start) * width;
           for (int c = 0; c < width; c++) {
             out[c] = (float) buffer[o + c];
@@ -175,7 +190,7 @@ public final class HopAnalysis implements Analysis<HopResult> {
       }
       try {
         Cell first = cells.get(0);
-        List<Site> sites = p.autoSites() ? SiteFinder.find(() -> rows(), frames, first, p) : p.sites();
+        List<Site> sites = p.autoSites() ? SiteFinder.find(density, frames, first, p) : p.sites();
         sites = typer == null ? sites : typer.type(sites, p.coordinationA());
         if (sites.isEmpty()) {
           throw new IllegalArgumentException(String.format(Locale.ROOT, "no %s site: the smoothed density has no maximum of at least %s "

@@ -36,22 +36,62 @@ final class SiteFinder {
    * @return the sites in order of decreasing density, each of type {@code site}; may be empty
    */
   static List<Site> find(Iterable<float[]> fractional, int frames, Cell cell, HopParameters p) {
-    double[] len = cell.lengthsA();
-    int[] n = new int[3];
-    for (int d = 0; d < 3; d++) {
-      n[d] = Math.max(4, (int) Math.round(len[d] / p.gridA()));
-    }
-    double[] grid = new double[n[0] * n[1] * n[2]];
-    int atoms = 0;
+    Density density = new Density(cell, p);
     for (float[] f : fractional) {
+      density.add(f);
+    }
+    return find(density, frames, cell, p);
+  }
+
+  /**
+   * The histogram of step 1, filled frame by frame (so that an analysis can count the positions as they come instead of reading
+   * them back): voxel counts along the cell vectors of the cell it was made for.
+   */
+  static final class Density {
+    private final int[] n = new int[3];
+    private final double[] grid;
+    private int atoms;
+
+    /** An empty histogram with the voxels of {@code cell} (the grid of {@link HopParameters#gridA()}). */
+    Density(Cell cell, HopParameters p) {
+      double[] len = cell.lengthsA();
+      for (int d = 0; d < 3; d++) {
+        n[d] = Math.max(4, (int) Math.round(len[d] / p.gridA()));
+      }
+      grid = new double[n[0] * n[1] * n[2]];
+    }
+
+    /** Counts one frame: wrapped fractional positions {@code [f0a, f0b, f0c, f1a, …]}. */
+    void add(float[] f) {
       atoms = f.length / 3;
       for (int i = 0; i < f.length; i += 3) {
-        int a = bin(f[i], n[0]);
-        int b = bin(f[i + 1], n[1]);
-        int c = bin(f[i + 2], n[2]);
-        grid[(a * n[1] + b) * n[2] + c]++;
+        add(f[i], f[i + 1], f[i + 2]);
       }
     }
+
+    /** Counts one position (wrapped fractional coordinates); {@link #atoms(int)} says how many a frame has. */
+    void add(float fa, float fb, float fc) {
+      grid[(bin(fa, n[0]) * n[1] + bin(fb, n[1])) * n[2] + bin(fc, n[2])]++;
+    }
+
+    /** Sets the number of atoms per frame (for {@link #add(float, float, float)} callers). */
+    void atoms(int count) {
+      atoms = count;
+    }
+  }
+
+  /**
+   * The sites of a filled histogram (steps 2 to 5); the histogram is smoothed in place.
+   *
+   * @param frames how many frames were counted
+   * @param cell the cell the histogram was made for
+   * @return the sites in order of decreasing density, each of type {@code site}; may be empty
+   */
+  static List<Site> find(Density density, int frames, Cell cell, HopParameters p) {
+    double[] len = cell.lengthsA();
+    int[] n = density.n;
+    double[] grid = density.grid;
+    int atoms = density.atoms;
     for (int d = 0; d < 3; d++) {
       smooth(grid, n, d, p.smoothA() / (len[d] / n[d]));
     }

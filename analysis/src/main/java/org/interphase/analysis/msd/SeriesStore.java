@@ -18,21 +18,34 @@ import java.util.List;
  * copying, until they would take more than a quarter of the heap (property {@code
  * interphase.msdSpillBytes}); from then on they go to a temporary file in {@code java.io.tmpdir},
  * in tiles of frames stored column by column, so that reading one atom's columns reads a contiguous
- * run per tile, and reading a block of consecutive frames reads one contiguous run per column and
- * tile. The file is deleted by {@link #close()}, and at exit if the process ends first (also on
- * Ctrl-C).
+ * run per tile ({@link Access#COLUMNS}, the MSD's way of reading), or row after row, so that reading a
+ * block of consecutive frames is one contiguous read ({@link Access#ROWS}, the way of the van Hove
+ * correlation and the hops). The file is deleted by {@link #close()}, and at exit if the process ends
+ * first (also on Ctrl-C).
  *
  * <p>The store of the analyses that need a trajectory at random times (the MSD over all time origins,
  * the van Hove correlation, the sites and hops); the limit applies to all stores of the process together, so that a
  * report running several of them at once stays within the heap.
  */
 public final class SeriesStore implements AutoCloseable {
-  private static final int CHUNK_FRAMES = 2048;
+  /**
+   * Bytes of one in-memory chunk at most: well below half of the collector's smallest region (1 MB), so that a chunk is an
+   * ordinary object and not a "humongous" one, each of which makes G1 consider an old-generation cycle.
+   */
+  private static final int CHUNK_BYTES = 1 << 18;
   /** Bytes of rows held in memory by every store of the process. */
   private static final java.util.concurrent.atomic.AtomicLong IN_MEMORY = new java.util.concurrent.atomic.AtomicLong();
   /** Gives back the bytes of a store that is dropped without {@link #close()} (an analysis abandoned by a failed read). */
   private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
   private final Held held = new Held();
+
+  /** How the rows are mostly read back, which decides the layout of the temporary file. */
+  public enum Access {
+    /** Whole columns over all frames ({@link #columns}): tiles of frames stored column by column. */
+    COLUMNS,
+    /** Blocks of consecutive rows ({@link #rows}): rows stored one after another. */
+    ROWS
+  }
 
   /** The bytes one store holds in memory, given back to the process's count when the store closes or is collected. */
   private static final class Held implements Runnable {
@@ -50,8 +63,15 @@ public final class SeriesStore implements AutoCloseable {
     }
   }
   private final int width;
+  /** Rows per in-memory chunk: at most 2048, and at most {@link #CHUNK_BYTES} per chunk. */
+  private final int chunkFrames;
   private final String purpose;
   private final long memoryLimitBytes;
+  private final Access access;
+  /** Whether values are kept at float precision (4 bytes each in the file). */
+  private final boolean floats;
+  /** A row rounded to floats, for {@link #add} of a float store. */
+  private double[] rounded;
   private final List<double[]> chunks = new ArrayList<>();
   private int frames;
   private Spill spill;
@@ -67,8 +87,35 @@ public final class SeriesStore implements AutoCloseable {
    *     the temporary file is {@code interphase-<purpose in lower case, without spaces>-….bin}
    */
   public SeriesStore(int width, String purpose) {
+    this(width, purpose, Access.COLUMNS);
+  }
+
+  /**
+   * An empty store of rows of {@code width} doubles whose temporary file, if it needs one, is laid out for {@code access}
+   * (both ways of reading work with either layout; the other one is slower).
+   *
+   * @param purpose as {@link #SeriesStore(int, String)}
+   */
+  public SeriesStore(int width, String purpose, Access access) {
+    this(width, purpose, access, false);
+  }
+
+  /**
+   * An empty store of rows read as blocks ({@link Access#ROWS}) whose values are rounded to float precision when added: half the
+   * bytes in the temporary file. For series that are floats already (then nothing is lost).
+   *
+   * @param purpose as {@link #SeriesStore(int, String)}
+   */
+  public static SeriesStore ofFloats(int width, String purpose) {
+    return new SeriesStore(width, purpose, Access.ROWS, true);
+  }
+
+  private SeriesStore(int width, String purpose, Access access, boolean floats) {
     this.width = width;
+    this.chunkFrames = Math.max(1, Math.min(2048, CHUNK_BYTES / (Double.BYTES * Math.max(1, width))));
     this.purpose = purpose;
+    this.floats = floats;
+    this.access = java.util.Objects.requireNonNull(access, "access");
     this.memoryLimitBytes = Long.getLong("interphase.msdSpillBytes", Runtime.getRuntime().maxMemory() / 4);
     CLEANER.register(this, held);
   }
@@ -79,11 +126,21 @@ public final class SeriesStore implements AutoCloseable {
    * @throws UncheckedIOException when the temporary file cannot be written (e.g. the disk is full)
    */
   public void add(double[] row) {
+    if (floats) {
+      if (rounded == null) {
+        rounded = new double[width];
+      }
+      for (int c = 0; c < width; c++) {
+        rounded[c] = (float) row[c];
+      }
+      row = rounded;
+    }
     long rowBytes = (long) width * Double.BYTES;
     if (spill == null && IN_MEMORY.get() + rowBytes > memoryLimitBytes) {
-      spill = new Spill(width, purpose);
+      // all rows to the file and their memory back to the process's share: held to the end, they would crowd the later work
+      spill = new Spill(width, purpose, access == Access.ROWS, floats);
       for (int t = 0; t < frames; t++) {
-        spill.add(chunks.get(t / CHUNK_FRAMES), (t % CHUNK_FRAMES) * width);
+        spill.add(chunks.get(t / chunkFrames), (t % chunkFrames) * width);
       }
       chunks.clear();
       held.run();
@@ -91,9 +148,9 @@ public final class SeriesStore implements AutoCloseable {
     if (spill != null) {
       spill.add(row, 0);
     } else {
-      int inChunk = frames % CHUNK_FRAMES;
+      int inChunk = frames % chunkFrames;
       if (inChunk == 0) {
-        chunks.add(new double[CHUNK_FRAMES * width]);
+        chunks.add(new double[chunkFrames * width]);
       }
       System.arraycopy(row, 0, chunks.get(chunks.size() - 1), inChunk * width, width);
       held.add(rowBytes);
@@ -121,14 +178,14 @@ public final class SeriesStore implements AutoCloseable {
    * length ≥ frames). Safe to call from several threads at once.
    */
   void columns(int first, double[][] out) {
+    int memory = spill == null ? frames : 0; // a store that spilled has all its rows in the file
     if (spill != null) {
-      spill.columns(first, out);
-      return;
+      spill.columns(first, out, memory);
     }
     int k = out.length;
-    for (int t = 0, chunk = 0; t < frames; chunk++) {
+    for (int t = 0, chunk = 0; t < memory; chunk++) {
       double[] data = chunks.get(chunk);
-      int end = Math.min(frames, t + CHUNK_FRAMES);
+      int end = Math.min(memory, t + chunkFrames);
       for (int at = first; t < end; t++, at += width) {
         for (int j = 0; j < k; j++) {
           out[j][t] = data[at + j];
@@ -148,14 +205,15 @@ public final class SeriesStore implements AutoCloseable {
     if (from < 0 || count < 0 || from + count > frames || out.length < (long) count * width) {
       throw new IndexOutOfBoundsException("rows " + from + "+" + count + " of " + frames + " into " + out.length + " doubles");
     }
-    if (spill != null) {
-      spill.rows(from, count, out);
-      return;
+    int memory = spill == null ? frames : 0; // a store that spilled has all its rows in the file
+    if (spill != null && from + count > memory) {
+      int start = Math.max(from, memory);
+      spill.rows(start - memory, from + count - start, out, (start - from) * width);
     }
-    for (int t = from; t < from + count;) {
-      int inChunk = t % CHUNK_FRAMES;
-      int run = Math.min(from + count - t, CHUNK_FRAMES - inChunk);
-      System.arraycopy(chunks.get(t / CHUNK_FRAMES), inChunk * width, out, (t - from) * width, run * width);
+    for (int t = from; t < Math.min(from + count, memory);) {
+      int inChunk = t % chunkFrames;
+      int run = Math.min(Math.min(from + count, memory) - t, chunkFrames - inChunk);
+      System.arraycopy(chunks.get(t / chunkFrames), inChunk * width, out, (t - from) * width, run * width);
       t += run;
     }
   }
@@ -172,10 +230,21 @@ public final class SeriesStore implements AutoCloseable {
     frames = 0;
   }
 
-  /** Rows in a temporary file: full tiles of {@code tile} frames column by column, the last partial tile in memory. */
+  /**
+   * Rows in a temporary file: full tiles of {@code tile} frames, column by column (or row by row), the last partial tile in
+   * memory.
+   */
   private static final class Spill {
+    /** Frames per block of the column-major transposition (a block of rows and its columns stay in the cache). */
+    private static final int BLOCK = 64;
+    /** Per reading thread, the direct buffer row-major reads go through. */
+    private static final ThreadLocal<ByteBuffer> READS = ThreadLocal.withInitial(
+        () -> ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.nativeOrder()));
     private final int width;
     private final String purpose;
+    private final boolean rowMajor;
+    /** Bytes of one value in the file: 8, or 4 for a store of floats (row-major only). */
+    private final int bytes;
     private final int tile;
     private final Path file;
     private final FileChannel channel;
@@ -184,13 +253,16 @@ public final class SeriesStore implements AutoCloseable {
     private int inTile;
     private int tiles;
 
-    Spill(int width, String purpose) {
+    Spill(int width, String purpose, boolean rowMajor, boolean floats) {
       this.width = width;
       this.purpose = purpose;
+      this.rowMajor = rowMajor;
+      this.bytes = floats ? Float.BYTES : Double.BYTES;
       // about 32 MB of rows per tile
       this.tile = Math.max(64, Math.min(8192, (32 << 20) / (8 * width)));
       this.rows = new double[tile * width];
-      this.out = ByteBuffer.allocate(tile * width * Double.BYTES).order(ByteOrder.nativeOrder());
+      // direct: written to the file as it is, not copied into a temporary direct buffer first
+      this.out = ByteBuffer.allocateDirect(tile * width * Double.BYTES).order(ByteOrder.nativeOrder());
       try {
         file = Files.createTempFile("interphase-" + purpose.toLowerCase(java.util.Locale.ROOT).replace(" ", "") + "-", ".bin");
         file.toFile().deleteOnExit();
@@ -210,14 +282,29 @@ public final class SeriesStore implements AutoCloseable {
 
     private void writeTile() {
       DoubleBuffer d = out.clear().asDoubleBuffer();
-      for (int c = 0; c < width; c++) {
-        for (int t = 0; t < tile; t++) {
-          d.put(rows[t * width + c]);
+      if (rowMajor && bytes == Float.BYTES) {
+        java.nio.FloatBuffer f = out.clear().asFloatBuffer();
+        for (int i = 0; i < tile * width; i++) {
+          f.put((float) rows[i]);
+        }
+      } else if (rowMajor) {
+        d.put(rows, 0, tile * width);
+      } else {
+        // column c of the tile at [c·tile, (c + 1)·tile): transposed a block of frames at a time, so that the rows read stay cached
+        double[] column = new double[BLOCK];
+        for (int t0 = 0; t0 < tile; t0 += BLOCK) {
+          int nt = Math.min(BLOCK, tile - t0);
+          for (int c = 0; c < width; c++) {
+            for (int t = 0; t < nt; t++) {
+              column[t] = rows[(t0 + t) * width + c];
+            }
+            d.put(c * tile + t0, column, 0, nt);
+          }
         }
       }
-      out.limit(tile * width * Double.BYTES);
+      out.limit(tile * width * bytes);
       try {
-        long pos = (long) tiles * tile * width * Double.BYTES;
+        long pos = (long) tiles * tile * width * bytes;
         while (out.hasRemaining()) {
           pos += channel.write(out, pos);
         }
@@ -228,8 +315,26 @@ public final class SeriesStore implements AutoCloseable {
       inTile = 0;
     }
 
-    void columns(int first, double[][] into) {
+    /** Columns of the rows in the file into {@code into[j][offset …]}. */
+    void columns(int first, double[][] into, int offset) {
       int k = into.length;
+      if (rowMajor) {
+        double[] block = new double[tile * width];
+        for (int i = 0; i < tiles; i++) {
+          rows(i * tile, tile, block, 0);
+          for (int t = 0; t < tile; t++) {
+            for (int j = 0; j < k; j++) {
+              into[j][offset + i * tile + t] = block[t * width + first + j];
+            }
+          }
+        }
+        for (int t = 0; t < inTile; t++) {
+          for (int j = 0; j < k; j++) {
+            into[j][offset + tiles * tile + t] = rows[t * width + first + j];
+          }
+        }
+        return;
+      }
       ByteBuffer b = ByteBuffer.allocate(k * tile * Double.BYTES).order(ByteOrder.nativeOrder());
       for (int i = 0; i < tiles; i++) {
         long pos = ((long) i * tile * width + (long) first * tile) * Double.BYTES;
@@ -237,18 +342,44 @@ public final class SeriesStore implements AutoCloseable {
         read(b, pos);
         DoubleBuffer d = b.flip().asDoubleBuffer();
         for (int j = 0; j < k; j++) {
-          d.get(into[j], i * tile, tile);
+          d.get(into[j], offset + i * tile, tile);
         }
       }
       for (int t = 0; t < inTile; t++) {
         for (int j = 0; j < k; j++) {
-          into[j][tiles * tile + t] = rows[t * width + first + j];
+          into[j][offset + tiles * tile + t] = rows[t * width + first + j];
         }
       }
     }
 
-    /** Rows from … from + count − 1 row after row: per tile, one contiguous read of each column's part. */
-    void rows(int from, int count, double[] out) {
+    /**
+     * Rows from … from + count − 1 of the file, row after row into {@code out[at …]}: row-major, contiguous reads; column-major,
+     * per tile one contiguous read of each column's part.
+     */
+    void rows(int from, int count, double[] out, int at) {
+      if (rowMajor) {
+        int inFile = Math.max(0, Math.min(from + count, tiles * tile) - from);
+        // straight into a direct buffer of this thread, a piece at a time (a heap buffer would be copied through one)
+        ByteBuffer b = READS.get();
+        int piece = b.capacity() / bytes;
+        for (int done = 0; done < inFile * width; done += piece) {
+          int n = Math.min(piece, inFile * width - done);
+          b.clear().limit(n * bytes);
+          read(b, ((long) from * width + done) * bytes);
+          if (bytes == Float.BYTES) {
+            java.nio.FloatBuffer f = b.flip().asFloatBuffer();
+            for (int k = 0; k < n; k++) {
+              out[at + done + k] = f.get(k);
+            }
+          } else {
+            b.flip().asDoubleBuffer().get(out, at + done, n);
+          }
+        }
+        for (int t = from + inFile; t < from + count; t++) {
+          System.arraycopy(rows, (t - tiles * tile) * width, out, at + (t - from) * width, width);
+        }
+        return;
+      }
       ByteBuffer b = ByteBuffer.allocate(Math.min(count, tile) * Double.BYTES).order(ByteOrder.nativeOrder());
       int end = from + count;
       int t = from;
@@ -262,13 +393,13 @@ public final class SeriesStore implements AutoCloseable {
           read(b, pos);
           DoubleBuffer d = b.flip().asDoubleBuffer();
           for (int k = 0; k < n; k++) {
-            out[(t - from + k) * width + c] = d.get(k);
+            out[at + (t - from + k) * width + c] = d.get(k);
           }
         }
         t += n;
       }
       for (; t < end; t++) {
-        System.arraycopy(rows, (t - tiles * tile) * width, out, (t - from) * width, width);
+        System.arraycopy(rows, (t - tiles * tile) * width, out, at + (t - from) * width, width);
       }
     }
 

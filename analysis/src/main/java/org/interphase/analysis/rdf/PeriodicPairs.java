@@ -65,19 +65,31 @@ public final class PeriodicPairs {
    */
   public static void histogram(Cell cell, double[] centres, double[] neighbours, int[] self, boolean everyImageOfSelf,
       double[] edges, long[] counts) {
-    int nbins = counts.length;
-    double rMax = edges[nbins];
-    double rMax2 = rMax * rMax;
-    double inverseWidth = nbins / rMax;
-    double tol2 = SELF_TOLERANCE_A * SELF_TOLERANCE_A;
+    double rMax = edges[counts.length];
     double[] w = cell.perpendicularWidthsA();
-    double[] m = cell.rows();
     int[] nb = new int[3];
     int[] reach = new int[3];
     for (int k = 0; k < 3; k++) {
       nb[k] = (int) Math.max(1, Math.min(MAX_BINS, Math.floor(w[k] / rMax)));
       reach[k] = (int) Math.ceil(rMax * nb[k] / w[k]);
     }
+    if (rMax / Math.min(w[0], Math.min(w[1], w[2])) + 1e-9 < 0.5 && (2 * reach[0] + 1) * (2 * reach[1] + 1) * (2 * reach[2] + 1)
+        > nb[0] * nb[1] * nb[2]) {
+      byNeighbour(cell, centres, neighbours, self, everyImageOfSelf, edges, counts, nb, reach);
+    } else {
+      byBins(cell, centres, neighbours, self, everyImageOfSelf, edges, counts, nb, reach);
+    }
+  }
+
+  /** The bins within reach of each centre, each with its lattice translation (the method of the class comment). */
+  static void byBins(Cell cell, double[] centres, double[] neighbours, int[] self, boolean everyImageOfSelf, double[] edges,
+      long[] counts, int[] nb, int[] reach) {
+    int nbins = counts.length;
+    double rMax = edges[nbins];
+    double rMax2 = rMax * rMax;
+    double inverseWidth = nbins / rMax;
+    double tol2 = SELF_TOLERANCE_A * SELF_TOLERANCE_A;
+    double[] m = cell.rows();
     Sorted sorted = Sorted.of(cell, neighbours, nb);
     double[] home = new double[3];
     int[] homeBin = new int[3];
@@ -115,6 +127,111 @@ public final class PeriodicPairs {
     }
   }
 
+  /**
+   * The histogram of {@link #histogram(Cell, double[], double[], int[], boolean, double[], long[])} where the bins within reach
+   * wrap round the cell (few bins: the cell is less than about three r<sub>max</sub> across): the same images, with the same
+   * arithmetic, found per (centre, neighbour) pair instead of per bin. Of the (bin, translation) pairs the bin search visits for a
+   * neighbour, only those whose translation brings the neighbour within r<sub>max</sub> of the centre along every face normal
+   * can count (|Δf<sub>k</sub> + n<sub>k</sub>|·w<sub>k</sub> ≤ r): with r<sub>max</sub> below half of every width that is one
+   * translation per lattice vector, or none (the caller makes sure r<sub>max</sub>/w<sub>k</sub> plus the margin stays below ½).
+   * Each image is then measured as the bin search measures it.
+   */
+  static void byNeighbour(Cell cell, double[] centres, double[] neighbours, int[] self, boolean everyImageOfSelf,
+      double[] edges, long[] counts, int[] nb, int[] reach) {
+    int nbins = counts.length;
+    double rMax = edges[nbins];
+    double rMax2 = rMax * rMax;
+    double inverseWidth = nbins / rMax;
+    double tol2 = SELF_TOLERANCE_A * SELF_TOLERANCE_A;
+    double[] w = cell.perpendicularWidthsA();
+    double[] m = cell.rows();
+    // a rounding margin on the fractional bound: the Cartesian test decides
+    double[] limit = new double[3];
+    for (int k = 0; k < 3; k++) {
+      limit[k] = rMax / w[k] + 1e-9;
+    }
+    int n = neighbours.length / 3;
+    double[] frac = new double[3 * n];
+    double[] xyz = new double[3 * n];
+    int[] bins = new int[3 * n];
+    double[] p = new double[3];
+    int[] b = new int[3];
+    for (int i = 0; i < n; i++) {
+      wrapped(cell, neighbours, i, p, b, nb, frac, 3 * i);
+      System.arraycopy(p, 0, xyz, 3 * i, 3);
+      System.arraycopy(b, 0, bins, 3 * i, 3);
+    }
+    // translations: lattice steps lo … hi along each vector (those of the bins within reach)
+    int[] lo = new int[3];
+    int span = 1;
+    int[] size = new int[3];
+    for (int k = 0; k < 3; k++) {
+      lo[k] = Math.floorDiv(-reach[k], nb[k]);
+      size[k] = Math.floorDiv(nb[k] - 1 + reach[k], nb[k]) - lo[k] + 1;
+      span *= size[k];
+    }
+    double[] t = new double[3 * span];
+    double[] home = new double[3];
+    double[] homeFrac = new double[3];
+    int[] homeBin = new int[3];
+    for (int c = 0; c < self.length; c++) {
+      wrapped(cell, centres, c, home, homeBin, nb, homeFrac, 0);
+      int me = self[c];
+      double within2 = everyImageOfSelf ? Double.POSITIVE_INFINITY : tol2;
+      // each translation minus the centre, as the bin search writes it
+      for (int ia = 0, i = 0; ia < size[0]; ia++) {
+        int sa = lo[0] + ia;
+        for (int ib = 0; ib < size[1]; ib++) {
+          int sb = lo[1] + ib;
+          for (int ic = 0; ic < size[2]; ic++, i += 3) {
+            int sc = lo[2] + ic;
+            t[i] = sa * m[0] + sb * m[3] + sc * m[6] - home[0];
+            t[i + 1] = sa * m[1] + sb * m[4] + sc * m[7] - home[1];
+            t[i + 2] = sa * m[2] + sb * m[5] + sc * m[8] - home[2];
+          }
+        }
+      }
+      for (int j = 0; j < n; j++) {
+        int sa0 = step(frac[3 * j] - homeFrac[0], limit[0], bins[3 * j], homeBin[0], nb[0], reach[0]);
+        if (sa0 == NONE) {
+          continue;
+        }
+        int sb0 = step(frac[3 * j + 1] - homeFrac[1], limit[1], bins[3 * j + 1], homeBin[1], nb[1], reach[1]);
+        if (sb0 == NONE) {
+          continue;
+        }
+        int sc0 = step(frac[3 * j + 2] - homeFrac[2], limit[2], bins[3 * j + 2], homeBin[2], nb[2], reach[2]);
+        if (sc0 == NONE) {
+          continue;
+        }
+        int i = 3 * (((sa0 - lo[0]) * size[1] + (sb0 - lo[1])) * size[2] + (sc0 - lo[2]));
+        double x = xyz[3 * j] + t[i];
+        double y = xyz[3 * j + 1] + t[i + 1];
+        double z = xyz[3 * j + 2] + t[i + 2];
+        double r2 = x * x + y * y + z * z;
+        if (r2 < rMax2 && !(j == me && r2 < within2)) {
+          counts[bin(Math.sqrt(r2), edges, inverseWidth)]++;
+        }
+      }
+    }
+  }
+
+  /** No lattice step brings a neighbour near enough along a vector. */
+  private static final int NONE = Integer.MIN_VALUE;
+
+  /**
+   * The one lattice step along a vector that can bring a neighbour within r<sub>max</sub> of the centre: the nearest to −Δf,
+   * when |Δf + step| is within the limit and the bin search visits the neighbour's bin with that step; else {@link #NONE}.
+   * With r<sub>max</sub> below half the width no other step is within the limit.
+   */
+  private static int step(double df, double limit, int bin, int homeBin, int nb, int reach) {
+    int s = -(int) Math.floor(df + 0.5);
+    if (!(Math.abs(df + s) <= limit) || Math.abs(s * nb + bin - homeBin) > reach) {
+      return NONE;
+    }
+    return s;
+  }
+
   /** The coordinates of the given atoms, flat. */
   private static double[] gather(double[] positions, int[] atoms) {
     double[] out = new double[3 * atoms.length];
@@ -144,6 +261,11 @@ public final class PeriodicPairs {
 
   /** Point {@code a} of {@code positions} wrapped into the cell: its Cartesian position into {@code xyz}, its bin into {@code bin}. */
   private static void wrapped(Cell cell, double[] positions, int a, double[] xyz, int[] bin, int[] nb) {
+    wrapped(cell, positions, a, xyz, bin, nb, null, 0);
+  }
+
+  /** As {@link #wrapped(Cell, double[], int, double[], int[], int[])}, with the wrapped fractional coordinates into {@code frac[at …]}. */
+  private static void wrapped(Cell cell, double[] positions, int a, double[] xyz, int[] bin, int[] nb, double[] frac, int at) {
     xyz[0] = positions[3 * a];
     xyz[1] = positions[3 * a + 1];
     xyz[2] = positions[3 * a + 2];
@@ -153,6 +275,9 @@ public final class PeriodicPairs {
       // a coordinate a rounding error below 0 wraps to 1.0: that is 0 again
       xyz[k] = f < 1 ? f : 0;
       bin[k] = Math.min(nb[k] - 1, (int) (xyz[k] * nb[k]));
+      if (frac != null) {
+        frac[at + k] = xyz[k];
+      }
     }
     cell.toCartesian(xyz, xyz);
   }

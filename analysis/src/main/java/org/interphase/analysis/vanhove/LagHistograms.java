@@ -30,6 +30,8 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
     long beyondRMax, long selfSamples, long distinctCentres) {
   /** Origins per chunk: a chunk reads 2 × this many rows. */
   static final int CHUNK = 64;
+  /** Per thread, the rows at the origins of a chunk and {@code lag} later. */
+  private static final ThreadLocal<double[][]> ROWS = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
   /**
    * Sums one lag.
@@ -96,8 +98,14 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
       double displacedA, int stride, Select select) {
     int n = to - from;
     int width = store.width();
-    double[] start = new double[n * width];
-    double[] end = new double[n * width];
+    // the rows of a chunk in arrays of the thread, reused chunk after chunk (fresh ones made gigabytes of garbage in a long run)
+    double[][] rows = ROWS.get();
+    if (rows[0].length < n * width) {
+      rows[0] = new double[CHUNK * width];
+      rows[1] = new double[CHUNK * width];
+    }
+    double[] start = rows[0];
+    double[] end = rows[1];
     store.rows(from, n, start);
     store.rows(from + lag, n, end);
     int bins = edges.length - 1;

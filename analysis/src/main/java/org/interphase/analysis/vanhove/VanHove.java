@@ -134,7 +134,7 @@ public final class VanHove implements Analysis<VanHoveResult> {
             + "drift correction"));
       }
       unwrapper = new TorUnwrapper(tracked.length);
-      store = new SeriesStore(3 * atoms, "van Hove");
+      store = new SeriesStore(3 * atoms, "van Hove", SeriesStore.Access.ROWS);
       pos = new double[3 * tracked.length];
       unwrapped = new double[3 * tracked.length];
       row = new double[3 * atoms];

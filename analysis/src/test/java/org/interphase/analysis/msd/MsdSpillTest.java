@@ -104,6 +104,84 @@ class MsdSpillTest {
     assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
   }
 
+  /** A store laid out for reading rows gives back the same rows and columns as one laid out for columns, from the file too. */
+  @Test
+  void rowAndColumnLayoutsReadBackTheSameValues() throws IOException {
+    List<Path> before = tempFiles("interphase-rows-");
+    int width = 6;
+    int frames = 12000; // with a 4 kB limit: tiles of 8192 rows in the file, the rest in memory
+    System.setProperty("interphase.msdSpillBytes", "4096");
+    try (SeriesStore byRows = new SeriesStore(width, "rows", SeriesStore.Access.ROWS);
+        SeriesStore byColumns = new SeriesStore(width, "columns", SeriesStore.Access.COLUMNS)) {
+      Random rnd = new Random(11);
+      for (int t = 0; t < frames; t++) {
+        double[] row = new double[width];
+        for (int c = 0; c < width; c++) {
+          row[c] = rnd.nextGaussian();
+        }
+        byRows.add(row);
+        byColumns.add(row);
+      }
+      assertTrue(byRows.spilled() && byColumns.spilled(), "both went to a file");
+      for (int[] b : new int[][] {{0, frames}, {8190, 5}, {8192, 3000}, {frames - 1, 1}, {77, 0}}) {
+        double[] a = new double[b[1] * width];
+        double[] c = new double[b[1] * width];
+        byRows.rows(b[0], b[1], a);
+        byColumns.rows(b[0], b[1], c);
+        assertArrayEquals(c, a, 0.0, "rows " + b[0] + "+" + b[1]);
+      }
+      double[][] a = new double[2][frames];
+      double[][] c = new double[2][frames];
+      byRows.columns(3, a);
+      byColumns.columns(3, c);
+      assertArrayEquals(c[0], a[0], 0.0);
+      assertArrayEquals(c[1], a[1], 0.0);
+    } finally {
+      System.clearProperty("interphase.msdSpillBytes");
+    }
+    List<Path> left = new ArrayList<>(tempFiles("interphase-rows-"));
+    left.removeAll(before);
+    assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
+  }
+
+  /** A store of floats gives back its values rounded to floats, from memory and from its file alike. */
+  @Test
+  void aStoreOfFloatsGivesBackTheFloats() throws IOException {
+    List<Path> before = tempFiles("interphase-floats-");
+    int width = 9;
+    int frames = 9000;
+    for (String limit : new String[] {null, "4096"}) {
+      if (limit != null) {
+        System.setProperty("interphase.msdSpillBytes", limit);
+      }
+      try (SeriesStore store = SeriesStore.ofFloats(width, "floats")) {
+        Random rnd = new Random(5);
+        double[][] rows = new double[frames][width];
+        for (int t = 0; t < frames; t++) {
+          for (int c = 0; c < width; c++) {
+            rows[t][c] = rnd.nextDouble();
+          }
+          store.add(rows[t]);
+        }
+        assertEquals(limit != null, store.spilled());
+        for (int[] b : new int[][] {{0, frames}, {3000, 4000}, {frames - 3, 3}}) {
+          double[] out = new double[b[1] * width];
+          store.rows(b[0], b[1], out);
+          for (int k = 0; k < b[1]; k++) {
+            for (int c = 0; c < width; c++) {
+              assertEquals((float) rows[b[0] + k][c], out[k * width + c], 0.0);
+            }
+          }
+        }
+      } finally {
+        System.clearProperty("interphase.msdSpillBytes");
+      }
+    }
+    List<Path> left = new ArrayList<>(tempFiles("interphase-floats-"));
+    left.removeAll(before);
+    assertTrue(left.isEmpty(), "the temporary file is deleted: " + left);
+  }
+
   @Test
   void theMsdFromTheFileIsTheMsdFromMemory() throws IOException {
     Cell cell = Cell.ofRows(new double[] {12, 0, 0, 2, 11, 0, 1, 1, 13});

@@ -325,13 +325,24 @@ public final class Viewer3d {
     }
     long scale = (long) Math.pow(10, decimals);
     long m = Math.round(v * scale);
-    StringBuilder b = new StringBuilder(m < 0 ? "-" : "");
+    StringBuilder b = new StringBuilder(24);
+    if (m < 0) {
+      b.append('-');
+    }
     long a = Math.abs(m);
     b.append(a / scale);
     long frac = a % scale;
     if (frac != 0) {
-      String digits = String.format(Locale.ROOT, "%0" + decimals + "d", frac);
-      b.append('.').append(digits.replaceAll("0+$", ""));
+      // the decimals digits with their leading zeros, without the trailing ones (a view holds a great many numbers)
+      char[] digits = new char[decimals];
+      for (int i = decimals - 1; i >= 0; i--, frac /= 10) {
+        digits[i] = (char) ('0' + frac % 10);
+      }
+      int end = decimals;
+      while (digits[end - 1] == '0') {
+        end--;
+      }
+      b.append('.').append(digits, 0, end);
     }
     return b.toString();
   }
