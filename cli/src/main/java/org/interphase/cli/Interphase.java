@@ -3,7 +3,11 @@ package org.interphase.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
@@ -15,11 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Entry point of the {@code interphase} command. */
 @Command(name = "interphase", mixinStandardHelpOptions = true, version = "interphase 0.1.0",
     description = "Post-processing of MD and NEB runs of solid-electrolyte interfaces: VASP, CP2K, LAMMPS dumps, extended XYZ, H5MD.",
-    subcommands = {InfoCommand.class, MsdCommand.class, ArrheniusCommand.class, BondsCommand.class, RdfCommand.class, HopsCommand.class,
-        RotationCommand.class,
-        VanHoveCommand.class, InterfaceCommand.class, NebCommand.class, RenderCommand.class, ReportCommand.class, DemoCommand.class,
-        CampaignCommand.class,
-        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:failure", "2:bad usage", "3:malformed input (file:line: …)", "4:missing file"})
 public final class Interphase implements java.util.concurrent.Callable<Integer> {
@@ -38,9 +37,59 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
     return 2;
   }
 
-  /** A configured command line, for {@link #main} and tests. */
+  /**
+   * The commands, in the order the usage lists them. Registered in code, not in the annotation, so that
+   * a run of one command builds the option model of that command alone ({@link #commandLine(String)}):
+   * picocli's reflection over all of them is about a tenth of a short run.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("info", InfoCommand::new);
+    m.put("msd", MsdCommand::new);
+    m.put("arrhenius", ArrheniusCommand::new);
+    m.put("bonds", BondsCommand::new);
+    m.put("rdf", RdfCommand::new);
+    m.put("hops", HopsCommand::new);
+    m.put("rotation", RotationCommand::new);
+    m.put("vanhove", VanHoveCommand::new);
+    m.put("interface", InterfaceCommand::new);
+    m.put("neb", NebCommand::new);
+    m.put("render", RenderCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("demo", DemoCommand::new);
+    m.put("campaign", CampaignCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** A configured command line with every command, for {@link #main} and tests. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Interphase());
+    return configure(new CommandLine(new Interphase()), COMMANDS.keySet());
+  }
+
+  /**
+   * The command line for a run whose first argument is {@code first}: when that names a command
+   * (other than help), only that command is registered, which parses and runs it exactly as the
+   * full command line does; otherwise the full one.
+   */
+  static CommandLine commandLine(String first) {
+    if (first == null || first.equals("help") || !COMMANDS.containsKey(first)) {
+      return commandLine();
+    }
+    return configure(new CommandLine(new Interphase()), List.of(first));
+  }
+
+  /** Adds the commands {@code names} (subcommands first: the settings below reach only those present) and the handlers. */
+  private static CommandLine configure(CommandLine cl, java.util.Collection<String> names) {
+    for (String name : names) {
+      CommandLine sub = new CommandLine(COMMANDS.get(name).get());
+      if (!sub.getCommandName().equals(name)) {
+        throw new IllegalStateException("command " + sub.getCommandName() + " registered as " + name);
+      }
+      cl.addSubcommand(name, sub);
+    }
     cl.setExecutionExceptionHandler(Interphase::handle);
     cl.setExitCodeExceptionMapper(Interphase::exitCode);
     cl.setParameterExceptionHandler(Interphase::badUsage);
@@ -166,7 +215,7 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
   public static void main(String[] args) {
     int code;
     try {
-      code = commandLine().execute(args);
+      code = commandLine(args.length > 0 ? args[0] : null).execute(args);
     } catch (OutOfMemoryError e) {
       System.err.println("interphase: out of memory (the heap holds at most " + Runtime.getRuntime().maxMemory() / 1048576
           + " MB): give Java more, e.g. JAVA_TOOL_OPTIONS=-Xmx4g, or analyse fewer frames");
