@@ -3,11 +3,7 @@ package org.interphase.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.MissingInputException;
 import org.interphase.core.UnsupportedFormatException;
@@ -42,31 +38,34 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
    * a run of one command builds the option model of that command alone ({@link #commandLine(String)}):
    * picocli's reflection over all of them is about a tenth of a short run.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS = List.of("info", "msd", "arrhenius", "bonds", "rdf", "hops", "rotation", "vanhove",
+      "interface", "neb", "render", "report", "demo", "campaign", "help");
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("info", InfoCommand::new);
-    m.put("msd", MsdCommand::new);
-    m.put("arrhenius", ArrheniusCommand::new);
-    m.put("bonds", BondsCommand::new);
-    m.put("rdf", RdfCommand::new);
-    m.put("hops", HopsCommand::new);
-    m.put("rotation", RotationCommand::new);
-    m.put("vanhove", VanHoveCommand::new);
-    m.put("interface", InterfaceCommand::new);
-    m.put("neb", NebCommand::new);
-    m.put("render", RenderCommand::new);
-    m.put("report", ReportCommand::new);
-    m.put("demo", DemoCommand::new);
-    m.put("campaign", CampaignCommand::new);
-    m.put("help", CommandLine.HelpCommand::new);
-    return Collections.unmodifiableMap(m);
+  /** A new instance of the command {@code name} (a switch, not a table of lambdas: each lambda costs start-up time). */
+  private static Object command(String name) {
+    return switch (name) {
+      case "info" -> new InfoCommand();
+      case "msd" -> new MsdCommand();
+      case "arrhenius" -> new ArrheniusCommand();
+      case "bonds" -> new BondsCommand();
+      case "rdf" -> new RdfCommand();
+      case "hops" -> new HopsCommand();
+      case "rotation" -> new RotationCommand();
+      case "vanhove" -> new VanHoveCommand();
+      case "interface" -> new InterfaceCommand();
+      case "neb" -> new NebCommand();
+      case "render" -> new RenderCommand();
+      case "report" -> new ReportCommand();
+      case "demo" -> new DemoCommand();
+      case "campaign" -> new CampaignCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   /** A configured command line with every command, for {@link #main} and tests. */
   public static CommandLine commandLine() {
-    return configure(new CommandLine(new Interphase()), COMMANDS.keySet());
+    return configure(new CommandLine(new Interphase()), COMMANDS);
   }
 
   /**
@@ -75,7 +74,7 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
    * full command line does; otherwise the full one.
    */
   static CommandLine commandLine(String first) {
-    if (first == null || first.equals("help") || !COMMANDS.containsKey(first)) {
+    if (first == null || first.equals("help") || !COMMANDS.contains(first)) {
       return commandLine();
     }
     return configure(new CommandLine(new Interphase()), List.of(first));
@@ -84,7 +83,7 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
   /** Adds the commands {@code names} (subcommands first: the settings below reach only those present) and the handlers. */
   private static CommandLine configure(CommandLine cl, java.util.Collection<String> names) {
     for (String name : names) {
-      CommandLine sub = new CommandLine(COMMANDS.get(name).get());
+      CommandLine sub = new CommandLine(command(name));
       if (!sub.getCommandName().equals(name)) {
         throw new IllegalStateException("command " + sub.getCommandName() + " registered as " + name);
       }
@@ -97,9 +96,19 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
       OutputFolder.check(parsed);
       return new CommandLine.RunLast().execute(parsed);
     });
-    cl.registerConverter(Double.class, Interphase::finiteDouble);
-    cl.registerConverter(Double.TYPE, Interphase::finiteDouble);
+    // a class, not a method reference: JDK 17's class-data-sharing dump crashes on the lambda proxy of this one
+    // (SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), which bin/interphase would then leave out with all the others
+    cl.registerConverter(Double.class, new FiniteDouble());
+    cl.registerConverter(Double.TYPE, new FiniteDouble());
     return cl;
+  }
+
+  /** {@link #finiteDouble} as picocli's converter. */
+  private static final class FiniteDouble implements CommandLine.ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      return finiteDouble(text);
+    }
   }
 
   /** Numbers on the command line are finite: NaN or Infinity is never a time step, temperature or charge. */
