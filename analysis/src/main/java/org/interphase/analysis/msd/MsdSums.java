@@ -242,13 +242,13 @@ final class MsdSums {
       double sum2 = r2[i];
       double sum4 = r4[i];
       double count = samples[i];
-      for (int t = 0; t + m < n; t += stride) {
-        if (mask != null && (mask[t] == 0 || mask[t + m] == 0)) {
+      for (int t = 0, u = m; u < n; t += stride, u += stride) {
+        if (mask != null && (mask[t] == 0 || mask[u] == 0)) {
           continue;
         }
-        double da = xa[t + m] - xa[t];
-        double db = xb[t + m] - xb[t];
-        double dc = xc[t + m] - xc[t];
+        double da = xa[u] - xa[t];
+        double db = xb[u] - xb[t];
+        double dc = xc[u] - xc[t];
         // 0 + da² is da² (a square is never −0): the general form's sum, term by term
         double s = da * da;
         s += db * db;
