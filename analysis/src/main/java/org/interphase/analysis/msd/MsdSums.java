@@ -241,7 +241,8 @@ final class MsdSums {
       int stride = Math.max(1, (n - m) / 2000);
       double sum2 = r2[i];
       double sum4 = r4[i];
-      double count = samples[i];
+      // counted as an int and added once: a whole number below 2^53 plus 1, k times, is that number plus k exactly
+      int count = 0;
       for (int t = 0, u = m; u < n; t += stride, u += stride) {
         if (mask != null && (mask[t] == 0 || mask[u] == 0)) {
           continue;
@@ -259,7 +260,7 @@ final class MsdSums {
       }
       r2[i] = sum2;
       r4[i] = sum4;
-      samples[i] = count;
+      samples[i] += count;
     }
   }
 }
