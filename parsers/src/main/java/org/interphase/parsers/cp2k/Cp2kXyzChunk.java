@@ -132,7 +132,7 @@ final class Cp2kXyzChunk extends FrameChunk {
       return false;
     }
     for (int k = 0; k < 3; k++) {
-      while (p < end && (NumberScanner.isSpace(t[p]) || t[p] == ',')) {
+      while (p < end && (t[p] == ' ' || NumberScanner.isSpace(t[p]) || t[p] == ',')) {
         p++;
       }
       int q = NumberScanner.scanPlain(t, p, end, out, at + k);

@@ -198,8 +198,13 @@ public final class NumberScanner {
 
   /** Whether {@code b} separates fields: a blank, tab, form feed, carriage return or vertical tab. */
   public static boolean isSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\f' || b == '\r' || b == 0x0b;
+    // a bit mask, not five comparisons: the method stays within the client compiler's inlining size (35
+    // bytes of bytecode), else every blank a chunk parser skips costs a call
+    return b >= 0 && b <= ' ' && (BLANKS >>> b & 1L) != 0;
   }
+
+  /** Bits 9 (tab), 11 (vertical tab), 12 (form feed), 13 (carriage return) and 32 (space). */
+  private static final long BLANKS = 1L << '\t' | 1L << 0x0b | 1L << '\f' | 1L << '\r' | 1L << ' ';
 
   private static int digitsEnd(byte[] buf, int from, int end, int max) {
     int j = from;

@@ -35,6 +35,14 @@ class NumberScannerPlainTest {
   }
 
   @Test
+  void blanksAreSpaceTabVerticalTabFormFeedAndCarriageReturn() {
+    for (int b = Byte.MIN_VALUE; b <= Byte.MAX_VALUE; b++) {
+      boolean blank = b == ' ' || b == '\t' || b == '\f' || b == '\r' || b == 0x0b;
+      assertEquals(blank, NumberScanner.isSpace((byte) b), "byte " + b);
+    }
+  }
+
+  @Test
   void edgeCasesAndFormsLeftToTheFullScanner() {
     for (String t : new String[] {"0", "-0", "-0.0", "5.", ".5", "-.5", "123456789012345", "1234567890123456", "0.1234567890123456",
         "1e5", "1.5D-03", "0.1234-0.5678", "1.2.3", "-", ".", "", "+1.5", "1,5", "12a", "0.00000000", "99999999999999.9"}) {
