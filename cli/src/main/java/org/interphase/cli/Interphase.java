@@ -15,11 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Entry point of the {@code interphase} command. */
 @Command(name = "interphase", mixinStandardHelpOptions = true, version = "interphase 0.1.0",
     description = "Post-processing of MD and NEB runs of solid-electrolyte interfaces: VASP, CP2K, LAMMPS dumps, extended XYZ, H5MD.",
-    subcommands = {InfoCommand.class, MsdCommand.class, ArrheniusCommand.class, BondsCommand.class, RdfCommand.class, HopsCommand.class,
-        RotationCommand.class,
-        VanHoveCommand.class, InterfaceCommand.class, NebCommand.class, RenderCommand.class, ReportCommand.class, DemoCommand.class,
-        CampaignCommand.class,
-        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:failure", "2:bad usage", "3:malformed input (file:line: …)", "4:missing file"})
 public final class Interphase implements java.util.concurrent.Callable<Integer> {
@@ -38,9 +33,62 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
     return 2;
   }
 
-  /** A configured command line, for {@link #main} and tests. */
+  /**
+   * The commands, in the order the usage lists them. Registered in code, not in the annotation, so that
+   * a run of one command builds the option model of that command alone ({@link #commandLine(String)}):
+   * picocli's reflection over all of them is about a tenth of a short run.
+   */
+  private static final List<String> COMMANDS = List.of("info", "msd", "arrhenius", "bonds", "rdf", "hops", "rotation", "vanhove",
+      "interface", "neb", "render", "report", "demo", "campaign", "help");
+
+  /** A new instance of the command {@code name} (a switch, not a table of lambdas: each lambda costs start-up time). */
+  private static Object command(String name) {
+    return switch (name) {
+      case "info" -> new InfoCommand();
+      case "msd" -> new MsdCommand();
+      case "arrhenius" -> new ArrheniusCommand();
+      case "bonds" -> new BondsCommand();
+      case "rdf" -> new RdfCommand();
+      case "hops" -> new HopsCommand();
+      case "rotation" -> new RotationCommand();
+      case "vanhove" -> new VanHoveCommand();
+      case "interface" -> new InterfaceCommand();
+      case "neb" -> new NebCommand();
+      case "render" -> new RenderCommand();
+      case "report" -> new ReportCommand();
+      case "demo" -> new DemoCommand();
+      case "campaign" -> new CampaignCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
+  }
+
+  /** A configured command line with every command, for {@link #main} and tests. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Interphase());
+    return configure(new CommandLine(new Interphase()), COMMANDS);
+  }
+
+  /**
+   * The command line for a run whose first argument is {@code first}: when that names a command
+   * (other than help), only that command is registered, which parses and runs it exactly as the
+   * full command line does; otherwise the full one.
+   */
+  static CommandLine commandLine(String first) {
+    if (first == null || first.equals("help") || !COMMANDS.contains(first)) {
+      return commandLine();
+    }
+    return configure(new CommandLine(new Interphase()), List.of(first));
+  }
+
+  /** Adds the commands {@code names} (subcommands first: the settings below reach only those present) and the handlers. */
+  private static CommandLine configure(CommandLine cl, java.util.Collection<String> names) {
+    for (String name : names) {
+      CommandLine sub = new CommandLine(command(name));
+      if (!sub.getCommandName().equals(name)) {
+        throw new IllegalStateException("command " + sub.getCommandName() + " registered as " + name);
+      }
+      cl.addSubcommand(name, sub);
+    }
     cl.setExecutionExceptionHandler(Interphase::handle);
     cl.setExitCodeExceptionMapper(Interphase::exitCode);
     cl.setParameterExceptionHandler(Interphase::badUsage);
@@ -48,9 +96,19 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
       OutputFolder.check(parsed);
       return new CommandLine.RunLast().execute(parsed);
     });
-    cl.registerConverter(Double.class, Interphase::finiteDouble);
-    cl.registerConverter(Double.TYPE, Interphase::finiteDouble);
+    // a class, not a method reference: JDK 17's class-data-sharing dump crashes on the lambda proxy of this one
+    // (SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), which bin/interphase would then leave out with all the others
+    cl.registerConverter(Double.class, new FiniteDouble());
+    cl.registerConverter(Double.TYPE, new FiniteDouble());
     return cl;
+  }
+
+  /** {@link #finiteDouble} as picocli's converter. */
+  private static final class FiniteDouble implements CommandLine.ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      return finiteDouble(text);
+    }
   }
 
   /** Numbers on the command line are finite: NaN or Infinity is never a time step, temperature or charge. */
@@ -166,7 +224,7 @@ public final class Interphase implements java.util.concurrent.Callable<Integer> 
   public static void main(String[] args) {
     int code;
     try {
-      code = commandLine().execute(args);
+      code = commandLine(args.length > 0 ? args[0] : null).execute(args);
     } catch (OutOfMemoryError e) {
       System.err.println("interphase: out of memory (the heap holds at most " + Runtime.getRuntime().maxMemory() / 1048576
           + " MB): give Java more, e.g. JAVA_TOOL_OPTIONS=-Xmx4g, or analyse fewer frames");

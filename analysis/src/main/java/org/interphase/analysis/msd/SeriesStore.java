@@ -183,6 +183,10 @@ public final class SeriesStore implements AutoCloseable {
       spill.columns(first, out, memory);
     }
     int k = out.length;
+    if (k == 3) {
+      columns3(first, out[0], out[1], out[2], memory);
+      return;
+    }
     for (int t = 0, chunk = 0; t < memory; chunk++) {
       double[] data = chunks.get(chunk);
       int end = Math.min(memory, t + chunkFrames);
@@ -190,6 +194,19 @@ public final class SeriesStore implements AutoCloseable {
         for (int j = 0; j < k; j++) {
           out[j][t] = data[at + j];
         }
+      }
+    }
+  }
+
+  /** {@link #columns} of the three columns from {@code first} (an atom's x, y, z) held in memory: the first {@code memory} rows. */
+  private void columns3(int first, double[] a, double[] b, double[] c, int memory) {
+    for (int t = 0, chunk = 0; t < memory; chunk++) {
+      double[] data = chunks.get(chunk);
+      int end = Math.min(memory, t + chunkFrames);
+      for (int at = first; t < end; t++, at += width) {
+        a[t] = data[at];
+        b[t] = data[at + 1];
+        c[t] = data[at + 2];
       }
     }
   }

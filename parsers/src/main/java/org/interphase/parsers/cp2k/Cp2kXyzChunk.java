@@ -132,14 +132,19 @@ final class Cp2kXyzChunk extends FrameChunk {
       return false;
     }
     for (int k = 0; k < 3; k++) {
-      while (p < end && (NumberScanner.isSpace(t[p]) || t[p] == ',')) {
+      while (p < end && (t[p] == ' ' || NumberScanner.isSpace(t[p]) || t[p] == ',')) {
         p++;
       }
-      int q = num.scan(t, p, end);
-      if (q < 0 || !Double.isFinite(num.value())) {
-        return false;
+      int q = NumberScanner.scanPlain(t, p, end, out, at + k);
+      if (q >= 0) {
+        out[at + k] = out[at + k] * factor;
+      } else {
+        q = num.scan(t, p, end);
+        if (q < 0 || !Double.isFinite(num.value())) {
+          return false;
+        }
+        out[at + k] = num.value() * factor;
       }
-      out[at + k] = num.value() * factor;
       p = q;
     }
     return true;
@@ -151,6 +156,7 @@ final class Cp2kXyzChunk extends FrameChunk {
    *
    * @return {@code {steps, times, lines}} as {@code long[]}, {@code double[]}, {@code long[]} of the
    *     frames found, and in {@code stop} the chunk offset and line where it stopped ({@code -1} at the end)
+   *     and, when {@code stop} has a third element, the lines of the chunk when it reached the end
    */
   static Object[] scan(byte[] text, int length, int atoms, String source, long[] stop) {
     int cap = Math.max(4, length / Math.max(1, 40 * atoms));
@@ -197,6 +203,9 @@ final class Cp2kXyzChunk extends FrameChunk {
       frames++;
       p = q;
       line += 2 + atoms;
+    }
+    if (stop.length > 2) {
+      stop[2] = line;
     }
     return new Object[] {java.util.Arrays.copyOf(steps, frames), java.util.Arrays.copyOf(times, frames),
         java.util.Arrays.copyOf(lines, frames)};

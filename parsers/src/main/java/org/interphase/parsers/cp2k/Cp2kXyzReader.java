@@ -363,14 +363,14 @@ public final class Cp2kXyzReader implements AutoCloseable {
     String source = r.source();
     long offset = r.bytesConsumed();
     long lines = r.lineNumber();
-    try (ParallelChunks<Object[]> chunks = new ParallelChunks<>(path, offset, lines, chunkBytes(), cores, Cp2kXyzChunk::isFrameStart,
+    try (ParallelChunks<Scanned> chunks = new ParallelChunks<>(path, offset, lines, chunkBytes(), cores, Cp2kXyzChunk::isFrameStart,
         (text, length, at) -> {
-          long[] stop = new long[2];
+          long[] stop = new long[3];
           Object[] found = Cp2kXyzChunk.scan(text, length, atoms, source, stop);
-          return new Object[] {found[0], found[1], found[2], stop};
+          return new Scanned(new Object[] {found[0], found[1], found[2], stop});
         })) {
       while (true) {
-        ParallelChunks.Chunk<Object[]> c;
+        ParallelChunks.Chunk<Scanned> c;
         try {
           c = chunks.next();
         } catch (RuntimeException e) {
@@ -379,10 +379,10 @@ public final class Cp2kXyzReader implements AutoCloseable {
         if (c == null) {
           break;
         }
-        long[] steps = (long[]) c.value()[0];
-        double[] times = (double[]) c.value()[1];
-        long[] at = (long[]) c.value()[2];
-        long[] stop = (long[]) c.value()[3];
+        long[] steps = (long[]) c.value().found()[0];
+        double[] times = (double[]) c.value().found()[1];
+        long[] at = (long[]) c.value().found()[2];
+        long[] stop = (long[]) c.value().found()[3];
         for (int k = 0; k < steps.length; k++) {
           b.add(steps[k], times[k], c.linesBefore() + at[k] + 1);
         }
@@ -397,6 +397,18 @@ public final class Cp2kXyzReader implements AutoCloseable {
     }
     r.close();
     return LineReader.openAt(path, offset, lines);
+  }
+
+  /**
+   * What the first pass found in one chunk ({@code {steps, times, lines, stop}}); it knows the chunk's
+   * lines when it scanned to the end, which spares counting them again.
+   */
+  private record Scanned(Object[] found) implements ParallelChunks.Counted {
+    @Override
+    public long lines() {
+      long[] stop = (long[]) found[3];
+      return stop[0] < 0 ? stop[2] : -1;
+    }
   }
 
   /** Number of frames returned by {@link #next()} so far. */

@@ -123,11 +123,14 @@ final class XdatcarChunk extends FrameChunk {
       while (p < length && (t[p] == ' ' || t[p] == '\t')) {
         p++;
       }
-      int q = num.scan(t, p, length);
-      if (q < 0 || !Double.isFinite(num.value())) {
-        return -1;
+      int q = NumberScanner.scanPlain(t, p, length, out, at + k);
+      if (q < 0) {
+        q = num.scan(t, p, length);
+        if (q < 0 || !Double.isFinite(num.value())) {
+          return -1;
+        }
+        out[at + k] = num.value();
       }
-      out[at + k] = num.value();
       p = q;
     }
     while (p < length && (t[p] == ' ' || t[p] == '\t' || t[p] == '\r')) {
