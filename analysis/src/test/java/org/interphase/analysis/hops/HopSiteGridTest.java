@@ -23,17 +23,7 @@ class HopSiteGridTest {
     int found = 0;
     for (int k = 0; k < 20_000; k++) {
       double[] f = {rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()};
-      int best = -1;
-      double bestD = cutoff;
-      for (int s = 0; s < sites.length; s++) {
-        double[] sf = sites[s].fractional();
-        cell.toCartesian(new double[] {f[0] - sf[0], f[1] - sf[1], f[2] - sf[2]}, cart);
-        double d = cell.minimumImage(cart[0], cart[1], cart[2], cart);
-        if (d < bestD) {
-          bestD = d;
-          best = s;
-        }
-      }
+      int best = bruteForceNearest(sites, cell, f, cutoff, cart);
       assertEquals(best, grid.nearest(f[0], f[1], f[2], cutoff), "point " + k);
       found += best >= 0 ? 1 : 0;
     }
@@ -64,21 +54,27 @@ class HopSiteGridTest {
         }
       }
       for (double c : new double[] {cutoff, 1.5}) {
-        int best = -1;
-        double bestD = c;
-        for (int s = 0; s < sites.length; s++) {
-          double[] sf = sites[s].fractional();
-          cell.toCartesian(new double[] {f[0] - sf[0], f[1] - sf[1], f[2] - sf[2]}, cart);
-          double d = cell.minimumImage(cart[0], cart[1], cart[2], cart);
-          if (d < bestD) {
-            bestD = d;
-            best = s;
-          }
-        }
+        int best = bruteForceNearest(sites, cell, f, c, cart);
         assertEquals(best, grid.nearest(f[0], f[1], f[2], c), "point " + k + ", cutoff " + c);
         found += best >= 0 ? 1 : 0;
       }
     }
     System.out.println("sparse site grid: " + found + " of 400000 queries within the cutoff of a site, all as a full search finds them");
+  }
+
+  /** The nearest site within {@code cutoff} by the minimum image to every site, −1 for none. */
+  private static int bruteForceNearest(Site[] sites, Cell cell, double[] f, double cutoff, double[] cart) {
+    int best = -1;
+    double bestD = cutoff;
+    for (int s = 0; s < sites.length; s++) {
+      double[] sf = sites[s].fractional();
+      cell.toCartesian(new double[] {f[0] - sf[0], f[1] - sf[1], f[2] - sf[2]}, cart);
+      double d = cell.minimumImage(cart[0], cart[1], cart[2], cart);
+      if (d < bestD) {
+        bestD = d;
+        best = s;
+      }
+    }
+    return best;
   }
 }
