@@ -12,17 +12,18 @@ import org.interphase.core.Warning;
  * adds its option (e.g. "pass --temperature-k"). Keyed by warning kind, never by text.
  */
 final class Hints {
-  private static final Map<Warning.Kind, String> OPTIONS = Map.of(
-      MsdResult.Doubt.NO_TEMPERATURE, "pass --temperature-k",
-      MsdResult.Doubt.GLS_FAILED, "--estimator ols asks for the least-squares fit directly",
-      MsdResult.Doubt.GLS_REJECTED, "a later --fit-start-ps, where the MSD has become a straight line, may let the GLS D stand",
-      org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs",
-      RdfResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it",
-      RdfResult.Doubt.NO_FIRST_PEAK, "a larger --r-max may reach it",
-      RdfResult.Doubt.NO_FIRST_MINIMUM, "a larger --r-max may reach it",
-      org.interphase.analysis.hops.HopResult.Doubt.UNASSIGNED, "a larger --r-in, or other --sites, takes them in",
-      VanHoveResult.Doubt.BEYOND_HALF_CELL, "without --r-max the distinct part stops at half the cell",
-      VanHoveResult.Doubt.SELF_BEYOND_R_MAX, "a larger --r-max takes them in");
+  private static final Map<Warning.Kind, String> OPTIONS = Map.ofEntries(
+      Map.entry(MsdResult.Doubt.NO_TEMPERATURE, "pass --temperature-k"),
+      Map.entry(MsdResult.Doubt.GLS_FAILED, "--estimator ols asks for the least-squares fit directly"),
+      Map.entry(MsdResult.Doubt.GLS_REJECTED, "a later --fit-start-ps, where the MSD has become a straight line, may let the GLS D stand"),
+      Map.entry(org.interphase.analysis.msd.DiffusionFitWindow.Problem.NOT_STRAIGHT, "a later --fit-start-ps moves the window there"),
+      Map.entry(org.interphase.analysis.bonds.BondResult.Doubt.NO_TIME, "pass --timestep-fs"),
+      Map.entry(RdfResult.Doubt.BEYOND_HALF_CELL, "a --r-max up to half the cell avoids it"),
+      Map.entry(RdfResult.Doubt.NO_FIRST_PEAK, "a larger --r-max may reach it"),
+      Map.entry(RdfResult.Doubt.NO_FIRST_MINIMUM, "a larger --r-max may reach it"),
+      Map.entry(org.interphase.analysis.hops.HopResult.Doubt.UNASSIGNED, "a larger --r-in, or other --sites, takes them in"),
+      Map.entry(VanHoveResult.Doubt.BEYOND_HALF_CELL, "without --r-max the distinct part stops at half the cell"),
+      Map.entry(VanHoveResult.Doubt.SELF_BEYOND_R_MAX, "a larger --r-max takes them in"));
 
   private static final Map<String, String> PARAMETERS = Map.of(
       "timestepFs", "pass --timestep-fs, the time between stored frames (for a LAMMPS dump, --md-step-fs, the MD step, also does)",

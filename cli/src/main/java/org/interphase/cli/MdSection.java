@@ -364,8 +364,8 @@ final class MdSection {
     html.table(List.of("pair", "centres", "first peak (Å)", "g at the peak", "first minimum (Å)", "first-shell coordination"), rows);
     used.add(sec, "g(r)", String.join(", ", RDF_PAIRS.stream().map(x -> x.get(0) + "–" + x.get(1)).toList()) + " where the run has "
         + "both elements; r up to " + fmt(first.rMaxA()) + " Å (half the first cell's smallest width, at most 8 Å) in bins of "
-        + fmt(first.binWidthA()) + " Å; " + (first.everyFrames() == 1 ? "every frame" : "every " + first.everyFrames()
-        + "th frame (at most about " + RDF_FRAMES + " frames), each") + " normalised with its own volume; first shell up to the first minimum "
+        + fmt(first.binWidthA()) + " Å; " + (first.everyFrames() == 1 ? "every frame" : "one frame in " + first.everyFrames()
+        + " (at most about " + RDF_FRAMES + " frames), each") + " normalised with its own volume; first shell up to the first minimum "
         + "of g");
   }
 
@@ -399,11 +399,14 @@ final class MdSection {
     if (!regions.isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
       for (MsdResult rr : regions) {
+        List<String> doubts = MsdViews.doubts(rr);
         rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().displayNumber(),
-            rr.conductivity().displayNumber(), rr.estimator() == DiffusionEstimator.GLS ? "GLS" : "least squares"));
+            rr.conductivity().displayNumber(), rr.estimator() == DiffusionEstimator.GLS ? "GLS" : "least squares",
+            doubts.isEmpty() ? "stands" : "doubtful: " + String.join(", ", doubts)));
       }
-      html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density):");
-      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)", "D from"), rows);
+      html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density; a "
+          + "doubtful D is one whose fit window fails the checks of the whole-run MSD below):");
+      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)", "D from", "D"), rows);
     }
     DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
     html.table(List.of("quantity", "value"), List.of(

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "msd", mixinStandardHelpOptions = true,
     description = {"Mean squared displacement of one species, diffusion coefficient with a correlation-aware error, "
         + "and Nernst-Einstein conductivity.",
-        "Defaults: fit window from 10 %% to 50 %% of the run; drift corrected against every other element."})
+        "Defaults: fit window to 50 %% of the run, from the earliest of 2, 5 and 10 %% of it where the MSD is a straight line; "
+            + "drift corrected against every other element."})
 final class MsdCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

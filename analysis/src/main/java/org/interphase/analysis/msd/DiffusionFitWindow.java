@@ -47,6 +47,8 @@ public final class DiffusionFitWindow {
   public enum Problem implements Warning.Kind {
     /** Fewer than {@link #MIN_LAGS} lags. */
     SHORT_WINDOW,
+    /** The MSD over the window is not a straight line within its errors (χ² of the GLS residuals, GLS against least squares). */
+    NOT_STRAIGHT,
     /** MSD at the end below {@link #MIN_END_MSD_A2}. */
     SMALL_DISPLACEMENT,
     /** Log–log slope below {@link #MIN_LOG_SLOPE}. */
@@ -71,6 +73,14 @@ public final class DiffusionFitWindow {
   public static Check check(MsdResult r) {
     Check c = check(r.lagPs(), r.msdA2(), r.fitStartPs(), r.fitEndPs());
     MsdResult.Sampling s = r.sampling();
+    boolean glsWarned = r.warnings().stream().anyMatch(w -> w.kind() == MsdResult.Doubt.GLS_REJECTED
+        || w.kind() == MsdResult.Doubt.GLS_FAILED);
+    if (!s.straightLine() && !glsWarned) {
+      List<Warning> w = new ArrayList<>(c.warnings());
+      w.add(new Warning(Problem.NOT_STRAIGHT, "the MSD over the fit window is not a straight line within its errors (" + s.straightness()
+          + "): D depends on where the window starts and ends; start it where the MSD has become linear"));
+      c = new Check(c.lags(), c.endMsdA2(), c.logLogSlope(), List.copyOf(w));
+    }
     if (!(s.hopEquivalents() >= MIN_HOPS) || !(s.independentDisplacements() >= MIN_INDEPENDENT)) {
       List<Warning> w = new ArrayList<>(c.warnings());
       String hops = String.format(Locale.ROOT, "about %.3g hop-equivalents (all ions' squared displacement over the run in %.0f Å² "

@@ -255,7 +255,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       Measurement haven = sums.chargeSum == null ? null : haven(d.value() / toCm2, d.stdErr() / toCm2, e.useGls(), sums, lagFs, from, to,
           axes, e.glsLags(), e.anisotropy());
       MsdResult.Sampling sampling = new MsdResult.Sampling(atomsInRegion * Math.floor((n - 1) / (double) to),
-          atomsInRegion * e.ols().slope() * lagFs[n - 1] / DiffusionFitWindow.HOP_A2, e.gls().lags(), e.gls().ridge(), e.gls().excess());
+          atomsInRegion * e.ols().slope() * lagFs[n - 1] / DiffusionFitWindow.HOP_A2, e.gls().lags(), e.gls().ridge(), e.gls().excess(),
+          windowChoice(e, windows, lagPs), straightLine(e) || e.shortWindow(), straightness(e));
       return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, temperatureSource, p.axes(), lagPs[from], lagPs[to],
           e.ols().points(), e.keep().size(), slopeFs * 1000.0, e.useGls() ? e.gls().intercept() : e.ols().intercept(), lagPs, msd,
           sums.comp, band[0], band[1], e.useGls() ? DiffusionEstimator.GLS : DiffusionEstimator.OLS, d, e.dOls(), e.dGls(),
@@ -427,11 +428,45 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       for (int i = 0; i < windows.length - 1; i++) {
         Estimate early = estimate.apply(windows[i]);
         boolean aboveBreathing = msd[early.from()] >= BREATHING_MARGIN * breathing.artifactA2();
-        if (early.useGls() && straight(early.gls()) && early.disagreement() <= EARLY_AGREEMENT && aboveBreathing) {
+        if (early.useGls() && straightLine(early) && aboveBreathing) {
           return early;
         }
       }
       return reference;
+    }
+
+    /** Whether the MSD over an estimate's window is a straight line: the GLS line fits within its covariance, near least squares. */
+    private static boolean straightLine(Estimate e) {
+      return e.gls().ok() && straight(e.gls()) && e.disagreement() <= EARLY_AGREEMENT;
+    }
+
+    /** How the window of {@code e} was set, for the reader: given, or which default start and why. */
+    private String windowChoice(Estimate e, int[][] windows, double[] lagPs) {
+      if (!Double.isNaN(p.fitStartPs())) {
+        return "given";
+      }
+      long percent = Math.round(100 * lagPs[e.from()] / lagPs[lagPs.length - 1]);
+      if (e.from() < windows[windows.length - 1][0]) {
+        return "default: from " + percent + " % of the run, the earliest of 2, 5 and 10 % from which the MSD is a straight line";
+      }
+      if (windows.length == 1) {
+        return "default: from 10 % of the run (earlier starts would hold under " + DiffusionFitWindow.MIN_LAGS + " lags)";
+      }
+      return "default: from 10 % of the run (" + (e.useGls() ? "from 2 and 5 % the MSD is not shown to be a straight line"
+          : "GLS is not quoted there, so no earlier start is tried") + ")";
+    }
+
+    /** The straight-line tests of the quoted window in words: χ² of the GLS residuals and the GLS–least-squares difference. */
+    private static String straightness(Estimate e) {
+      int dof = e.gls().lags() - 2;
+      if (!e.gls().ok() || dof <= 0) {
+        return "no GLS fit to test";
+      }
+      double bound = new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, dof).inverseCumulativeProbability(
+          STRAIGHT_QUANTILE);
+      return String.format(Locale.ROOT, "χ² of the GLS residuals %.1f for %d degrees of freedom (95 %% bound %.1f); GLS and least "
+          + "squares %.2g standard errors of their difference apart (bound %.3g)", e.gls().chiSquared(), dof, bound, e.disagreement(),
+          EARLY_AGREEMENT);
     }
 
     /** Whether a GLS line fits its points within their modelled covariance: χ² below its {@link #STRAIGHT_QUANTILE} quantile. */
@@ -690,7 +725,6 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     double factor = nPerCm3 * q * q / (Units.BOLTZMANN_J_PER_K * temperatureK);
     return diffusivityCm2PerS.scaled(factor, "S/cm");
   }
-
 
   /** Lags spread over the whole run at which the MSD's standard error is estimated for its band. */
   static final int BAND_LAGS = 64;

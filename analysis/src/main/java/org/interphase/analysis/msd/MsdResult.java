@@ -61,9 +61,13 @@ public record MsdResult(String species, int atoms, int frames, double timestepFs
    * @param glsLags lags in the GLS covariance (0 when it was not computed)
    * @param glsRidge ridge added to the unit-diagonal GLS covariance (0 when none was needed; NaN when the fit failed)
    * @param nonGaussianExcessFrames β/α of Var(|Δr(m)|²) = α·m² + β·m, frames: 0 for Brownian motion, large for rare hops
+   * @param windowChoice how the fit window was set: "given", or the default start and why
+   * @param straightLine whether the MSD over the window is a straight line within its errors (χ² of the GLS residuals below
+   *     its 95 % quantile, GLS quoted and within 1.645 standard errors of least squares); true for a window too short to test
+   * @param straightness those two tests in words, with their numbers
    */
   public record Sampling(double independentDisplacements, double hopEquivalents, int glsLags, double glsRidge,
-      double nonGaussianExcessFrames) {}
+      double nonGaussianExcessFrames, String windowChoice, boolean straightLine, String straightness) {}
 
   /** Kinds of doubt about an MSD result. */
   public enum Doubt implements Warning.Kind {

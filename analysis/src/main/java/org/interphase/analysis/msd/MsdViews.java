@@ -60,12 +60,15 @@ public final class MsdViews {
     Document o = new Document();
     o.put("species", r.species()).put("atoms", r.atoms()).put("frames", r.frames()).put("timestep_fs", r.timestepFs())
         .put("temperature_k", r.temperatureK()).put("temperature_source", r.temperatureSource()).put("axes", r.axes())
-        .put("fit_start_ps", r.fitStartPs()).put("fit_end_ps", r.fitEndPs()).put("fit_points", r.fitPoints());
+        .put("fit_start_ps", r.fitStartPs()).put("fit_end_ps", r.fitEndPs()).put("fit_points", r.fitPoints())
+        .put("fit_window_choice", r.sampling().windowChoice());
     putTransport(o, r);
     DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
     MsdResult.Sampling s = r.sampling();
-    o.put("msd_exponent", check.logLogSlope()).put("diffusive", check.warnings().stream().noneMatch(w -> w.kind()
-        == DiffusionFitWindow.Problem.SUB_DIFFUSIVE || w.kind() == DiffusionFitWindow.Problem.SUPER_DIFFUSIVE))
+    boolean glsRejected = r.warnings().stream().anyMatch(w -> w.kind() == MsdResult.Doubt.GLS_REJECTED);
+    o.put("msd_exponent", check.logLogSlope()).put("straight_line", s.straightLine()).put("diffusive", !glsRejected
+        && check.warnings().stream().noneMatch(w -> w.kind() == DiffusionFitWindow.Problem.SUB_DIFFUSIVE
+            || w.kind() == DiffusionFitWindow.Problem.SUPER_DIFFUSIVE || w.kind() == DiffusionFitWindow.Problem.NOT_STRAIGHT))
         .put("independent_displacements", s.independentDisplacements()).put("hop_equivalents", s.hopEquivalents())
         .put("gls_lags", s.glsLags()).put("gls_ridge", s.glsRidge()).put("non_gaussian_excess_frames", s.nonGaussianExcessFrames());
     if (r.havenRatio() != null) {
@@ -128,12 +131,24 @@ public final class MsdViews {
   public static ChartSpec chart(MsdResult r) {
     double[] fx = {r.fitStartPs(), r.fitEndPs()};
     double[] fy = {r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[0], r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[1]};
-    String label = "D = " + r.diffusivity().display() + (DiffusionFitWindow.check(r).warnings().isEmpty() ? ""
-        : " (doubtful: see the warnings)");
+    String label = "D = " + r.diffusivity().display() + (doubts(r).isEmpty() ? "" : " (doubtful: see the warnings)");
     return new ChartSpec(r.species() + " mean squared displacement (" + r.axes() + ")", "lag (ps)", "MSD (Å²)",
         List.of(new ChartSpec.Series("MSD ± 1σ", r.lagPs(), r.msdA2(), r.msdStdErrAtEveryLagA2(), ChartSpec.Style.BAND),
             new ChartSpec.Series("fit: " + label, fx, fy, null, ChartSpec.Style.DASHED)),
         r.fitStartPs(), r.fitEndPs(), "fit window", true, new double[] {0});
+  }
+
+  /**
+   * What makes D doubtful, in a few words each: the fit window's problems ({@link DiffusionFitWindow#check}) and a GLS fit
+   * rejected for disagreeing with least squares; empty when D stands.
+   */
+  public static List<String> doubts(MsdResult r) {
+    List<String> problems = new ArrayList<>(DiffusionFitWindow.check(r).warnings().stream()
+        .map(w -> describe((DiffusionFitWindow.Problem) w.kind())).toList());
+    if (r.warnings().stream().anyMatch(w -> w.kind() == MsdResult.Doubt.GLS_REJECTED)) {
+      problems.add(0, "not a straight line");
+    }
+    return problems;
   }
 
   private static String describe(DiffusionFitWindow.Problem p) {
@@ -141,6 +156,7 @@ public final class MsdViews {
       case SHORT_WINDOW -> "short window";
       case SMALL_DISPLACEMENT -> "small displacement";
       case SUB_DIFFUSIVE -> "sub-diffusive";
+      case NOT_STRAIGHT -> "not a straight line";
       case SUPER_DIFFUSIVE -> "super-diffusive";
       case FEW_HOPS -> "few hops";
     };
@@ -155,11 +171,12 @@ public final class MsdViews {
     if (r.region() != null) {
       o.add(String.format(Locale.ROOT, "  region            %s", r.region()));
     }
-    o.add(String.format(Locale.ROOT, "  fit window        %.4g – %.4g ps (%d lags)", r.fitStartPs(), r.fitEndPs(), r.fitPoints()));
+    o.add(String.format(Locale.ROOT, "  fit window        %.4g – %.4g ps (%d lags; %s)", r.fitStartPs(), r.fitEndPs(), r.fitPoints(),
+        r.sampling().windowChoice()));
     DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
+    List<String> problems = doubts(r);
     o.add(String.format(Locale.ROOT, "  window check      log–log slope %.2f, MSD at the end %.3g Å²: %s", check.logLogSlope(),
-        check.endMsdA2(), check.warnings().isEmpty() ? "diffusive" : "D doubtful (" + String.join(", ", check.warnings().stream()
-            .map(w -> describe((DiffusionFitWindow.Problem) w.kind())).toList()) + "; see the warnings)"));
+        check.endMsdA2(), problems.isEmpty() ? "diffusive" : "D doubtful (" + String.join(", ", problems) + "; see the warnings)"));
     o.add(String.format(Locale.ROOT, "  sampling          %.3g independent displacements at the window's end, ~%.3g hops in the run",
         r.sampling().independentDisplacements(), r.sampling().hopEquivalents()));
     o.add(String.format(Locale.ROOT, "  D                 %s   (%s)", r.diffusivity(), r.estimator() == DiffusionEstimator.GLS
