@@ -218,8 +218,8 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       notes.add("cell from the CELL| lines of " + logPath.getFileName() + " (printed to 3 decimals)");
       return log.initialCell();
     }
-    throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: put beside it a " + project
-        + "-1.cell file, an input naming project " + project + " with &CELL, or the run's main log (CELL| lines)");
+    throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: put the file " + project
+        + "-1.cell beside it, or an input naming project " + project + " with &CELL, or the run's main log (CELL| lines)");
   }
 
   /**

@@ -197,7 +197,7 @@ class Cp2kFilesTest {
     // the file is fine: what is missing is beside it (exit 4, not 3)
     org.interphase.core.MissingInputException e = assertThrows(org.interphase.core.MissingInputException.class,
         () -> FormatRegistry.open(dir.resolve("H2O-32-pos-1.xyz"), ReadOptions.DEFAULT));
-    assertEquals(dir.resolve("H2O-32-pos-1.xyz") + ": no cell for this run: put beside it a H2O-32-1.cell file, an input naming project "
+    assertEquals(dir.resolve("H2O-32-pos-1.xyz") + ": no cell for this run: put the file H2O-32-1.cell beside it, or an input naming project "
         + "H2O-32 with &CELL, or the run's main log (CELL| lines)", e.getMessage());
   }
 
