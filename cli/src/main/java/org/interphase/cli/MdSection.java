@@ -411,7 +411,8 @@ final class MdSection {
     DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
     html.table(List.of("quantity", "value"), List.of(
         List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
-            + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²)", window.logLogSlope(), window.endMsdA2())),
+            + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²; %s)", window.logLogSlope(), window.endMsdA2(),
+            r.sampling().windowChoice())),
         List.of(r.estimator() == DiffusionEstimator.GLS ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)",
             r.diffusivity().display()),
         r.estimator() == DiffusionEstimator.GLS
