@@ -402,11 +402,11 @@ final class MdSection {
         List<String> doubts = MsdViews.doubts(rr);
         rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().displayNumber(),
             rr.conductivity().displayNumber(), rr.estimator() == DiffusionEstimator.GLS ? "GLS" : "least squares",
-            doubts.isEmpty() ? "stands" : "doubtful: " + String.join(", ", doubts)));
+            doubts.isEmpty() ? "pass" : "D doubtful: " + String.join(", ", doubts)));
       }
       html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density; a "
           + "doubtful D is one whose fit window fails the checks of the whole-run MSD below):");
-      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)", "D from", "D"), rows);
+      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)", "D from", "window checks"), rows);
     }
     DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
     html.table(List.of("quantity", "value"), List.of(
