@@ -226,11 +226,13 @@ final class InfoCommand implements Callable<Integer> {
     if (s.atoms() != null) {
       out.add(String.format(Locale.ROOT, "  atoms       %d%s", s.atoms(), s.species().isEmpty() ? "" : "  " + s.species()));
     }
-    out.add(String.format(Locale.ROOT, "  frames      %d", s.frames()));
+    boolean band = s.format().contains("neb") || s.format().contains("band"); // a band's frames are its images, not a time series
+    out.add(String.format(Locale.ROOT, band ? "  images      %d" : "  frames      %d", s.frames()));
     if (!s.kinds().isEmpty()) {
       out.add(String.format(Locale.ROOT, "  kinds       %s", s.kinds()));
     }
-    out.add(String.format(Locale.ROOT, "  time step   %s", Double.isNaN(s.timestepFs()) ? (s.frames() <= 1 ? "none (a single structure)"
+    out.add(String.format(Locale.ROOT, "  time step   %s", band ? "none (the images of a band)" : Double.isNaN(s.timestepFs())
+        ? (s.frames() <= 1 ? "none (a single structure)"
         : "unknown: the files state none; for MD, pass --timestep-fs with the time between stored frames")
         : String.format(Locale.ROOT, "%.4g fs between frames%s", s.timestepFs(),
             s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")")));
