@@ -462,19 +462,19 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       if (!e.gls().ok() || dof <= 0) {
         return "no GLS fit to test";
       }
-      double bound = new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, dof).inverseCumulativeProbability(
-          STRAIGHT_QUANTILE);
       return String.format(Locale.ROOT, "χ² of the GLS residuals %.1f for %d degrees of freedom (95 %% bound %.1f); GLS and least "
-          + "squares %.2g standard errors of their difference apart (bound %.3g)", e.gls().chiSquared(), dof, bound, e.disagreement(),
-          EARLY_AGREEMENT);
+          + "squares %.2g standard errors of their difference apart (bound %.3g)", e.gls().chiSquared(), dof, chiSquaredBound(dof),
+          e.disagreement(), EARLY_AGREEMENT);
     }
 
     /** Whether a GLS line fits its points within their modelled covariance: χ² below its {@link #STRAIGHT_QUANTILE} quantile. */
     private static boolean straight(GlsDiffusionFit.Fit f) {
-      int dof = f.lags() - 2;
-      return dof > 0 && Double.isFinite(f.chiSquared())
-          && f.chiSquared() <= new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, dof).inverseCumulativeProbability(
-              STRAIGHT_QUANTILE);
+      return f.lags() > 2 && Double.isFinite(f.chiSquared()) && f.chiSquared() <= chiSquaredBound(f.lags() - 2);
+    }
+
+    /** The {@link #STRAIGHT_QUANTILE} quantile of χ² with {@code dof} degrees of freedom. */
+    private static double chiSquaredBound(int dof) {
+      return new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, dof).inverseCumulativeProbability(STRAIGHT_QUANTILE);
     }
 
     /** The first and last lag index of the reference fit window (given, or 10–50 % of the run). */

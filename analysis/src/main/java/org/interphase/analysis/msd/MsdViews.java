@@ -65,8 +65,7 @@ public final class MsdViews {
     putTransport(o, r);
     DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
     MsdResult.Sampling s = r.sampling();
-    boolean glsRejected = r.warnings().stream().anyMatch(w -> w.kind() == MsdResult.Doubt.GLS_REJECTED);
-    o.put("msd_exponent", check.logLogSlope()).put("straight_line", s.straightLine()).put("diffusive", !glsRejected
+    o.put("msd_exponent", check.logLogSlope()).put("straight_line", s.straightLine()).put("diffusive", !glsRejected(r)
         && check.warnings().stream().noneMatch(w -> w.kind() == DiffusionFitWindow.Problem.SUB_DIFFUSIVE
             || w.kind() == DiffusionFitWindow.Problem.SUPER_DIFFUSIVE || w.kind() == DiffusionFitWindow.Problem.NOT_STRAIGHT))
         .put("independent_displacements", s.independentDisplacements()).put("hop_equivalents", s.hopEquivalents())
@@ -145,10 +144,15 @@ public final class MsdViews {
   public static List<String> doubts(MsdResult r) {
     List<String> problems = new ArrayList<>(DiffusionFitWindow.check(r).warnings().stream()
         .map(w -> describe((DiffusionFitWindow.Problem) w.kind())).toList());
-    if (r.warnings().stream().anyMatch(w -> w.kind() == MsdResult.Doubt.GLS_REJECTED)) {
+    if (glsRejected(r)) {
       problems.add(0, "not a straight line");
     }
     return problems;
+  }
+
+  /** Whether the GLS D was set aside for disagreeing with least squares (warning {@code GLS_REJECTED}). */
+  private static boolean glsRejected(MsdResult r) {
+    return r.warnings().stream().anyMatch(w -> w.kind() == MsdResult.Doubt.GLS_REJECTED);
   }
 
   private static String describe(DiffusionFitWindow.Problem p) {
