@@ -178,25 +178,28 @@ public final class ParallelChunks<T> implements AutoCloseable {
         i++;
         lineStart = true;
       }
-      // i starts a line; find its end in this window, else move the window to it
-      int end = i;
-      while (end < n && w[end] != '\n') {
-        end++;
-      }
-      if (end == n && at + n < size) {
-        if (i == 0) {
-          throw new UncheckedIOException(new IOException("a line longer than " + WINDOW + " bytes where a record may start"));
+      // every line that starts in this window is tested from it; the window moves on only to a line it cuts off
+      boolean last = at + n >= size;
+      while (true) {
+        int end = i;
+        while (end < n && w[end] != '\n') {
+          end++;
         }
-        at += i;
-        continue;
-      }
-      int lineEnd = end > i && w[end - 1] == '\r' ? end - 1 : end;
-      if (recordStart.test(w, i, lineEnd)) {
-        return at + i;
-      }
-      at += end + 1;
-      if (end >= n) {
-        break;
+        if (end == n && !last) {
+          if (i == 0) {
+            throw new UncheckedIOException(new IOException("a line longer than " + WINDOW + " bytes where a record may start"));
+          }
+          at += i;
+          break;
+        }
+        int lineEnd = end > i && w[end - 1] == '\r' ? end - 1 : end;
+        if (recordStart.test(w, i, lineEnd)) {
+          return at + i;
+        }
+        if (end >= n) {
+          return size;
+        }
+        i = end + 1;
       }
     }
     return size;
