@@ -118,6 +118,10 @@ final class XdatcarChunk extends FrameChunk {
    * has no end before {@code length}.
    */
   private static int threeNumbers(byte[] t, int from, int length, NumberScanner num, double[] out, int at) {
+    if (from + FIXED_LINE < length && t[from + FIXED_LINE - 1] == '\n' && fixedField(t, from, out, at)
+        && fixedField(t, from + 12, out, at + 1) && fixedField(t, from + 24, out, at + 2)) {
+      return from + FIXED_LINE;
+    }
     int p = from;
     for (int k = 0; k < 3; k++) {
       while (p < length && (t[p] == ' ' || t[p] == '\t')) {
@@ -137,6 +141,40 @@ final class XdatcarChunk extends FrameChunk {
       p++;
     }
     return p < length && t[p] == '\n' ? p + 1 : -1;
+  }
+
+  /** Bytes of a coordinate line as VASP writes it (3F12.8 and a line end). */
+  private static final int FIXED_LINE = 37;
+
+  /**
+   * A field of twelve bytes as VASP's F12.8 writes a fractional coordinate between −10 and 10 ({@code "  0.12345678"},
+   * {@code " -0.12345678"}) into {@code out[at]}, with the value {@link NumberScanner#scanPlain} gives it (the same
+   * integer of nine digits divided by 10⁸); false for any other field, which the general path then reads. The digits
+   * are checked all at once: each {@code d} and {@code 9 − d} is non-negative exactly when {@code d} is a digit.
+   */
+  private static boolean fixedField(byte[] t, int p, double[] out, int at) {
+    byte sign = t[p + 1];
+    if (t[p] != ' ' || t[p + 3] != '.' || (sign != ' ' && sign != '-')) {
+      return false;
+    }
+    int d0 = t[p + 2] - '0';
+    int d1 = t[p + 4] - '0';
+    int d2 = t[p + 5] - '0';
+    int d3 = t[p + 6] - '0';
+    int d4 = t[p + 7] - '0';
+    int d5 = t[p + 8] - '0';
+    int d6 = t[p + 9] - '0';
+    int d7 = t[p + 10] - '0';
+    int d8 = t[p + 11] - '0';
+    int bad = d0 | (9 - d0) | d1 | (9 - d1) | d2 | (9 - d2) | d3 | (9 - d3) | d4 | (9 - d4) | d5 | (9 - d5) | d6 | (9 - d6) | d7
+        | (9 - d7) | d8 | (9 - d8);
+    if (bad < 0) {
+      return false;
+    }
+    long mant = d0 * 100_000_000L + (d1 * 1000 + d2 * 100 + d3 * 10 + d4) * 10_000L + (d5 * 1000 + d6 * 100 + d7 * 10 + d8);
+    double v = mant / 1e8;
+    out[at] = sign == '-' ? -v : v;
+    return true;
   }
 
   private static int indexOf(byte[] t, int from, int to, byte[] word) {
