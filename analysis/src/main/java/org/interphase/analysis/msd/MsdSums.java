@@ -199,6 +199,19 @@ final class MsdSums {
     }
   }
 
+  /**
+   * The spacing of the time origins at which the moments of lag {@code m} are sampled (of {@code n} frames): about 2000
+   * origins over the run, and never more than {@link #ORIGINS_PER_LAG} within one lag. Displacements from origins
+   * closer than m/8 share more than 7/8 of their path: they add almost nothing to the estimate of ⟨Δr⁴⟩ (its error is
+   * set by the ~(n − m)/m independent windows, as for the MSD itself), and at long lags they made most of the cost.
+   */
+  static int originStride(int n, int m) {
+    return Math.max(Math.max(1, (n - m) / 2000), m / ORIGINS_PER_LAG);
+  }
+
+  /** At most this many sampled origins within one lag (see {@link #originStride}). */
+  static final int ORIGINS_PER_LAG = 8;
+
   /** Second and fourth moments of the displacement over the chosen axes at the sampled lags. */
   static void addMoments(double[][] x, double[] mask, int[] axes, int[] lags, double[] r2, double[] r4, double[] samples, int n) {
     if (axes.length == 3) {
@@ -210,7 +223,7 @@ final class MsdSums {
       if (m == 0) {
         continue;
       }
-      int stride = Math.max(1, (n - m) / 2000);
+      int stride = originStride(n, m);
       for (int t = 0; t + m < n; t += stride) {
         if (mask != null && (mask[t] == 0 || mask[t + m] == 0)) {
           continue;
@@ -238,7 +251,7 @@ final class MsdSums {
       if (m == 0) {
         continue;
       }
-      int stride = Math.max(1, (n - m) / 2000);
+      int stride = originStride(n, m);
       double sum2 = r2[i];
       double sum4 = r4[i];
       // counted as an int and added once: a whole number below 2^53 plus 1, k times, is that number plus k exactly
