@@ -50,6 +50,7 @@ final class Cp2kXyzChunk extends FrameChunk {
     NumberScanner num = new NumberScanner();
     int p = 0;
     long line = 0;
+    int lineLength = -1;
     while (p < length) {
       int frameStart = p;
       long frameLine = line;
@@ -75,10 +76,17 @@ final class Cp2kXyzChunk extends FrameChunk {
       p = end + 1;
       double[] values = new double[3 * atoms];
       for (int i = 0; i < atoms; i++) {
+        int next = lineLength < 0 ? -1 : fixedAtomLine(text, p, p + lineLength, length, label[i], values, 3 * i, factor);
+        if (next >= 0) {
+          p = next;
+          continue;
+        }
         end = lineEnd(text, p, length);
         if (end == length || !atomLine(text, p, trimCr(text, p, end), label[i], num, values, 3 * i, factor)) {
           return c.stop(frameStart, frameLine);
         }
+        // the next atom line is tried at this one's length first (a file's atom lines all have one length)
+        lineLength = end - p;
         p = end + 1;
       }
       line += 2 + atoms;
@@ -111,6 +119,89 @@ final class Cp2kXyzChunk extends FrameChunk {
       }
     }
     return v;
+  }
+
+  /** Width of a coordinate as CP2K writes it (F20.10). */
+  private static final int FIELD = 20;
+
+  /**
+   * An atom line as CP2K writes it, {@code t[from, end)} with a line end at {@code end}: blanks, {@code label}, blanks,
+   * and three F20.10 fields that end the line, read at fixed places into {@code out[at…at+2]} (times {@code factor}) with
+   * the values {@link NumberScanner#scanPlain} gives them (the integer of all digits over 10¹⁰); the index after the line
+   * end, or {@code -1} when the line is anything else or does not end at {@code end}, which {@link #atomLine} then reads.
+   * Every byte before {@code end} is checked, so no line end is skipped.
+   */
+  private static int fixedAtomLine(byte[] t, int from, int end, int length, byte[] label, double[] out, int at, double factor) {
+    int fields = end - 3 * FIELD;
+    if (end >= length || t[end] != '\n' || fields < from + label.length) {
+      return -1;
+    }
+    int p = from;
+    while (p < fields && t[p] == ' ') {
+      p++;
+    }
+    if (p + label.length > fields) {
+      return -1;
+    }
+    for (int k = 0; k < label.length; k++) {
+      if (t[p + k] != label[k]) {
+        return -1;
+      }
+    }
+    p += label.length;
+    if (t[p] != ' ') {
+      return -1;
+    }
+    for (; p < fields; p++) {
+      if (t[p] != ' ') {
+        return -1;
+      }
+    }
+    for (int k = 0; k < 3; k++, p += FIELD) {
+      if (!fixedField(t, p, out, at + k, factor)) {
+        return -1;
+      }
+    }
+    return end + 1;
+  }
+
+  /** One F20.10 field {@code t[f, f+20)}: blanks, an optional minus, 1–5 digits, a point, ten digits. */
+  private static boolean fixedField(byte[] t, int f, double[] out, int at, double factor) {
+    if (t[f + 9] != '.') {
+      return false;
+    }
+    long frac = 0;
+    int bad = 0;
+    for (int i = f + 10; i < f + FIELD; i++) {
+      int d = t[i] - '0';
+      bad |= d | (9 - d);
+      frac = frac * 10 + d;
+    }
+    if (bad < 0) {
+      return false;
+    }
+    long whole = 0;
+    long scale = 1;
+    int i = f + 8;
+    for (; i >= f + 4 && t[i] >= '0' && t[i] <= '9'; i--) {
+      whole += (t[i] - '0') * scale;
+      scale *= 10;
+    }
+    if (i == f + 8) {
+      return false;
+    }
+    boolean neg = t[i] == '-';
+    if (neg) {
+      i--;
+    }
+    for (; i >= f; i--) {
+      if (t[i] != ' ') {
+        return false;
+      }
+    }
+    double v = (whole * 10_000_000_000L + frac) / 1e10;
+    out[at] = (neg ? -v : v) * factor;
+    return true;
   }
 
   /** {@code label} then three finite numbers (anything after them is ignored, as the sequential reader does). */
