@@ -44,9 +44,28 @@ public abstract class FrameChunk implements ParallelChunks.Counted {
     this.lines = lines;
   }
 
-  /** The index of the line end ({@code '\n'}) at or after {@code p}, or {@code length} when the text ends first. */
+  /** Eight bytes of an array read as one little-endian {@code long}. */
+  private static final java.lang.invoke.VarHandle WORD = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+      java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The index of the line end ({@code '\n'}) at or after {@code p}, or {@code length} when the text ends first. Eight
+   * bytes at a time: in {@code w = word ^ 0x0a…0a} a line end is a zero byte, and {@code (w − 0x01…01) & ~w & 0x80…80}
+   * marks the lowest zero byte exactly (a borrow can mark bytes above it, never below), so its trailing zeros give
+   * the first line end (Anderson, "Bit Twiddling Hacks", determine if a word has a zero byte).
+   */
   public static int lineEnd(byte[] t, int p, int length) {
     int i = p;
+    for (; i + Long.BYTES <= length; i += Long.BYTES) {
+      long w = (long) WORD.get(t, i) ^ NEWLINES;
+      long zero = (w - ONES) & ~w & HIGHS;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+    }
     while (i < length && t[i] != '\n') {
       i++;
     }
