@@ -46,6 +46,25 @@ public final class NumberScanner {
     return fast != NOT_PLAIN ? fast : scanAny(buf, from, end);
   }
 
+  private static final java.lang.invoke.VarHandle WORD = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+      java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The eight ASCII digits {@code t[p, p+8)} as a number (0 to 99 999 999), or {@code -1} when any of them is not a digit.
+   * One word for all eight: {@code '0'} subtracted from every byte, each byte checked to lie in 0…9 (neither it nor it
+   * plus 118 reaches 128), then pairs, fours and eights of digits joined by three multiplications (Lemire, "Faster
+   * integer parsing", 2018; Muła's SWAR digit conversion).
+   */
+  public static long eightDigits(byte[] t, int p) {
+    long v = (long) WORD.get(t, p) - 0x3030303030303030L;
+    if ((((v + 0x7676767676767676L) | v) & 0x8080808080808080L) != 0) {
+      return -1;
+    }
+    v = (v * 10 + (v >>> 8)) & 0x00FF00FF00FF00FFL;
+    v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
+    return (v * 10000 + (v >>> 32)) & 0xFFFFFFFFL;
+  }
+
   private static final int NOT_PLAIN = -2;
 
   /**

@@ -149,30 +149,20 @@ final class XdatcarChunk extends FrameChunk {
   /**
    * A field of twelve bytes as VASP's F12.8 writes a fractional coordinate between −10 and 10 ({@code "  0.12345678"},
    * {@code " -0.12345678"}) into {@code out[at]}, with the value {@link NumberScanner#scanPlain} gives it (the same
-   * integer of nine digits divided by 10⁸); false for any other field, which the general path then reads. The digits
-   * are checked all at once: each {@code d} and {@code 9 − d} is non-negative exactly when {@code d} is a digit.
+   * integer of nine digits divided by 10⁸); false for any other field, which the general path then reads. The eight
+   * digits after the point are read as one word ({@link NumberScanner#eightDigits}).
    */
   private static boolean fixedField(byte[] t, int p, double[] out, int at) {
     byte sign = t[p + 1];
-    if (t[p] != ' ' || t[p + 3] != '.' || (sign != ' ' && sign != '-')) {
-      return false;
-    }
     int d0 = t[p + 2] - '0';
-    int d1 = t[p + 4] - '0';
-    int d2 = t[p + 5] - '0';
-    int d3 = t[p + 6] - '0';
-    int d4 = t[p + 7] - '0';
-    int d5 = t[p + 8] - '0';
-    int d6 = t[p + 9] - '0';
-    int d7 = t[p + 10] - '0';
-    int d8 = t[p + 11] - '0';
-    int bad = d0 | (9 - d0) | d1 | (9 - d1) | d2 | (9 - d2) | d3 | (9 - d3) | d4 | (9 - d4) | d5 | (9 - d5) | d6 | (9 - d6) | d7
-        | (9 - d7) | d8 | (9 - d8);
-    if (bad < 0) {
+    if (t[p] != ' ' || t[p + 3] != '.' || (sign != ' ' && sign != '-') || (d0 | (9 - d0)) < 0) {
       return false;
     }
-    long mant = d0 * 100_000_000L + (d1 * 1000 + d2 * 100 + d3 * 10 + d4) * 10_000L + (d5 * 1000 + d6 * 100 + d7 * 10 + d8);
-    double v = mant / 1e8;
+    long frac = NumberScanner.eightDigits(t, p + 4);
+    if (frac < 0) {
+      return false;
+    }
+    double v = (d0 * 100_000_000L + frac) / 1e8;
     out[at] = sign == '-' ? -v : v;
     return true;
   }
