@@ -170,16 +170,13 @@ final class Cp2kXyzChunk extends FrameChunk {
     if (t[f + 9] != '.') {
       return false;
     }
-    long frac = 0;
-    int bad = 0;
-    for (int i = f + 10; i < f + FIELD; i++) {
-      int d = t[i] - '0';
-      bad |= d | (9 - d);
-      frac = frac * 10 + d;
-    }
-    if (bad < 0) {
+    int d1 = t[f + 10] - '0';
+    int d2 = t[f + 11] - '0';
+    long last8 = NumberScanner.eightDigits(t, f + 12);
+    if ((d1 | (9 - d1) | d2 | (9 - d2)) < 0 || last8 < 0) {
       return false;
     }
+    long frac = (d1 * 10 + d2) * 100_000_000L + last8;
     long whole = 0;
     long scale = 1;
     int i = f + 8;
