@@ -218,6 +218,11 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       notes.add("cell from the CELL| lines of " + logPath.getFileName() + " (printed to 3 decimals)");
       return log.initialCell();
     }
+    if (project == null) {
+      // a name without "-pos-" names no project to find the run's files by
+      throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: name the positions PROJECT-pos-1.xyz, as "
+          + "CP2K does, beside the run's PROJECT-1.cell, or put the run's input (&CELL) or its main log (CELL| lines) beside them");
+    }
     throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: put the file " + project
         + "-1.cell beside it, or an input naming project " + project + " with &CELL, or the run's main log (CELL| lines)");
   }

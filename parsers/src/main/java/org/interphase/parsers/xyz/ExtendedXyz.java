@@ -43,6 +43,9 @@ import org.interphase.parsers.io.LineReader;
  * differ from the first frame's; {@link TruncatedInputException} when the file ends inside a frame.
  */
 public final class ExtendedXyz extends AbstractFrameSource {
+  /** The comment line CP2K writes in its {@code -pos-} files: {@code i = 0, time = 0.000, E = -1.0}. */
+  private static final java.util.regex.Pattern CP2K_COMMENT = java.util.regex.Pattern.compile("^\\s*i\\s*=\\s*\\d+\\s*,.*\\bE\\s*=");
+
   /** Registry name of the format. */
   public static final String FORMAT = "extxyz";
 
@@ -185,7 +188,9 @@ public final class ExtendedXyz extends AbstractFrameSource {
       c = ExtxyzComment.parse(r.line());
       cols = ExtxyzColumns.parse(c.properties());
     } catch (IllegalArgumentException e) {
-      throw new MalformedInputException(r.source(), r.lineNumber(), e.getMessage(), r.line());
+      String what = CP2K_COMMENT.matcher(r.line()).find() ? e.getMessage() + " (this comment line is CP2K's: a CP2K positions file is "
+          + "read as one when named PROJECT-pos-1.xyz, as CP2K names it, or given the format cp2k-md)" : e.getMessage();
+      throw new MalformedInputException(r.source(), r.lineNumber(), what, r.line());
     }
     commentOut[0] = c;
     double[] pos = new double[3 * n];

@@ -202,6 +202,28 @@ class Cp2kFilesTest {
   }
 
   @Test
+  void positionsNamedWithoutAProjectSayHowToGiveTheCell() throws IOException {
+    Path dir = SharedData.scratch("cp2k-noproject");
+    Files.copy(SharedData.real("nomad-parser-cp2k/cp2k_2.6.2/md/nve/H2O-32-pos-1.xyz"), dir.resolve("plain.xyz"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    org.interphase.core.MissingInputException e = assertThrows(org.interphase.core.MissingInputException.class,
+        () -> FormatRegistry.open(dir.resolve("plain.xyz"), new ReadOptions(false, java.util.List.of(), Double.NaN, "cp2k-md")));
+    assertEquals(dir.resolve("plain.xyz") + ": no cell for this run: name the positions PROJECT-pos-1.xyz, as CP2K does, beside the "
+        + "run's PROJECT-1.cell, or put the run's input (&CELL) or its main log (CELL| lines) beside them", e.getMessage());
+  }
+
+  @Test
+  void positionsNamedWithoutAProjectAndReadAsExtendedXyzSayWhatTheyAre() throws IOException {
+    Path dir = SharedData.scratch("cp2k-noproject-detected");
+    Files.copy(SharedData.real("nomad-parser-cp2k/cp2k_2.6.2/md/nve/H2O-32-pos-1.xyz"), dir.resolve("plain.xyz"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> FrameSources.readAll(FormatRegistry.open(dir.resolve("plain.xyz"), ReadOptions.DEFAULT)));
+    assertTrue(e.getMessage().contains("this comment line is CP2K's: a CP2K positions file is read as one when named "
+        + "PROJECT-pos-1.xyz, as CP2K names it, or given the format cp2k-md"), e.getMessage());
+  }
+
+  @Test
   void crashedLogSaysSo() throws IOException {
     Path p = copyCut("cp2k/interface_energy/sp_slabA.out", "crashed.out", 200);
     Cp2kLog log = Cp2kLog.read(p);
