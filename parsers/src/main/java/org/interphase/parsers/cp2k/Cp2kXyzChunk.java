@@ -143,10 +143,8 @@ final class Cp2kXyzChunk extends FrameChunk {
     if (p + label.length > fields) {
       return -1;
     }
-    for (int k = 0; k < label.length; k++) {
-      if (t[p + k] != label[k]) {
-        return -1;
-      }
+    if (!labelAt(t, p, label)) {
+      return -1;
     }
     p += label.length;
     if (t[p] != ' ') {
@@ -201,6 +199,16 @@ final class Cp2kXyzChunk extends FrameChunk {
     return true;
   }
 
+  /** Whether {@code t[p, p + label.length)} is {@code label} (the caller has checked that it lies in the line). */
+  private static boolean labelAt(byte[] t, int p, byte[] label) {
+    for (int k = 0; k < label.length; k++) {
+      if (t[p + k] != label[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code label} then three finite numbers (anything after them is ignored, as the sequential reader does). */
   private static boolean atomLine(byte[] t, int from, int end, byte[] label, NumberScanner num, double[] out, int at, double factor) {
     int p = from;
@@ -210,10 +218,8 @@ final class Cp2kXyzChunk extends FrameChunk {
     if (p + label.length > end) {
       return false;
     }
-    for (int k = 0; k < label.length; k++) {
-      if (t[p + k] != label[k]) {
-        return false;
-      }
+    if (!labelAt(t, p, label)) {
+      return false;
     }
     p += label.length;
     if (p < end && !NumberScanner.isSpace(t[p])) {

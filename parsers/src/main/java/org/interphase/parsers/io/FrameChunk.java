@@ -44,9 +44,6 @@ public abstract class FrameChunk implements ParallelChunks.Counted {
     this.lines = lines;
   }
 
-  /** Eight bytes of an array read as one little-endian {@code long}. */
-  private static final java.lang.invoke.VarHandle WORD = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
-      java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
@@ -60,7 +57,7 @@ public abstract class FrameChunk implements ParallelChunks.Counted {
   public static int lineEnd(byte[] t, int p, int length) {
     int i = p;
     for (; i + Long.BYTES <= length; i += Long.BYTES) {
-      long w = (long) WORD.get(t, i) ^ NEWLINES;
+      long w = (long) NumberScanner.WORD.get(t, i) ^ NEWLINES;
       long zero = (w - ONES) & ~w & HIGHS;
       if (zero != 0) {
         return i + (Long.numberOfTrailingZeros(zero) >>> 3);

@@ -46,7 +46,8 @@ public final class NumberScanner {
     return fast != NOT_PLAIN ? fast : scanAny(buf, from, end);
   }
 
-  private static final java.lang.invoke.VarHandle WORD = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+  /** Eight bytes of an array read as one little-endian {@code long} (also {@link FrameChunk#lineEnd}'s). */
+  static final java.lang.invoke.VarHandle WORD = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
       java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /**
