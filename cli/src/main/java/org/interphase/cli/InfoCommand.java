@@ -254,9 +254,7 @@ final class InfoCommand implements Callable<Integer> {
     for (String n : s.notes()) {
       out.add("  note        " + n);
     }
-    for (String w : s.warnings()) {
-      out.add("  WARNING     " + w);
-    }
+    // the warnings go to stderr with the file's name, as every command's do (listed here too, a terminal showed each twice)
     return out;
   }
 }

@@ -187,13 +187,52 @@ final class MdSection {
     MechanismSection.rotation(run.rotation(), run.hops(), run.pass().firstFrame(), page);
     vanHove(m, run, dir, rel, html, warnings, files, used, sec, dpi);
     // the same doubt about several layers or pairs is said once
-    List<String> once = warnings.stream().distinct().toList();
+    List<String> once = vacuumOnce(warnings.stream().distinct().toList(), run.pass().firstFrame());
     html.links(files).warnings(once).endSection();
     once.forEach(w -> err.println("warning: " + name + ": " + w));
     err.flush();
   }
 
   /** The bond part of an MD section: the structure at the first appearance of the highlighted motif, the motif chart and table. */
+  /**
+   * The vacuum doubt that the MSD, each g(r) and the van Hove correlation raise in their own words (each normalises with a density over
+   * the whole cell), said once for the run.
+   */
+  static List<String> vacuumOnce(List<String> warnings, org.interphase.core.Frame first) {
+    org.interphase.core.VacuumGap gap = first == null ? null : org.interphase.core.VacuumGap.of(first);
+    if (gap == null || !gap.hasVacuum()) {
+      return warnings;
+    }
+    String prefix = "the cell holds " + gap.describe() + ": ";
+    List<String> said = warnings.stream().filter(w -> w.startsWith(prefix)).toList();
+    if (said.size() < 2) {
+      return warnings;
+    }
+    double factor = 1 / (1 - gap.vacuumFraction());
+    List<String> parts = new ArrayList<>();
+    if (said.stream().anyMatch(w -> w.contains("σ"))) {
+      parts.add(String.format(Locale.ROOT, "σ comes out %.2f times lower than over the material alone (a region covering the material "
+          + "gives σ with its own volume)", factor));
+    }
+    boolean rdf = said.stream().anyMatch(w -> w.contains("g(r)"));
+    boolean distinct = said.stream().anyMatch(w -> w.contains("distinct part"));
+    if (rdf || distinct) {
+      parts.add(String.format(Locale.ROOT, "%s level%s off near %.2f, not 1%s", rdf && distinct ? "the g(r) and the van Hove distinct part"
+          : rdf ? "the g(r)" : "the van Hove distinct part", rdf && distinct ? "" : "s", factor,
+          rdf ? " (coordination numbers do not depend on it)" : ""));
+    }
+    String merged = prefix + "densities are taken over the whole cell, vacuum included, so " + String.join(", and ", parts);
+    List<String> out = new ArrayList<>();
+    for (String w : warnings) {
+      if (!w.startsWith(prefix)) {
+        out.add(w);
+      } else if (w == said.get(0)) {
+        out.add(merged);
+      }
+    }
+    return out;
+  }
+
   private static void bonds(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, JmolRenderer jmol, List<String> warnings,
       List<String> files, ReportParameters used, String sec, CompletableFuture<Void> written) {
     TrajectoryHeader h = run.header();

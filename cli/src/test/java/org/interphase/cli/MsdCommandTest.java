@@ -239,7 +239,18 @@ class MsdCommandTest {
     assertTrue(text.out().contains("D doubtful (short window, small displacement"), text.out());
     InfoCommandTest.Run good = InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--fit-start-ps", "2",
         "--fit-end-ps", "7", "--temperature-k", "500");
-    assertTrue(good.out().contains("MSD at the end 6.74 Å²: diffusive"), good.out());
+    assertTrue(good.out().contains("MSD at the end 6.74 Å²: within the checks (slope 0.7–1.3, MSD ≥ 4 Å²)"), good.out());
     assertTrue(!good.err().contains("fit window"), good.err());
+  }
+
+  /** A species typed in lower case selects the element and is echoed as the element's symbol, in the text and in the JSON. */
+  @Test
+  void speciesInLowerCaseIsEchoedAsTheSymbol() throws IOException {
+    String file = SharedData.real("kinisi/example_XDATCAR.gz").toString();
+    InfoCommandTest.Run text = InfoCommandTest.run("msd", file, "--species", "li", "--timestep-fs", "100");
+    assertEquals(0, text.exit(), text.err());
+    assertTrue(text.out().startsWith("Li MSD: "), text.out());
+    InfoCommandTest.Run json = InfoCommandTest.run("msd", file, "--species", "LI", "--timestep-fs", "100", "--json");
+    assertEquals("Li", Json.MAPPER.readTree(json.out()).get("species").asText(), json.out());
   }
 }

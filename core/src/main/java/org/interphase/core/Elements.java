@@ -46,4 +46,14 @@ public final class Elements {
     String s = symbol.substring(0, 1).toUpperCase(Locale.ROOT) + symbol.substring(1).toLowerCase(Locale.ROOT);
     return NUMBER.getOrDefault(s, 0);
   }
+
+  /**
+   * A species selection as the tables spell it: an element symbol in any case in its own case ({@code "li"} and {@code "LI"}
+   * give {@code "Li"}), anything else (a kind label such as {@code "Li1"}) stripped but unchanged.
+   */
+  public static String spelled(String selection) {
+    String s = selection.strip();
+    int z = atomicNumber(s);
+    return z > 0 ? symbol(z) : s;
+  }
 }

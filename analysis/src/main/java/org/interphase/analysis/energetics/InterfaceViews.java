@@ -30,7 +30,7 @@ public final class InterfaceViews {
     doc.put("warnings", warnings.stream().map(Warning::text).toList());
     BarChart bars = new BarChart("Interface energies", axisLabel(results), results.stream().map(InterfaceResult::name).toList(),
         results.stream().mapToDouble(r -> r.gammaJm2().value()).toArray(), results.stream().mapToDouble(r -> r.gammaJm2().stdErr()).toArray());
-    Figure figure = new Figure("interface", bars, 560, Math.max(220, 110 + 36 * results.size())); // one row per interface
+    Figure figure = new Figure("interface", bars, 640, Math.max(220, 110 + 36 * results.size())); // one row per interface
     return new Views("interface", doc, List.of(table(results)), List.of(figure), List.of(), text(results), warnings);
   }
 

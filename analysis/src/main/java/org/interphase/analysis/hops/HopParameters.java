@@ -49,7 +49,7 @@ public record HopParameters(String species, List<Site> sites, double enterA, dou
     if (species == null || species.isBlank()) {
       throw new IllegalArgumentException("a mobile species is required, e.g. Li");
     }
-    species = species.strip();
+    species = org.interphase.core.Elements.spelled(species);
     sites = sites == null ? null : List.copyOf(sites);
     if (sites != null && sites.isEmpty()) {
       throw new IllegalArgumentException("the reference structure has no sites");

@@ -32,6 +32,7 @@ public record MsdParameters(String species, String axes, double timestepFs, doub
     if (species == null || species.isBlank()) {
       throw new IllegalArgumentException("a mobile species is required, e.g. Li");
     }
+    species = org.interphase.core.Elements.spelled(species);
     if (axes == null || axes.isEmpty() || !axes.matches("x?y?z?")) {
       throw new IllegalArgumentException("axes must be a subset of xyz in order (x, y, z, xy, xz, yz, xyz), got \"" + axes + "\"");
     }

@@ -179,15 +179,18 @@ public final class MsdViews {
         r.sampling().windowChoice()));
     DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
     List<String> problems = doubts(r);
-    o.add(String.format(Locale.ROOT, "  window check      log–log slope %.2f, MSD at the end %.3g Å²: %s", check.logLogSlope(),
-        check.endMsdA2(), problems.isEmpty() ? "diffusive" : "D doubtful (" + String.join(", ", problems) + "; see the warnings)"));
+    // a slope of 0.8 passes the checks but is not "diffusive": the line says which band it passed
+    o.add(String.format(Locale.ROOT, "  window check      log–log slope %.2f (1 for diffusion), MSD at the end %.3g Å²: %s",
+        check.logLogSlope(), check.endMsdA2(), problems.isEmpty() ? String.format(Locale.ROOT, "within the checks (slope %.1f–%.1f, MSD ≥ "
+        + "%.0f Å²)", DiffusionFitWindow.MIN_LOG_SLOPE, DiffusionFitWindow.MAX_LOG_SLOPE, DiffusionFitWindow.MIN_END_MSD_A2)
+        : "D doubtful (" + String.join(", ", problems) + "; see the warnings)"));
     o.add(String.format(Locale.ROOT, "  sampling          %.3g independent displacements at the window's end, ~%.3g hops in the run",
         r.sampling().independentDisplacements(), r.sampling().hopEquivalents()));
     o.add(String.format(Locale.ROOT, "  D                 %s   (%s)", r.diffusivity(), r.estimator() == DiffusionEstimator.GLS
         ? "GLS, modelled MSD covariance" : "least squares, correlation-aware error; plain OLS error " + String.format(Locale.ROOT,
-        "%.2g", r.olsPlainStdErrCm2PerS())));
+        "%.2g cm²/s", r.olsPlainStdErrCm2PerS())));
     if (r.estimator() == DiffusionEstimator.GLS) {
-      o.add(String.format(Locale.ROOT, "  D (OLS)           %s   (correlation-aware error; plain OLS error %.2g)", r.diffusivityOls(),
+      o.add(String.format(Locale.ROOT, "  D (OLS)           %s   (correlation-aware error; plain OLS error %.2g cm²/s)", r.diffusivityOls(),
           r.olsPlainStdErrCm2PerS()));
     } else {
       o.add(String.format(Locale.ROOT, "  D (GLS)           %s   (modelled MSD covariance; not the quoted value)", r.diffusivityGls()));

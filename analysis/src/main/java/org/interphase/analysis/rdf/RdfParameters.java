@@ -35,8 +35,8 @@ public record RdfParameters(String elementA, String elementB, double rMaxA, doub
     if (elementA == null || elementA.isBlank() || elementB == null || elementB.isBlank()) {
       throw new IllegalArgumentException("a pair needs two elements, e.g. Li-S; got " + elementA + " and " + elementB);
     }
-    elementA = elementA.strip();
-    elementB = elementB.strip();
+    elementA = org.interphase.core.Elements.spelled(elementA);
+    elementB = org.interphase.core.Elements.spelled(elementB);
     if (!(rMaxA > 0) || rMaxA > 100) {
       throw new IllegalArgumentException("the largest distance of g(r) must be > 0 and at most 100 Å, got " + rMaxA + " Å");
     }

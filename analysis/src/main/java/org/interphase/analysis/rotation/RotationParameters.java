@@ -28,8 +28,8 @@ public record RotationParameters(String center, String ligand, double upperDeg, 
     if (center == null || center.isBlank() || ligand == null || ligand.isBlank()) {
       throw new IllegalArgumentException("a centre and a ligand element are required, e.g. P and S");
     }
-    center = center.strip();
-    ligand = ligand.strip();
+    center = org.interphase.core.Elements.spelled(center);
+    ligand = org.interphase.core.Elements.spelled(ligand);
     if (!(upperDeg > 0 && upperDeg < 180) || !(settleDeg > 0 && settleDeg < upperDeg)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "rotation thresholds need 0 < settle < upper < 180 degrees, got settle %s, upper %s", settleDeg, upperDeg));

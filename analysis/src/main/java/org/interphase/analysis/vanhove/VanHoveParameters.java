@@ -51,7 +51,7 @@ public record VanHoveParameters(String species, double[] lagsPs, double[] runFra
     if (species == null || species.isBlank()) {
       throw new IllegalArgumentException("the van Hove correlation needs a species, e.g. Li");
     }
-    species = species.strip();
+    species = org.interphase.core.Elements.spelled(species);
     lagsPs = lagsPs == null ? new double[0] : lagsPs.clone();
     runFractions = runFractions == null ? new double[0] : runFractions.clone();
     if ((lagsPs.length == 0) == (runFractions.length == 0)) {

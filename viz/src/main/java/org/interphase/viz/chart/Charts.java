@@ -313,18 +313,22 @@ public final class Charts {
     DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
     for (int i = 0; i < b.names().size(); i++) {
       double e = b.errors()[i];
-      data.add(b.values()[i], Double.isFinite(e) ? e : 0.0, b.yLabel(), b.names().get(i));
+      // no error: no error bar (a zero one would draw a tick that reads as a tiny error)
+      data.add(Double.valueOf(b.values()[i]), Double.isFinite(e) ? Double.valueOf(e) : null, b.yLabel(), b.names().get(i));
     }
     CategoryAxis x = new CategoryAxis();
     x.setTickLabelFont(TICKS);
     x.setMaximumCategoryLabelLines(2);
-    x.setMaximumCategoryLabelWidthRatio(0.45f);
+    // names such as "S8 | Li3PS4 (on Li6PS5Cl), AIMD 600 K" on one line; only longer ones wrap
+    x.setMaximumCategoryLabelWidthRatio(0.75f);
     x.setCategoryMargin(0.3);
     NumberAxis y = new NumberAxis(b.yLabel());
     y.setLabelFont(LABELS);
     y.setTickLabelFont(TICKS);
     y.setNumberFormatOverride(new TypographicFormat());
     y.setAutoRangeIncludesZero(true);
+    // the value axis is shorter than a long label beside the names: the label ends where the axis ends, under the names' column
+    y.setLabelLocation(org.jfree.chart.axis.AxisLabelLocation.HIGH_END);
     StatisticalBarRenderer r = new StatisticalBarRenderer();
     r.setSeriesPaint(0, PALETTE[0]);
     r.setErrorIndicatorPaint(Color.BLACK);
@@ -338,6 +342,8 @@ public final class Charts {
     plot.setRangeGridlinePaint(new Color(220, 220, 220));
     JFreeChart chart = new JFreeChart(b.title(), TITLE, plot, false);
     chart.setBackgroundPaint(Color.WHITE);
+    // room for the last tick label, centred on the axis's end
+    chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 16));
     return chart;
   }
 
