@@ -18,4 +18,12 @@ public interface Analysis<R> {
    *     no atoms of the wanted element); the message says why in the terms of the analysis
    */
   Accumulator<R> start(TrajectoryHeader header);
+
+  /**
+   * Whether the results are rates in time (an MSD, D, σ, a van Hove correlation, hop rates): the {@link Runner} then refuses frames
+   * that the files say are not molecular-dynamics steps ({@link TrajectoryHeader#notDynamics()}), even with a time step given.
+   */
+  default boolean needsDynamics() {
+    return false;
+  }
 }

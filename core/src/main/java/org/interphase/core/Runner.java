@@ -58,6 +58,12 @@ public final class Runner {
     }
     Slot<R> slot = new Slot<>();
     try {
+      String notMd = source.header().notDynamics();
+      if (notMd != null && analysis.needsDynamics()) {
+        throw new IllegalArgumentException(source.header().source() + ": " + notMd + ": the frames are not molecular-dynamics steps but "
+            + "the steps of a relaxation, single points or band images, so results in time (MSD, D, σ, van Hove correlation, hop rates) "
+            + "have no meaning for them, whatever time step is given");
+      }
       slot.accumulator = analysis.start(source.header());
     } catch (IllegalArgumentException | InterphaseException e) {
       slot.failure = e;

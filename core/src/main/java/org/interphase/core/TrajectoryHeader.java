@@ -19,6 +19,9 @@ import java.util.List;
  * @param dynamics whether the frames are the time-ordered steps of a molecular-dynamics run, to be
  *     averaged over time; {@code false} for a relaxation, single points or NEB images. The headers
  *     made without it say {@code true} exactly when a time step is known.
+ * @param notDynamics why the files say the frames are <em>not</em> molecular-dynamics steps (e.g. {@code "run type GEO_OPT (from
+ *     preopt.inp)"}), or {@code null} when they are or say nothing; unlike {@link #dynamics()} it holds also when the user gives a
+ *     time step, so that time-based analyses ({@link Analysis#needsDynamics()}) can refuse such frames
  */
 public record TrajectoryHeader(
     String source,
@@ -30,13 +33,20 @@ public record TrajectoryHeader(
     String timestepSource,
     boolean variableCell,
     List<String> notes,
-    boolean dynamics) {
+    boolean dynamics,
+    String notDynamics) {
 
   public TrajectoryHeader {
     notes = List.copyOf(notes);
     if (Double.isNaN(timestepFs)) {
       timestepSource = null;
     }
+  }
+
+  /** A header whose files say nothing against MD. */
+  public TrajectoryHeader(String source, String format, String program, AtomTable atoms, Cell firstCell, double timestepFs,
+      String timestepSource, boolean variableCell, List<String> notes, boolean dynamics) {
+    this(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, dynamics, null);
   }
 
   /** A header that is a molecular-dynamics run exactly when {@code timestepFs} is known. */
@@ -53,16 +63,26 @@ public record TrajectoryHeader(
 
   /** This header with another time step and its source. */
   public TrajectoryHeader withTimestep(double fs, String sourceOfTimestep) {
-    return new TrajectoryHeader(source, format, program, atoms, firstCell, fs, sourceOfTimestep, variableCell, notes, dynamics);
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, fs, sourceOfTimestep, variableCell, notes, dynamics,
+        notDynamics);
   }
 
   /** This header with {@link #dynamics()} set. */
   public TrajectoryHeader withDynamics(boolean md) {
-    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, md);
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, md, notDynamics);
+  }
+
+  /**
+   * This header for frames that the files say are not MD steps, and why ({@link #notDynamics()}).
+   *
+   * @param why e.g. {@code "run type GEO_OPT (from preopt.inp)"} or {@code "IBRION = 2 in INCAR"}
+   */
+  public TrajectoryHeader withNotDynamics(String why) {
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, false, why);
   }
 
   /** This header marked as a variable-cell trajectory. */
   public TrajectoryHeader withVariableCell() {
-    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, true, notes, dynamics);
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, true, notes, dynamics, notDynamics);
   }
 }

@@ -55,6 +55,12 @@ public final class HopAnalysis implements Analysis<HopResult> {
     return p;
   }
 
+  /** Its results are rates in time: frames that the files say are not MD steps are refused. */
+  @Override
+  public boolean needsDynamics() {
+    return true;
+  }
+
   /**
    * A fresh accumulator for one trajectory.
    *

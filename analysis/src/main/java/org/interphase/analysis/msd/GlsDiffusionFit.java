@@ -55,6 +55,19 @@ final class GlsDiffusionFit {
     boolean ok() {
       return Double.isFinite(slope) && slopeStdErr > 0;
     }
+
+    /** Whether the line fits its points within their modelled covariance: χ² below its {@link #STRAIGHT_QUANTILE} quantile. */
+    boolean straight() {
+      return lags > 2 && Double.isFinite(chiSquared) && chiSquared <= chiSquaredBound(lags - 2);
+    }
+  }
+
+  /** Quantile of χ² (lags − 2 degrees of freedom) below which a GLS line fits its window: a test of the straight line at 5 %. */
+  static final double STRAIGHT_QUANTILE = 0.95;
+
+  /** The {@link #STRAIGHT_QUANTILE} quantile of χ² with {@code dof} degrees of freedom. */
+  static double chiSquaredBound(int dof) {
+    return new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, dof).inverseCumulativeProbability(STRAIGHT_QUANTILE);
   }
 
   /**

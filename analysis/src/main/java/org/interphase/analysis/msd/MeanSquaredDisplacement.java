@@ -41,6 +41,12 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
     return p;
   }
 
+  /** Its results are rates in time: frames that the files say are not MD steps are refused. */
+  @Override
+  public boolean needsDynamics() {
+    return true;
+  }
+
   /**
    * A fresh accumulator for one trajectory.
    *
@@ -437,7 +443,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
 
     /** Whether the MSD over an estimate's window is a straight line: the GLS line fits within its covariance, near least squares. */
     private static boolean straightLine(Estimate e) {
-      return e.gls().ok() && straight(e.gls()) && e.disagreement() <= EARLY_AGREEMENT;
+      return e.gls().ok() && e.gls().straight() && e.disagreement() <= EARLY_AGREEMENT;
     }
 
     /** How the window of {@code e} was set, for the reader: given, or which default start and why. */
@@ -463,18 +469,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
         return "no GLS fit to test";
       }
       return String.format(Locale.ROOT, "χ² of the GLS residuals %.1f for %d degrees of freedom (95 %% bound %.1f); GLS and least "
-          + "squares %.2g standard errors of their difference apart (bound %.3g)", e.gls().chiSquared(), dof, chiSquaredBound(dof),
-          e.disagreement(), EARLY_AGREEMENT);
-    }
-
-    /** Whether a GLS line fits its points within their modelled covariance: χ² below its {@link #STRAIGHT_QUANTILE} quantile. */
-    private static boolean straight(GlsDiffusionFit.Fit f) {
-      return f.lags() > 2 && Double.isFinite(f.chiSquared()) && f.chiSquared() <= chiSquaredBound(f.lags() - 2);
-    }
-
-    /** The {@link #STRAIGHT_QUANTILE} quantile of χ² with {@code dof} degrees of freedom. */
-    private static double chiSquaredBound(int dof) {
-      return new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, dof).inverseCumulativeProbability(STRAIGHT_QUANTILE);
+          + "squares %.2g standard errors of their difference apart (bound %.3g)", e.gls().chiSquared(), dof,
+          GlsDiffusionFit.chiSquaredBound(dof), e.disagreement(), EARLY_AGREEMENT);
     }
 
     /** The first and last lag index of the reference fit window (given, or 10–50 % of the run). */
@@ -738,9 +734,6 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
   /** Earlier starts of the default fit window tried, as fractions of the run, earliest first; the reference starts at 10 %. */
   static final double[] WINDOW_STARTS = {0.02, 0.05};
   private static final String WINDOW_STARTS_TEXT = "2, 5 and 10 %";
-
-  /** Quantile of χ² (lags − 2 degrees of freedom) below which a GLS line fits its window: a test of the straight line at 5 %. */
-  static final double STRAIGHT_QUANTILE = 0.95;
 
   /**
    * Largest GLS–least-squares disagreement ({@link #disagreement}, standard errors of their difference) of an early window: a

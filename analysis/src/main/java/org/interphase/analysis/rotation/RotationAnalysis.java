@@ -33,6 +33,12 @@ public final class RotationAnalysis implements Analysis<RotationResult> {
     this.p = parameters;
   }
 
+  /** Its results are rates in time: frames that the files say are not MD steps are refused. */
+  @Override
+  public boolean needsDynamics() {
+    return true;
+  }
+
   /**
    * A fresh accumulator for one trajectory.
    *

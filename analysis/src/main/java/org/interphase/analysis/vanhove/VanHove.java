@@ -76,6 +76,12 @@ public final class VanHove implements Analysis<VanHoveResult> {
     return p;
   }
 
+  /** Its results are rates in time: frames that the files say are not MD steps are refused. */
+  @Override
+  public boolean needsDynamics() {
+    return true;
+  }
+
   /**
    * A fresh accumulator for one trajectory.
    *

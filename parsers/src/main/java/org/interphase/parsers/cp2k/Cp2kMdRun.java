@@ -143,8 +143,9 @@ public final class Cp2kMdRun extends AbstractFrameSource {
         notes.add("run type " + run.runType());
       }
       Cell firstCell = cellReader != null ? (cellNext != null ? cellNext.cell() : null) : fixedCell;
-      header = new TrajectoryHeader(posFile.toString(), FORMAT, run.version(), atoms, firstCell, timing.dtFs(), timing.source(),
-          cellReader != null || !logCells.isEmpty(), notes);
+      TrajectoryHeader th = new TrajectoryHeader(posFile.toString(), FORMAT, run.version(), atoms, firstCell, timing.dtFs(),
+          timing.source(), cellReader != null || !logCells.isEmpty(), notes);
+      header = run.runType() == null || run.runType().equals("MD") ? th : th.withNotDynamics("run type " + run.runType());
     } catch (RuntimeException e) {
       closeAfterFailure();
       throw e;

@@ -24,8 +24,13 @@ import java.util.Locale;
  * @param stepsPerFrame MD steps between stored frames, 0 when unknown
  * @param notes what was decided, for {@code info}
  * @param warnings disagreements between the sources
+ * @param notDynamics why the files say the run is not MD (e.g. {@code "IBRION = 2 in INCAR"}), null when they do not
  */
-record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> notes, List<String> warnings) {
+record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> notes, List<String> warnings, String notDynamics) {
+
+  FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> notes, List<String> warnings) {
+    this(dtFs, source, stepsPerFrame, notes, warnings, null);
+  }
 
   FrameSpacing {
     notes = List.copyOf(notes);
@@ -52,8 +57,9 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
             + ") but " + p.origin() + " gives " + p.xdatcarStride() + " (" + strideText(p) + "); " + strideFrom.origin() + " used");
       }
     }
-    if (notMd(ps, notes)) {
-      return new FrameSpacing(Double.NaN, null, 0, notes, warnings);
+    String notMd = notMd(ps, notes);
+    if (notMd != null) {
+      return new FrameSpacing(Double.NaN, null, 0, notes, warnings, notMd);
     }
     int steps = paramSteps;
     String stepsText = strideFrom == null ? null : strideFrom.origin() + " " + strideText(strideFrom);
@@ -128,7 +134,8 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
     }
     VaspParameters potimFrom = potimSource(ps, warnings);
     if (!md) {
-      return new FrameSpacing(Double.NaN, null, 0, notes, warnings);
+      return new FrameSpacing(Double.NaN, null, 0, notes, warnings, own.ibrion() == null || own.ibrion() == 0 ? null
+          : "IBRION = " + own.ibrion() + " in " + own.origin());
     }
     int steps = expectedSteps;
     boolean fromFile = false;
@@ -156,19 +163,20 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
     return new FrameSpacing(dt, source, steps, notes, warnings);
   }
 
-  /** Whether the run's files say it is not MD (IBRION other than 0); adds a note then. */
-  private static boolean notMd(List<VaspParameters> ps, List<String> notes) {
+  /** Why the run's files say it is not MD (IBRION other than 0), adding a note then; null when they do not. */
+  private static String notMd(List<VaspParameters> ps, List<String> notes) {
     for (VaspParameters p : ps) {
       if (p.ibrion() != null) {
         if (p.ibrion() != 0) {
           notes.add(p.origin() + " has IBRION = " + p.ibrion() + ": not a molecular-dynamics run, so frames have no time step");
-          return true;
+          return "IBRION = " + p.ibrion() + " in " + p.origin();
         }
-        return false;
+        return null;
       }
     }
-    return false;
+    return null;
   }
+
 
   /** The first source stating POTIM; every other source stating another value is a warning. */
   private static VaspParameters potimSource(List<VaspParameters> ps, List<String> warnings) {

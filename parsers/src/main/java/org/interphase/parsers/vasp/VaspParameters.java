@@ -43,9 +43,9 @@ record VaspParameters(String origin, String version, double potimFs, Integer nbl
     problems = List.copyOf(problems);
   }
 
-  /** Whether the file says anything about the time step or the output interval. */
+  /** Whether the file says anything about the time step, the output interval or the kind of run (IBRION). */
   boolean isEmpty() {
-    return Double.isNaN(potimFs) && nblock == null && mlOutblock == null;
+    return Double.isNaN(potimFs) && nblock == null && mlOutblock == null && ibrion == null;
   }
 
   /**

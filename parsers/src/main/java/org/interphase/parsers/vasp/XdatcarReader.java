@@ -154,7 +154,8 @@ public final class XdatcarReader extends AbstractFrameSource {
       fsPerNumber = Double.isNaN(dtFs) ? Double.NaN : dtFs / Math.max(1, step);
       notes.addAll(spacing.notes());
       spacing.warnings().forEach(this::warn);
-      header = new TrajectoryHeader(path.toString(), FORMAT, "VASP", atoms, firstCell, dtFs, spacing.source(), false, notes);
+      TrajectoryHeader th = new TrajectoryHeader(path.toString(), FORMAT, "VASP", atoms, firstCell, dtFs, spacing.source(), false, notes);
+      header = spacing.notDynamics() == null ? th : th.withNotDynamics(spacing.notDynamics());
       startParallel();
     } catch (RuntimeException e) {
       r.close();
