@@ -436,16 +436,31 @@ final class MdSection {
     files.addAll(List.of(rel + "/msd.csv", rel + "/msd.json", rel + "/transport.csv"));
     html.figure(dir.resolve("msd.png"), m.species() + " mean squared displacement with the fit window shaded");
     if (!regions.isEmpty()) {
+      // where the whole run and the layers do not all quote the same estimator, every row also shows its least-squares D, so
+      // that the rows and the whole run compare on one estimator (the quoted D stays the one of msd.json and transport.csv)
+      boolean mixed = regions.stream().anyMatch(x -> x.estimator() != r.estimator());
       List<List<String>> rows = new ArrayList<>();
       for (MsdResult rr : regions) {
         List<String> doubts = MsdViews.doubts(rr);
-        rows.add(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()), rr.diffusivity().displayNumber(),
-            rr.conductivity().displayNumber(), rr.estimator() == DiffusionEstimator.GLS ? "GLS" : "least squares",
-            doubts.isEmpty() ? "pass" : "D doubtful: " + String.join(", ", doubts)));
+        List<String> row = new ArrayList<>(List.of(rr.region().toString(), String.format(Locale.ROOT, "%.4f", rr.numberDensityPerA3()),
+            rr.diffusivity().displayNumber(), rr.conductivity().displayNumber(), rr.estimator() == DiffusionEstimator.GLS ? "GLS"
+            : "least squares"));
+        if (mixed) {
+          row.add(rr.diffusivityOls().displayNumber());
+        }
+        row.add(doubts.isEmpty() ? "pass" : "D doubtful: " + String.join(", ", doubts));
+        rows.add(row);
       }
       html.text("Li transport per layer (a displacement counts when both ends lie in the layer; σ uses the layer's density; a "
-          + "doubtful D is one whose fit window fails the checks of the whole-run MSD below):");
-      html.table(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)", "D from", "window checks"), rows);
+          + "doubtful D is one whose fit window fails the checks of the whole-run MSD below" + (mixed ? "; the whole run and the layers "
+          + "do not all quote the same estimator, so each layer's least-squares D is given too, to compare with the whole run's "
+          + r.diffusivityOls().display() : "") + "):");
+      List<String> head = new ArrayList<>(List.of("layer", "n (Å⁻³)", "D (cm²/s)", "σ (S/cm)", "D from"));
+      if (mixed) {
+        head.add("D, least squares (cm²/s)");
+      }
+      head.add("window checks");
+      html.table(head, rows);
     }
     DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
     html.table(List.of("quantity", "value"), List.of(

@@ -519,6 +519,7 @@ class DemoReportTest {
     Matcher h = Pattern.compile("<h2>MD run: (.*?)</h2>").matcher(html);
     int k = 0;
     int checked = 0;
+    int mixedLayers = 0;
     while (h.find()) {
       String title = unescape(h.group(1));
       Path dir = out.resolve("md-" + (++k));
@@ -566,12 +567,22 @@ class DemoReportTest {
             rj.get("conductivity_stderr_s_cm").asDouble());
         Shown.parse(e.getValue().get(3)).agreesWith(title + " " + e.getKey() + " σ (CSV)", num(rc, "conductivity_s_cm"),
             num(rc, "conductivity_stderr_s_cm"));
+        // where the whole run and the layers quote different estimators, each layer's least-squares D is shown beside
+        boolean mixed = !j.get("regions").get(layer - 1).get("estimator").asText().equals(j.get("estimator").asText());
+        if (mixed || e.getValue().size() == 7) {
+          assertEquals(7, e.getValue().size(), title + " " + e.getKey() + ": a least-squares column");
+          Shown.parse(e.getValue().get(5)).agreesWith(title + " " + e.getKey() + " D least squares (JSON)",
+              rj.get("diffusivity_ols_cm2_s").asDouble(), rj.get("diffusivity_ols_stderr_cm2_s").asDouble());
+          mixedLayers++;
+        }
         checked++;
       }
       assertEquals(layer, j.get("regions").size(), title + ": every layer of msd.json is shown");
       checked++;
     }
     assertEquals(6 + 10, checked, "six runs with D and σ, ten layers");
+    // the Li2S | Li6PS5Cl model: the whole run quotes least squares (its GLS fit fails its checks), its three layers GLS
+    assertTrue(mixedLayers >= 3, "layers shown with their least-squares D: " + mixedLayers);
   }
 
   /**
