@@ -26,7 +26,8 @@ final class Hints {
       Map.entry(VanHoveResult.Doubt.SELF_BEYOND_R_MAX, "a larger --r-max takes them in"));
 
   private static final Map<String, String> PARAMETERS = Map.of(
-      "timestepFs", "pass --timestep-fs, the time between stored frames (for a LAMMPS dump, --md-step-fs, the MD step, also does)",
+      "timestepFs", "pass --timestep-fs, the time between stored frames (where the files number the MD steps, as an XDATCAR, CP2K output or a "
+          + "LAMMPS dump do, --md-step-fs, the MD step, also does)",
       "temperatureK", "pass --temperatures-k K,K,… (one temperature per run, in the order of the runs)",
       "nA", "pass --n-a and --n-b",
       "formA", "pass --form-a and --break-a");

@@ -35,8 +35,10 @@ public final class InputOptions {
     timestepFs = fs;
   }
 
-  @Option(names = "--md-step-fs", paramLabel = "FS", description = "MD integration time step in fs (LAMMPS `timestep`, converted to fs; "
-      + "metal units: 0.001 ps = 1 fs), for a LAMMPS dump without ITEM: TIME: a frame's time = its TIMESTEP number × this.")
+  @Option(names = "--md-step-fs", paramLabel = "FS", description = "MD integration time step in fs (VASP's POTIM; LAMMPS `timestep`, "
+      + "converted to fs; metal units: 0.001 ps = 1 fs), for files that number the MD steps but give no time: a LAMMPS dump without "
+      + "ITEM: TIME (a frame's time = its TIMESTEP number × this), an XDATCAR or CP2K output (time between frames = the MD steps "
+      + "between them × this).")
   Double mdStepFs;
 
   @Option(names = "--lammps-units", paramLabel = "STYLE", description = "LAMMPS units style of a dump: metal (Å, ps; default) or real "

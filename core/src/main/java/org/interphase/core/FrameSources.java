@@ -20,16 +20,36 @@ public final class FrameSources {
    * @throws IllegalArgumentException when {@code fs} is not a positive number
    */
   public static FrameSource retimed(FrameSource inner, double fs) {
+    return retimed(inner, fs, "command line --timestep-fs");
+  }
+
+  /** Below this MD step (fs) a time between frames is questioned: AIMD and ML-potential runs use 0.25–5 fs. */
+  static final double SHORTEST_PLAUSIBLE_MD_STEP_FS = 0.1;
+
+  /**
+   * {@code inner} with the frames {@code fs} apart, the time step from {@code sourceOfTimestep}; as {@link #retimed(FrameSource,
+   * double)}. Where the files number the MD steps between frames ({@link TrajectoryHeader#stepsPerFrame()}) and {@code fs} would
+   * make each step shorter than {@value #SHORTEST_PLAUSIBLE_MD_STEP_FS} fs, a warning says that {@code fs} looks like the MD step
+   * (VASP's POTIM), not the time between stored frames.
+   *
+   * @throws IllegalArgumentException when {@code fs} is not a positive number
+   */
+  public static FrameSource retimed(FrameSource inner, double fs, String sourceOfTimestep) {
     if (!(fs > 0) || Double.isInfinite(fs)) {
       throw new IllegalArgumentException("time step must be > 0 fs, got " + fs);
     }
     TrajectoryHeader own = inner.header();
-    TrajectoryHeader header = own.withTimestep(fs, "command line --timestep-fs");
+    TrajectoryHeader header = own.withTimestep(fs, sourceOfTimestep);
     double dt = own.timestepFs();
     Warning differs = null;
+    long steps = own.stepsPerFrame();
     if (!Double.isNaN(dt) && Math.abs(fs - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
       differs = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs differs from the " + fsText(dt)
           + " fs between frames the files give (" + own.timestepSource() + "); --timestep-fs used");
+    } else if (Double.isNaN(dt) && steps > 1 && fs / steps < SHORTEST_PLAUSIBLE_MD_STEP_FS) {
+      differs = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs is the time between stored frames, and the "
+          + "files number them " + steps + " MD steps apart: each MD step would be " + fsText(fs / steps) + " fs; if " + fsText(fs)
+          + " fs is the MD step (VASP's POTIM), pass --timestep-fs " + fsText(fs * steps) + " or --md-step-fs " + fsText(fs));
     }
     int at = inner.warnings().size();
     Warning extra = differs;
@@ -100,7 +120,7 @@ public final class FrameSources {
   }
 
   /** A number of fs as a person writes it: 2, 0.5, 1.25 (at most 6 decimals). */
-  static String fsText(double v) {
+  public static String fsText(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return String.valueOf((long) v);
     }

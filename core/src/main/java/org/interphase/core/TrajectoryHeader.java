@@ -22,6 +22,9 @@ import java.util.List;
  * @param notDynamics why the files say the frames are <em>not</em> molecular-dynamics steps (e.g. {@code "run type GEO_OPT (from
  *     preopt.inp)"}), or {@code null} when they are or say nothing; unlike {@link #dynamics()} it holds also when the user gives a
  *     time step, so that time-based analyses ({@link Analysis#needsDynamics()}) can refuse such frames
+ * @param stepsPerFrame MD steps between stored frames as the files number them (VASP configuration numbers, CP2K step numbers),
+ *     0 when they do not say; with it a user's MD step gives the time between frames, and a time between frames that would make
+ *     an implausibly short MD step is questioned ({@link FrameSources#retimed})
  */
 public record TrajectoryHeader(
     String source,
@@ -34,13 +37,20 @@ public record TrajectoryHeader(
     boolean variableCell,
     List<String> notes,
     boolean dynamics,
-    String notDynamics) {
+    String notDynamics,
+    long stepsPerFrame) {
 
   public TrajectoryHeader {
     notes = List.copyOf(notes);
     if (Double.isNaN(timestepFs)) {
       timestepSource = null;
     }
+  }
+
+  /** A header whose files do not number MD steps. */
+  public TrajectoryHeader(String source, String format, String program, AtomTable atoms, Cell firstCell, double timestepFs,
+      String timestepSource, boolean variableCell, List<String> notes, boolean dynamics, String notDynamics) {
+    this(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, dynamics, notDynamics, 0);
   }
 
   /** A header whose files say nothing against MD. */
@@ -64,12 +74,13 @@ public record TrajectoryHeader(
   /** This header with another time step and its source. */
   public TrajectoryHeader withTimestep(double fs, String sourceOfTimestep) {
     return new TrajectoryHeader(source, format, program, atoms, firstCell, fs, sourceOfTimestep, variableCell, notes, dynamics,
-        notDynamics);
+        notDynamics, stepsPerFrame);
   }
 
   /** This header with {@link #dynamics()} set. */
   public TrajectoryHeader withDynamics(boolean md) {
-    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, md, notDynamics);
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, md, notDynamics,
+        stepsPerFrame);
   }
 
   /**
@@ -78,11 +89,19 @@ public record TrajectoryHeader(
    * @param why e.g. {@code "run type GEO_OPT (from preopt.inp)"} or {@code "IBRION = 2 in INCAR"}
    */
   public TrajectoryHeader withNotDynamics(String why) {
-    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, false, why);
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, false, why,
+        stepsPerFrame);
+  }
+
+  /** This header with the MD steps between stored frames ({@link #stepsPerFrame()}; 0: unknown). */
+  public TrajectoryHeader withStepsPerFrame(long steps) {
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, variableCell, notes, dynamics,
+        notDynamics, Math.max(0, steps));
   }
 
   /** This header marked as a variable-cell trajectory. */
   public TrajectoryHeader withVariableCell() {
-    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, true, notes, dynamics, notDynamics);
+    return new TrajectoryHeader(source, format, program, atoms, firstCell, timestepFs, timestepSource, true, notes, dynamics, notDynamics,
+        stepsPerFrame);
   }
 }

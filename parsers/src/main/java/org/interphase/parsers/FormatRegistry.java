@@ -106,7 +106,9 @@ public final class FormatRegistry {
     /**
      * Opens a file of this format as a trajectory. A user's time step ({@link
      * ReadOptions#timestepFs()}) is applied here, once, for formats of MD frames ({@link
-     * FrameSources#retimed}); readers never see it.
+     * FrameSources#retimed}); readers never see it. Without one, a user's MD step ({@link ReadOptions#mdStepFs()}) times the MD
+     * steps between frames that the files number ({@link org.interphase.core.TrajectoryHeader#stepsPerFrame()}) gives the time
+     * between frames when the files give none.
      *
      * @throws UnsupportedFormatException when the format holds no positions
      */
@@ -115,7 +117,19 @@ public final class FormatRegistry {
         throw new UnsupportedFormatException(path + ": a " + description + " file holds no positions");
       }
       FrameSource src = opener.apply(path, options);
-      return dynamics && !Double.isNaN(options.timestepFs()) ? FrameSources.retimed(src, options.timestepFs()) : src;
+      if (!dynamics) {
+        return src;
+      }
+      if (!Double.isNaN(options.timestepFs())) {
+        return FrameSources.retimed(src, options.timestepFs());
+      }
+      // a user's MD step, where the files number the steps between frames (LAMMPS dumps apply it themselves)
+      long steps = src.header().stepsPerFrame();
+      if (!Double.isNaN(options.mdStepFs()) && Double.isNaN(src.header().timestepFs()) && steps > 0) {
+        return FrameSources.retimed(src, steps * options.mdStepFs(), String.format(java.util.Locale.ROOT,
+            "command line --md-step-fs × MD steps between frames (%s fs × %d)", FrameSources.fsText(options.mdStepFs()), steps));
+      }
+      return src;
     }
 
     /**

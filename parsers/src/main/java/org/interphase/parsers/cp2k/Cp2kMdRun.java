@@ -145,6 +145,7 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       Cell firstCell = cellReader != null ? (cellNext != null ? cellNext.cell() : null) : fixedCell;
       TrajectoryHeader th = new TrajectoryHeader(posFile.toString(), FORMAT, run.version(), atoms, firstCell, timing.dtFs(),
           timing.source(), cellReader != null || !logCells.isEmpty(), notes);
+      th = th.withStepsPerFrame(strideSteps);
       header = run.runType() == null || run.runType().equals("MD") ? th : th.withNotDynamics("run type " + run.runType());
     } catch (RuntimeException e) {
       closeAfterFailure();

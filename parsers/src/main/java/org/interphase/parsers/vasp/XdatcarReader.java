@@ -155,6 +155,7 @@ public final class XdatcarReader extends AbstractFrameSource {
       notes.addAll(spacing.notes());
       spacing.warnings().forEach(this::warn);
       TrajectoryHeader th = new TrajectoryHeader(path.toString(), FORMAT, "VASP", atoms, firstCell, dtFs, spacing.source(), false, notes);
+      th = th.withStepsPerFrame(numberStep);
       header = spacing.notDynamics() == null ? th : th.withNotDynamics(spacing.notDynamics());
       startParallel();
     } catch (RuntimeException e) {
