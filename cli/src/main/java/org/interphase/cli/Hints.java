@@ -23,7 +23,9 @@ final class Hints {
       Map.entry(RdfResult.Doubt.NO_FIRST_MINIMUM, "a larger --r-max may reach it"),
       Map.entry(org.interphase.analysis.hops.HopResult.Doubt.UNASSIGNED, "a larger --r-in, or other --sites, takes them in"),
       Map.entry(VanHoveResult.Doubt.BEYOND_HALF_CELL, "without --r-max the distinct part stops at half the cell"),
-      Map.entry(VanHoveResult.Doubt.SELF_BEYOND_R_MAX, "a larger --r-max takes them in"));
+      Map.entry(VanHoveResult.Doubt.SELF_BEYOND_R_MAX, "a larger --r-max takes them in"),
+      Map.entry(org.interphase.analysis.neb.NebResult.Doubt.NO_FORCES, "for a CP2K band, single points with forces beside it or "
+          + "--forces-from give the forces"));
 
   private static final Map<String, String> PARAMETERS = Map.of(
       "timestepFs", "pass --timestep-fs, the time between stored frames (where the files number the MD steps, as an XDATCAR, CP2K output or a "

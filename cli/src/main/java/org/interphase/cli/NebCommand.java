@@ -42,7 +42,7 @@ final class NebCommand implements Callable<Integer> {
   List<Path> forcesFrom;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write neb.json, neb.csv, neb.png/.svg and per path <name>/neb.dat, spline.dat, "
-      + "exts.dat here.")
+      + "exts.dat here (neb.dat, VTST's i R E F i, only for a band with forces: a warning says when it is left out).")
   Path out;
 
   @Option(names = "--json", description = "Print exactly one JSON document on stdout.")

@@ -46,7 +46,9 @@ final class NebSection {
     }
     html.section("Migration barriers");
     if (!results.isEmpty()) {
-      ResultWriter.write(dir, NebViews.of(results.stream().map(Bands.Analysed::entry).toList()), dpi);
+      org.interphase.core.view.Views views = NebViews.of(results.stream().map(Bands.Analysed::entry).toList());
+      ResultWriter.write(dir, views, dpi);
+      views.warnings().forEach(w -> err.println("warning: " + w.text()));
       html.figure(dir.resolve("neb.png"), "Energy along the migration paths (VTST force-based spline where forces are known; markers are "
           + "the images); the legend gives each forward barrier");
       List<List<String>> rows = new ArrayList<>();

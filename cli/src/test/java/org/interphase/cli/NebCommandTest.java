@@ -35,48 +35,45 @@ class NebCommandTest {
     assertEquals(0.732798, paths.get(0).get("reaction_coordinate_a").get(2).asDouble(), 1e-4);
     assertEquals(0.068417, paths.get(0).get("energy_ev").get(2).asDouble(), 1e-5);
     assertTrue(paths.get(1).get("tangent_force_ev_a").get(1).isNull(), "energy-only path has no forces");
-    for (String f : List.of("neb.json", "neb.png", "neb.svg", "graphene/neb.dat", "graphene/spline.dat", "graphene/exts.dat", "LLTO/neb.dat")) {
+    for (String f : List.of("neb.json", "neb.png", "neb.svg", "graphene/neb.dat", "graphene/spline.dat", "graphene/exts.dat", "LLTO/spline.dat",
+        "LLTO/exts.dat")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
+    assertFalse(Files.exists(out.resolve("LLTO/neb.dat")), "LLTO has no forces: no neb.dat");
     List<String> dat = Files.readAllLines(out.resolve("graphene/neb.dat"));
     assertEquals(9, dat.size());
     assertTrue(r.err().contains("energies only"), r.err());
   }
 
   /**
-   * A band without forces: neb.dat's F column must let VTST's force-based spline (nebspline.pl: per
-   * interval a cubic through both energies with slopes −F, written out here) draw the profile that
-   * spline.dat holds, not one with made-up zero forces.
+   * A band without forces (LLTO: OSZICARs, no OUTCARs): VTST's nebspline.pl reads neb.dat's fourth
+   * column as the force whose negative is its slope, and the file has no way to mark one as missing,
+   * so there is no neb.dat and a warning says why. spline.dat still holds the energy-only spline: it
+   * passes through every image's (R, E) of neb.json.
    */
   @Test
-  void nebDatWithoutForcesDrawsTheSameProfileInVtstsSpline() throws Exception {
+  void aBandWithoutForcesHasNoNebDatAndAWarningSayingWhy() throws Exception {
     Path out = SharedData.scratch("neb-llto");
     InfoCommandTest.Run r = InfoCommandTest.run("neb", SharedData.real("modalNEB/NEB/LLTO").toString(), "--name", "LLTO", "--out",
         out.toString());
     assertEquals(0, r.exit(), r.err());
-    List<double[]> neb = new ArrayList<>();
-    for (String l : Files.readAllLines(out.resolve("LLTO/neb.dat"))) {
-      String[] t = l.strip().split("\\s+");
-      neb.add(new double[] {Double.parseDouble(t[1]), Double.parseDouble(t[2]), Double.parseDouble(t[3])});
-    }
-    assertTrue(neb.stream().skip(1).limit(neb.size() - 2).anyMatch(row -> row[2] != 0.0), "not a column of zeros");
+    assertFalse(Files.exists(out.resolve("LLTO/neb.dat")), "no neb.dat without forces");
+    assertTrue(r.err().contains("warning: LLTO: no neb.dat written for this path: the band has no tangential forces"), r.err());
+    List<String> rows = r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).toList();
+    assertEquals(5, rows.size(), r.out());
+    assertTrue(rows.stream().allMatch(l -> l.endsWith("NaN")), "the text prints F = NaN: " + r.out());
+    JsonNode p = Json.MAPPER.readTree(Files.readString(out.resolve("neb.json"))).get("paths").get(0);
+    assertFalse(p.get("force_aware_spline").asBoolean());
     List<double[]> spline = new ArrayList<>();
     for (String l : Files.readAllLines(out.resolve("LLTO/spline.dat"))) {
       String[] t = l.strip().split("\\s+");
       spline.add(new double[] {Double.parseDouble(t[0]), Double.parseDouble(t[1])});
     }
-    for (int i = 0; i + 1 < neb.size(); i++) {
-      double r0 = neb.get(i)[0];
-      double r1 = neb.get(i + 1)[0];
-      double dr = r1 - r0;
-      double mid = (r0 + r1) / 2;
-      // cubic Hermite on [r0, r1] with E' = −F at both ends, evaluated at the middle
-      double h = 0.5 * (neb.get(i)[1] + neb.get(i + 1)[1]) + dr / 8 * (-neb.get(i)[2] + neb.get(i + 1)[2]);
-      double[] near = spline.stream().min(java.util.Comparator.comparingDouble(p -> Math.abs(p[0] - mid))).orElseThrow();
-      assertTrue(Math.abs(near[0] - mid) < dr / 10, "spline.dat samples the middle of interval " + i);
-      // the spline.dat point is a little off the middle: allow the curve's change over that distance
-      double slope = Math.abs(neb.get(i + 1)[1] - neb.get(i)[1]) / dr + Math.abs(neb.get(i)[2]) + Math.abs(neb.get(i + 1)[2]);
-      assertEquals(h, near[1], 2e-3 + slope * Math.abs(near[0] - mid), "interval " + i);
+    for (int i = 0; i < p.get("images").asInt(); i++) {
+      double x = p.get("reaction_coordinate_a").get(i).asDouble();
+      double[] near = spline.stream().min(java.util.Comparator.comparingDouble(q -> Math.abs(q[0] - x))).orElseThrow();
+      assertEquals(x, near[0], 1e-6, "spline.dat has a point at image " + i);
+      assertEquals(p.get("energy_ev").get(i).asDouble(), near[1], 1e-6, "spline.dat passes through image " + i);
     }
   }
 
