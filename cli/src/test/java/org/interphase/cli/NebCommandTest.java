@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class NebCommandTest {
   @Test
   void severalPathsJsonAndVtstFiles() throws Exception {
-    Path out = SharedData.scratch("neb-two");
+    Path out = SharedData.emptyScratch("neb-two");
     InfoCommandTest.Run r = InfoCommandTest.run("neb", SharedData.real("bilayer-graphene-neb/fig-2d-NEB/NEB").toString(),
         SharedData.real("modalNEB/NEB/LLTO").toString(), "--name", "graphene,LLTO", "--json", "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
@@ -53,7 +53,7 @@ class NebCommandTest {
    */
   @Test
   void aBandWithoutForcesHasNoNebDatAndAWarningSayingWhy() throws Exception {
-    Path out = SharedData.scratch("neb-llto");
+    Path out = SharedData.emptyScratch("neb-llto");
     InfoCommandTest.Run r = InfoCommandTest.run("neb", SharedData.real("modalNEB/NEB/LLTO").toString(), "--name", "LLTO", "--out",
         out.toString());
     assertEquals(0, r.exit(), r.err());

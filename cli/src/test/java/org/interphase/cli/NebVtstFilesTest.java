@@ -89,7 +89,7 @@ class NebVtstFilesTest {
    */
   @Test
   void aCp2kBandHasNebDatOnlyWithItsSinglePointForces() throws Exception {
-    Path withForces = SharedData.scratch("neb-dat-cp2k-forces");
+    Path withForces = SharedData.emptyScratch("neb-dat-cp2k-forces");
     InfoCommandTest.Run r = InfoCommandTest.run("neb", SharedData.cp2k("neb_li_hop").toString(), "--out", withForces.toString());
     assertEquals(0, r.exit(), r.err());
     assertFalse(r.err().contains("no neb.dat"), r.err());
@@ -100,9 +100,9 @@ class NebVtstFilesTest {
       assertEquals(p.get("tangent_force_ev_a").get(i).asDouble(), dat.get(i)[3], 1e-6, "F of image " + i);
     }
 
-    Path band = SharedData.scratch("neb-dat-cp2k-no-sp").resolve("neb_li_hop");
+    Path band = SharedData.emptyScratch("neb-dat-cp2k-no-sp").resolve("neb_li_hop");
     copyTree(SharedData.cp2k("neb_li_hop"), band, "sp_");
-    Path out = SharedData.scratch("neb-dat-cp2k-no-forces");
+    Path out = SharedData.emptyScratch("neb-dat-cp2k-no-forces");
     Files.deleteIfExists(out.resolve("neb_li_hop/neb.dat"));
     InfoCommandTest.Run e = InfoCommandTest.run("neb", band.toString(), "--out", out.toString());
     assertEquals(0, e.exit(), e.err());

@@ -71,4 +71,22 @@ public final class SharedData {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  /**
+   * {@link #scratch} emptied of what an earlier run left there: for a test that checks a file is <em>not</em> written, which a
+   * file from before would otherwise pass or fail at random.
+   */
+  public static Path emptyScratch(String name) {
+    Path d = scratch(name);
+    try (java.util.stream.Stream<Path> all = Files.walk(d)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!p.equals(d)) {
+          Files.delete(p);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return d;
+  }
 }

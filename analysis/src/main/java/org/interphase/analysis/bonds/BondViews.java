@@ -225,7 +225,7 @@ public final class BondViews {
         o.add(String.format(Locale.ROOT, "  … %d more events (see --json or --out)", r.events().size() - 10));
         break;
       }
-      o.add(String.format(Locale.ROOT, "  %-5s %s  frame %d (%s ps)  atoms %d–%d  %.3f Å  at (%.2f, %.2f, %.2f) Å", e.kind(), e.pair(),
+      o.add(String.format(Locale.ROOT, "  %-5s %s  frame %d (%s ps)  atoms %d–%d (0-based)  %.3f Å  at (%.2f, %.2f, %.2f) Å", e.kind(), e.pair(),
           e.frame(), Double.isNaN(e.timePs()) ? "?" : String.format(Locale.ROOT, "%.3f", e.timePs()), e.center(), e.ligand(),
           e.distanceA(), e.positionA()[0], e.positionA()[1], e.positionA()[2]));
     }

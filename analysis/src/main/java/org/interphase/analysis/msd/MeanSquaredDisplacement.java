@@ -420,7 +420,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
 
     /**
      * The estimate quoted: over the earliest candidate window whose GLS D is quoted (agrees with its least-squares D) and whose
-     * MSD is a straight line within the modelled covariance ({@link #straight}): the earlier the window starts, the more
+     * MSD is a straight line within the modelled covariance ({@link GlsDiffusionFit.Fit#straight}): the earlier the window starts, the more
      * independent displacements it holds and the smaller the error of D, as long as the motion is already diffusive there.
      * In a breathing cell the early window must also start where the MSD is at least {@link #BREATHING_MARGIN} times the
      * bounded displacement the cell's breathing alone adds ({@link CellBreathing}), which no straight-line model weighs right.
@@ -452,8 +452,13 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
         return "given";
       }
       long percent = Math.round(100 * lagPs[e.from()] / lagPs[lagPs.length - 1]);
-      if (e.from() < windows[windows.length - 1][0]) {
-        return "default: from " + percent + " % of the run, the earliest of 2, 5 and 10 % from which the MSD is a straight line";
+      for (double f : WINDOW_STARTS) {
+        if (e.from() < windows[windows.length - 1][0] && e.from() == Math.max(1, firstAtOrAfter(lagPs, f * lagPs[lagPs.length - 1]))) {
+          // on few frames the first whole lag after 2 % may lie at 3 %: both are said
+          long nominal = Math.round(100 * f);
+          return "default: from " + (percent == nominal ? nominal + " % of the run" : "the first lag after " + nominal + " % of the run ("
+              + percent + " %)") + ", the earliest of 2, 5 and 10 % from which the MSD is a straight line";
+        }
       }
       if (windows.length == 1) {
         return "default: from 10 % of the run (earlier starts would hold under " + DiffusionFitWindow.MIN_LAGS + " lags)";

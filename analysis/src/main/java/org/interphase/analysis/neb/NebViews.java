@@ -97,7 +97,7 @@ public final class NebViews {
     List<String> o = new ArrayList<>();
     for (Entry a : paths) {
       NebResult r = a.result();
-      o.add(String.format(Locale.ROOT, "%s: %d images, migrating %s (atom %d)%s", r.name(), r.images(), r.migratingElement(),
+      o.add(String.format(Locale.ROOT, "%s: %d images, migrating %s (atom %d, 0-based)%s", r.name(), r.images(), r.migratingElement(),
           r.migratingAtom(), r.climbingImage() >= 0 ? ", climbing image " + r.climbingImage() : ""));
       o.add(barrierLine(r));
       o.add("  image   R (Å)      E (eV)     F (eV/Å)");
