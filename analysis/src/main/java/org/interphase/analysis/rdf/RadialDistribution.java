@@ -195,7 +195,7 @@ public final class RadialDistribution implements Analysis<RdfResult> {
       }
       FirstShell shell = FirstShell.find(g, atEdges, p.binWidthA(), totalCounts);
       return new RdfResult(p, a.length, b.length, frames, (double) centres / frames, volumeSum / frames, smallestHalfWidth, r, g,
-          atCentres, shell.peakA(), shell.peakG(), shell.minimumA(), shell.coordination(), warnings(shell));
+          atCentres, shell.peakA(), shell.peakG(), shell.minimumA(), shell.coordination(), vacuum.vacuumFraction(), warnings(shell));
     }
 
     private List<Warning> warnings(FirstShell shell) {

@@ -22,11 +22,13 @@ import org.interphase.core.Warning;
  * @param firstPeakG g at the first peak
  * @param firstMinimumA position of the first minimum after it, Å (NaN when none)
  * @param coordinationFirstShell n(r) at the first minimum (NaN when none)
+ * @param vacuumFraction the share of the first frame's volume that is a vacuum slab ({@link org.interphase.core.VacuumGap}), 0
+ *     without one: g(r) is normalised with the density over the whole cell, so it levels off near 1/(1 − this), not 1
  * @param warnings what the user should know about the result
  */
 public record RdfResult(RdfParameters parameters, int atomsA, int atomsB, int frames, double meanCentres, double meanVolumeA3,
     double smallestHalfWidthA, double[] rA, double[] gR, double[] coordination, double firstPeakA, double firstPeakG,
-    double firstMinimumA, double coordinationFirstShell, List<Warning> warnings) {
+    double firstMinimumA, double coordinationFirstShell, double vacuumFraction, List<Warning> warnings) {
 
   public RdfResult {
     rA = rA.clone();

@@ -58,6 +58,13 @@ public final class RdfViews {
     s.add(new ChartSpec.Series("g(r)", r.rA(), r.gR(), null, ChartSpec.Style.LINE, 0, false));
     s.add(new ChartSpec.Series("g = 1", new double[] {0, r.parameters().rMaxA()}, new double[] {1, 1}, null, ChartSpec.Style.DASHED,
         13, false));
+    if (r.vacuumFraction() > 0) {
+      // in a slab the whole-cell density, vacuum included, normalises g: the figure says where it levels off instead of 1
+      double level = 1 / (1 - r.vacuumFraction());
+      s.add(new ChartSpec.Series(String.format(Locale.ROOT, "g = %.2f, the homogeneous level with %.0f %% of the cell vacuum", level,
+          100 * r.vacuumFraction()), new double[] {0, r.parameters().rMaxA()}, new double[] {level, level}, null, ChartSpec.Style.DASHED,
+          3, true));
+    }
     if (!Double.isNaN(r.firstPeakA())) {
       s.add(new ChartSpec.Series(String.format(Locale.ROOT, "first peak %.3f Å, g = %.3g", r.firstPeakA(), r.firstPeakG()),
           new double[] {r.firstPeakA()}, new double[] {r.firstPeakG()}, null, ChartSpec.Style.POINTS, 1, true));
