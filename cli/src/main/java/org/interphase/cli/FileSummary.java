@@ -18,25 +18,31 @@ import org.interphase.parsers.vasp.VaspNeb;
 /**
  * What {@code info} reports of one file or run: the DESIGN.md keys. Built by reading the whole file
  * once, streaming.
+ *
+ * @param cellAdvice when the files give no cell: how to give it (the reader's words), else null
  */
 record FileSummary(String path, String format, String program, Integer atoms, Map<String, Integer> species,
     Map<String, Integer> kinds, long frames, double timestepFs, String timestepSource, boolean variableCell, Cell cell, Cell cellLast,
-    boolean hasEnergies, boolean hasForces, List<String> warnings, List<String> notes) {
+    boolean hasEnergies, boolean hasForces, List<String> warnings, List<String> notes, String cellAdvice) {
 
   /** A summary without kind labels or a last cell; the time step, when known, is from the file itself. */
   FileSummary(String path, String format, String program, Integer atoms, Map<String, Integer> species, long frames,
       double timestepFs, boolean variableCell, Cell cell, boolean hasEnergies, boolean hasForces, List<String> warnings,
       List<String> notes) {
     this(path, format, program, atoms, species, Map.of(), frames, timestepFs, Double.isNaN(timestepFs) ? null : format, variableCell,
-        cell, null, hasEnergies, hasForces, warnings, notes);
+        cell, null, hasEnergies, hasForces, warnings, notes, null);
   }
 
+  /**
+   * The summary of a file. With {@link ReadOptions#cellOptional()} (as {@code info} reads) a file whose
+   * cell is nowhere to be found is still summarised, with {@link #cellAdvice} and a warning.
+   */
   static FileSummary of(Path path, ReadOptions options) {
     FormatRegistry.Format f = FormatRegistry.detect(path, options);
     if (f.summary() != null) {
       FileFacts x = f.summary().apply(path, options);
       return new FileSummary(x.path(), x.format(), x.program(), x.atoms(), x.species(), x.kinds(), x.frames(), x.timestepFs(),
-          x.timestepSource(), x.variableCell(), x.cell(), x.cellLast(), x.hasEnergies(), x.hasForces(), x.warnings(), x.notes());
+          x.timestepSource(), x.variableCell(), x.cell(), x.cellLast(), x.hasEnergies(), x.hasForces(), x.warnings(), x.notes(), null);
     }
     return trajectory(path, f, options);
   }
@@ -72,9 +78,20 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
       }
       TrajectoryHeader h = src.header();
       Map<String, Integer> kinds = h.atoms().hasKinds() ? new LinkedHashMap<>(h.atoms().kindCounts()) : Map.of();
+      String advice = null;
+      List<String> warnings = new ArrayList<>();
+      for (Warning w : src.warnings()) {
+        if (w.kind() == Warning.Input.NO_CELL) {
+          advice = w.text();
+          warnings.add("no cell: " + w.text());
+        } else {
+          warnings.add(w.text());
+        }
+      }
+      Cell cell = first != null ? first : h.firstCell();
       return new FileSummary(path.toString(), f.name(), h.program(), h.atoms().size(), new LinkedHashMap<>(h.atoms().speciesCounts()),
-          kinds, frames, h.timestepFs(), h.timestepSource(), variable, first != null ? first : h.firstCell(), variable ? last : null,
-          energies, forces, new ArrayList<>(Warning.texts(src.warnings())), h.notes());
+          kinds, frames, h.timestepFs(), h.timestepSource(), variable, cell, variable ? last : null,
+          energies, forces, warnings, h.notes(), cell == null ? advice : null);
     }
   }
 }

@@ -42,13 +42,28 @@ final class InfoCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or run directories.")
   List<Path> paths;
 
+  /**
+   * Lists every path. One path that cannot be read is the one-line error and exit code it always was.
+   * Of several paths, and of the files of a folder, every readable one is listed and a file that cannot
+   * be read never stops the listing: it is listed as not read, and each one that a reader could not read
+   * (damaged, missing, not a format Interphase reads when named on the command line) gives one line
+   * {@code interphase: file: reason} on stderr; the exit code is then that of the first such file, as
+   * {@code info} on that file alone would give it.
+   */
   @Override
   public Integer call() {
-    ReadOptions options = input.toReadOptions();
+    ReadOptions options = input.toReadOptions().withCellOptional(true);
     List<FileSummary> summaries = new ArrayList<>();
-    List<OtherFile> others = new ArrayList<>();
+    Scan scan = new Scan();
     for (Path p : paths) {
-      summaries.addAll(summarise(p, options, others));
+      try {
+        summaries.addAll(summarise(p, options, scan));
+      } catch (RuntimeException e) {
+        if (paths.size() == 1 || isUsage(e)) {
+          throw e;
+        }
+        scan.notRead(p, e);
+      }
     }
     List<Warning> warnings = new ArrayList<>();
     for (FileSummary s : summaries) {
@@ -58,15 +73,52 @@ final class InfoCommand implements Callable<Integer> {
     Document.Items files = root.array("files");
     summaries.forEach(s -> files.add(toJson(s)));
     Document.Items other = root.array("other_files");
-    others.forEach(o -> other.addObject().put("path", o.path()).put("kind", o.kind()));
+    scan.others.forEach(o -> other.addObject().put("path", o.path()).put("kind", o.kind()));
     List<String> text = new ArrayList<>();
     summaries.forEach(s -> text.addAll(text(s)));
-    for (OtherFile o : others) {
+    for (OtherFile o : scan.others) {
       text.add(o.path());
       text.add("  not read    " + o.kind());
     }
     ResultWriter.emit(spec, new Views("info", root, List.of(), List.of(), List.of(), text, warnings), null, json);
-    return 0;
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    scan.failures.forEach(f -> err.println("interphase: " + f.line()));
+    err.flush();
+    return scan.failures.isEmpty() ? 0 : scan.failures.get(0).exitCode();
+  }
+
+  /** A wrong option (not a file's fault, e.g. {@code --elements} that fits no file): it stops the command, as always. */
+  private static boolean isUsage(RuntimeException e) {
+    return e instanceof IllegalArgumentException && !(e instanceof org.interphase.core.InterphaseException);
+  }
+
+  /**
+   * A file that was not read although it was given or taken as data.
+   *
+   * @param line {@code file: reason} (or {@code file:line: reason}), the line {@code info} on it alone prints
+   * @param exitCode the exit code {@code info} on it alone gives
+   */
+  record Failure(String line, int exitCode) {}
+
+  /** What a listing found besides the summaries: the files not read, and which of them failed. */
+  static final class Scan {
+    final List<OtherFile> others = new ArrayList<>();
+    final List<Failure> failures = new ArrayList<>();
+    /** the first error met, thrown when a folder gives nothing else; null when none */
+    RuntimeException first;
+
+    /** Records {@code file}, which could not be read for {@code e}: listed with its reason, and a failure. */
+    void notRead(Path file, RuntimeException e) {
+      listed(file, e);
+      String m = Interphase.message(e);
+      failures.add(new Failure(m.startsWith(file.toString()) ? m : Located.warning(file.toString(), m), Interphase.exitCode(e)));
+    }
+
+    /** Lists {@code file} as not read, with the reason of {@code e}, without making it a failure. */
+    void listed(Path file, RuntimeException e) {
+      others.add(new OtherFile(file.toString(), reason(file, e)));
+      first = first == null ? e : first;
+    }
   }
 
   /**
@@ -79,49 +131,55 @@ final class InfoCommand implements Callable<Integer> {
 
   /**
    * A directory becomes its runs: a CP2K MD or BAND run or a VASP NEB as one entry each, the files of
-   * a VASP run one by one (the files of the folder Interphase does not read go to {@code others}).
-   * A file stays itself.
+   * a VASP run one by one (the files of the folder Interphase does not read go to {@code scan}). A run
+   * or file of the folder that fails to read is listed in {@code scan} with its reason and the others
+   * are still read; only a folder where nothing could be read throws (the first failure). A file stays
+   * itself.
    */
-  private static List<FileSummary> summarise(Path p, ReadOptions options, List<OtherFile> others) {
+  private static List<FileSummary> summarise(Path p, ReadOptions options, Scan scan) {
     if (!Files.exists(p)) {
       throw new MissingInputException(p + ": no such file or directory");
     }
     if (!Files.isDirectory(p)) {
       return List.of(FileSummary.of(p, options));
     }
+    Scan here = new Scan();
     List<FileSummary> out = new ArrayList<>();
-    RuntimeException firstFailure = null;
     for (RunDiscovery.Run run : RunDiscovery.discover(p)) {
-      switch (run.kind()) {
-        case VASP_NEB -> out.add(FileSummary.neb(run.primary(), options));
-        case VASP_MD -> out.addAll(vaspFiles(p, options, others));
-        case TRAJECTORY -> {
-          // a folder of separate trajectory files: a damaged one is listed with its reason, the others are still shown
-          try {
-            out.add(FileSummary.of(run.primary(), options));
-          } catch (org.interphase.core.MalformedInputException | UnsupportedFormatException e) {
-            others.add(new OtherFile(run.primary().toString(), reason(run.primary(), e)));
-            firstFailure = firstFailure == null ? e : firstFailure;
-          }
+      try {
+        switch (run.kind()) {
+          case VASP_NEB -> out.add(FileSummary.neb(run.primary(), options));
+          case VASP_MD -> out.addAll(vaspFiles(p, options, here));
+          default -> out.add(FileSummary.of(run.primary(), options));
         }
-        default -> out.add(FileSummary.of(run.primary(), options));
+      } catch (RuntimeException e) {
+        if (isUsage(e)) {
+          throw e;
+        }
+        if (run.kind() == RunDiscovery.RunKind.TRAJECTORY && (e instanceof MalformedInputException || e instanceof UnsupportedFormatException)) {
+          // a folder of separate trajectory files: a damaged one is listed with its reason, the others are still shown
+          here.listed(run.primary(), e);
+        } else {
+          here.notRead(run.primary(), e);
+        }
       }
     }
-    if (out.isEmpty() && firstFailure != null) {
-      throw firstFailure;
+    if (out.isEmpty() && here.first != null) {
+      throw here.first;
     }
     if (out.isEmpty()) {
       // a folder of VASP files without a trajectory (POSCAR, CONTCAR, OSZICAR beside INCAR and KPOINTS)
-      List<OtherFile> found = new ArrayList<>();
-      out.addAll(vaspFiles(p, options, found));
-      if (!out.isEmpty()) {
-        others.addAll(found);
+      out.addAll(vaspFiles(p, options, here));
+      if (out.isEmpty() && here.first != null) {
+        throw here.first;
       }
     }
     if (out.isEmpty()) {
       throw new UnsupportedFormatException(p + ": no run Interphase reads in this directory (VASP, CP2K, or a LAMMPS dump, extended XYZ "
           + "or H5MD file by its name)");
     }
+    scan.others.addAll(here.others);
+    scan.failures.addAll(here.failures);
     return out;
   }
 
@@ -131,10 +189,12 @@ final class InfoCommand implements Callable<Integer> {
    * format is listed in {@code others}; so is a file that cannot even be looked at (a truncated or
    * corrupt compressed file) and a file taken for a VASP format by its content alone (not its name)
    * that then fails to read. None of these aborts the listing; a file named as a VASP format that is
-   * damaged does (exit 3). A forced {@code --format} applies only to the files that are candidates
-   * for it (its name glob or its content), never to a file known by name as something else.
+   * damaged does not either, but it is a failure of the listing ({@link Scan#notRead}: exit 3). A forced
+   * {@code --format} applies only to the files that are candidates for it (its name glob or its
+   * content), never to a file known by name as something else.
    */
-  private static List<FileSummary> vaspFiles(Path dir, ReadOptions options, List<OtherFile> others) {
+  private static List<FileSummary> vaspFiles(Path dir, ReadOptions options, Scan scan) {
+    List<OtherFile> others = scan.others;
     FormatRegistry.Format forced = options.format() == null ? null : FormatRegistry.byName(options.format());
     ReadOptions detected = options.withFormat(null);
     List<FileSummary> found = new ArrayList<>();
@@ -171,7 +231,8 @@ final class InfoCommand implements Callable<Integer> {
         found.add(FileSummary.of(f, opts));
       } catch (MalformedInputException e) {
         if (named) {
-          throw e;
+          scan.notRead(f, e);
+          continue;
         }
         others.add(new OtherFile(f.toString(), "not recognised (its start looks like a " + format.description()
             + ", but " + e.getMessage() + ")"));
@@ -185,12 +246,16 @@ final class InfoCommand implements Callable<Integer> {
     return found;
   }
 
-  /** Why a file could not be looked at, without repeating its path. */
+  /** Why a file could not be looked at, without repeating its path ({@code path:12: …} becomes {@code line 12: …}). */
   private static String reason(Path f, RuntimeException e) {
     String m = Interphase.message(e);
     String path = f.toString();
     while (m.startsWith(path + ": ")) {
       m = m.substring(path.length() + 2);
+    }
+    java.util.regex.Matcher line = java.util.regex.Pattern.compile("(\\d+): ").matcher(m);
+    if (m.startsWith(path + ":") && line.region(path.length() + 1, m.length()).lookingAt()) {
+      m = "line " + line.group(1) + ": " + m.substring(line.end());
     }
     return m.isBlank() ? e.getClass().getSimpleName() : m;
   }
@@ -237,6 +302,9 @@ final class InfoCommand implements Callable<Integer> {
         : String.format(Locale.ROOT, "%.4g fs between frames%s", s.timestepFs(),
             s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")")));
     Cell c = s.cell();
+    if (c == null && s.cellAdvice() != null) {
+      out.add("  cell        unknown: " + s.cellAdvice());
+    }
     if (c != null) {
       double[] l = c.lengthsA();
       double[] a = c.anglesDeg();

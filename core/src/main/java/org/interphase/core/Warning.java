@@ -35,6 +35,11 @@ public record Warning(Kind kind, String text) {
     CONFLICT,
     /** a value was assumed where the files say nothing */
     ASSUMED,
+    /**
+     * the files give no cell and the file is read without one (only when the caller asked for a
+     * summary); the text is what to add so that they give one, e.g. {@code put the file aLPS-1.cell beside it, …}
+     */
+    NO_CELL,
     /** anything else a reader found doubtful */
     OTHER
   }

@@ -13,6 +13,7 @@ import org.interphase.core.Frame;
 import org.interphase.core.FrameSource;
 import org.interphase.core.FrameSources;
 import org.interphase.core.TrajectoryHeader;
+import org.interphase.core.Warning;
 import org.interphase.parsers.cp2k.Cp2kBand;
 import org.interphase.parsers.cp2k.Cp2kMdRun;
 import org.interphase.parsers.cp2k.Cp2kXyzReader;
@@ -282,10 +283,13 @@ public final class FormatRegistry {
   }
 
   private static FrameSource openBand(Path path, ReadOptions options) {
-    Cp2kBand band = Cp2kBand.read(path);
+    Cp2kBand band = Cp2kBand.read(path, options.cellOptional());
     Frame f0 = band.images().get(0);
     TrajectoryHeader h = new TrajectoryHeader(path.toString(), "cp2k-band", "CP2K", band.atoms(), f0.cell(), Double.NaN, false,
         List.of("last band of " + band.images().size() + " replicas after " + band.iterations() + " iterations"));
+    if (f0.cell() == null) {
+      return FrameSources.of(h, band.images(), List.of(new Warning(Warning.Input.NO_CELL, Cp2kBand.cellAdvice(band.project()))));
+    }
     return FrameSources.of(h, band.images());
   }
 

@@ -17,9 +17,13 @@ import org.interphase.parsers.lammps.LammpsUnits;
  *     {@code ITEM: UNITS}, else metal
  * @param mdStepFs the MD integration time step in fs, for files that store step numbers and no times
  *     (LAMMPS dumps: time = step number × this); {@code NaN} when not given
+ * @param cellOptional true when the caller only summarises the file ({@code info}): a file whose cell is
+ *     nowhere to be found is read without one and the reader warns with kind
+ *     {@link org.interphase.core.Warning.Input#NO_CELL} (the text says how to give the cell); false, as for
+ *     every analysis, a reader that finds no cell for a periodic run refuses it with that advice
  */
 public record ReadOptions(boolean strict, List<String> species, double timestepFs, String format, LammpsUnits lammpsUnits,
-    double mdStepFs) {
+    double mdStepFs, boolean cellOptional) {
 
   /** Lenient, no overrides. */
   public static final ReadOptions DEFAULT = new ReadOptions(false, List.of(), Double.NaN, null);
@@ -34,34 +38,44 @@ public record ReadOptions(boolean strict, List<String> species, double timestepF
     }
   }
 
+  /** Options that need the cell (see {@link #cellOptional}). */
+  public ReadOptions(boolean strict, List<String> species, double timestepFs, String format, LammpsUnits lammpsUnits, double mdStepFs) {
+    this(strict, species, timestepFs, format, lammpsUnits, mdStepFs, false);
+  }
+
   /** Options without LAMMPS units or MD step. */
   public ReadOptions(boolean strict, List<String> species, double timestepFs, String format) {
     this(strict, species, timestepFs, format, null, Double.NaN);
   }
 
   public ReadOptions withStrict(boolean s) {
-    return new ReadOptions(s, species, timestepFs, format, lammpsUnits, mdStepFs);
+    return new ReadOptions(s, species, timestepFs, format, lammpsUnits, mdStepFs, cellOptional);
   }
 
   public ReadOptions withSpecies(List<String> s) {
-    return new ReadOptions(strict, s, timestepFs, format, lammpsUnits, mdStepFs);
+    return new ReadOptions(strict, s, timestepFs, format, lammpsUnits, mdStepFs, cellOptional);
   }
 
   public ReadOptions withTimestepFs(double dt) {
-    return new ReadOptions(strict, species, dt, format, lammpsUnits, mdStepFs);
+    return new ReadOptions(strict, species, dt, format, lammpsUnits, mdStepFs, cellOptional);
   }
 
   public ReadOptions withFormat(String f) {
-    return new ReadOptions(strict, species, timestepFs, f, lammpsUnits, mdStepFs);
+    return new ReadOptions(strict, species, timestepFs, f, lammpsUnits, mdStepFs, cellOptional);
   }
 
   /** These options with a LAMMPS units style ({@code null}: the dump's own, else metal). */
   public ReadOptions withLammpsUnits(LammpsUnits u) {
-    return new ReadOptions(strict, species, timestepFs, format, u, mdStepFs);
+    return new ReadOptions(strict, species, timestepFs, format, u, mdStepFs, cellOptional);
   }
 
   /** These options with the MD integration step in fs ({@code NaN}: not given). */
   public ReadOptions withMdStepFs(double fs) {
-    return new ReadOptions(strict, species, timestepFs, format, lammpsUnits, fs);
+    return new ReadOptions(strict, species, timestepFs, format, lammpsUnits, fs, cellOptional);
+  }
+
+  /** These options for a summary that may go without the cell ({@link #cellOptional}). */
+  public ReadOptions withCellOptional(boolean optional) {
+    return new ReadOptions(strict, species, timestepFs, format, lammpsUnits, mdStepFs, optional);
   }
 }

@@ -43,8 +43,18 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, List
     return REPLICA.matcher(name).matches();
   }
 
-  /** Reads the BAND run in {@code dir} (or the one a replica file belongs to). */
+  /** Reads the BAND run in {@code dir} (or the one a replica file belongs to); a band without a cell is an error. */
   public static Cp2kBand read(Path dirOrReplica) {
+    return read(dirOrReplica, false);
+  }
+
+  /**
+   * Reads the BAND run in {@code dir} (or the one a replica file belongs to).
+   *
+   * @param cellOptional whether a band whose input gives no cell is read with images without a cell (a
+   *     summary; {@link #cellAdvice} says how to give it) instead of refused
+   */
+  public static Cp2kBand read(Path dirOrReplica, boolean cellOptional) {
     Path dir = Files.isDirectory(dirOrReplica) ? dirOrReplica : dirOrReplica.toAbsolutePath().getParent();
     String wanted = Files.isDirectory(dirOrReplica) ? null : projectOfReplica(dirOrReplica);
     Replicas replicas = Replicas.find(dir, wanted);
@@ -59,7 +69,7 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, List
     Path logPath = Cp2kLog.find(dir, project);
     Cp2kKinds kinds = Cp2kKinds.of(input, logPath == null ? null : Cp2kLog.head(logPath));
     warnings.addAll(kinds.warnings());
-    if (cell == null) {
+    if (cell == null && !cellOptional) {
       throw MalformedInputException.of(files.firstEntry().getValue().toString(), 0,
           "no cell for the BAND run: no input file with &CELL for project " + project + " beside it");
     }
@@ -87,6 +97,11 @@ public record Cp2kBand(String project, AtomTable atoms, List<Frame> images, List
     }
     double[] dist = lastEnerDistances(enerPath, files.size());
     return new Cp2kBand(project, atoms, List.copyOf(images), List.copyOf(first), iterations, dist, List.copyOf(warnings));
+  }
+
+  /** How to give the cell of a band of project {@code project} whose files give none. */
+  public static String cellAdvice(String project) {
+    return "put the band's input (naming project " + project + ", with &CELL) beside the replica files";
   }
 
   /** The project name in a replica file's name; throws when the name is not a replica file's. */

@@ -46,7 +46,8 @@ import org.interphase.parsers.io.TwoPass;
  * <p><b>Cell.</b> An NPT run prints cells at its own stride; a frame takes the {@code .cell} row of
  * its step, or, when that step has no row, the latest earlier row, with a warning if the cell has
  * changed by then. An NPT run without a {@code .cell} file takes per-step cells from the log when it
- * prints them. A run with no cell anywhere is an error: nothing is invented.
+ * prints them. A run with no cell anywhere is an error: nothing is invented; only a summary
+ * ({@link ReadOptions#cellOptional()}) reads it, with frames without a cell and a warning saying how to give one.
  */
 public final class Cp2kMdRun extends AbstractFrameSource {
   /** Registry name of the format. */
@@ -123,7 +124,7 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       } else {
         cellReader = null;
         cellOrder = null;
-        fixedCell = cellWithoutCellFile(run, posFile, project, notes);
+        fixedCell = cellWithoutCellFile(run, posFile, project, notes, options.cellOptional());
       }
 
       long[] posSteps = posOrder.keptSteps();
@@ -191,10 +192,12 @@ public final class Cp2kMdRun extends AbstractFrameSource {
    * The cell of a run without a {@code .cell} file: for an NPT run the per-step cells of its log (put in
    * {@link #logCells}), else the input's {@code &CELL}, else the log's {@code CELL|} lines.
    *
-   * @return the cell of every frame without a per-step cell
-   * @throws org.interphase.core.MissingInputException when there is no cell anywhere
+   * @param optional whether a summary is read: no cell anywhere is then a warning of kind
+   *     {@link Warning.Input#NO_CELL} and a null cell, not an error
+   * @return the cell of every frame without a per-step cell; null when there is none and it is optional
+   * @throws org.interphase.core.MissingInputException when there is no cell anywhere and it is not optional
    */
-  private Cell cellWithoutCellFile(InputAndLog run, Path posFile, String project, List<String> notes) {
+  private Cell cellWithoutCellFile(InputAndLog run, Path posFile, String project, List<String> notes, boolean optional) {
     Cp2kInput input = run.input();
     Path logPath = run.logPath();
     String ensemble = run.ensemble();
@@ -220,14 +223,19 @@ public final class Cp2kMdRun extends AbstractFrameSource {
       notes.add("cell from the CELL| lines of " + logPath.getFileName() + " (printed to 3 decimals)");
       return log.initialCell();
     }
-    if (project == null) {
-      // a name without "-pos-" names no project to find the run's files by
-      throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: name the positions PROJECT-pos-1.xyz, as "
-          + "CP2K does, beside the run's PROJECT-1.cell, or put the run's input (&CELL) or its main log (CELL| lines) beside them");
+    String howToGive = project == null
+        // a name without "-pos-" names no project to find the run's files by
+        ? "name the positions PROJECT-pos-1.xyz, as CP2K does, beside the run's PROJECT-1.cell, or put the run's input (&CELL) or "
+            + "its main log (CELL| lines) beside them"
+        : "put the file " + project + "-1.cell beside it, or an input naming project " + project
+            + " with &CELL, or the run's main log (CELL| lines)";
+    if (optional) {
+      warn(Warning.Input.NO_CELL, howToGive);
+      return null;
     }
-    throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: put the file " + project
-        + "-1.cell beside it, or an input naming project " + project + " with &CELL, or the run's main log (CELL| lines)");
+    throw new org.interphase.core.MissingInputException(posFile + ": no cell for this run: " + howToGive);
   }
+
 
   /**
    * The time between frames and per MD step.

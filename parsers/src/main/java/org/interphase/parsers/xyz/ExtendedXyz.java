@@ -84,6 +84,9 @@ public final class ExtendedXyz extends AbstractFrameSource {
       boolean variable = second != null && second.cell() != null && first.cell() != null
           && !java.util.Arrays.equals(second.cell().rows(), first.cell().rows());
       List<String> notes = notes(comment[0]);
+      if (first.cell() == null && options.cellOptional()) {
+        warn(Warning.Input.NO_CELL, NO_LATTICE_ADVICE);
+      }
       String dtSource = Double.isNaN(dt) ? null : "extxyz " + comment[0].timeKey() + "= of the first two frames"
           + ("time".equals(comment[0].timeKey()) ? " (ASE time units)" : " (fs)");
       header = new TrajectoryHeader(path.toString(), FORMAT, "extended XYZ", AtomTable.of(firstLabels), first.cell(), dt, dtSource,
@@ -116,6 +119,10 @@ public final class ExtendedXyz extends AbstractFrameSource {
       return null;
     }
   }
+
+  /** How to give the cell of a file whose first frame has none (for a summary's warning). */
+  private static final String NO_LATTICE_ADVICE = "for a periodic run write "
+      + "Lattice=\"ax ay az bx by bz cx cy cz\" (Å) in the comment line of every frame, as ASE and OVITO do";
 
   private static List<String> notes(ExtxyzComment c) {
     List<String> notes = new ArrayList<>();
