@@ -99,7 +99,8 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
       }
     } else if (steps > 1) {
       notes.add("frames are " + steps + " MD steps apart but POTIM is unknown "
-          + "(no INCAR, OUTCAR or vasprun.xml beside the file states it): pass --timestep-fs");
+          + "(no INCAR, OUTCAR or vasprun.xml beside the file states it): pass --md-step-fs with POTIM (the frames are then "
+          + steps + " × POTIM apart), or --timestep-fs with the time between stored frames");
     } else if (steps == 1) {
       // VASP numbers configurations by MD step, but tools that rewrite an XDATCAR (pymatgen, ASE) number them 1, 2, 3…:
       // consecutive numbers do not tell the stride (NBLOCK)

@@ -123,7 +123,9 @@ class VaspFrameSpacingTest {
     assertTrue(Double.isNaN(r.header().timestepFs()));
     assertNull(r.header().timestepSource());
     assertTrue(r.header().notes().contains("frames are 10 MD steps apart but POTIM is unknown (no INCAR, OUTCAR or vasprun.xml beside "
-        + "the file states it): pass --timestep-fs"), r.header().notes().toString());
+        + "the file states it): pass --md-step-fs with POTIM (the frames are then 10 × POTIM apart), or --timestep-fs with the time "
+        + "between stored frames"), r.header().notes().toString());
+    assertEquals(10, r.header().stepsPerFrame());
     assertTrue(Double.isNaN(r.frames().get(1).timeFs()));
   }
 
