@@ -35,6 +35,7 @@ import org.interphase.analysis.vanhove.VanHove;
 import org.interphase.analysis.vanhove.VanHoveParameters;
 import org.interphase.analysis.vanhove.VanHoveResult;
 import org.interphase.analysis.vanhove.VanHoveViews;
+import org.interphase.core.Warning;
 import org.interphase.core.Cell;
 import org.interphase.core.view.Figure;
 import org.interphase.core.Runner;
@@ -157,7 +158,7 @@ final class MdSection {
       PrintWriter err, ReportParameters used, int dpi) {
     MdPass run = read(m, options);
     TrajectoryHeader h = run.header();
-    List<String> warnings = new ArrayList<>(run.pass().warningTexts());
+    List<Warning> warnings = new ArrayList<>(run.pass().warnings());
     String name = m.title() != null ? m.title() : m.path().getFileName().toString();
     String sec = "MD run: " + name;
     html.section(sec).text(String.format(Locale.ROOT, "%s: %d atoms %s, %d frames, %s fs between frames, %s.", h.program(),
@@ -187,7 +188,7 @@ final class MdSection {
     MechanismSection.rotation(run.rotation(), run.hops(), run.pass().firstFrame(), page);
     vanHove(m, run, dir, rel, html, warnings, files, used, sec, dpi);
     // the same doubt about several layers or pairs is said once
-    List<String> once = vacuumOnce(warnings.stream().distinct().toList(), run.pass().firstFrame());
+    List<String> once = vacuumOnce(warnings, run.pass().firstFrame()).stream().distinct().toList();
     html.links(files).warnings(once).endSection();
     once.forEach(w -> err.println("warning: " + name + ": " + w));
     err.flush();
@@ -195,37 +196,35 @@ final class MdSection {
 
   /** The bond part of an MD section: the structure at the first appearance of the highlighted motif, the motif chart and table. */
   /**
-   * The vacuum doubt that the MSD, each g(r) and the van Hove correlation raise in their own words (each normalises with a density over
-   * the whole cell), said once for the run.
+   * The warnings' texts, with the vacuum doubt that the MSD, each g(r) and the van Hove correlation raise in their own words (each
+   * normalises with a density over the whole cell; warning kinds {@code VACUUM}) said once for the run, in the place of the first.
    */
-  static List<String> vacuumOnce(List<String> warnings, org.interphase.core.Frame first) {
+  static List<String> vacuumOnce(List<Warning> warnings, org.interphase.core.Frame first) {
+    List<Warning> said = warnings.stream().filter(w -> w.kind() == MsdResult.Doubt.VACUUM || w.kind() == RdfResult.Doubt.VACUUM
+        || w.kind() == VanHoveResult.Doubt.VACUUM).toList();
     org.interphase.core.VacuumGap gap = first == null ? null : org.interphase.core.VacuumGap.of(first);
-    if (gap == null || !gap.hasVacuum()) {
-      return warnings;
-    }
-    String prefix = "the cell holds " + gap.describe() + ": ";
-    List<String> said = warnings.stream().filter(w -> w.startsWith(prefix)).toList();
-    if (said.size() < 2) {
-      return warnings;
+    if (said.size() < 2 || gap == null || !gap.hasVacuum()) {
+      return Warning.texts(warnings);
     }
     double factor = 1 / (1 - gap.vacuumFraction());
     List<String> parts = new ArrayList<>();
-    if (said.stream().anyMatch(w -> w.contains("σ"))) {
+    if (said.stream().anyMatch(w -> w.kind() == MsdResult.Doubt.VACUUM)) {
       parts.add(String.format(Locale.ROOT, "σ comes out %.2f times lower than over the material alone (a region covering the material "
           + "gives σ with its own volume)", factor));
     }
-    boolean rdf = said.stream().anyMatch(w -> w.contains("g(r)"));
-    boolean distinct = said.stream().anyMatch(w -> w.contains("distinct part"));
+    boolean rdf = said.stream().anyMatch(w -> w.kind() == RdfResult.Doubt.VACUUM);
+    boolean distinct = said.stream().anyMatch(w -> w.kind() == VanHoveResult.Doubt.VACUUM);
     if (rdf || distinct) {
       parts.add(String.format(Locale.ROOT, "%s level%s off near %.2f, not 1%s", rdf && distinct ? "the g(r) and the van Hove distinct part"
           : rdf ? "the g(r)" : "the van Hove distinct part", rdf && distinct ? "" : "s", factor,
           rdf ? " (coordination numbers do not depend on it)" : ""));
     }
-    String merged = prefix + "densities are taken over the whole cell, vacuum included, so " + String.join(", and ", parts);
+    String merged = "the cell holds " + gap.describe() + ": densities are taken over the whole cell, vacuum included, so "
+        + String.join(", and ", parts);
     List<String> out = new ArrayList<>();
-    for (String w : warnings) {
-      if (!w.startsWith(prefix)) {
-        out.add(w);
+    for (Warning w : warnings) {
+      if (!said.contains(w)) {
+        out.add(w.text());
       } else if (w == said.get(0)) {
         out.add(merged);
       }
@@ -233,7 +232,7 @@ final class MdSection {
     return out;
   }
 
-  private static void bonds(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, JmolRenderer jmol, List<String> warnings,
+  private static void bonds(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, JmolRenderer jmol, List<Warning> warnings,
       List<String> files, ReportParameters used, String sec, CompletableFuture<Void> written) {
     TrajectoryHeader h = run.header();
     BondParameters bp = run.bondParameters();
@@ -288,7 +287,7 @@ final class MdSection {
         + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
         + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");
     eventTable(h, br, rel, view, html);
-    warnings.addAll(br.warningTexts());
+    warnings.addAll(br.warnings());
     List<String> rules = new ArrayList<>();
     for (BondRule r : bp.all()) {
       rules.add(String.format(Locale.ROOT, "%s–%s forms below %s Å, breaks above %s Å", r.centerElement(), r.ligandElement(),
@@ -352,7 +351,7 @@ final class MdSection {
    * first shells, and per g(r) its files under {@code rdf-A-B/} ({@code rdf-A-B-layer-K/} for region K), as {@code rdf --out}
    * writes them; a region without atoms of the pair's first element is said so.
    */
-  private static void rdf(MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings, List<String> files,
+  private static void rdf(MdPass run, Path dir, String rel, HtmlReport html, List<Warning> warnings, List<String> files,
       ReportParameters used, String sec, int dpi) {
     if (run.rdf().isEmpty()) {
       html.missing("g(r) not computed: the run has neither Li and S nor P and S (it holds " + run.header().atoms().speciesCounts().keySet()
@@ -379,7 +378,7 @@ final class MdSection {
       List<String> row = new ArrayList<>(List.of(pair, where));
       row.addAll(RdfViews.shellCells(res));
       rows.add(row);
-      res.warningTexts().forEach(warnings::add);
+      warnings.addAll(res.warnings());
     }
     for (java.util.Map.Entry<String, List<RdfResult>> e : byPair.entrySet()) {
       List<RdfResult> rs = e.getValue();
@@ -409,7 +408,7 @@ final class MdSection {
   }
 
   /** The transport part of an MD section: MSD, D and σ for the whole cell and per layer, or why not. */
-  private static void transport(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings,
+  private static void transport(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<Warning> warnings,
       List<String> files, ReportParameters used, String sec, CompletableFuture<Void> written) {
     TrajectoryHeader h = run.header();
     if (h.atoms().indicesOf(m.species()).length == 0) {
@@ -479,7 +478,7 @@ final class MdSection {
             + "OUTCAR)"
             : r.conductivity().display() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
         List.of("drift reference", r.driftReference())));
-    MsdViews.warnings(r).forEach(w -> warnings.add(w.text()));
+    warnings.addAll(MsdViews.warnings(r));
     used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");
     used.add(sec, "fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps, both ends included" + (Double.isNaN(m.fitStartPs())
         || Double.isNaN(m.fitEndPs()) ? " (default where not given: from the earliest of 2, 5 and 10 % of the run where the MSD is straight, "
@@ -497,7 +496,7 @@ final class MdSection {
    * The van Hove part of an MD section: the self part's chart, a table per lag (mean |Δr|, the share that moved beyond 2 Å), and the
    * files of {@code vanhove --out} under {@code vanhove/}; or why not (the MSD part says why the species or the time step is missing).
    */
-  private static void vanHove(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<String> warnings, List<String> files,
+  private static void vanHove(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<Warning> warnings, List<String> files,
       ReportParameters used, String sec, int dpi) {
     if (run.vanHove() == null) {
       return;
@@ -518,7 +517,7 @@ final class MdSection {
     }
     String beyond = fmt(r.parameters().displacedA());
     html.table(List.of("t (ps)", "origins", "mean |Δr| (Å)", "moved beyond " + beyond + " Å (%)"), VanHoveViews.lagRows(r));
-    r.warningTexts().forEach(warnings::add);
+    warnings.addAll(r.warnings());
     used.add(sec, "van Hove lags", String.join(", ", java.util.Arrays.stream(r.lagsPs()).mapToObj(ReportParameters::fmt).toList())
         + " ps (10, 25, 50 % of the run rounded to two digits, then to whole frames), " + m.species() + ", every time origin"
         + (run.pass().frames() > RDF_FRAMES ? " in the self part, at most " + RDF_FRAMES + " spread over the run in the distinct part" : ""));

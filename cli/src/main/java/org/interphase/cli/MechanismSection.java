@@ -13,6 +13,7 @@ import org.interphase.analysis.rotation.HopCoupling;
 import org.interphase.analysis.rotation.RotationHopAnalysis;
 import org.interphase.analysis.rotation.RotationResult;
 import org.interphase.analysis.rotation.RotationViews;
+import org.interphase.core.Warning;
 import org.interphase.core.Frame;
 import org.interphase.core.Printed;
 import org.interphase.core.Runner;
@@ -26,7 +27,7 @@ final class MechanismSection {
   private MechanismSection() {}
 
   /** Where the parts go and what they record. */
-  record Page(Path dir, String rel, HtmlReport html, List<String> warnings, List<String> files, ReportParameters used, String sec,
+  record Page(Path dir, String rel, HtmlReport html, List<Warning> warnings, List<String> files, ReportParameters used, String sec,
       int dpi) {}
 
   /**
@@ -73,7 +74,7 @@ final class MechanismSection {
     pg.used().add(pg.sec(), "hops", el + ", sites from the time-averaged density, enter " + ReportParameters.fmt(p.enterA()) + " Å, leave "
         + ReportParameters.fmt(p.leaveA()) + " Å, dwell " + p.minFrames() + " frames; site types by the anions within "
         + ReportParameters.fmt(p.coordinationA()) + " Å");
-    pg.warnings().addAll(r.warningTexts());
+    pg.warnings().addAll(r.warnings());
   }
 
   /**
@@ -127,7 +128,7 @@ final class MechanismSection {
     }
     pg.used().add(pg.sec(), "rotation", unit + ", reorientation above " + ReportParameters.fmt(r.parameters().upperDeg()) + "° for "
         + r.parameters().minFrames() + " frames, settled within " + ReportParameters.fmt(r.parameters().settleDeg()) + "°");
-    r.warnings().forEach(w -> pg.warnings().add(w.text()));
+    pg.warnings().addAll(r.warnings());
   }
 
   private static List<List<String>> typeRows(HopResult r) {
