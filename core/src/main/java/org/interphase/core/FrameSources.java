@@ -14,45 +14,58 @@ public final class FrameSources {
    * time {@code i × fs}, whatever the files said. This is what the analyses do with a given time
    * step ({@code frames × dt}), so every number stays the same. When the reader's own time step
    * differs from {@code fs} by more than 1e-9 relative, a {@link Warning.Input#CONFLICT} warning
-   * names both, placed after the warnings the reader raised while opening.
+   * names both, placed after the warnings the reader raised while opening. When the files give none but
+   * number the MD steps between frames ({@link TrajectoryHeader#stepsPerFrame()}) and {@code fs} would make
+   * each step shorter than {@value #SHORTEST_PLAUSIBLE_MD_STEP_FS} fs, such a warning says that {@code fs}
+   * looks like the MD step (VASP's POTIM), not the time between stored frames.
    *
    * @param fs time between stored frames in fs, {@code > 0}
    * @throws IllegalArgumentException when {@code fs} is not a positive number
    */
   public static FrameSource retimed(FrameSource inner, double fs) {
-    return retimed(inner, fs, "command line --timestep-fs");
+    check(fs);
+    TrajectoryHeader own = inner.header();
+    double dt = own.timestepFs();
+    long steps = own.stepsPerFrame();
+    Warning questioned = null;
+    if (!Double.isNaN(dt) && Math.abs(fs - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
+      questioned = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs differs from the " + fsText(dt)
+          + " fs between frames the files give (" + own.timestepSource() + "); --timestep-fs used");
+    } else if (Double.isNaN(dt) && steps > 1 && fs / steps < SHORTEST_PLAUSIBLE_MD_STEP_FS) {
+      questioned = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs is the time between stored frames, and the "
+          + "files number them " + steps + " MD steps apart: each MD step would be " + fsText(fs / steps) + " fs; if " + fsText(fs)
+          + " fs is the MD step (VASP's POTIM), pass --timestep-fs " + fsText(fs * steps) + " or --md-step-fs " + fsText(fs));
+    }
+    return retimed(inner, fs, "command line --timestep-fs", questioned);
   }
 
-  /** Below this MD step (fs) a time between frames is questioned: AIMD and ML-potential runs use 0.25–5 fs. */
+  /**
+   * Below this MD step (fs) a time between frames given as {@code --timestep-fs} is questioned ({@link #retimed(FrameSource,
+   * double)}): AIMD and ML-potential runs use 0.25–5 fs.
+   */
   static final double SHORTEST_PLAUSIBLE_MD_STEP_FS = 0.1;
 
   /**
-   * {@code inner} with the frames {@code fs} apart, the time step from {@code sourceOfTimestep}; as {@link #retimed(FrameSource,
-   * double)}. Where the files number the MD steps between frames ({@link TrajectoryHeader#stepsPerFrame()}) and {@code fs} would
-   * make each step shorter than {@value #SHORTEST_PLAUSIBLE_MD_STEP_FS} fs, a warning says that {@code fs} looks like the MD step
-   * (VASP's POTIM), not the time between stored frames.
+   * {@code inner} with the frames {@code fs} apart, the time step from {@code sourceOfTimestep} (e.g. a user's MD step times the
+   * MD steps between frames), without the warnings of {@link #retimed(FrameSource, double)}.
    *
    * @throws IllegalArgumentException when {@code fs} is not a positive number
    */
   public static FrameSource retimed(FrameSource inner, double fs, String sourceOfTimestep) {
+    check(fs);
+    return retimed(inner, fs, sourceOfTimestep, null);
+  }
+
+  private static void check(double fs) {
     if (!(fs > 0) || Double.isInfinite(fs)) {
       throw new IllegalArgumentException("time step must be > 0 fs, got " + fs);
     }
-    TrajectoryHeader own = inner.header();
-    TrajectoryHeader header = own.withTimestep(fs, sourceOfTimestep);
-    double dt = own.timestepFs();
-    Warning differs = null;
-    long steps = own.stepsPerFrame();
-    if (!Double.isNaN(dt) && Math.abs(fs - dt) > 1e-9 * Math.max(1, Math.abs(dt))) {
-      differs = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs differs from the " + fsText(dt)
-          + " fs between frames the files give (" + own.timestepSource() + "); --timestep-fs used");
-    } else if (Double.isNaN(dt) && steps > 1 && fs / steps < SHORTEST_PLAUSIBLE_MD_STEP_FS) {
-      differs = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs is the time between stored frames, and the "
-          + "files number them " + steps + " MD steps apart: each MD step would be " + fsText(fs / steps) + " fs; if " + fsText(fs)
-          + " fs is the MD step (VASP's POTIM), pass --timestep-fs " + fsText(fs * steps) + " or --md-step-fs " + fsText(fs));
-    }
+  }
+
+  /** The re-timing source; {@code extra} (or null) goes after the warnings the reader raised while opening. */
+  private static FrameSource retimed(FrameSource inner, double fs, String sourceOfTimestep, Warning extra) {
+    TrajectoryHeader header = inner.header().withTimestep(fs, sourceOfTimestep);
     int at = inner.warnings().size();
-    Warning extra = differs;
     return new Delegating(inner, header) {
       private long index;
 

@@ -457,7 +457,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
           // on few frames the first whole lag after 2 % may lie at 3 %: both are said
           long nominal = Math.round(100 * f);
           return "default: from " + (percent == nominal ? nominal + " % of the run" : "the first lag after " + nominal + " % of the run ("
-              + percent + " %)") + ", the earliest of 2, 5 and 10 % from which the MSD is a straight line";
+              + percent + " %)") + ", the earliest of " + WINDOW_STARTS_TEXT + " from which the MSD is a straight line";
         }
       }
       if (windows.length == 1) {

@@ -144,7 +144,7 @@ public final class MsdViews {
   public static List<String> doubts(MsdResult r) {
     List<String> problems = new ArrayList<>(DiffusionFitWindow.check(r).warnings().stream()
         .map(w -> describe((DiffusionFitWindow.Problem) w.kind())).toList());
-    if (glsRejected(r)) {
+    if (glsRejected(r) && !problems.contains("not a straight line")) {
       problems.add(0, "not a straight line");
     }
     return problems;
