@@ -92,7 +92,7 @@ final class ResultWriter {
       dir(p.toAbsolutePath().getParent());
       jobs.add(() -> writeText(p, f.content()));
     }
-    jobs.parallelStream().forEach(Runnable::run);
+    org.interphase.core.SideBySide.run(jobs);
   }
 
   /** A table as CSV (RFC 4180), header first: a cell is quoted when it holds a comma, quote or line break, or its column says so. */

@@ -3,8 +3,6 @@ package org.interphase.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Feeds every analysis of a command or report from one streaming pass over a trajectory: each
@@ -24,12 +22,13 @@ import java.util.concurrent.BlockingQueue;
  * IllegalArgumentException} or an {@link InterphaseException} of its own) is dropped from the pass;
  * the others go on, and its slot holds the failure. Failures of the reader end the pass and
  * propagate. On a machine with more than one core the accumulators run beside the reading, in as many
- * worker threads as there are cores (each accumulator in one thread, fed every frame in order: results
- * identical to a serial pass; the reading's threads wait for the file and for room in the queues part of the
- * time, and the operating system shares the cores between them and the workers; the system property {@code
+ * worker threads as there are cores (each accumulator fed by one worker at a time, every frame in order,
+ * the workers turning to whichever accumulator has frames waiting: results identical to a serial pass;
+ * the reading's threads wait for the file and for room in the queues part of the time, and the operating
+ * system shares the cores between them and the workers; the system property {@code
  * interphase.serialPass=true} turns this off, {@code interphase.analysisThreads=N} sets the workers);
- * {@link #run} then returns when the reading
- * ends, and each slot's {@link Slot#result()} waits for its own analysis to finish, so a caller can
+ * {@link #run} then returns when the reading ends, and each slot's {@link Slot#result()} waits for its
+ * own analysis to finish, so a caller can
  * show one result while another is still being finished. A runner is used from one thread.
  */
 public final class Runner {
@@ -141,64 +140,86 @@ public final class Runner {
   }
 
   /**
-   * The accumulators in worker threads (each in one), fed through short queues in frame order, so that
-   * the analyses run side by side with the reading. Results are those of a serial pass:
-   * every accumulator sees every frame once, in order, in one thread. Frames are immutable.
+   * The accumulators fed by a pool of worker threads, each accumulator through its own short queue of frames in frame order, so
+   * that the analyses run side by side with the reading. Which worker runs an accumulator is decided frame batch by frame batch:
+   * a worker takes the next accumulator with frames waiting, feeds it at most {@value #BATCH} of them and queues it again behind
+   * the others, so that a costly accumulator gets the time it needs and the cheap ones do not leave a worker idle (the load is
+   * balanced as it comes, not by the order of the analyses). At most one worker feeds an accumulator at a time, and it sees every
+   * frame once, in order: results are those of a serial pass. Frames are immutable.
    */
   private static final class Parallel implements Feed {
     private static final Object END = new Object();
-    private final List<BlockingQueue<Object>> queues = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    /** Frames an accumulator may have waiting before the reading waits for it. */
+    private static final int QUEUE = 64;
+    /** Frames a worker feeds one accumulator before it turns to the next one waiting. */
+    private static final int BATCH = 16;
+    private final List<Lane> lanes = new ArrayList<>();
+    private final java.util.concurrent.ThreadPoolExecutor pool;
 
     Parallel(List<Slot<?>> live, int workers) {
-      List<List<Slot<?>>> groups = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        groups.add(new ArrayList<>());
-      }
-      for (int i = 0; i < live.size(); i++) {
-        groups.get(i % workers).add(live.get(i));
-      }
-      for (List<Slot<?>> group : groups) {
-        BlockingQueue<Object> q = new ArrayBlockingQueue<>(64);
-        Thread t = new Thread(() -> work(group, q), "interphase-analysis-" + threads.size());
-        t.setDaemon(true);
-        queues.add(q);
-        threads.add(t);
-        t.start();
-      }
+      java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
+      // idle workers end after a second: after the last frame nothing is left to feed
+      pool = new java.util.concurrent.ThreadPoolExecutor(workers, workers, 1, java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "interphase-analysis-" + named.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+          });
+      pool.allowCoreThreadTimeOut(true);
+      live.forEach(s -> lanes.add(new Lane(s)));
     }
 
-    /**
-     * Feeds a worker's slots every frame in order, then finishes them side by side (each finish in a
-     * thread of its own but the last); a slot that throws is marked and skipped.
-     */
-    private void work(List<Slot<?>> group, BlockingQueue<Object> q) {
-      try {
-        while (true) {
-          Object o = q.take();
-          if (o == END) {
-            for (int i = 0; i < group.size() - 1; i++) {
-              Slot<?> s = group.get(i);
-              Thread t = new Thread(() -> completeOrMark(s), Thread.currentThread().getName() + "-finish-" + s.hashCode());
-              t.setDaemon(true);
-              t.start();
-            }
-            if (!group.isEmpty()) {
-              completeOrMark(group.get(group.size() - 1));
-            }
-            return;
-          }
-          for (Slot<?> s : group) {
-            try {
-              s.feed((Frame) o);
-            } catch (RuntimeException | Error e) {
-              s.crashed(e);
-            }
+    /** One accumulator's queue of frames, fed by whichever worker takes it. */
+    private final class Lane implements Runnable {
+      private final Slot<?> slot;
+      private final java.util.concurrent.ConcurrentLinkedQueue<Object> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(QUEUE);
+      private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+
+      Lane(Slot<?> slot) {
+        this.slot = slot;
+      }
+
+      void offer(Object o) throws InterruptedException {
+        room.acquire();
+        waiting.add(o);
+        schedule();
+      }
+
+      /** Queues the lane for a worker when it has frames waiting and is neither queued nor being fed. */
+      private void schedule() {
+        if (!waiting.isEmpty() && queued.compareAndSet(false, true)) {
+          try {
+            pool.execute(this);
+          } catch (java.util.concurrent.RejectedExecutionException e) {
+            queued.set(false); // the pass was stopped
           }
         }
-      } catch (InterruptedException e) {
-        group.forEach(s -> s.crashed(new IllegalStateException("the pass was stopped")));
-        Thread.currentThread().interrupt();
+      }
+
+      @Override
+      public void run() {
+        for (int k = 0; k < BATCH; k++) {
+          Object o = waiting.poll();
+          if (o == null) {
+            break;
+          }
+          room.release();
+          if (o == END) {
+            // the accumulators finish side by side, each in a thread of its own; a slot's result() waits for its own
+            Thread t = new Thread(() -> completeOrMark(slot), "interphase-finish-" + lanes.indexOf(this));
+            t.setDaemon(true);
+            t.start();
+            break;
+          }
+          try {
+            slot.feed((Frame) o);
+          } catch (RuntimeException | Error e) {
+            slot.crashed(e);
+          }
+        }
+        queued.set(false);
+        schedule();
       }
     }
 
@@ -217,8 +238,8 @@ public final class Runner {
 
     private void put(Object o) {
       try {
-        for (BlockingQueue<Object> q : queues) {
-          q.put(o);
+        for (Lane l : lanes) {
+          l.offer(o);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -228,25 +249,18 @@ public final class Runner {
 
     @Override
     public void finish() {
-      // the accumulators finish in their threads; a slot's result() waits for its own
       put(END);
     }
 
     @Override
     public void abort() {
-      threads.forEach(Thread::interrupt);
-      join();
-    }
-
-    private void join() {
-      for (Thread t : threads) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
+      lanes.forEach(l -> l.slot.crashed(new IllegalStateException("the pass was stopped")));
     }
   }
 

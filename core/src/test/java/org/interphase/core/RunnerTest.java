@@ -84,6 +84,44 @@ class RunnerTest {
     }
   }
 
+  @Test
+  void accumulatorsTakenByWhicheverWorkerIsFreeStillSeeEveryFrameInOrder() {
+    // more analyses than workers, one of them slow: each accumulator moves between the workers batch by batch
+    System.setProperty("interphase.analysisThreads", "2");
+    try {
+      Runner run = new Runner(FrameSources.of(HEADER, frames(3000)));
+      List<Runner.Slot<Seen>> slots = new ArrayList<>();
+      for (int k = 0; k < 6; k++) {
+        slots.add(run.add(track(k % 2)));
+      }
+      Runner.Slot<Integer> slow = run.add(h -> new Accumulator<>() {
+        private int n;
+
+        @Override
+        public void accept(Frame f) {
+          java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+          assertEquals(n++, f.position(0, 0), 0.0, "frame order");
+        }
+
+        @Override
+        public Integer finish() {
+          return n;
+        }
+      });
+      run.run(Runner.Listener.NONE);
+      assertEquals(3000, slow.result());
+      for (int k = 0; k < 6; k++) {
+        List<Double> x = slots.get(k).result().x();
+        assertEquals(3000, x.size());
+        for (int i = 0; i < 3000; i++) {
+          assertEquals((k % 2 + 1) * i, x.get(i), 0.0);
+        }
+      }
+    } finally {
+      System.clearProperty("interphase.analysisThreads");
+    }
+  }
+
   /** An analysis whose finish waits (up to 10 s) for the other's finish to have begun. */
   private static Analysis<Boolean> meeting(java.util.concurrent.CountDownLatch started) {
     return h -> new Accumulator<>() {

@@ -508,9 +508,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       double[][] driftCols = new double[3][n];
       drift.columns(0, driftCols);
       int parts = Math.min(2, mobile.length);
-      List<MsdSums.Sums> sums = java.util.stream.IntStream.range(0, parts).parallel()
-          .mapToObj(k -> accumulate(k * mobile.length / parts, (k + 1) * mobile.length / parts, n, axes, sampledIdx, driftCols))
-          .toList();
+      List<MsdSums.Sums> sums = org.interphase.core.SideBySide.map(parts,
+          k -> accumulate(k * mobile.length / parts, (k + 1) * mobile.length / parts, n, axes, sampledIdx, driftCols));
       MsdSums.Sums total = sums.get(0);
       for (int k = 1; k < sums.size(); k++) {
         total.add(sums.get(k));

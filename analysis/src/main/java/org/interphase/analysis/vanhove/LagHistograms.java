@@ -1,7 +1,6 @@
 package org.interphase.analysis.vanhove;
 
 import java.util.List;
-import java.util.stream.IntStream;
 import org.interphase.analysis.msd.SeriesStore;
 import org.interphase.analysis.rdf.PeriodicPairs;
 import org.interphase.core.Cell;
@@ -51,8 +50,8 @@ record LagHistograms(int origins, int distinctOrigins, long[] selfCounts, double
     int stride = maxDistinctOrigins > 0 ? Math.max(1, (origins + maxDistinctOrigins - 1) / maxDistinctOrigins) : 1;
     int chunks = (origins + CHUNK - 1) / CHUNK;
     double[] distinctEdges = java.util.Arrays.copyOf(edges, distinctBins + 1);
-    List<LagHistograms> parts = IntStream.range(0, chunks).parallel().mapToObj(c -> chunk(store, cells, lag, c * CHUNK,
-        Math.min(origins, (c + 1) * CHUNK), edges, distinctEdges, displacedA, stride, select)).toList();
+    List<LagHistograms> parts = org.interphase.core.SideBySide.map(chunks, c -> chunk(store, cells, lag, c * CHUNK,
+        Math.min(origins, (c + 1) * CHUNK), edges, distinctEdges, displacedA, stride, select));
     int bins = edges.length - 1;
     long[] self = new long[bins];
     double[] pairs = new double[distinctBins];
