@@ -48,7 +48,10 @@ final class InfoCommand implements Callable<Integer> {
    * be read never stops the listing: it is listed as not read, and each one that a reader could not read
    * (damaged, missing, not a format Interphase reads when named on the command line) gives one line
    * {@code interphase: file: reason} on stderr; the exit code is then that of the first such file, as
-   * {@code info} on that file alone would give it.
+   * {@code info} on that file alone would give it. A file known as a run's companion that Interphase does
+   * not read ({@link FormatRegistry#otherFileKind}: INCAR, KPOINTS, a job script, CP2K's {@code .stress}
+   * log, a {@code coord.xyz} that a CP2K input includes into {@code &COORD}) is, among several paths,
+   * listed with what it is, as in a folder, and is not a failure; alone it is the one-line error (exit 2).
    */
   @Override
   public Integer call() {
@@ -62,7 +65,14 @@ final class InfoCommand implements Callable<Integer> {
         if (paths.size() == 1 || isUsage(e)) {
           throw e;
         }
-        scan.notRead(p, e);
+        java.util.Optional<String> known = e instanceof UnsupportedFormatException && input.format == null ? FormatRegistry.otherFileKind(p)
+            : java.util.Optional.empty();
+        if (known.isPresent()) {
+          // a run's companion (INCAR, a CP2K .stress log, a &COORD include), as `info run/*` names them: listed as in a folder, not a failure
+          scan.others.add(new OtherFile(p.toString(), known.get()));
+        } else {
+          scan.notRead(p, e);
+        }
       }
     }
     List<Warning> warnings = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.interphase.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,5 +160,31 @@ class HopsCommandTest {
     assertEquals(2, radii.exit());
     assertEquals(1, radii.err().strip().lines().count(), radii.err());
     assertTrue(radii.err().contains("site radii need 0 < enter ≤ leave"), radii.err());
+  }
+
+  /**
+   * A layer that holds no site (z = 200–300 Å lies outside kinisi's cell) has no rate and no D_jump: the text prints n/a
+   * there, never NaN, and the JSON keeps null; the layer with sites prints its numbers as the JSON holds them.
+   */
+  @Test
+  void aLayerWithoutSitesPrintsNotAvailable() throws Exception {
+    String[] args = {"hops", kinisi(), "--species", "Li", "--timestep-fs", "100", "--region", "z=0:10", "--region", "z=200:300"};
+    InfoCommandTest.Run text = InfoCommandTest.run(args);
+    assertEquals(0, text.exit(), text.err());
+    assertFalse(text.out().contains("NaN"), text.out());
+    List<String> layers = text.out().lines().filter(l -> l.startsWith("  layer ")).toList();
+    assertEquals(2, layers.size(), text.out());
+    assertEquals("  layer z 200–300 Å 0 sites, 0.00 Li, 0 hops out (0 within), rate n/a /ps, D_jump n/a cm²/s", layers.get(1));
+    List<String> withJson = new ArrayList<>(List.of(args));
+    withJson.add("--json");
+    InfoCommandTest.Run json = InfoCommandTest.run(withJson.toArray(String[]::new));
+    assertEquals(0, json.exit(), json.err());
+    JsonNode j = Json.MAPPER.readTree(json.out()).get("layers");
+    assertTrue(j.get(1).get("rate_per_atom_per_ps").isNull(), j.toString());
+    assertTrue(j.get(1).get("d_jump_cm2_s").isNull(), j.toString());
+    double rate = j.get(0).get("rate_per_atom_per_ps").asDouble();
+    assertTrue(rate > 0, j.toString());
+    assertTrue(layers.get(0).contains(String.format(Locale.ROOT, "rate %.4g /ps, D_jump %.3e cm²/s", rate,
+        j.get(0).get("d_jump_cm2_s").asDouble())), layers.get(0));
   }
 }

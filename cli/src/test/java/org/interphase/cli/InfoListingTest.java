@@ -246,4 +246,59 @@ class InfoListingTest {
     assertEquals(List.of("interphase: " + empty + ": no run Interphase reads in this directory (VASP, CP2K, or a LAMMPS dump, extended XYZ "
         + "or H5MD file by its name)"), lines(e.err()));
   }
+
+  /**
+   * A CP2K run's files named one by one ({@code info run/*}): coord.xyz (the element x y z lines the input takes into &COORD
+   * with {@code @include coord.xyz}, no atom count) and the .stress log are listed as what they are, not as malformed or
+   * unknown, and are not failures of the listing; named alone, each is the one line saying what it is, exit 2.
+   */
+  @Test
+  void cp2kCompanionFilesAreListedAsWhatTheyAre() throws IOException {
+    Path npt = SharedData.real("cp2kdata/test_dpdata/v2022.2/aimd_npt_i");
+    Path coord = npt.resolve("coord.xyz");
+    Path pos = npt.resolve("system-pos-1.xyz");
+    Path stress = SharedData.real("cp2kdata/test_dpdata/v7.1/aimd_virial/water-1.stress");
+    String coordKind = "CP2K input coordinates (one structure, element x y z lines as &COORD includes them; read the -pos- trajectory for MD)";
+    String stressKind = "CP2K stress tensor log (bar per MD step; not a trajectory)";
+
+    Run r = InfoCommandTest.run("info", coord.toString(), pos.toString(), stress.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(lines(r.err()).stream().noneMatch(l -> l.startsWith("interphase:")), r.err());
+    List<String> out = lines(r.out());
+    assertEquals(pos.toString(), out.get(0));
+    assertEquals("  format      cp2k-md (CP2K 2022.2)", out.get(1));
+    assertEquals(List.of(coord.toString(), "  not read    " + coordKind, stress.toString(), "  not read    " + stressKind),
+        out.subList(out.size() - 4, out.size()));
+
+    Run j = InfoCommandTest.run("info", "--json", coord.toString(), pos.toString(), stress.toString());
+    assertEquals(0, j.exit(), j.err());
+    JsonNode root = Json.MAPPER.readTree(j.out());
+    assertEquals(1, root.get("files").size());
+    assertEquals(52, root.get("files").get(0).get("atoms").asInt());
+    JsonNode other = root.get("other_files");
+    assertEquals(2, other.size());
+    assertEquals(coord.toString(), other.get(0).get("path").asText());
+    assertEquals(coordKind, other.get(0).get("kind").asText());
+    assertEquals(stress.toString(), other.get(1).get("path").asText());
+    assertEquals(stressKind, other.get(1).get("kind").asText());
+
+    for (Path alone : List.of(coord, stress)) {
+      Run a = InfoCommandTest.run("info", alone.toString());
+      assertEquals(2, a.exit(), a.err());
+      assertEquals("", a.out());
+      assertEquals("interphase: " + alone + ": not a file Interphase reads (" + (alone == coord ? coordKind : stressKind) + ")\n", a.err());
+    }
+  }
+
+  /** An XYZ file with its atom count (a coord.xyz for &TOPOLOGY COORD_FILE_NAME) is still read: one frame, the cell unknown. */
+  @Test
+  void coordXyzWithItsAtomCountIsReadAsXyz() throws IOException {
+    Path coord = dir.resolve("coord.xyz");
+    Files.writeString(coord, "2\nLi pair\nLi 0.0 0.0 0.0\nLi 1.5 1.5 1.5\n");
+    Run r = InfoCommandTest.run("info", "--json", coord.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode f = Json.MAPPER.readTree(r.out()).get("files").get(0);
+    assertEquals(2, f.get("atoms").asInt());
+    assertEquals(1, f.get("frames").asInt());
+  }
 }

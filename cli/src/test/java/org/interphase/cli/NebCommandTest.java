@@ -61,9 +61,20 @@ class NebCommandTest {
     assertTrue(r.err().contains("warning: LLTO: no neb.dat written for this path: the band has no tangential forces"), r.err());
     List<String> rows = r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).toList();
     assertEquals(5, rows.size(), r.out());
-    assertTrue(rows.stream().allMatch(l -> l.endsWith("NaN")), "the text prints F = NaN: " + r.out());
+    assertFalse(r.out().contains("NaN"), "a missing force prints as n/a, never NaN: " + r.out());
+    assertTrue(r.out().contains("(F n/a: tangential forces were not read for every image; the spline is energy-only)"), r.out());
     JsonNode p = Json.MAPPER.readTree(Files.readString(out.resolve("neb.json"))).get("paths").get(0);
     assertFalse(p.get("force_aware_spline").asBoolean());
+    for (int i = 0; i < rows.size(); i++) {
+      String[] t = rows.get(i).strip().split("\\s+");
+      assertEquals(List.of(Integer.toString(i), "n/a"), List.of(t[0], t[3]), rows.get(i));
+      assertEquals(p.get("reaction_coordinate_a").get(i).asDouble(), Double.parseDouble(t[1]), 5e-6, "R of image " + i);
+      assertEquals(p.get("energy_ev").get(i).asDouble(), Double.parseDouble(t[2]), 5e-6, "E of image " + i);
+      assertTrue(p.get("tangent_force_ev_a").get(i).isNull(), "neb.json keeps null for the missing force of image " + i);
+    }
+    String csv = Files.readString(out.resolve("neb.csv"));
+    assertFalse(csv.contains("NaN"), csv);
+    assertTrue(csv.lines().skip(1).findFirst().orElseThrow().contains(",false,"), "neb.csv: force_aware_spline false: " + csv);
     List<double[]> spline = new ArrayList<>();
     for (String l : Files.readAllLines(out.resolve("LLTO/spline.dat"))) {
       String[] t = l.strip().split("\\s+");
@@ -219,5 +230,22 @@ class NebCommandTest {
     InfoCommandTest.Run render = InfoCommandTest.run("render", "--path", d.toString(), "-o", out.resolve("path.png").toString());
     assertEquals(0, render.exit(), render.err());
     assertTrue(render.out().contains("barrier 0.935 eV"), render.out());
+  }
+
+  /** A band with forces prints them: each text row's F is neb.dat's fourth column, and no line says forces were not read. */
+  @Test
+  void aBandWithForcesPrintsThemInTheTable() throws Exception {
+    Path out = SharedData.emptyScratch("neb-graphene-text");
+    InfoCommandTest.Run r = InfoCommandTest.run("neb", SharedData.real("bilayer-graphene-neb/fig-2d-NEB/NEB").toString(), "--name", "graphene",
+        "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertFalse(r.out().contains("not read"), r.out());
+    List<String> rows = r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).toList();
+    List<String> dat = Files.readAllLines(out.resolve("graphene/neb.dat"));
+    assertEquals(9, rows.size(), r.out());
+    for (int i = 0; i < rows.size(); i++) {
+      double f = Double.parseDouble(dat.get(i).strip().split("\\s+")[3]);
+      assertEquals(f, Double.parseDouble(rows.get(i).strip().split("\\s+")[3]), 5e-6, "F of image " + i);
+    }
   }
 }

@@ -10,19 +10,59 @@ import java.util.Locale;
  * (the value to the precision of its error).
  */
 public final class Printed {
+  /**
+   * What a text output prints for a number that is not available (NaN, or not finite): a table cell,
+   * a summary value. Programs read {@code null} (JSON) or an empty cell (CSV) instead.
+   */
+  public static final String NOT_AVAILABLE = "n/a";
+
   private Printed() {}
+
+  /**
+   * A number in fixed notation for a column of a text table, right-aligned in {@code width}
+   * characters, e.g. {@code fixed(0.0684, 9, 5)} → {@code "  0.06840"}; {@link #NOT_AVAILABLE},
+   * right-aligned the same way, when the value is not finite (never {@code NaN}).
+   *
+   * @param v the value, in whatever unit the column's header names
+   * @param width minimum characters, padded with spaces on the left
+   * @param decimals digits after the decimal point
+   */
+  public static String fixed(double v, int width, int decimals) {
+    String t = Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : NOT_AVAILABLE;
+    return t.length() >= width ? t : " ".repeat(width - t.length()) + t;
+  }
+
+  /**
+   * A number to {@code digits} significant digits ({@code %g}), e.g. {@code significant(0.01234, 3)}
+   * → {@code "0.0123"}; {@link #NOT_AVAILABLE} when not finite.
+   *
+   * @param v the value, in the unit the text names beside it
+   */
+  public static String significant(double v, int digits) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + digits + "g", v) : NOT_AVAILABLE;
+  }
+
+  /**
+   * A number in computer scientific notation ({@code %e}) with {@code decimals} digits after the
+   * point, e.g. {@code exponent(1.5e-6, 3)} → {@code "1.500e-06"}; {@link #NOT_AVAILABLE} when not finite.
+   *
+   * @param v the value, in the unit the text names beside it
+   */
+  public static String exponent(double v, int decimals) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "e", v) : NOT_AVAILABLE;
+  }
 
   /**
    * An energy difference in eV (a barrier, a reaction energy) to 1 meV, e.g. {@code 0.935}: the
    * resolution at which bands are converged, finer than the method's accuracy.
    */
   public static String energyEv(double ev) {
-    return Double.isFinite(ev) ? String.format(Locale.ROOT, "%.3f", ev) : "n/a";
+    return Double.isFinite(ev) ? String.format(Locale.ROOT, "%.3f", ev) : NOT_AVAILABLE;
   }
 
   /** As {@link #energyEv} with its sign always shown, e.g. {@code +0.497} for a reaction energy. */
   public static String signedEnergyEv(double ev) {
-    return Double.isFinite(ev) ? String.format(Locale.ROOT, "%+.3f", ev) : "n/a";
+    return Double.isFinite(ev) ? String.format(Locale.ROOT, "%+.3f", ev) : NOT_AVAILABLE;
   }
 
   /**
@@ -32,7 +72,7 @@ public final class Printed {
    */
   public static String scientific(double v) {
     if (!Double.isFinite(v)) {
-      return "n/a";
+      return NOT_AVAILABLE;
     }
     if (v == 0) {
       return "0";

@@ -252,6 +252,10 @@ public final class FormatRegistry {
     }
     String base = Compression.baseName(path);
     String head = new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1);
+    if (isCoordinateList(base, head)) {
+      // *.xyz is extended XYZ by name, but these lines have no atom count: the XYZ reader would call it malformed
+      throw new UnsupportedFormatException(path + ": not a file Interphase reads (" + CP2K_COORDINATES + ")");
+    }
     Optional<Format> byName = FORMATS.stream()
         .filter(f -> f.matchesName(base) && (!f.nameNeedsContent() || f.sniffer().test(head))).findFirst();
     if (byName.isPresent()) {
@@ -365,10 +369,13 @@ public final class FormatRegistry {
    * Files of a run that Interphase knows by name and does not read, with what they are: VASP
    * inputs and outputs other than trajectories (INCAR, KPOINTS, POTCAR, CHGCAR, …), Slurm logs
    * ({@code slurm-*.out}) and other program logs, job scripts ({@code *.sh}, {@code *.slurm},
-   * {@code job*}). A file that matches a format's name first (a CP2K log named {@code *.out}) is that
-   * format. Compression suffixes are ignored.
+   * {@code job*}), CP2K's stress tensor log ({@code PROJECT-1.stress}). A file that matches a format's
+   * name first (a CP2K log named {@code *.out}) is that format. Compression suffixes are ignored. One
+   * kind is known by its content as well: an {@code *.xyz} file of {@code element x y z} lines without
+   * the atom count and comment lines of XYZ, which is what a CP2K input takes into {@code &COORD} with
+   * {@code @include coord.xyz} ({@link #CP2K_COORDINATES}); its first 8 KB are read for that.
    *
-   * @return a short description, or empty when the name is not one of them
+   * @return a short description, or empty when the file is not one of them
    */
   public static Optional<String> otherFileKind(Path path) {
     String base = Compression.baseName(path);
@@ -380,7 +387,56 @@ public final class FormatRegistry {
         }
       }
     }
+    if (base.toLowerCase(java.util.Locale.ROOT).endsWith(".xyz") && Files.isRegularFile(path)) {
+      try {
+        if (isCoordinateList(base, new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1))) {
+          return Optional.of(CP2K_COORDINATES);
+        }
+      } catch (RuntimeException e) {
+        return Optional.empty(); // cannot be looked at: the reader says why
+      }
+    }
     return Optional.empty();
+  }
+
+  /** What {@link #otherFileKind} calls an {@code element x y z} list included into a CP2K input's {@code &COORD}. */
+  public static final String CP2K_COORDINATES = "CP2K input coordinates (one structure, element x y z lines as &COORD includes them; "
+      + "read the -pos- trajectory for MD)";
+
+  /** One atom of a {@code &COORD} list: a kind label and three numbers, optionally a molecule name after them. */
+  private static final java.util.regex.Pattern COORD_LINE = java.util.regex.Pattern.compile(
+      "\\s*[A-Za-z][A-Za-z0-9_]*\\s+(?:[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eEdD][-+]?\\d+)?\\s+){2}"
+      + "[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eEdD][-+]?\\d+)?(?:\\s+\\S+)*\\s*");
+
+  /**
+   * Whether an {@code *.xyz} file (by {@code base}, its name without compression suffix) holds {@code
+   * element x y z} lines and nothing else in its complete lines of {@code head}: no atom count, no
+   * comment line, so not XYZ; blank lines and {@code #} comments are allowed, {@code UNIT} and {@code
+   * SCALED} keywords of {@code &COORD} too. A CP2K {@code -pos-}, {@code -frc-} or {@code -vel-} file
+   * is never one (its frames start with the atom count).
+   */
+  static boolean isCoordinateList(String base, String head) {
+    if (!base.toLowerCase(java.util.Locale.ROOT).endsWith(".xyz")) {
+      return false;
+    }
+    int end = head.lastIndexOf('\n');
+    String[] lines = (end < 0 ? head : head.substring(0, end)).split("\r?\n");
+    int atoms = 0;
+    for (String l : lines) {
+      String t = l.strip();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      String key = t.split("\\s+")[0].toUpperCase(java.util.Locale.ROOT);
+      if (key.equals("UNIT") || key.equals("SCALED")) {
+        continue;
+      }
+      if (!COORD_LINE.matcher(t).matches()) {
+        return false;
+      }
+      atoms++;
+    }
+    return atoms > 0;
   }
 
   /** The names of every format, comma-separated, for messages. */
@@ -415,6 +471,7 @@ public final class FormatRegistry {
       {"VASP input (other)", "ICONST,STOPCAR,PENALTYPOT,ML_AB,ML_ABN,ML_FF,ML_FFN,ML_ICRITICAL"},
       {"VASP output (not a trajectory)", "CHGCAR,CHG,WAVECAR,WAVEDER,DOSCAR,EIGENVAL,IBZKPT,PCDAT,PROCAR,LOCPOT,ELFCAR,REPORT,"
           + "vaspout.h5,vaspwave.h5,ML_LOGFILE,ML_HIS,ML_REG,ML_EATOM,ML_HEAT,AECCAR*,PARCHG*,BSEFATBAND,WAVECAR*"},
+      {"CP2K stress tensor log (bar per MD step; not a trajectory)", "*.stress"},
       {"Slurm log", "slurm-*.out,slurm-*.err,slurm*.log"},
       {"program log (standard output)", "*.out,*.log,*.err,*.stdout,*.stderr,*.o[0-9]*,*.e[0-9]*"},
       {"job script", "*.sh,*.slurm,*.sbatch,*.pbs,*.job,*.qsub,job*,submit*"}};

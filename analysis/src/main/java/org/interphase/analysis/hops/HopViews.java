@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.interphase.analysis.msd.Region;
+import org.interphase.core.Printed;
 import org.interphase.core.Warning;
 import org.interphase.core.view.ChartSpec;
 import org.interphase.core.view.Column;
@@ -44,9 +45,9 @@ public final class HopViews {
       layerJson(doc, stats, HopLayers.crossings(r, layers));
       tables.add(layerTable(stats));
       for (HopLayers l : stats) {
-        text.add(String.format(Locale.ROOT, "  layer %-11s %d sites, %.2f %s, %d hops out (%d within), rate %.4g /ps, D_jump %.3e cm²/s",
-            l.layer().label(), l.sites(), l.atoms(), r.parameters().species(), l.hopsOut(), l.hopsWithin(), l.ratePerAtomPs(),
-            l.dJumpCm2S()));
+        text.add(String.format(Locale.ROOT, "  layer %-11s %d sites, %s %s, %d hops out (%d within), rate %s /ps, D_jump %s cm²/s",
+            l.layer().label(), l.sites(), Printed.fixed(l.atoms(), 0, 2), r.parameters().species(), l.hopsOut(), l.hopsWithin(),
+            Printed.significant(l.ratePerAtomPs(), 4), Printed.exponent(l.dJumpCm2S(), 3)));
       }
     }
     return new Views("hops", doc, tables, List.of(new Figure("hops", chart(r))), List.of(), text, warnings);
@@ -220,18 +221,20 @@ public final class HopViews {
             : "from the reference structure"));
     o.add(String.format(Locale.ROOT, "  site radii        enter %s Å, leave %s Å, dwell %d frames", plain(p.enterA()), plain(p.leaveA()),
         p.minFrames()));
-    o.add(String.format(Locale.ROOT, "  hops              %d (%.4g per atom per ps)", r.hops().size(), r.ratePerAtomPs()));
+    o.add(String.format(Locale.ROOT, "  hops              %d (%s per atom per ps)", r.hops().size(), Printed.significant(r.ratePerAtomPs(), 4)));
     double[] rt = r.ratesPerPs();
     double[] res = r.residencePs();
     int[] cnt = r.residenceCounts();
     for (int t = 0; t < r.types().size(); t++) {
-      o.add(String.format(Locale.ROOT, "  %-17s rate out %.4g /ps, mean residence %s (%d completed stays)", r.types().get(t), rt[t],
+      o.add(String.format(Locale.ROOT, "  %-17s rate out %s /ps, mean residence %s (%d completed stays)", r.types().get(t),
+          Double.isNaN(rt[t]) ? Printed.NOT_AVAILABLE + " (never occupied)" : Printed.significant(rt[t], 4),
           Double.isNaN(res[t]) ? "none completed" : String.format(Locale.ROOT, "%.3f ps", res[t]), cnt[t]));
     }
-    o.add(String.format(Locale.ROOT, "  D_jump            %.3e cm²/s (Σ l² / 6 N t)", r.dJumpCm2S()));
+    o.add(String.format(Locale.ROOT, "  D_jump            %s cm²/s (Σ l² / 6 N t)", Printed.exponent(r.dJumpCm2S(), 3)));
     if (!Double.isNaN(r.dTracerCm2S())) {
-      o.add(String.format(Locale.ROOT, "  D_tracer (MSD)    %.3e cm²/s", r.dTracerCm2S()));
-      o.add(String.format(Locale.ROOT, "  correlation f     %.3f (D_tracer / D_jump)%s", r.correlationFactor(),
+      o.add(String.format(Locale.ROOT, "  D_tracer (MSD)    %s cm²/s", Printed.exponent(r.dTracerCm2S(), 3)));
+      o.add(String.format(Locale.ROOT, "  correlation f     %s (D_tracer / D_jump)%s", Double.isNaN(r.correlationFactor())
+          ? Printed.NOT_AVAILABLE + " (it needs D_jump > 0)" : Printed.fixed(r.correlationFactor(), 0, 3),
           r.correlationFactor() > 1 ? "; above 1: " + ABOVE_ONE : ""));
     }
     return o;

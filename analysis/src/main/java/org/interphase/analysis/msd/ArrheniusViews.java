@@ -3,6 +3,7 @@ package org.interphase.analysis.msd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.interphase.core.Printed;
 import org.interphase.core.Warning;
 import org.interphase.core.view.ChartSpec;
 import org.interphase.core.view.Column;
@@ -31,7 +32,7 @@ public final class ArrheniusViews {
     List<String> o = new ArrayList<>();
     o.add(String.format(Locale.ROOT, "  %-40s %9s   %-26s %s", "run", "T (K)", "D (cm²/s)", "σ (S/cm)"));
     for (Arrhenius.Point p : fit.points()) {
-      o.add(String.format(Locale.ROOT, "  %-40s %9.1f   %-26s %s", p.name(), p.temperatureK(), p.diffusivity(), p.conductivity()));
+      o.add(String.format(Locale.ROOT, "  %-40s %s   %-26s %s", p.name(), Printed.fixed(p.temperatureK(), 9, 1), p.diffusivity(), p.conductivity()));
     }
     o.add(String.format(Locale.ROOT, "Ea = %s (standard error from %d temperatures%s)   D0 = %s", fit.activationEnergyEv(), fit.temperatures(),
         Double.isNaN(fit.chiSquaredReduced()) ? "" : String.format(Locale.ROOT, ", χ²/dof %.3g", fit.chiSquaredReduced()),

@@ -79,9 +79,9 @@ public final class NebViews {
   private static String barrierLine(NebResult r) {
     String ci = r.climbingImage() >= 0 ? String.format(Locale.ROOT, " (spline maximum; climbing image %d: %s eV)", r.climbingImage(),
         Printed.energyEv(r.climbingImageEnergyEv())) : "";
-    return String.format(Locale.ROOT, "  forward barrier  %s eV%s   backward %s eV   reaction energy %s eV   saddle at %.4f Å (%s spline)",
+    return String.format(Locale.ROOT, "  forward barrier  %s eV%s   backward %s eV   reaction energy %s eV   saddle at %s Å (%s spline)",
         Printed.energyEv(r.barrierForwardEv()), ci, Printed.energyEv(r.barrierBackwardEv()), Printed.signedEnergyEv(r.reactionEnergyEv()),
-        r.saddleCoordinateA(), r.forceAware() ? "force-aware" : "energy-only");
+        Printed.fixed(r.saddleCoordinateA(), 0, 4), r.forceAware() ? "force-aware" : "energy-only");
   }
 
   /** A path's name as a file name. */
@@ -91,7 +91,10 @@ public final class NebViews {
 
   /**
    * Per path: images, migrating atom, barriers (eV; for a climbing-image band also the climbing image's
-   * energy relative to image 0), and the image table (R Å, E eV, F eV/Å, NaN where the band has no forces).
+   * energy relative to image 0), and the image table (R Å, E eV, F eV/Å). A number that is not available
+   * prints as {@link Printed#NOT_AVAILABLE}, never {@code NaN}; for a band without tangential forces on
+   * every image ({@link NebResult#forceAware()} false) the F column is {@code n/a} throughout and a line
+   * under the header says that forces were not read and the spline is energy-only.
    */
   public static List<String> text(List<Entry> paths) {
     List<String> o = new ArrayList<>();
@@ -101,11 +104,15 @@ public final class NebViews {
           r.migratingAtom(), r.climbingImage() >= 0 ? ", climbing image " + r.climbingImage() : ""));
       o.add(barrierLine(r));
       o.add("  image   R (Å)      E (eV)     F (eV/Å)");
+      if (!r.forceAware()) {
+        o.add("  (F " + Printed.NOT_AVAILABLE + ": tangential forces were not read for every image; the spline is energy-only)");
+      }
       double[] x = r.reactionCoordinateA();
       double[] e = r.energyEv();
       double[] f = r.tangentForceEvPerA();
       for (int i = 0; i < r.images(); i++) {
-        o.add(String.format(Locale.ROOT, "  %3d  %9.5f  %9.5f  %9.5f", i, x[i], e[i], f[i]));
+        o.add(String.format(Locale.ROOT, "  %3d  %s  %s  %s", i, Printed.fixed(x[i], 9, 5), Printed.fixed(e[i], 9, 5),
+            Printed.fixed(r.forceAware() ? f[i] : Double.NaN, 9, 5)));
       }
     }
     return o;
