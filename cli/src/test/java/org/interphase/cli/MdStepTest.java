@@ -23,8 +23,11 @@ class MdStepTest {
     assertTrue(r.err().contains("warning: --timestep-fs 0.5 fs is the time between stored frames, and the files number them 50 MD "
         + "steps apart: each MD step would be 0.01 fs; if 0.5 fs is the MD step (VASP's POTIM), pass --timestep-fs 25 or --md-step-fs "
         + "0.5"), r.err());
+    // D scales with 1/Δt: the summary names the questioned time step among D's doubts
+    assertTrue(r.out().contains("D doubtful (time between frames questioned"), r.out());
     InfoCommandTest.Run plausible = InfoCommandTest.run("msd", XDATCAR, "--species", "H", "--timestep-fs", "25");
     assertFalse(plausible.err().contains("each MD step would be"), plausible.err());
+    assertFalse(plausible.out().contains("time between frames questioned"), plausible.out());
   }
 
   @Test

@@ -32,7 +32,7 @@ public final class FrameSources {
       questioned = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs differs from the " + fsText(dt)
           + " fs between frames the files give (" + own.timestepSource() + "); --timestep-fs used");
     } else if (Double.isNaN(dt) && steps > 1 && fs / steps < SHORTEST_PLAUSIBLE_MD_STEP_FS) {
-      questioned = new Warning(Warning.Input.CONFLICT, "--timestep-fs " + fsText(fs) + " fs is the time between stored frames, and the "
+      questioned = new Warning(Warning.Input.TIME_STEP, "--timestep-fs " + fsText(fs) + " fs is the time between stored frames, and the "
           + "files number them " + steps + " MD steps apart: each MD step would be " + fsText(fs / steps) + " fs; if " + fsText(fs)
           + " fs is the MD step (VASP's POTIM), pass --timestep-fs " + fsText(fs * steps) + " or --md-step-fs " + fsText(fs));
     }

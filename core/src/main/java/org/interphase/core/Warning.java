@@ -33,6 +33,11 @@ public record Warning(Kind kind, String text) {
     GAP,
     /** two sources disagree (time step, elements, cells); the one used is named */
     CONFLICT,
+    /**
+     * the time between frames given does not fit what the files say about them (e.g. the MD step given as the time between
+     * frames that are several MD steps apart): every rate and D scales with it
+     */
+    TIME_STEP,
     /** a value was assumed where the files say nothing */
     ASSUMED,
     /**

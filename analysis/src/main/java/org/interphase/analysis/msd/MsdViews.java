@@ -20,12 +20,21 @@ import org.interphase.core.view.Views;
 public final class MsdViews {
   private MsdViews() {}
 
-  /** Every view of one result; {@code readWarnings} (the reader's) come first among the warnings. */
+  /**
+   * Every view of one result; {@code readWarnings} (the reader's) come first among the warnings. A time between frames that the
+   * files question ({@link Warning.Input#TIME_STEP}) is named among what makes D doubtful, in the summary and on the chart.
+   */
   public static Views of(MsdResult r, List<Warning> readWarnings) {
     List<Warning> warnings = new ArrayList<>(readWarnings);
     warnings.addAll(warnings(r));
-    return new Views("msd", json(r, warnings), List.of(table(r)), List.of(new Figure("msd", chart(r))), List.of(), text(r), warnings);
+    List<String> inputDoubts = readWarnings.stream().anyMatch(w -> w.kind() == Warning.Input.TIME_STEP)
+        ? List.of(TIME_STEP_QUESTIONED) : List.of();
+    return new Views("msd", json(r, warnings), List.of(table(r)), List.of(new Figure("msd", chart(r, inputDoubts))), List.of(),
+        text(r, inputDoubts), warnings);
   }
+
+  /** The doubt a questioned time between frames adds to D's ({@link Warning.Input#TIME_STEP}): D scales with 1/Δt. */
+  static final String TIME_STEP_QUESTIONED = "time between frames questioned";
 
   /** The result's warnings and those of its fit window ({@link DiffusionFitWindow}). */
   public static List<Warning> warnings(MsdResult r) {
@@ -128,9 +137,15 @@ public final class MsdViews {
 
   /** The MSD with the fitted line drawn over the fit window, which is shaded. */
   public static ChartSpec chart(MsdResult r) {
+    return chart(r, List.of());
+  }
+
+  /** As {@link #chart(MsdResult)}, D also doubtful for {@code inputDoubts} (the inputs', e.g. the time step). */
+  private static ChartSpec chart(MsdResult r, List<String> inputDoubts) {
     double[] fx = {r.fitStartPs(), r.fitEndPs()};
     double[] fy = {r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[0], r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[1]};
-    String label = "D = " + r.diffusivity().display() + (doubts(r).isEmpty() ? "" : " (doubtful: see the warnings)");
+    String label = "D = " + r.diffusivity().display() + (doubts(r).isEmpty() && inputDoubts.isEmpty() ? "" : " (doubtful: see the "
+        + "warnings)");
     return new ChartSpec(r.species() + " mean squared displacement (" + r.axes() + ")", "lag (ps)", "MSD (Å²)",
         List.of(new ChartSpec.Series("MSD ± 1σ", r.lagPs(), r.msdA2(), r.msdStdErrAtEveryLagA2(), ChartSpec.Style.BAND),
             new ChartSpec.Series("fit: " + label, fx, fy, null, ChartSpec.Style.DASHED)),
@@ -168,6 +183,11 @@ public final class MsdViews {
 
   /** The summary a person reads: atoms, frames, window and its check, D, σ, Haven ratio. */
   public static List<String> text(MsdResult r) {
+    return text(r, List.of());
+  }
+
+  /** As {@link #text(MsdResult)}, with {@code inputDoubts} (the inputs', e.g. the time step) among what makes D doubtful. */
+  private static List<String> text(MsdResult r, List<String> inputDoubts) {
     List<String> o = new ArrayList<>();
     o.add(String.format(Locale.ROOT, "%s MSD: %d atoms, %d frames, %.4g fs between frames, axes %s", r.species(), r.atoms(), r.frames(),
         r.timestepFs(), r.axes()));
@@ -178,7 +198,8 @@ public final class MsdViews {
     o.add(String.format(Locale.ROOT, "  fit window        %.4g – %.4g ps (%d lags; %s)", r.fitStartPs(), r.fitEndPs(), r.fitPoints(),
         r.sampling().windowChoice()));
     DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
-    List<String> problems = doubts(r);
+    List<String> problems = new ArrayList<>(inputDoubts);
+    problems.addAll(doubts(r));
     // a slope of 0.8 passes the checks but is not "diffusive": the line says which band it passed
     o.add(String.format(Locale.ROOT, "  window check      log–log slope %.2f (1 for diffusion), MSD at the end %.3g Å²: %s",
         check.logLogSlope(), check.endMsdA2(), problems.isEmpty() ? String.format(Locale.ROOT, "within the checks (slope %.1f–%.1f, MSD ≥ "
