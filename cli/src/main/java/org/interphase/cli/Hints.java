@@ -28,8 +28,8 @@ final class Hints {
           + "--forces-from give the forces"));
 
   private static final Map<String, String> PARAMETERS = Map.of(
-      "timestepFs", "pass --timestep-fs, the time between stored frames (where the files number the MD steps, as an XDATCAR, CP2K output or a "
-          + "LAMMPS dump do, --md-step-fs, the MD step, also does)",
+      "timestepFs", "pass --timestep-fs, the time between stored frames (--md-step-fs, the MD step, also does where the files number the "
+          + "MD steps between frames, as VASP's XDATCAR, CP2K output and LAMMPS dumps do; `info` says when they do not)",
       "temperatureK", "pass --temperatures-k K,K,… (one temperature per run, in the order of the runs)",
       "nA", "pass --n-a and --n-b",
       "formA", "pass --form-a and --break-a");

@@ -56,6 +56,41 @@ public final class FrameSources {
     return retimed(inner, fs, sourceOfTimestep, null);
   }
 
+  /**
+   * {@code inner} re-timed by a user's MD step: the frames {@code mdStepFs} × {@link TrajectoryHeader#stepsPerFrame()} apart. Where
+   * the files give their own time between frames and it differs from that product, the user's MD step is used and a warning ({@link
+   * Warning.Input#CONFLICT}) names both; where they agree, {@code inner} is returned as it is.
+   *
+   * @param mdStepFs the MD integration step, fs, {@code > 0}
+   * @throws IllegalArgumentException when {@code mdStepFs} is not a positive number, or the files do not number the MD steps
+   *     between stored frames (then no time between frames follows from an MD step; the message says to pass --timestep-fs)
+   */
+  public static FrameSource retimedByMdStep(FrameSource inner, double mdStepFs) {
+    check(mdStepFs);
+    TrajectoryHeader own = inner.header();
+    long steps = own.stepsPerFrame();
+    double dt = own.timestepFs();
+    if (steps <= 0) {
+      throw new IllegalArgumentException(own.source() + ": the files do not say how many MD steps lie between the stored frames"
+          + (Double.isNaN(dt) ? "" : " (they give " + fsText(dt) + " fs between frames, " + own.timestepSource() + ")")
+          + (own.format() != null && own.format().contains("xdatcar") ? " (configurations numbered 1, 2, 3… may have been "
+          + "renumbered after being written every NBLOCK steps)" : "") + ", so --md-step-fs " + fsText(mdStepFs) + " gives no time "
+          + "between them; pass --timestep-fs with the time between stored frames (for VASP, POTIM × NBLOCK)");
+    }
+    double fs = steps * mdStepFs;
+    String source = String.format(java.util.Locale.ROOT, "command line --md-step-fs × MD steps between frames (%s fs × %d)",
+        fsText(mdStepFs), steps);
+    if (Double.isNaN(dt)) {
+      return retimed(inner, fs, source, null);
+    }
+    if (Math.abs(fs - dt) <= 1e-9 * Math.max(1, Math.abs(dt))) {
+      return inner;
+    }
+    return retimed(inner, fs, source, new Warning(Warning.Input.CONFLICT, "--md-step-fs " + fsText(mdStepFs) + " fs differs from the "
+        + fsText(dt / steps) + " fs MD step the files give (" + own.timestepSource() + "; " + steps + " MD step" + (steps == 1 ? "" : "s")
+        + " between frames); --md-step-fs used: " + fsText(fs) + " fs between frames"));
+  }
+
   private static void check(double fs) {
     if (!(fs > 0) || Double.isInfinite(fs)) {
       throw new IllegalArgumentException("time step must be > 0 fs, got " + fs);

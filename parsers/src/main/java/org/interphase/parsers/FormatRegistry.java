@@ -109,9 +109,10 @@ public final class FormatRegistry {
      * ReadOptions#timestepFs()}) is applied here, once, for formats of MD frames ({@link
      * FrameSources#retimed}); readers never see it. Without one, a user's MD step ({@link ReadOptions#mdStepFs()}) times the MD
      * steps between frames that the files number ({@link org.interphase.core.TrajectoryHeader#stepsPerFrame()}) gives the time
-     * between frames when the files give none.
+     * between frames, with a warning where the files give another ({@link FrameSources#retimedByMdStep}).
      *
      * @throws UnsupportedFormatException when the format holds no positions
+     * @throws IllegalArgumentException when an MD step is given and the files do not number the MD steps between frames
      */
     public FrameSource open(Path path, ReadOptions options) {
       if (opener == null) {
@@ -124,11 +125,15 @@ public final class FormatRegistry {
       if (!Double.isNaN(options.timestepFs())) {
         return FrameSources.retimed(src, options.timestepFs());
       }
-      // a user's MD step, where the files number the steps between frames (LAMMPS dumps apply it themselves)
-      long steps = src.header().stepsPerFrame();
-      if (!Double.isNaN(options.mdStepFs()) && Double.isNaN(src.header().timestepFs()) && steps > 0) {
-        return FrameSources.retimed(src, steps * options.mdStepFs(), String.format(java.util.Locale.ROOT,
-            "command line --md-step-fs × MD steps between frames (%s fs × %d)", FrameSources.fsText(options.mdStepFs()), steps));
+      // a user's MD step times the MD steps between frames the files number; questioned where the files say otherwise, refused
+      // where they do not number the steps (a LAMMPS dump without ITEM: TIME has applied it to its step numbers already)
+      if (!Double.isNaN(options.mdStepFs())) {
+        try {
+          return FrameSources.retimedByMdStep(src, options.mdStepFs());
+        } catch (IllegalArgumentException e) {
+          src.close();
+          throw e;
+        }
       }
       return src;
     }

@@ -136,7 +136,8 @@ public final class LammpsDumpReader extends AbstractFrameSource {
       dtSource = timeSource(second.step() - first.step());
       variable = !Arrays.equals(first.cell().rows(), second.cell().rows());
     }
-    return new TrajectoryHeader(path.toString(), FORMAT, "LAMMPS", atomSection.table(), first.cell(), dt, dtSource, variable, notes);
+    return new TrajectoryHeader(path.toString(), FORMAT, "LAMMPS", atomSection.table(), first.cell(), dt, dtSource, variable, notes)
+        .withStepsPerFrame(second == null ? 0 : Math.max(0, second.step() - first.step()));
   }
 
   private String timeSource(long steps) {

@@ -103,9 +103,10 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
           + steps + " × POTIM apart), or --timestep-fs with the time between stored frames");
     } else if (steps == 1) {
       // VASP numbers configurations by MD step, but tools that rewrite an XDATCAR (pymatgen, ASE) number them 1, 2, 3…:
-      // consecutive numbers do not tell the stride (NBLOCK)
+      // consecutive numbers do not tell the stride (NBLOCK), so the steps between frames stay unknown (an MD step gives no time)
       notes.add("configuration numbers are consecutive (1 MD step apart, or renumbered by the program that wrote the file) and "
           + "POTIM is unknown: pass --timestep-fs with the time between stored frames (POTIM × NBLOCK), not POTIM alone");
+      return new FrameSpacing(dt, source, fromNumbers ? 0 : steps, notes, warnings);
     } else {
       notes.add("time between frames unknown (no INCAR, OUTCAR or vasprun.xml beside the file): pass --timestep-fs");
     }

@@ -112,7 +112,8 @@ public final class OutcarReader extends AbstractFrameSource {
       notes.addAll(spacing.notes());
       dtFs = spacing.dtFs();
       fsPerStep = Double.isNaN(dtFs) ? Double.NaN : dtFs / Math.max(1, spacing.stepsPerFrame());
-      TrajectoryHeader th = new TrajectoryHeader(path.toString(), FORMAT, "VASP " + h.version, atoms, cell0, dtFs, spacing.source(), false, notes);
+      TrajectoryHeader th = new TrajectoryHeader(path.toString(), FORMAT, "VASP " + h.version, atoms, cell0, dtFs, spacing.source(), false, notes)
+          .withStepsPerFrame(md ? spacing.stepsPerFrame() : 0);
       header = spacing.notDynamics() == null ? th : th.withNotDynamics(spacing.notDynamics());
     } catch (RuntimeException e) {
       r.close();

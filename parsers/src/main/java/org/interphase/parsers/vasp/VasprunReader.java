@@ -78,7 +78,8 @@ public final class VasprunReader extends AbstractFrameSource {
       notes.add(md ? "molecular dynamics (IBRION=0), POTIM " + p.potim + " fs" : "ionic relaxation or single point (IBRION=" + p.ibrion + ")");
       notes.addAll(spacing.notes());
       String program = p.version == null ? "VASP" : "VASP " + p.version.replaceFirst("^(\\d+\\.\\d+(?:\\.\\d+)?).*$", "$1");
-      TrajectoryHeader th = new TrajectoryHeader(source, FORMAT, program, atoms, firstCell, dtFs, spacing.source(), false, notes);
+      TrajectoryHeader th = new TrajectoryHeader(source, FORMAT, program, atoms, firstCell, dtFs, spacing.source(), false, notes)
+          .withStepsPerFrame(md ? spacing.stepsPerFrame() : 0);
       header = spacing.notDynamics() == null ? th : th.withNotDynamics(spacing.notDynamics());
     } catch (RuntimeException e) {
       close();

@@ -155,7 +155,8 @@ public final class XdatcarReader extends AbstractFrameSource {
       notes.addAll(spacing.notes());
       spacing.warnings().forEach(this::warn);
       TrajectoryHeader th = new TrajectoryHeader(path.toString(), FORMAT, "VASP", atoms, firstCell, dtFs, spacing.source(), false, notes);
-      th = th.withStepsPerFrame(numberStep);
+      // the MD steps between frames as the numbers and tags tell them; consecutive numbers alone do not (renumbered files)
+      th = th.withStepsPerFrame(spacing.stepsPerFrame());
       header = spacing.notDynamics() == null ? th : th.withNotDynamics(spacing.notDynamics());
       startParallel();
     } catch (RuntimeException e) {
