@@ -23,7 +23,8 @@ import org.interphase.parsers.ReadOptions;
 /**
  * Runs the runs of a campaign: each one's document written to {@code runs/<name>.json} unless its cache key is unchanged,
  * several at a time on a pool of threads, one line per finished run on stderr. A failing run leaves its one-line error in
- * {@code runs/<name>.error} and never stops the others.
+ * {@code runs/<name>.error} and never stops the others. An MD run without atoms of the mobile species (a pure S8 slab in a
+ * Li study) is not a failure: it has nothing to compute, and leaves the reason in {@code runs/<name>.skipped}.
  */
 final class Campaign {
   /** What became of a run. */
@@ -33,13 +34,16 @@ final class Campaign {
     /** Its result was up to date. */
     CACHED,
     /** It threw; the message is in its error file. */
-    FAILED
+    FAILED,
+    /** It has none of the species to analyse; the reason is in its skipped file. */
+    SKIPPED
   }
 
   /**
    * One run's outcome.
    *
-   * @param exitCode what the single command would have returned (0 unless failed)
+   * @param error the one-line error of a failed run, or the reason a run was skipped; {@code null} otherwise
+   * @param exitCode what the run's task returns: 0 unless failed (the single command would return 2 for a skipped run)
    */
   record Outcome(CampaignRun run, Status status, String error, int exitCode, double seconds) {}
 
@@ -108,6 +112,7 @@ final class Campaign {
     String what = switch (o.status()) {
       case COMPUTED -> "ok";
       case CACHED -> "cached";
+      case SKIPPED -> "skipped";
       default -> "FAILED";
     };
     synchronized (err) {
@@ -138,15 +143,33 @@ final class Campaign {
       writeDocument(CampaignFiles.json(out, name), docs.main());
       CampaignFiles.writeAtomically(CampaignFiles.key(out, name), key);
       CampaignFiles.delete(CampaignFiles.error(out, name));
+      CampaignFiles.delete(CampaignFiles.skipped(out, name));
       return new Outcome(run, Status.COMPUTED, null, 0, seconds(t0));
+    } catch (org.interphase.core.AbsentSpeciesException e) {
+      String reason = skipReason(e);
+      clear(out, name);
+      CampaignFiles.delete(CampaignFiles.error(out, name));
+      CampaignFiles.writeAtomically(CampaignFiles.skipped(out, name), reason + "\n");
+      return new Outcome(run, Status.SKIPPED, reason, 0, seconds(t0));
     } catch (RuntimeException e) {
       String message = Interphase.message(e).lines().findFirst().orElse("").strip();
-      CampaignFiles.delete(CampaignFiles.key(out, name));
-      CampaignFiles.delete(CampaignFiles.json(out, name));
-      CampaignFiles.delete(CampaignFiles.bondsJson(out, name));
+      clear(out, name);
+      CampaignFiles.delete(CampaignFiles.skipped(out, name));
       CampaignFiles.writeAtomically(CampaignFiles.error(out, name), message + "\n");
       return new Outcome(run, Status.FAILED, message, Interphase.exitCode(e), seconds(t0));
     }
+  }
+
+  /** Removes a run's key and documents. */
+  private static void clear(Path out, String name) {
+    CampaignFiles.delete(CampaignFiles.key(out, name));
+    CampaignFiles.delete(CampaignFiles.json(out, name));
+    CampaignFiles.delete(CampaignFiles.bondsJson(out, name));
+  }
+
+  /** Why a run without the species was skipped: "no Li atoms (it has S): no Li transport to compute". */
+  static String skipReason(org.interphase.core.AbsentSpeciesException e) {
+    return "no " + e.species() + " atoms (it has " + String.join(", ", e.present()) + "): no " + e.species() + " transport to compute";
   }
 
   private static void writeDocument(Path file, Views v) {

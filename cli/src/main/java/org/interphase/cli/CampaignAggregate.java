@@ -15,8 +15,9 @@ import org.interphase.viz.report.HtmlReport;
 /**
  * The table of a campaign, one row per run, from the files in its folder alone (so a local campaign and {@code --collect}
  * after a Slurm array give the same): {@code campaign.json}, {@code campaign.csv} and {@code index.html}, each written
- * atomically. A run is {@code ok} with its {@code runs/<name>.json}, {@code failed} with its {@code runs/<name>.error}, and
- * {@code missing} with neither (its task has not run, is running, or was killed).
+ * atomically. A run is {@code ok} with its {@code runs/<name>.json}, {@code failed} with its {@code runs/<name>.error},
+ * {@code skipped} with its {@code runs/<name>.skipped} (an MD run without the mobile species: nothing to compute, not an
+ * error), and {@code missing} with none of them (its task has not run, is running, or was killed).
  */
 final class CampaignAggregate {
   /** The numbers of a row: column name, then where the run's document has it (a path of keys; {@code paths.0} is an index). */
@@ -37,8 +38,9 @@ final class CampaignAggregate {
   /**
    * One run's row.
    *
-   * @param status {@code ok}, {@code failed} or {@code missing}
+   * @param status {@code ok}, {@code failed}, {@code skipped} or {@code missing}
    * @param error the one-line error of a failed run, else {@code null}
+   * @param reason why a skipped run had nothing to compute, else {@code null}
    * @param numbers in the order of {@link #NUMBERS}, NaN where the document has none
    * @param frames frames of an MD run, images of a band, frames of the interface cell used; -1 when unknown
    * @param warnings how many warnings the document carries
@@ -46,7 +48,7 @@ final class CampaignAggregate {
    *     -1 without one
    * @param bondFormations bond formations in that document; -1 without one
    */
-  record Row(CampaignRun run, String status, String error, double[] numbers, int frames, int warnings, int bondBreaks,
+  record Row(CampaignRun run, String status, String error, String reason, double[] numbers, int frames, int warnings, int bondBreaks,
       int bondFormations) {}
 
   private CampaignAggregate() {}
@@ -60,8 +62,10 @@ final class CampaignAggregate {
       double[] numbers = new double[NUMBERS.length];
       java.util.Arrays.fill(numbers, Double.NaN);
       if (json == null) {
-        String status = error != null ? "failed" : "missing";
-        rows.add(new Row(r, status, error != null ? error.strip() : null, numbers, -1, 0, -1, -1));
+        String skipped = error == null ? CampaignFiles.read(CampaignFiles.skipped(out, r.name())) : null;
+        String status = error != null ? "failed" : skipped != null ? "skipped" : "missing";
+        rows.add(new Row(r, status, error != null ? error.strip() : null, skipped != null ? skipped.strip() : null, numbers, -1, 0, -1,
+            -1));
         continue;
       }
       JsonNode d = parse(CampaignFiles.json(out, r.name()), json);
@@ -82,7 +86,7 @@ final class CampaignAggregate {
           events["break".equals(e.path("kind").asText()) ? 0 : 1]++;
         }
       }
-      rows.add(new Row(r, "ok", null, numbers, frames != null && frames.isInt() ? frames.asInt() : -1, d.path("warnings").size(),
+      rows.add(new Row(r, "ok", null, null, numbers, frames != null && frames.isInt() ? frames.asInt() : -1, d.path("warnings").size(),
           events[0], events[1]));
     }
     return rows;
@@ -113,12 +117,12 @@ final class CampaignAggregate {
   static Document document(List<Row> rows) {
     Document d = new Document();
     d.put("runs", rows.size()).put("ok", (int) count(rows, "ok")).put("failed", (int) count(rows, "failed"))
-        .put("missing", (int) count(rows, "missing"));
+        .put("skipped", (int) count(rows, "skipped")).put("missing", (int) count(rows, "missing"));
     Document.Items items = d.array("rows");
     for (Row r : rows) {
       Document o = new Document();
       o.put("name", r.run().name()).put("kind", r.run().job().kind()).put("group", r.run().group()).put("status", r.status())
-          .put("error", r.error());
+          .put("error", r.error()).put("reason", r.reason());
       for (int i = 0; i < NUMBERS.length; i++) {
         o.put(NUMBERS[i][0], r.numbers()[i]);
       }
@@ -150,6 +154,7 @@ final class CampaignAggregate {
     cols.add(new Column.Integers("warnings", rows.stream().mapToInt(Row::warnings).toArray()));
     cols.add(new Column.Texts("status", rows.stream().map(Row::status).toList()));
     cols.add(new Column.Texts("error", rows.stream().map(r -> r.error() == null ? "" : r.error()).toList()));
+    cols.add(new Column.Texts("reason", rows.stream().map(r -> r.reason() == null ? "" : r.reason()).toList()));
     return new Table("campaign.csv", cols);
   }
 
@@ -181,19 +186,29 @@ final class CampaignAggregate {
           pm(x[7], x[8]), num(x[9]) + (Double.isNaN(x[10]) ? "" : " / " + num(x[10])),
           r.bondBreaks() < 0 ? "" : r.bondBreaks() + " / " + r.bondFormations(), r.frames() < 0 ? "" : Integer.toString(r.frames()),
           r.status().equals("ok") ? Integer.toString(r.warnings()) : "",
-          r.status() + (r.error() == null ? "" : ": " + r.error())));
+          r.status()));
       links.add(r.status().equals("ok") ? "runs/" + r.run().name() + ".json" : null);
     }
-    html.table(List.of("run", "kind", "group", "T (K)", "D (cm²/s)", "σ (S/cm)", "γ (J/m²)", "W_adh (J/m²)", "barrier fwd / bwd (eV)",
-        "bond breaks / formations", "frames", "warnings (in the run's JSON)", "status"), cells, links);
+    List<String> header = List.of("run", "kind", "group", "T (K)", "D (cm²/s)", "σ (S/cm)", "γ (J/m²)", "W_adh (J/m²)",
+        "barrier fwd / bwd (eV)", "bond breaks / formations", "frames", "warnings (in the run's JSON)", "status");
+    // errors name whole file paths: they are listed under the table, which scrolls rather than running off the page
+    html.wideTable(header, cells, links, header.size() - 1);
+    List<String> why = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.error() != null || r.reason() != null) {
+        why.add(r.run().name() + " " + r.status() + ": " + (r.error() != null ? r.error() : r.reason()));
+      }
+    }
+    html.notes(why);
     html.links(List.of("campaign.json", "campaign.csv")).endSection();
     return html;
   }
 
-  /** "12 runs: 11 ok, 1 failed, 0 missing". */
+  /** "12 runs: 10 ok, 1 failed, 0 missing", with ", 1 skipped" after the failures when a run was skipped. */
   static String summary(List<Row> rows) {
-    return String.format(Locale.ROOT, "%d run%s: %d ok, %d failed, %d missing", rows.size(), rows.size() == 1 ? "" : "s", count(rows, "ok"),
-        count(rows, "failed"), count(rows, "missing"));
+    long skipped = count(rows, "skipped");
+    return String.format(Locale.ROOT, "%d run%s: %d ok, %d failed, %s%d missing", rows.size(), rows.size() == 1 ? "" : "s",
+        count(rows, "ok"), count(rows, "failed"), skipped == 0 ? "" : skipped + " skipped (nothing to compute), ", count(rows, "missing"));
   }
 
   /** As the report shows numbers: 1.45 × 10⁻⁵, 0.2057; empty for none. */

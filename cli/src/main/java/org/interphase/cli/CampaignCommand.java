@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Writes OUT/runs/NAME.json (the document the single command prints with --json), OUT/campaign.json and OUT/campaign.csv "
             + "(one row per run) and OUT/index.html. A run whose inputs and parameters are unchanged is not recomputed.",
         "Exit code 1 when a run failed (or, with --collect, failed or is missing); the other runs finish and the table gives the "
-            + "error of each failed run."})
+            + "error of each failed run. An MD run without the mobile species (e.g. a pure S8 slab) is skipped with the reason, "
+            + "not failed."})
 final class CampaignCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -185,11 +186,12 @@ final class CampaignCommand implements Callable<Integer> {
       o.println("page: " + dir.resolve("index.html"));
       o.flush();
     }
-    return rows.stream().allMatch(r -> r.status().equals("ok")) ? 0 : 1;
+    return rows.stream().allMatch(r -> r.status().equals("ok") || r.status().equals("skipped")) ? 0 : 1;
   }
 
   private static void failures(PrintWriter o, List<CampaignAggregate.Row> rows) {
     rows.stream().filter(r -> r.status().equals("failed")).forEach(r -> o.println("  failed: " + r.run().name() + ": " + r.error()));
+    rows.stream().filter(r -> r.status().equals("skipped")).forEach(r -> o.println("  skipped: " + r.run().name() + ": " + r.reason()));
   }
 
   private void print(Document d) {

@@ -21,8 +21,9 @@ import org.interphase.parsers.ReadOptions;
 
 /**
  * The files of a campaign folder: the run list, each run's result ({@code runs/<name>.json}), its cache key
- * ({@code runs/<name>.key}) or its error ({@code runs/<name>.error}), all written atomically (a temporary file in the same
- * folder, then one atomic rename), so a process killed at any moment leaves either the old file or the new one.
+ * ({@code runs/<name>.key}), its error ({@code runs/<name>.error}) or why it was skipped ({@code runs/<name>.skipped}),
+ * all written atomically (a temporary file in the same folder, then one atomic rename), so a process killed at any moment
+ * leaves either the old file or the new one.
  *
  * <p>The cache key is a SHA-256 over the program version, the run's command (kind, absolute paths, parameters), the read
  * options and, for every input file (all files below a run folder; for a run file, every file in its folder, since a CP2K
@@ -54,6 +55,11 @@ final class CampaignFiles {
 
   static Path error(Path out, String name) {
     return runsDir(out).resolve(name + ".error");
+  }
+
+  /** {@code runs/<name>.skipped}: why a run had nothing to compute (an MD run without the mobile species). */
+  static Path skipped(Path out, String name) {
+    return runsDir(out).resolve(name + ".skipped");
   }
 
   /** Text to a file via a temporary file beside it and an atomic rename. */

@@ -195,6 +195,44 @@ class CampaignCommandTest {
     assertTrue(Files.readAllLines(out.resolve("campaign.csv")).stream().anyMatch(l -> l.startsWith("broken,md,") && l.contains(",failed,")));
   }
 
+  /**
+   * The interface_energy folder: the pure S8 slab MD run has no Li, so it is skipped with the reason, not failed, and the
+   * campaign exits 0; the static triple's γ is reference.json's. The page shows the status column and the reason.
+   */
+  @Test
+  void aRunWithoutTheMobileSpeciesIsSkippedNotFailed() throws Exception {
+    Path out = clean(SharedData.scratch("campaign-skipped").resolve("out"));
+    InfoCommandTest.Run r = InfoCommandTest.run("campaign", SharedData.cp2k("interface_energy").toString(), "--out", out.toString(),
+        "--json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode doc = Json.MAPPER.readTree(r.out());
+    assertEquals(1, doc.get("skipped").asInt());
+    assertEquals(0, doc.get("failed").asInt());
+    assertEquals(doc.get("runs").asInt() - 1, doc.get("ok").asInt());
+    JsonNode slabB = null;
+    JsonNode sp = null;
+    for (JsonNode row : doc.get("rows")) {
+      slabB = row.get("name").asText().equals("aimd_slabB") ? row : slabB;
+      sp = row.get("name").asText().equals("sp_interface") ? row : sp;
+    }
+    assertEquals("skipped", slabB.get("status").asText());
+    assertEquals("no Li atoms (it has S): no Li transport to compute", slabB.get("reason").asText());
+    assertTrue(slabB.get("error").isNull());
+    assertEquals(-0.2594891399658639, sp.get("interface_energy_j_m2").asDouble(), 2e-5);
+    assertTrue(r.err().contains("aimd_slabB (md): skipped in"), r.err());
+    assertEquals("no Li atoms (it has S): no Li transport to compute", Files.readString(out.resolve("runs/aimd_slabB.skipped")).strip());
+    assertFalse(Files.exists(out.resolve("runs/aimd_slabB.error")));
+    assertTrue(Files.readAllLines(out.resolve("campaign.csv")).stream().anyMatch(l -> l.startsWith("aimd_slabB,md,")
+        && l.endsWith(",skipped,,no Li atoms (it has S): no Li transport to compute")));
+    String html = Files.readString(out.resolve("index.html"));
+    assertTrue(html.contains("<div class=\"scroll\"><table>"), "the wide table scrolls rather than running off the page");
+    assertTrue(html.contains("<td class=\"wrap\">skipped</td>"), html);
+    assertTrue(html.contains("aimd_slabB skipped: no Li atoms (it has S): no Li transport to compute"), html);
+    InfoCommandTest.Run c = InfoCommandTest.run("campaign", "--collect", out.toString());
+    assertEquals(0, c.exit(), c.out());
+    assertTrue(c.out().contains("1 skipped (nothing to compute)") && c.out().contains("  skipped: aimd_slabB: no Li atoms"), c.out());
+  }
+
   @Test
   void collectListsTheRunWhoseTaskNeverRanAsMissing() throws Exception {
     Path dir = SharedData.scratch("campaign-collect");

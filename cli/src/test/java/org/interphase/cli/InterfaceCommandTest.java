@@ -1,6 +1,7 @@
 package org.interphase.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,65 @@ class InterfaceCommandTest {
     String[] row = csv.get(1).split(",");
     int w = List.of(head).indexOf("work_of_adhesion_j_m2");
     assertEquals(0.2594891399658639 / 2, Double.parseDouble(row[w]), 1e-5);
+  }
+
+  /**
+   * A 0 K single point for the interface and slab A with the 300 K MD average of slab B: γ is the hand formula over
+   * reference.json's energies, (E_AB − E_A − ⟨E_B⟩) / A with ⟨E_B⟩ the mean over all 301 frames (Ha → eV → J/m²), and one
+   * warning names which energy is which and the sign of the bias (B's thermal energy is subtracted: γ too low).
+   */
+  @Test
+  void singlePointsMixedWithAnMdAverageWarnOnce() throws Exception {
+    String d = SharedData.cp2k("interface_energy").toString();
+    InfoCommandTest.Run r = InfoCommandTest.run("interface", "--interface", d + "/sp_interface.out", "--part-a", d + "/sp_slabA.out",
+        "--part-b", d + "/aimd_slabB-pos-1.xyz", "--interfaces", "1", "--json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    double gammaEvA2 = (-84.60264749377967 + 54.92386646554043 + 29.613465328943523) * 27.211386245988 / 92.21831578;
+    assertEquals(gammaEvA2 * 16.02176634, j.get("interface_energy_j_m2").asDouble(), 2e-5);
+    assertEquals(-0.3088, j.get("interface_energy_j_m2").asDouble(), 1e-4);
+    JsonNode w = j.get("warnings");
+    assertEquals(1, w.size(), w.toString());
+    String text = w.get(0).asText();
+    assertTrue(text.contains("E_AB (sp_interface.out) and E_A (sp_slabA.out) are single points or relaxations"), text);
+    assertTrue(text.contains("E_B (aimd_slabB-pos-1.xyz) is an MD average"), text);
+    // 8 S atoms × (3/2)·k_B·300 K = 0.310 eV; over 92.2183 Å² = 0.054 J/m²
+    assertTrue(text.contains("too low (W too high) by the order of 8 atoms") && text.contains("= 0.054 J/m²"), text);
+    assertFalse(text.contains("\n"), text);
+
+    // the same energies all of one kind (MD averages of the three runs): no warning, reference.json thermal_average
+    InfoCommandTest.Run md = InfoCommandTest.run("interface", "--interface", d + "/aimd_interface-pos-1.xyz", "--part-a",
+        d + "/aimd_slabA-pos-1.xyz", "--part-b", d + "/aimd_slabB-pos-1.xyz", "--interfaces", "1", "--json");
+    JsonNode m = Json.MAPPER.readTree(md.out());
+    assertEquals(-0.3662096720316181, m.get("interface_energy_j_m2").asDouble(), 2e-5);
+    assertEquals(0, m.get("warnings").size(), m.toString());
+  }
+
+  /**
+   * The Li2S(110) | S8 cell has 15.7 Å of vacuum across c (README: slab + about 15 Å of vacuum), so it holds one
+   * interface: k = 2 is warned about, whether the structure comes from a single point's input (sp_interface.inp's
+   * coordinate file) or from an MD trajectory; k = 1 is not.
+   */
+  @Test
+  void aCellWithVacuumHoldsOneInterface() throws Exception {
+    String d = SharedData.cp2k("interface_energy").toString();
+    for (String[] run : new String[][] {{"sp_interface.out", "sp_slabA.out", "sp_slabB.out"},
+        {"aimd_interface-pos-1.xyz", "aimd_slabA-pos-1.xyz", "aimd_slabB-pos-1.xyz"}}) {
+      InfoCommandTest.Run two = InfoCommandTest.run("interface", "--interface", d + "/" + run[0], "--part-a", d + "/" + run[1],
+          "--part-b", d + "/" + run[2], "--interfaces", "2", "--json");
+      assertEquals(0, two.exit(), two.err());
+      JsonNode w = Json.MAPPER.readTree(two.out()).get("warnings");
+      assertEquals(1, w.size(), w.toString());
+      assertTrue(w.get(0).asText().contains("has a vacuum slab 1") && w.get(0).asText().contains("Å thick across c"), w.toString());
+      assertTrue(w.get(0).asText().contains("--interfaces 2 halves γ and W; use --interfaces 1"), w.toString());
+      InfoCommandTest.Run one = InfoCommandTest.run("interface", "--interface", d + "/" + run[0], "--part-a", d + "/" + run[1],
+          "--part-b", d + "/" + run[2], "--interfaces", "1", "--json");
+      assertEquals(0, Json.MAPPER.readTree(one.out()).get("warnings").size(), one.out());
+    }
+    InfoCommandTest.Run text = InfoCommandTest.run("interface", "--interface", d + "/sp_interface.out", "--part-a", d + "/sp_slabA.out",
+        "--part-b", d + "/sp_slabB.out", "--interfaces", "2");
+    assertTrue(text.err().contains("warning: sp_interface.out: the interface cell sp_interface.out has a vacuum slab 15.7 Å thick "
+        + "across c"), text.err());
   }
 
   @Test

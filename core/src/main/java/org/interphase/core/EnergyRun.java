@@ -16,9 +16,17 @@ import java.util.Map;
  * @param dynamics whether the values are MD frames (to be averaged) rather than one final energy
  * @param notes what the reader and the accumulation found, with kinds a caller can filter on (e.g.
  *     {@link Warning.Input#INCOMPLETE} for a run that may not have finished)
+ * @param vacuum the atom-free slabs of the first frame that has positions (a slab model's vacuum gap); null when no frame
+ *     has positions (an OSZICAR, a CP2K log without coordinates beside it)
  */
 public record EnergyRun(String source, Map<String, Integer> composition, Cell cell, double[] timesFs, double[] energiesEv,
-    String energyLabel, boolean dynamics, List<Warning> notes) {
+    String energyLabel, boolean dynamics, List<Warning> notes, VacuumGap vacuum) {
+
+  /** A run whose structure is unknown (no {@link #vacuum}). */
+  public EnergyRun(String source, Map<String, Integer> composition, Cell cell, double[] timesFs, double[] energiesEv,
+      String energyLabel, boolean dynamics, List<Warning> notes) {
+    this(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, notes, null);
+  }
 
   public EnergyRun {
     composition = Map.copyOf(composition);
@@ -32,12 +40,17 @@ public record EnergyRun(String source, Map<String, Integer> composition, Cell ce
   public EnergyRun withNotes(List<Warning> more) {
     List<Warning> all = new java.util.ArrayList<>(notes);
     all.addAll(more);
-    return new EnergyRun(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, all);
+    return new EnergyRun(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, all, vacuum);
   }
 
   /** The notes of one kind, in order. */
   public List<Warning> notes(Warning.Kind kind) {
     return notes.stream().filter(w -> w.kind().equals(kind)).toList();
+  }
+
+  /** This run with the vacuum gaps of its structure. */
+  public EnergyRun withVacuum(VacuumGap gap) {
+    return new EnergyRun(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, notes, gap);
   }
 
   /** The last energy, eV (the final value of a single point or a relaxation). */

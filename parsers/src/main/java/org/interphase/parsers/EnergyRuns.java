@@ -32,7 +32,10 @@ import org.interphase.parsers.vasp.VaspSiblings;
  * <p>The header's {@link TrajectoryHeader#dynamics()} says whether the frames are MD steps to be
  * averaged; a note starting with {@link Energies#LABEL_NOTE} names the energy in {@link
  * Energies#potentialEv()} when it is not a trajectory's potential energy. Frames of a log or an
- * OSZICAR carry no positions (an empty array); their atoms are in the header.
+ * OSZICAR carry no positions (an empty array); their atoms are in the header. The one frame of a CP2K single point or
+ * relaxation log carries the positions of its input ({@code &COORD} or the coordinate file: for a relaxation its starting
+ * structure) when they hold the log's atoms, with the header's atoms in the input's order, so that a vacuum gap of the
+ * cell can be seen.
  */
 public final class EnergyRuns {
   private EnergyRuns() {}
@@ -119,12 +122,20 @@ public final class EnergyRuns {
           + "table; put its input (with &COORD or COORD_FILE_NAME) beside it");
     }
     notes.add(Warning.of("cell from " + run.cellSource() + "; atoms from " + run.compositionSource()));
+    AtomTable atoms = atomsOf(run.composition());
+    double[] positions = new double[0];
+    if (!md && run.input() != null && inputHolds(run.input(), run.composition())) {
+      atoms = AtomTable.of(run.input().coordElements().toArray(new String[0]));
+      positions = run.input().coordPositionsA();
+      notes.add(Warning.of("positions from the coordinates of " + run.input().path().getFileName()
+          + (log.runType() != null && log.runType().startsWith("GEO") ? " (the relaxation's starting structure)" : "")));
+    }
     List<Frame> frames = new ArrayList<>();
     for (double[] r : timeEnergy) {
-      frames.add(new Frame((long) r[0], r[1], run.cell(), new double[0], null, null, Energies.potential(r[2])));
+      frames.add(new Frame((long) r[0], r[1], run.cell(), positions, null, null, Energies.potential(r[2])));
     }
     TrajectoryHeader h = new TrajectoryHeader(file.toString(), "cp2k-log", log.version() == null ? "CP2K" : "CP2K " + log.version(),
-        atomsOf(run.composition()), run.cell(), Double.NaN, null, false, List.of(Energies.LABEL_NOTE + label), md);
+        atoms, run.cell(), Double.NaN, null, false, List.of(Energies.LABEL_NOTE + label), md);
     return FrameSources.of(h, frames, notes);
   }
 
@@ -159,6 +170,13 @@ public final class EnergyRuns {
     notes.add(new Warning(Warning.Input.ASSUMED, "MD OSZICAR without --timestep-fs: equilibration is counted in steps of 1 fs"));
     FrameSource counted = FrameSources.retimed(FrameSources.of(h, frames, notes), 1.0);
     return FrameSources.withHeader(counted, h);
+  }
+
+  /** Whether the input gives a position for every atom of the log, with the same atoms per element. */
+  private static boolean inputHolds(org.interphase.parsers.cp2k.Cp2kInput in, Map<String, Integer> composition) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    in.coordElements().forEach(e -> counts.merge(e, 1, Integer::sum));
+    return counts.equals(composition) && in.coordPositionsA().length == 3 * in.coordElements().size();
   }
 
   private static AtomTable atomsOf(Map<String, Integer> composition) {

@@ -25,6 +25,9 @@ import org.interphase.core.TrajectoryHeader;
  * <p>Time of frame {@code i} (0-based): the frame's own time, else {@code i × } the header's time
  * step, else {@code NaN} (single points, relaxations).
  *
+ * <p>Structure: the vacuum gaps ({@link org.interphase.core.VacuumGap}) of the first frame whose positions cover every
+ * atom, which tells a slab with vacuum from a periodic sandwich.
+ *
  * <p>Memory: two doubles per frame. Not splittable: the values are kept in frame order.
  */
 public final class EnergySeries implements Analysis<EnergyRun> {
@@ -75,6 +78,7 @@ public final class EnergySeries implements Analysis<EnergyRun> {
       private double[] energies = new double[64];
       private int n;
       private Cell cell;
+      private org.interphase.core.VacuumGap vacuum;
 
       /**
        * @throws MalformedInputException when the frame has no value of the energy ({@code "frame N has no …"})
@@ -88,6 +92,9 @@ public final class EnergySeries implements Analysis<EnergyRun> {
         }
         if (cell == null) {
           cell = fr.cell();
+        }
+        if (vacuum == null && fr.cell() != null && fr.atomCount() > 0 && fr.atomCount() == header.atoms().size()) {
+          vacuum = org.interphase.core.VacuumGap.of(fr);
         }
         if (n == energies.length) {
           energies = Arrays.copyOf(energies, 2 * n);
@@ -107,7 +114,7 @@ public final class EnergySeries implements Analysis<EnergyRun> {
           throw MalformedInputException.of(header.source(), 0, "no energies");
         }
         return new EnergyRun(header.source(), header.atoms().speciesCounts(), cell, Arrays.copyOf(times, n), Arrays.copyOf(energies, n),
-            label, header.dynamics(), List.of());
+            label, header.dynamics(), List.of(), vacuum);
       }
     };
   }

@@ -41,10 +41,13 @@ public final class InterfaceEnergy {
     Averaged eab = average(ab, p, "interface");
     Averaged ea = average(a, p, "A");
     Averaged eb = average(b, p, "B");
-    if (ab.dynamics() && (!a.dynamics() || !b.dynamics())) {
-      warnings.add(new Warning(InterfaceResult.Doubt.MIXED_AVERAGE, "the interface energy is an AIMD average but "
-          + (!a.dynamics() ? "A" : "B") + " is a single point: γ then contains the thermal energy of the interface cell; AIMD "
-          + "references at the same temperature are recommended"));
+    Warning mixed = mixedKinds(new EnergyRun[] {ab, a, b}, new double[] {1, -n[0], -n[1]}, p.interfaces() * area);
+    if (mixed != null) {
+      warnings.add(mixed);
+    }
+    Warning count = interfaceCount(ab, p);
+    if (count != null) {
+      warnings.add(count);
     }
     double num = eab.value.value() - n[0] * ea.value.value() - n[1] * eb.value.value();
     double err = Math.sqrt(sq(eab.value.stdErr()) + sq(n[0] * ea.value.stdErr()) + sq(n[1] * eb.value.stdErr()));
@@ -75,6 +78,87 @@ public final class InterfaceEnergy {
     }
     return new InterfaceResult(name, area, p.interfaces(), eab.value, ea.value, eb.value, n[0], n[1], gamma, gammaJ, w, label,
         new InterfaceResult.FramesUsed(eab.frames, ea.frames, eb.frames), method, List.copyOf(warnings));
+  }
+
+  /** Thermal potential energy per atom that an MD average holds at 300 K, of the order of (3/2)·k_B·T, eV. */
+  private static final double THERMAL_EV_PER_ATOM_300K = 1.5 * Units.BOLTZMANN_EV_PER_K * 300;
+
+  /**
+   * The warning when the three energies are not of one kind: single points or relaxations (0 K, no thermal energy) mixed
+   * with MD averages, which hold the atoms' thermal potential energy, of the order of (3/2)·N·k_B·T (equipartition in a
+   * harmonic solid). That energy does not cancel in γ: it biases γ by the thermal energy of the atoms counted on one side
+   * only. No correction is made (the real thermal energy is anharmonic and depends on T); the warning gives its order at
+   * 300 K and its sign.
+   *
+   * @param runs the interface cell, A and B
+   * @param weights their factors in γ's numerator: 1, −n_A, −n_B
+   * @param kArea k·A, Å²
+   * @return null when all three are of one kind
+   */
+  static Warning mixedKinds(EnergyRun[] runs, double[] weights, double kArea) {
+    String[] names = {"E_AB", "E_A", "E_B"};
+    List<String> statics = new ArrayList<>();
+    List<String> averages = new ArrayList<>();
+    double atoms = 0;
+    for (int i = 0; i < 3; i++) {
+      String what = names[i] + " (" + fileName(runs[i]) + ")";
+      if (runs[i].dynamics()) {
+        averages.add(what);
+        atoms += weights[i] * runs[i].composition().values().stream().mapToInt(Integer::intValue).sum();
+      } else {
+        statics.add(what);
+      }
+    }
+    if (statics.isEmpty() || averages.isEmpty()) {
+      return null;
+    }
+    double ev = THERMAL_EV_PER_ATOM_300K * Math.abs(atoms);
+    String bias = atoms == 0 ? "γ is biased by the difference of their thermal energies"
+        : String.format(Locale.ROOT, "γ comes out too %s (W too %s) by the order of %.0f atoms × %.3f eV = %.2g eV over k·A = %.2g J/m² "
+            + "at 300 K", atoms > 0 ? "high" : "low", atoms > 0 ? "low" : "high", Math.abs(atoms), THERMAL_EV_PER_ATOM_300K, ev,
+            ev / kArea * Units.EV_PER_A2_TO_J_PER_M2);
+    boolean oneStatic = statics.size() == 1;
+    boolean oneAverage = averages.size() == 1;
+    return new Warning(InterfaceResult.Doubt.MIXED_AVERAGE, "energies of two kinds: " + String.join(" and ", statics)
+        + (oneStatic ? " is a single point or relaxation" : " are single points or relaxations") + " (0 K, no thermal energy) but "
+        + String.join(" and ", averages) + (oneAverage ? " is an MD average, which holds" : " are MD averages, which hold")
+        + " the atoms' thermal potential energy (of the order of (3/2)·N·k_B·T): " + bias + "; use energies of one kind (all single "
+        + "points, or MD averages at one temperature)");
+  }
+
+  /**
+   * The warning when the vacuum of the interface cell contradicts k: a slab with vacuum across the normal holds one A|B
+   * interface (k = 1; two only for an A|B|A or B|A|B slab), a periodic cell without vacuum holds two (k = 2). A wrong k
+   * halves or doubles γ and W. Also when the vacuum lies across another lattice vector than the normal.
+   *
+   * @return null when the interface cell's structure is unknown or agrees with k
+   */
+  static Warning interfaceCount(EnergyRun ab, InterfaceParameters p) {
+    org.interphase.core.VacuumGap g = ab.vacuum();
+    if (g == null) {
+      return null;
+    }
+    int axis = g.vacuumAxis();
+    char normal = "abc".charAt(p.normalAxis());
+    String cell = "the interface cell " + fileName(ab);
+    String text = null;
+    if (axis >= 0 && axis != p.normalAxis()) {
+      text = String.format(Locale.ROOT, "%s has %s, not across the interface normal %c: is --normal right? (the area is that of the "
+          + "other two lattice vectors)", cell, g.describe(), normal);
+    } else if (axis >= 0 && p.interfaces() == 2) {
+      text = String.format(Locale.ROOT, "%s has %s: a slab with vacuum holds one A|B interface, so --interfaces 2 halves γ and W; "
+          + "use --interfaces 1 unless the slab is A|B|A or B|A|B (two contacts)", cell, g.describe());
+    } else if (axis < 0 && p.interfaces() == 1) {
+      text = String.format(Locale.ROOT, "%s has no vacuum across %c (widest atom-free slab %.1f Å, vacuum from %.0f Å): a periodic "
+          + "A|B cell holds two A|B interfaces, so --interfaces 1 doubles γ and W; use --interfaces 2 unless the cell is not "
+          + "periodic across %c", cell, normal, g.gapsA()[p.normalAxis()], org.interphase.core.VacuumGap.MIN_VACUUM_A, normal);
+    }
+    return text == null ? null : new Warning(InterfaceResult.Doubt.INTERFACE_COUNT, text);
+  }
+
+  private static String fileName(EnergyRun r) {
+    java.nio.file.Path f = java.nio.file.Path.of(r.source()).getFileName();
+    return f == null ? r.source() : f.toString();
   }
 
   private static String fmt(double v) {

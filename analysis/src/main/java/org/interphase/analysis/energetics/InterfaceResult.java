@@ -35,8 +35,10 @@ public record InterfaceResult(String name, double areaA2, int interfaces, Measur
   public enum Doubt implements Warning.Kind {
     /** a part's in-plane cell differs from the interface cell's: the interface cell strains it */
     STRAINED_PART,
-    /** the interface is an AIMD average but a reference is a single point: γ holds thermal energy */
+    /** some energies are MD averages and others single points or relaxations: γ holds thermal energy of one side only */
     MIXED_AVERAGE,
+    /** the vacuum of the interface cell contradicts k (a slab with vacuum holds one interface, a periodic sandwich two) */
+    INTERFACE_COUNT,
     /** k = 1 with references that are not slabs: γ includes the free-surface energies */
     FREE_SURFACES
   }

@@ -87,8 +87,7 @@ public final class HopAnalysis implements Analysis<HopResult> {
       AtomTable atoms = header.atoms();
       mobile = atoms.indicesOf(p.species());
       if (mobile.length == 0) {
-        throw new IllegalArgumentException("no " + p.species() + " atoms in " + header.source() + " (it has "
-            + String.join(", ", atoms.speciesCounts().keySet()) + ")");
+        throw org.interphase.core.AbsentSpeciesException.of(p.species(), header.source(), atoms);
       }
       dtFs = header.timestepFs();
       if (Double.isNaN(dtFs)) {

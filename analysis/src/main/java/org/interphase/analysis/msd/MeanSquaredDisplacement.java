@@ -84,8 +84,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       AtomTable atoms = header.atoms();
       mobile = atoms.indicesOf(p.species());
       if (mobile.length == 0) {
-        throw new IllegalArgumentException("no " + p.species() + " atoms in " + header.source() + " (it has "
-            + String.join(", ", atoms.speciesCounts().keySet()) + ")");
+        throw org.interphase.core.AbsentSpeciesException.of(p.species(), header.source(), atoms);
       }
       if (p.driftReference() == null) {
         reference = atoms.indicesNotOf(p.species());

@@ -87,8 +87,7 @@ public final class RadialDistribution implements Analysis<RdfResult> {
       b = atoms.indicesOf(p.elementB());
       for (String el : new String[] {p.elementA(), p.elementB()}) {
         if (atoms.indicesOf(el).length == 0) {
-          throw new IllegalArgumentException("no " + el + " atoms in " + header.source() + " (it has " + String.join(", ",
-              atoms.speciesCounts().keySet()) + ")");
+          throw org.interphase.core.AbsentSpeciesException.of(el, header.source(), atoms);
         }
       }
       positions = new double[3 * atoms.size()];

@@ -66,8 +66,7 @@ public final class RotationAnalysis implements Analysis<RotationResult> {
       atoms = header.atoms();
       for (String el : List.of(p.center(), p.ligand())) {
         if (atoms.indicesOf(el).length == 0) {
-          throw new IllegalArgumentException("no " + el + " atoms in " + header.source() + " (it has "
-              + String.join(", ", atoms.speciesCounts().keySet()) + ")");
+          throw org.interphase.core.AbsentSpeciesException.of(el, header.source(), atoms);
         }
       }
       dtFs = header.timestepFs();

@@ -117,8 +117,7 @@ public final class VanHove implements Analysis<VanHoveResult> {
       AtomTable table = header.atoms();
       int[] species = table.indicesOf(p.species());
       if (species.length == 0) {
-        throw new IllegalArgumentException("no " + p.species() + " atoms in " + header.source() + " (it has "
-            + String.join(", ", table.speciesCounts().keySet()) + ")");
+        throw org.interphase.core.AbsentSpeciesException.of(p.species(), header.source(), table);
       }
       int[] reference = table.indicesNotOf(p.species());
       dtFs = !Double.isNaN(p.timestepFs()) ? p.timestepFs() : header.timestepFs();

@@ -186,4 +186,85 @@ class InterfaceEnergyTest {
     assertEquals(want / Math.sqrt((1 + phi) / (1 - phi)), b.naiveStdErr(), 0.05 * want);
     assertTrue(b.blockSize() >= 32, "block size " + b.blockSize());
   }
+
+  /**
+   * A single point whose structure is known: the vacuum gaps of one frame with atom i at height {@code z[i]} and at
+   * x = y = 2.5·i Å, spread over the 10 Å in-plane cell so that no gap lies across a or b.
+   */
+  private static EnergyRun withAtomsAt(Map<String, Integer> comp, Cell cell, double e, double... z) {
+    double[] pos = new double[3 * z.length];
+    for (int i = 0; i < z.length; i++) {
+      pos[3 * i] = 2.5 * i;
+      pos[3 * i + 1] = 2.5 * i;
+      pos[3 * i + 2] = z[i];
+    }
+    org.interphase.core.Frame f = new org.interphase.core.Frame(0, Double.NaN, cell, pos, null, null,
+        org.interphase.core.Energies.potential(e));
+    return sp(comp, cell, e).withVacuum(org.interphase.core.VacuumGap.of(f));
+  }
+
+  /**
+   * A periodic sandwich of 4 atoms spread over a 12 Å cell (widest gap 3 Å, no vacuum) holds two interfaces: k = 1 is
+   * warned about (γ doubled), k = 2 is not; the same atoms within 3 Å of a 30 Å cell (27 Å of vacuum) hold one: k = 2 is
+   * warned about. γ itself is the hand formula either way: (−26 + 10 + 15) / (k · 100 Å²).
+   */
+  @Test
+  void theVacuumOfTheInterfaceCellTellsItsInterfaceCount() {
+    Cell sandwich = Cell.orthorhombic(10, 10, 12);
+    EnergyRun a = sp(Map.of("Li", 2), sandwich, -10);
+    EnergyRun b = sp(Map.of("S", 2), sandwich, -15);
+    EnergyRun dense = withAtomsAt(Map.of("Li", 2, "S", 2), sandwich, -26, 0, 3, 6, 9);
+    InterfaceResult k1 = InterfaceEnergy.compute("t", dense, a, b, InterfaceParameters.of(1));
+    assertEquals(-1.0 / 100, k1.gamma().value(), 1e-15);
+    assertTrue(k1.warnings().stream().anyMatch(w -> w.kind() == InterfaceResult.Doubt.INTERFACE_COUNT
+        && w.text().contains("no vacuum across c (widest atom-free slab 3.0 Å") && w.text().contains("use --interfaces 2")),
+        k1.warningTexts().toString());
+    InterfaceResult k2 = InterfaceEnergy.compute("t", dense, a, b, InterfaceParameters.of(2));
+    assertEquals(-1.0 / 200, k2.gamma().value(), 1e-15);
+    assertTrue(k2.warnings().stream().noneMatch(w -> w.kind() == InterfaceResult.Doubt.INTERFACE_COUNT), k2.warningTexts().toString());
+
+    Cell slabCell = Cell.orthorhombic(10, 10, 30);
+    EnergyRun slab = withAtomsAt(Map.of("Li", 2, "S", 2), slabCell, -26, 0, 1, 2, 3);
+    InterfaceResult s2 = InterfaceEnergy.compute("t", slab, sp(Map.of("Li", 2), slabCell, -10), sp(Map.of("S", 2), slabCell, -15),
+        InterfaceParameters.of(2));
+    assertTrue(s2.warnings().stream().anyMatch(w -> w.kind() == InterfaceResult.Doubt.INTERFACE_COUNT
+        && w.text().contains("a vacuum slab 27.0 Å thick across c")), s2.warningTexts().toString());
+    InterfaceResult s1 = InterfaceEnergy.compute("t", slab, sp(Map.of("Li", 2), slabCell, -10), sp(Map.of("S", 2), slabCell, -15),
+        InterfaceParameters.of(1));
+    assertTrue(s1.warnings().isEmpty(), s1.warningTexts().toString());
+
+    // vacuum across a while the normal is c: the normal is questioned, whatever k
+    Cell wideA = Cell.orthorhombic(30, 10, 10);
+    double[] x = {0, 1, 2, 3};
+    double[] pos = new double[12];
+    for (int i = 0; i < 4; i++) {
+      pos[3 * i] = x[i];
+      pos[3 * i + 1] = 2.5 * i;
+      pos[3 * i + 2] = 2.5 * i;
+    }
+    EnergyRun sideways = sp(Map.of("Li", 2, "S", 2), wideA, -26).withVacuum(org.interphase.core.VacuumGap.of(
+        new org.interphase.core.Frame(0, Double.NaN, wideA, pos, null, null, org.interphase.core.Energies.potential(-26))));
+    InterfaceResult n = InterfaceEnergy.compute("t", sideways, sp(Map.of("Li", 2), wideA, -10), sp(Map.of("S", 2), wideA, -15),
+        InterfaceParameters.of(1));
+    assertTrue(n.warningTexts().stream().anyMatch(w -> w.contains("not across the interface normal c: is --normal right?")),
+        n.warningTexts().toString());
+  }
+
+  /**
+   * An MD average for the interface with single points for both parts: the 4 atoms of the interface cell hold thermal
+   * energy the parts do not, so γ comes out too high by the order of 4 × (3/2)·k_B·300 K = 0.155 eV over k·A.
+   */
+  @Test
+  void anMdInterfaceWithSinglePointPartsIsBiasedHigh() {
+    Cell c = Cell.orthorhombic(10, 10, 12);
+    EnergyRun md = new EnergyRun("md", Map.of("Li", 2, "S", 2), c, new double[] {0, 1, 2, 3}, new double[] {-26, -25.8, -26.2, -26},
+        "test", true, List.of());
+    InterfaceResult r = InterfaceEnergy.compute("t", md, sp(Map.of("Li", 2), c, -10), sp(Map.of("S", 2), c, -15),
+        InterfaceParameters.of(2));
+    assertEquals(-1.0 / 200, r.gamma().value(), 1e-12);
+    List<String> mixed = r.warnings().stream().filter(w -> w.kind() == InterfaceResult.Doubt.MIXED_AVERAGE).map(w -> w.text()).toList();
+    assertEquals(1, mixed.size(), r.warningTexts().toString());
+    assertTrue(mixed.get(0).contains("E_AB (md) is an MD average") && mixed.get(0).contains("too high (W too low) by the order of 4 atoms"
+        + " × 0.039 eV = 0.16 eV"), mixed.get(0));
+  }
 }

@@ -32,10 +32,23 @@ import org.interphase.parsers.io.LineReader;
  * @param kinds the {@code &KIND} sections, keyed by upper-case name (CP2K matches kind names in any case)
  * @param coordKinds kind label of every atom of {@code &COORD} or the coordinate file, as written
  * @param warnings what was read with doubt ({@code @INCLUDE} files that are missing)
+ * @param coordPositionsA the positions of {@code &COORD} or of the coordinate file's first frame, Cartesian Å, flat
+ *     {@code [x0,y0,z0,x1,…]} ({@code SCALED} coordinates converted with the cell, {@code UNIT bohr} to Å); empty when some
+ *     atom has no three numbers, the unit is another, or scaled coordinates have no cell. For a single point these are the
+ *     atoms' positions; for a relaxation or MD, the starting structure
  */
 public record Cp2kInput(Path path, String project, String runType, Cell cell, double timestepFs, String ensemble, int trajectoryStride,
     String coordFileName, int bandReplicas, List<String> coordElements, Map<String, KindSection> kinds, List<String> coordKinds,
-    List<String> warnings) {
+    List<String> warnings, double[] coordPositionsA) {
+
+  public Cp2kInput {
+    coordPositionsA = coordPositionsA.clone();
+  }
+
+  @Override
+  public double[] coordPositionsA() {
+    return coordPositionsA.clone();
+  }
 
   /** One line of the input after {@code @INCLUDE} and {@code @SET} are applied, with the file and line it came from. */
   private record Src(String source, long number, String raw, String text) {}
@@ -79,7 +92,7 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
     // &REPLICA sections give the coordinates of some replicas (CP2K interpolates the others): a count only without NUMBER_OF_REPLICA
     int bandReplicas = scan.replicas > 0 ? scan.replicas : scan.replicaSections;
     return new Cp2kInput(path, scan.project, scan.runType, cell, scan.timestep, scan.ensemble, scan.stride, scan.coordFile,
-        bandReplicas, List.copyOf(coordElements), kindMap, List.copyOf(scan.coordKinds), List.copyOf(warnings));
+        bandReplicas, List.copyOf(coordElements), kindMap, List.copyOf(scan.coordKinds), List.copyOf(warnings), scan.positions(cell));
   }
 
   /** One pass over an input's lines: the sections open at the current line and every value read so far. */
@@ -96,6 +109,10 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
     private int replicas;
     private int replicaSections;
     private final List<String> coordKinds = new ArrayList<>();
+    /** x, y, z of every atom of {@code coordKinds} as written, null for an atom line without three numbers. */
+    private final List<double[]> coordXyz = new ArrayList<>();
+    private boolean coordScaled;
+    private String coordUnit = "ANGSTROM";
     /** The first line (of the input or the coordinate file) naming each kind label. */
     private final Map<String, Long> coordLines = new LinkedHashMap<>();
     private final Map<String, KindSection> kinds = new LinkedHashMap<>();
@@ -124,6 +141,7 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
           && !key.equals("UNIT")) {
         coordKinds.add(t[0]);
         coordLines.putIfAbsent(t[0], r.number());
+        coordXyz.add(xyz(t));
         return;
       }
       try {
@@ -187,6 +205,10 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
         ensemble = t[1].toUpperCase(Locale.ROOT);
       } else if (sec.equals("EACH") && sections.contains("TRAJECTORY") && key.equals("MD")) {
         stride = (int) numbers(t, 1)[0];
+      } else if (sec.equals("COORD") && key.equals("SCALED")) {
+        coordScaled = t.length < 2 || t[1].toUpperCase(Locale.ROOT).matches("T|TRUE|\\.TRUE\\.|Y|YES|ON");
+      } else if (sec.equals("COORD") && key.equals("UNIT")) {
+        coordUnit = t[1].toUpperCase(Locale.ROOT);
       } else if (sec.equals("TOPOLOGY") && key.equals("COORD_FILE_NAME")) {
         coordFile = t[1];
       } else if (sec.equals("BAND") && key.equals("NUMBER_OF_REPLICA")) {
@@ -212,9 +234,48 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
           for (int i = 0; i < b.labels().length; i++) {
             coordKinds.add(b.labels()[i]);
             coordLines.putIfAbsent(b.labels()[i], b.line() + 2 + i);
+            coordXyz.add(b.values().length < 3 * (i + 1) ? null : java.util.Arrays.copyOfRange(b.values(), 3 * i, 3 * i + 3));
           }
         }
       }
+    }
+
+    /** The numbers after an atom label, null unless there are three. */
+    private static double[] xyz(String[] t) {
+      if (t.length < 4) {
+        return null;
+      }
+      try {
+        return new double[] {Double.parseDouble(t[1]), Double.parseDouble(t[2]), Double.parseDouble(t[3])};
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    /** The atoms' Cartesian positions in Å, flat; empty when unknown (see {@link Cp2kInput#coordPositionsA}). */
+    double[] positions(Cell cell) {
+      double scale = switch (coordUnit) {
+        case "ANGSTROM" -> 1.0;
+        case "BOHR" -> org.interphase.core.Units.BOHR_TO_ANGSTROM;
+        default -> Double.NaN;
+      };
+      if (coordXyz.isEmpty() || coordXyz.contains(null) || Double.isNaN(scale) || coordScaled && cell == null) {
+        return new double[0];
+      }
+      double[] out = new double[3 * coordXyz.size()];
+      double[] cart = new double[3];
+      for (int i = 0; i < coordXyz.size(); i++) {
+        double[] x = coordXyz.get(i);
+        if (coordScaled) {
+          cell.toCartesian(x, cart);
+        } else {
+          cart[0] = x[0] * scale;
+          cart[1] = x[1] * scale;
+          cart[2] = x[2] * scale;
+        }
+        System.arraycopy(cart, 0, out, 3 * i, 3);
+      }
+      return out;
     }
 
     /** The element of every atom label, resolved through the kinds; throws on a label CP2K could not map. */
@@ -369,7 +430,7 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
         + "agree; cell, time step and run type from " + pick.getFileName() + " (" + why + ")";
     Cp2kInput in = new Cp2kInput(chosen.path(), chosen.project(), chosen.runType(), chosen.cell(), chosen.timestepFs(), chosen.ensemble(),
         chosen.trajectoryStride(), chosen.coordFileName(), chosen.bandReplicas(), chosen.coordElements(),
-        java.util.Collections.unmodifiableMap(merged), chosen.coordKinds(), chosen.warnings());
+        java.util.Collections.unmodifiableMap(merged), chosen.coordKinds(), chosen.warnings(), chosen.coordPositionsA());
     return new Chosen(in, note);
   }
 

@@ -97,6 +97,24 @@ public final class HtmlReport {
    *     {@code null} for no links at all
    */
   public HtmlReport table(List<String> header, List<List<String>> rows, List<String> links) {
+    return table(header, rows, links, -1);
+  }
+
+  /**
+   * A wide table that keeps within the page: in smaller type, in a box that scrolls sideways when the columns cannot be
+   * narrowed enough, with one column of long text (messages with file paths) that wraps anywhere rather than widening the table.
+   *
+   * @param links as for {@link #table(List, List, List)}
+   * @param wrapColumn the column (from 0) whose text wraps anywhere, -1 for none
+   */
+  public HtmlReport wideTable(List<String> header, List<List<String>> rows, List<String> links, int wrapColumn) {
+    body.append("<div class=\"scroll\">");
+    table(header, rows, links, wrapColumn);
+    body.append("</div>\n");
+    return this;
+  }
+
+  private HtmlReport table(List<String> header, List<List<String>> rows, List<String> links, int wrapColumn) {
     body.append("<table><thead><tr>");
     header.forEach(h -> body.append("<th>").append(esc(h)).append("</th>"));
     body.append("</tr></thead><tbody>\n");
@@ -105,7 +123,7 @@ public final class HtmlReport {
       List<String> r = rows.get(i);
       for (int c = 0; c < r.size(); c++) {
         String link = c == 0 && links != null ? links.get(i) : null;
-        body.append("<td>");
+        body.append(c == wrapColumn ? "<td class=\"wrap\">" : "<td>");
         if (link != null) {
           body.append("<a href=\"").append(esc(link)).append("\">").append(esc(r.get(c))).append("</a>");
         } else {
@@ -207,10 +225,12 @@ public final class HtmlReport {
         body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
         h1{font-size:1.6em} h3{font-size:1em;margin:1.2em 0 .2em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
         table{border-collapse:collapse;margin:1em 0;font-size:.92em} td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
-        th{background:#f3f3f3} figure{margin:1em 0} img{max-width:100%%;border:1px solid #eee}
+        th{background:#f3f3f3} .scroll{overflow-x:auto;max-width:100%%} .scroll table{font-size:.84em} .scroll td,.scroll th{padding:.3em .45em}
+        td.wrap{overflow-wrap:anywhere;min-width:6em}
+        figure{margin:1em 0} img{max-width:100%%;border:1px solid #eee}
         .pair{display:flex;flex-wrap:wrap;gap:1em} .pair figure{flex:1 1 420px;margin:1em 0}
         figcaption{font-size:.9em;color:#555} .warn{background:#fff6e0;border-left:4px solid #e8a000;padding:.5em 2em}
-        .files{font-size:.9em} .note{font-size:.9em;color:#444;border-left:4px solid #9bb;padding:.3em 2em}
+        .files{font-size:.9em} .note{overflow-wrap:anywhere;font-size:.9em;color:#444;border-left:4px solid #9bb;padding:.3em 2em}
         .missing{background:#f4f4f4;border-left:4px solid #888;padding:.5em 1em;font-style:italic}
         %s
         </style></head>
