@@ -20,17 +20,21 @@ import org.interphase.parsers.vasp.VaspNeb;
  * once, streaming.
  *
  * @param cellAdvice when the files give no cell: how to give it (the reader's words), else null
+ * @param notDynamics why the files say the frames are not MD steps (e.g. {@code "run type GEO_OPT"}), else null
+ * @param input whether the file is a program's input (a CP2K input or restart): it holds no frames, its time step is that of the run
+ *     it describes
  */
 record FileSummary(String path, String format, String program, Integer atoms, Map<String, Integer> species,
     Map<String, Integer> kinds, long frames, double timestepFs, String timestepSource, boolean variableCell, Cell cell, Cell cellLast,
-    boolean hasEnergies, boolean hasForces, List<String> warnings, List<String> notes, String cellAdvice) {
+    boolean hasEnergies, boolean hasForces, List<String> warnings, List<String> notes, String cellAdvice, String notDynamics,
+    boolean input) {
 
   /** A summary without kind labels or a last cell; the time step, when known, is from the file itself. */
   FileSummary(String path, String format, String program, Integer atoms, Map<String, Integer> species, long frames,
       double timestepFs, boolean variableCell, Cell cell, boolean hasEnergies, boolean hasForces, List<String> warnings,
       List<String> notes) {
     this(path, format, program, atoms, species, Map.of(), frames, timestepFs, Double.isNaN(timestepFs) ? null : format, variableCell,
-        cell, null, hasEnergies, hasForces, warnings, notes, null);
+        cell, null, hasEnergies, hasForces, warnings, notes, null, null, false);
   }
 
   /**
@@ -42,7 +46,8 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
     if (f.summary() != null) {
       FileFacts x = f.summary().apply(path, options);
       return new FileSummary(x.path(), x.format(), x.program(), x.atoms(), x.species(), x.kinds(), x.frames(), x.timestepFs(),
-          x.timestepSource(), x.variableCell(), x.cell(), x.cellLast(), x.hasEnergies(), x.hasForces(), x.warnings(), x.notes(), null);
+          x.timestepSource(), x.variableCell(), x.cell(), x.cellLast(), x.hasEnergies(), x.hasForces(), x.warnings(), x.notes(), null,
+          x.notDynamics(), f.kind() == FormatRegistry.Kind.INPUT);
     }
     return trajectory(path, f, options);
   }
@@ -91,7 +96,7 @@ record FileSummary(String path, String format, String program, Integer atoms, Ma
       Cell cell = first != null ? first : h.firstCell();
       return new FileSummary(path.toString(), f.name(), h.program(), h.atoms().size(), new LinkedHashMap<>(h.atoms().speciesCounts()),
           kinds, frames, h.timestepFs(), h.timestepSource(), variable, cell, variable ? last : null,
-          energies, forces, warnings, h.notes(), cell == null ? advice : null);
+          energies, forces, warnings, h.notes(), cell == null ? advice : null, h.notDynamics(), false);
     }
   }
 }

@@ -289,6 +289,33 @@ final class InfoCommand implements Callable<Integer> {
     return o;
   }
 
+  /**
+   * The time step line of {@code info}: the time between the file's frames, and only where it has frames that the files do not say
+   * are something other than MD steps. An input's time step is that of the run it describes (it holds no frames); a run the files
+   * say is not MD (a CP2K GEO_OPT or BAND, a VASP relaxation) has none, and no advice to pass one.
+   */
+  static String timeStepText(FileSummary s) {
+    String from = s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")";
+    String notMd = s.notDynamics() == null ? null : "none: not MD (" + s.notDynamics() + ")";
+    if (s.input()) {
+      return notMd != null ? notMd : Double.isNaN(s.timestepFs()) ? "none (an input holds no frames)"
+          : String.format(Locale.ROOT, "%.4g fs between the frames of the MD run it describes (input; it holds no frames)",
+              s.timestepFs());
+    }
+    if (!Double.isNaN(s.timestepFs())) {
+      String text = String.format(Locale.ROOT, "%.4g fs between frames%s", s.timestepFs(), from);
+      return s.notDynamics() == null ? text : text + "; the files say the frames are not MD steps (" + s.notDynamics() + ")";
+    }
+    if (notMd != null) {
+      return notMd;
+    }
+    if (s.frames() == 0) {
+      return "none (no frames)";
+    }
+    return s.frames() == 1 ? "none (a single structure)"
+        : "unknown: the files state none; for MD, pass --timestep-fs with the time between stored frames";
+  }
+
   /** The cell's rows a, b, c in Å, or null. */
   private static List<double[]> cell(Cell cell) {
     return cell == null ? null : List.of(cell.toMatrix());
@@ -302,15 +329,11 @@ final class InfoCommand implements Callable<Integer> {
       out.add(String.format(Locale.ROOT, "  atoms       %d%s", s.atoms(), s.species().isEmpty() ? "" : "  " + s.species()));
     }
     boolean band = s.format().contains("neb") || s.format().contains("band"); // a band's frames are its images, not a time series
-    out.add(String.format(Locale.ROOT, band ? "  images      %d" : "  frames      %d", s.frames()));
+    out.add(String.format(Locale.ROOT, band ? "  images      %d" : "  frames      %d%s", s.frames(), s.input() ? " (an input file)" : ""));
     if (!s.kinds().isEmpty()) {
       out.add(String.format(Locale.ROOT, "  kinds       %s", s.kinds()));
     }
-    out.add(String.format(Locale.ROOT, "  time step   %s", band ? "none (the images of a band)" : Double.isNaN(s.timestepFs())
-        ? (s.frames() <= 1 ? "none (a single structure)"
-        : "unknown: the files state none; for MD, pass --timestep-fs with the time between stored frames")
-        : String.format(Locale.ROOT, "%.4g fs between frames%s", s.timestepFs(),
-            s.timestepSource() == null ? "" : " (from " + s.timestepSource() + ")")));
+    out.add("  time step   " + (band ? "none (the images of a band)" : timeStepText(s)));
     Cell c = s.cell();
     if (c == null && s.cellAdvice() != null) {
       out.add("  cell        unknown: " + s.cellAdvice());

@@ -36,7 +36,6 @@ import org.interphase.analysis.vanhove.VanHoveParameters;
 import org.interphase.analysis.vanhove.VanHoveResult;
 import org.interphase.analysis.vanhove.VanHoveViews;
 import org.interphase.core.Warning;
-import org.interphase.core.Cell;
 import org.interphase.core.view.Figure;
 import org.interphase.core.Runner;
 import org.interphase.core.view.Document;
@@ -85,17 +84,6 @@ final class MdSection {
     return expectedFrames > RDF_FRAMES ? (int) Math.ceil(expectedFrames / (double) RDF_FRAMES) : 1;
   }
 
-  /** The report's g(r) range: half the first cell's smallest perpendicular width (no pair has two images within it), at most 8 Å. */
-  private static double rdfRangeA(Cell first) {
-    if (first == null) {
-      return RdfParameters.DEFAULT_R_MAX_A;
-    }
-    double[] w = first.perpendicularWidthsA();
-    double half = 0.5 * Math.min(w[0], Math.min(w[1], w[2]));
-    double bins = Math.floor(half / RdfParameters.DEFAULT_BIN_A + 1e-9);
-    return Math.min(RdfParameters.DEFAULT_R_MAX_A, Math.max(1, bins) * RdfParameters.DEFAULT_BIN_A);
-  }
-
   /** The report's van Hove lags, as fractions of the run: 10, 25 and 50 % (rounded to two digits in ps, then to whole frames). */
   private static final double[] VAN_HOVE_RUN_FRACTIONS = {0.1, 0.25, 0.5};
 
@@ -136,7 +124,8 @@ final class MdSection {
       List<RdfRun> rdf = new ArrayList<>();
       for (List<String> pair : RDF_PAIRS) {
         if (h.atoms().indicesOf(pair.get(0)).length > 0 && h.atoms().indicesOf(pair.get(1)).length > 0) {
-          RdfParameters rp = new RdfParameters(pair.get(0), pair.get(1), rdfRangeA(h.firstCell()), RdfParameters.DEFAULT_BIN_A, null,
+          double rangeA = RdfParameters.defaultRangeA(h.firstCell(), RdfParameters.DEFAULT_BIN_A);
+          RdfParameters rp = new RdfParameters(pair.get(0), pair.get(1), rangeA, RdfParameters.DEFAULT_BIN_A, null,
               rdfStride(src.expectedFrames()));
           rdf.add(new RdfRun(rp, run.add(new RadialDistribution(rp))));
           for (String reg : m.regions()) {

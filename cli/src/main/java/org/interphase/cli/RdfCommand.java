@@ -37,8 +37,9 @@ final class RdfCommand implements Callable<Integer> {
   @Option(names = "--pair", required = true, paramLabel = "A-B", description = "Centre and neighbour elements, e.g. Li-S, P-S, Li-Li.")
   String pair;
 
-  @Option(names = "--r-max", paramLabel = "Å", defaultValue = "8", description = "Largest distance, Å (default ${DEFAULT-VALUE}).")
-  double rMaxA;
+  @Option(names = "--r-max", paramLabel = "Å", description = "Largest distance, Å (default: half the first cell's smallest "
+      + "perpendicular width in whole bins, at most 8 Å, as in the report).")
+  Double rMaxA;
 
   @Option(names = "--bin-a", paramLabel = "Å", defaultValue = "0.05", description = "Bin width, Å (default ${DEFAULT-VALUE}).")
   double binA;
@@ -61,7 +62,7 @@ final class RdfCommand implements Callable<Integer> {
     RdfParameters p;
     try {
       String[] ab = RdfParameters.parsePair(pair);
-      p = new RdfParameters(ab[0], ab[1], rMaxA, binA, region == null ? null : Region.parse(region), every);
+      p = new RdfParameters(ab[0], ab[1], rMaxA == null ? Double.NaN : rMaxA, binA, region == null ? null : Region.parse(region), every);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -70,6 +70,25 @@ class RdfCommandTest {
     assertTrue(r.err().strip().endsWith("(a --r-max up to half the cell avoids it)"), r.err());
   }
 
+  /**
+   * Without --r-max the range is the report's: half the smallest perpendicular width of the first cell (8.62 Å cube of the CP2K
+   * a-Li3PS4 NVT run, half 4.31 Å) in whole bins of 0.05 Å, 4.3 Å; so a default run never warns of its own range.
+   */
+  @Test
+  void defaultRangeIsHalfTheCellAsInTheReport() throws Exception {
+    InfoCommandTest.Run r = InfoCommandTest.run("rdf", SharedData.cp2k("aimd_nvt").toString(), "--pair", "P-S", "--json");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(!r.err().contains("beyond half the cell"), r.err());
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertEquals(4.3, j.get("r_max_a").asDouble(), 1e-12);
+    assertEquals(86, j.get("g_r").size());
+    assertEquals(0.05, j.get("bin_a").asDouble(), 1e-12);
+    assertEquals(0, j.get("warnings").size(), j.get("warnings").toString());
+    InfoCommandTest.Run asked = InfoCommandTest.run("rdf", SharedData.cp2k("aimd_nvt").toString(), "--pair", "P-S", "--r-max", "8");
+    assertEquals(0, asked.exit(), asked.err());
+    assertTrue(asked.err().startsWith("warning: P–S g(r) runs to 8 Å, beyond half the cell (4.31 Å"), asked.err());
+  }
+
   @Test
   void badPairIsOneUsageLineNamingTheForm() {
     for (String bad : new String[] {"LiS", "Li-S-P", "Li-"}) {

@@ -24,7 +24,18 @@ import org.interphase.core.Cell;
  * @param hasForces whether forces were found
  * @param warnings doubts about the file, one line each
  * @param notes what was found worth telling
+ * @param notDynamics why the file says its records are not molecular-dynamics steps (e.g. {@code "run type GEO_OPT"}), or {@code null}
+ *     when they are or it says nothing
  */
 public record FileFacts(String path, String format, String program, Integer atoms, Map<String, Integer> species,
     Map<String, Integer> kinds, long frames, double timestepFs, String timestepSource, boolean variableCell, Cell cell, Cell cellLast,
-    boolean hasEnergies, boolean hasForces, List<String> warnings, List<String> notes) {}
+    boolean hasEnergies, boolean hasForces, List<String> warnings, List<String> notes, String notDynamics) {
+
+  /** Facts of a file that says nothing about whether its records are MD steps. */
+  public FileFacts(String path, String format, String program, Integer atoms, Map<String, Integer> species,
+      Map<String, Integer> kinds, long frames, double timestepFs, String timestepSource, boolean variableCell, Cell cell, Cell cellLast,
+      boolean hasEnergies, boolean hasForces, List<String> warnings, List<String> notes) {
+    this(path, format, program, atoms, species, kinds, frames, timestepFs, timestepSource, variableCell, cell, cellLast, hasEnergies,
+        hasForces, warnings, notes, null);
+  }
+}

@@ -32,7 +32,18 @@ final class FileFactsReader {
   /** A VASP OSZICAR. */
   static FileFacts energies(Path path, ReadOptions options) {
     OszicarReader.Result r = OszicarReader.read(path, options);
-    return energies(path, OszicarReader.FORMAT, "VASP", r.steps(), r.warnings(), "", options);
+    FileFacts x = energies(path, OszicarReader.FORMAT, "VASP", r.steps(), r.warnings(), "", options);
+    if (r.molecularDynamics() || r.steps().size() < 2) {
+      return x;
+    }
+    return new FileFacts(x.path(), x.format(), x.program(), x.atoms(), x.species(), x.kinds(), x.frames(), x.timestepFs(),
+        x.timestepSource(), x.variableCell(), x.cell(), x.cellLast(), x.hasEnergies(), x.hasForces(), x.warnings(), x.notes(),
+        "relaxation or NEB steps: F= lines without T=");
+  }
+
+  /** Why a CP2K run type is not MD ({@code "run type GEO_OPT"}), or {@code null} for MD or an unknown run type. */
+  static String notMd(String runType) {
+    return runType == null || runType.equals("MD") || runType.equals("MOLECULAR_DYNAMICS") ? null : "run type " + runType;
   }
 
   /** Energies per step: a user's time step (this is a summary, not a reader) or the step between the first two times. */
@@ -138,7 +149,7 @@ final class FileFactsReader {
     return new FileFacts(path.toString(), "cp2k-log", log.version() == null ? "CP2K" : "CP2K " + log.version(), atoms,
         new LinkedHashMap<>(run.composition()), new LinkedHashMap<>(run.kinds()), frames, log.timestepFs(),
         Double.isNaN(log.timestepFs()) ? null : path.getFileName() + " " + log.timestepLabel(), variable, run.cell(), last, frames > 0,
-        log.lastForcesEvPerA() != null, warnings, notes);
+        log.lastForcesEvPerA() != null, warnings, notes, notMd(log.runType()));
   }
 
   /** A CP2K input. */
@@ -146,6 +157,7 @@ final class FileFactsReader {
     Cp2kInput in = Cp2kInput.read(path);
     double dt = in.timestepFs() * in.trajectoryStride();
     return new FileFacts(path.toString(), "cp2k-input", "CP2K", null, Map.of(), Map.of(), 0, dt, Double.isNaN(dt) ? null : "cp2k-input",
-        false, in.cell(), null, false, false, List.of(), List.of("input of project " + in.project() + ", run type " + in.runType()));
+        false, in.cell(), null, false, false, List.of(), List.of("input of project " + in.project() + ", run type " + in.runType()),
+        notMd(in.runType()));
   }
 }

@@ -214,7 +214,7 @@ public final class FormatRegistry {
           .withSummary((p, o) -> FileFactsReader.log(p)).withEnergies((p, o) -> EnergyRuns.cp2kLog(p))
           .withRun(RunKind.CP2K_LOG, 0, n -> true),
       new Format("cp2k-input", "CP2K input", "CP2K", Kind.INPUT, List.of("*.inp", "*.restart"),
-          head -> head.toUpperCase(java.util.Locale.ROOT).contains("&FORCE_EVAL"), null).confirmedByContent()
+          FormatRegistry::looksLikeCp2kInput, null).confirmedByContent()
           .withSummary((p, o) -> FileFactsReader.input(p)),
       new Format(LammpsDumpReader.FORMAT, "LAMMPS text dump (dump atom / dump custom)", "LAMMPS", Kind.TRAJECTORY,
           List.of("*.lammpstrj", "*.lammpsdump", "*.dump", "dump.*", "dump_*", "*.dump.*"), FormatRegistry::looksLikeLammpsDump,
@@ -257,9 +257,11 @@ public final class FormatRegistry {
     }
     String base = Compression.baseName(path);
     String head = new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1);
-    if (isCoordinateList(base, head)) {
-      // *.xyz is extended XYZ by name, but these lines have no atom count: the XYZ reader would call it malformed
-      throw new UnsupportedFormatException(path + ": not a file Interphase reads (" + CP2K_COORDINATES + ")");
+    Optional<String> byContentAlone = knownByContent(base, head);
+    if (byContentAlone.isPresent()) {
+      // a script that writes XDATCARs or CP2K inputs (named *.py, or starting with #!), a coord.xyz without atom counts, a BAND
+      // .ener: its name or start would make a reader try it and call it malformed
+      throw new UnsupportedFormatException(path + ": not a file Interphase reads (" + byContentAlone.get() + ")");
     }
     Optional<Format> byName = FORMATS.stream()
         .filter(f -> f.matchesName(base) && (!f.nameNeedsContent() || f.sniffer().test(head))).findFirst();
@@ -392,17 +394,78 @@ public final class FormatRegistry {
         }
       }
     }
-    if (base.toLowerCase(java.util.Locale.ROOT).endsWith(".xyz") && Files.isRegularFile(path)) {
-      try {
-        if (isCoordinateList(base, new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1))) {
-          return Optional.of(CP2K_COORDINATES);
-        }
-      } catch (RuntimeException e) {
-        return Optional.empty(); // cannot be looked at: the reader says why
-      }
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    try {
+      return knownByContent(base, new String(Compression.head(path, 8192), StandardCharsets.ISO_8859_1));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // cannot be looked at: the reader says why
+    }
+  }
+
+  /**
+   * What a file is that its name and start tell apart from the formats its name or start resemble: a script ({@link #SCRIPT}: named
+   * {@code *.py}, {@code *.pl}, {@code *.ipynb}, … or starting with {@code #!}; a script that writes trajectories or inputs holds
+   * their keywords), a {@code &COORD} coordinate list named {@code *.xyz} ({@link #CP2K_COORDINATES}), a CP2K BAND {@code .ener}
+   * ({@link #CP2K_BAND_ENERGIES}).
+   *
+   * @param base the file name without compression suffix
+   * @param head the first 8 KB of its (decompressed) content
+   */
+  static Optional<String> knownByContent(String base, String head) {
+    if (head.startsWith("#!") || SCRIPT_NAME.matcher(base).matches()) {
+      return Optional.of(SCRIPT);
+    }
+    if (isCoordinateList(base, head)) {
+      return Optional.of(CP2K_COORDINATES);
+    }
+    if (isBandEner(base, head)) {
+      return Optional.of(CP2K_BAND_ENERGIES);
     }
     return Optional.empty();
   }
+
+  /** What {@link #otherFileKind} calls a script: a program, never data, whatever keywords of a format it holds. */
+  public static final String SCRIPT = "script, not data";
+
+  /** File names of scripts and notebooks: Python, Perl, Ruby, Julia, R, gnuplot, MATLAB, Jupyter, Tcl. */
+  private static final java.util.regex.Pattern SCRIPT_NAME = java.util.regex.Pattern.compile(
+      "(?i).+\\.(py|pyw|pl|pm|rb|jl|r|gp|gnu|plt|m|ipynb|tcl|awk)");
+
+  /** What {@link #otherFileKind} calls the {@code .ener} file of a CP2K BAND (NEB) run. */
+  public static final String CP2K_BAND_ENERGIES = "CP2K BAND energies (per iteration each replica's energy, Hartree, and the "
+      + "distances between the replicas, bohr; neb reads them with the replica files)";
+
+  /**
+   * Whether a {@code *.ener} file is that of a CP2K BAND run: no {@code # Step Nr.} header (which the MD {@code .ener} always has)
+   * and rows of an iteration number, N replica energies and N − 1 distances (2N columns, N ≥ 2).
+   */
+  static boolean isBandEner(String base, String head) {
+    if (!base.toLowerCase(java.util.Locale.ROOT).endsWith(".ener") || head.contains("Step Nr.")) {
+      return false;
+    }
+    for (String l : head.split("\\R")) {
+      String t = l.strip();
+      if (t.isEmpty()) {
+        continue;
+      }
+      String[] cols = t.split("\\s+");
+      return cols.length >= 4 && cols.length % 2 == 0 && cols[0].matches("\\d+") && allNumbers(cols);
+    }
+    return false;
+  }
+
+  /**
+   * A CP2K input or restart file: a {@code &FORCE_EVAL} or {@code &GLOBAL} section in its start, or the header CP2K writes into a
+   * restart file (in a BAND restart the replica coordinates of {@code &MOTION} can push {@code &FORCE_EVAL} far down).
+   */
+  static boolean looksLikeCp2kInput(String head) {
+    String u = head.toUpperCase(java.util.Locale.ROOT);
+    return u.contains("&FORCE_EVAL") || GLOBAL_SECTION.matcher(u).find() || head.contains("# Version information for this restart file");
+  }
+
+  private static final java.util.regex.Pattern GLOBAL_SECTION = java.util.regex.Pattern.compile("(?m)^\\s*&GLOBAL\\b");
 
   /** What {@link #otherFileKind} calls an {@code element x y z} list included into a CP2K input's {@code &COORD}. */
   public static final String CP2K_COORDINATES = "CP2K input coordinates (one structure, element x y z lines as &COORD includes them; "
@@ -479,5 +542,9 @@ public final class FormatRegistry {
       {"CP2K stress tensor log (bar per MD step; not a trajectory)", "*.stress"},
       {"Slurm log", "slurm-*.out,slurm-*.err,slurm*.log"},
       {"program log (standard output)", "*.out,*.log,*.err,*.stdout,*.stderr,*.o[0-9]*,*.e[0-9]*"},
-      {"job script", "*.sh,*.slurm,*.sbatch,*.pbs,*.job,*.qsub,job*,submit*"}};
+      {"job script", "*.sh,*.slurm,*.sbatch,*.pbs,*.job,*.qsub,job*,submit*"},
+      {"program input (LAMMPS in.*, Quantum ESPRESSO *.in, …)", "*.in,in.*"},
+      {"CP2K optimiser or wavefunction restart (BFGS Hessian, .wfn; not a trajectory)", "*.Hessian,*.wfn,*.wfn.bak-*"},
+      {"notes (Markdown, README)", "*.md,README,README.*"},
+      {"JSON (a manifest or results; not a trajectory)", "*.json"}};
 }

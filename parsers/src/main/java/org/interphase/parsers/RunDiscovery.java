@@ -174,10 +174,15 @@ public final class RunDiscovery {
     return null;
   }
 
-  /** Whether {@code f} is the log of a run: a format making CP2K_LOG runs claims it by name and content. */
+  /**
+   * Whether {@code f} is the log of a run: a format making CP2K_LOG runs claims it by name and content, or by content alone when the
+   * name tells nothing (no format's name and no known companion's, e.g. a log saved as {@code geo_opt} without extension).
+   */
   private static boolean isCp2kLog(Path f) {
+    boolean nameTellsNothing = FormatRegistry.formats().stream().noneMatch(fm -> FormatRegistry.matchesName(fm, f))
+        && FormatRegistry.otherFileKind(f).isEmpty();
     for (FormatRegistry.Format log : FormatRegistry.formats()) {
-      if (log.run() == null || log.run().kind() != RunKind.CP2K_LOG || !FormatRegistry.matchesName(log, f)) {
+      if (log.run() == null || log.run().kind() != RunKind.CP2K_LOG || !(nameTellsNothing || FormatRegistry.matchesName(log, f))) {
         continue;
       }
       try {

@@ -69,11 +69,13 @@ public final class RadialDistribution implements Analysis<RdfResult> {
     private final int[] a;
     private final int[] b;
     private final boolean[] inB;
-    private final double[] edges;
-    private final long[] frameCounts;
-    private final long[] totalCounts;
-    private final double[] volumeWeighted;
     private final double[] positions;
+    /** The parameters with the range fixed: the default one is set by the first cell. */
+    private RdfParameters p;
+    private double[] edges;
+    private long[] frameCounts;
+    private long[] totalCounts;
+    private double[] volumeWeighted;
     private long pairs;
     private long centres;
     private double volumeSum;
@@ -82,6 +84,7 @@ public final class RadialDistribution implements Analysis<RdfResult> {
     private long seen;
 
     Accumulator(TrajectoryHeader header) {
+      p = RadialDistribution.this.p;
       AtomTable atoms = header.atoms();
       a = atoms.indicesOf(p.elementA());
       b = atoms.indicesOf(p.elementB());
@@ -99,6 +102,14 @@ public final class RadialDistribution implements Analysis<RdfResult> {
         throw new IllegalArgumentException("the " + p.pair() + " g(r) needs at least two " + p.elementA() + " atoms; "
             + header.source() + " has one");
       }
+      if (!p.defaultRange() || header.firstCell() != null) {
+        allocate(header.firstCell());
+      }
+    }
+
+    /** Fixes the range (the default one from {@code first}, the first frame's cell) and makes the histogram. */
+    private void allocate(Cell first) {
+      p = p.resolvedFor(first);
       int n = p.bins();
       double width = p.rMaxA() / n;
       edges = new double[n + 1];
@@ -127,6 +138,9 @@ public final class RadialDistribution implements Analysis<RdfResult> {
       }
       if (vacuum == null) {
         vacuum = org.interphase.core.VacuumGap.of(f);
+      }
+      if (edges == null) {
+        allocate(cell);
       }
       if (seen++ % p.everyFrames() != 0) {
         return;
@@ -206,7 +220,7 @@ public final class RadialDistribution implements Analysis<RdfResult> {
             + "(1/(1 − vacuum fraction)); compare g(r) of cells with the same vacuum, and read coordination numbers, which do not "
             + "depend on it", vacuum.describe(), pair, p.elementB(), 1 / (1 - vacuum.vacuumFraction()))));
       }
-      if (p.rMaxA() > smallestHalfWidth) {
+      if (p.rMaxA() > smallestHalfWidth + 1e-9) {
         w.add(new Warning(Doubt.BEYOND_HALF_CELL, String.format(Locale.ROOT, "%s g(r) runs to %s Å, beyond half the cell (%.2f Å, "
             + "half its smallest perpendicular width): every periodic image is counted, so further out an atom meets images of "
             + "neighbours it already has%s; that part reflects the cell's size, not the structure", pair, fmt(p.rMaxA()),
