@@ -47,9 +47,11 @@ final class CampaignAggregate {
    * @param bondBreaks bond breaks in the run's {@code bonds} document ({@code runs/<name>.bonds.json}, MD runs with S atoms);
    *     -1 without one
    * @param bondFormations bond formations in that document; -1 without one
+   * @param diffusivityDoubts what makes the run's D doubtful ({@code diffusivity_doubts} of its MSD document), empty when D stands or
+   *     there is none
    */
   record Row(CampaignRun run, String status, String error, String reason, double[] numbers, int frames, int warnings, int bondBreaks,
-      int bondFormations) {}
+      int bondFormations, List<String> diffusivityDoubts) {}
 
   private CampaignAggregate() {}
 
@@ -65,7 +67,7 @@ final class CampaignAggregate {
         String skipped = error == null ? CampaignFiles.read(CampaignFiles.skipped(out, r.name())) : null;
         String status = error != null ? "failed" : skipped != null ? "skipped" : "missing";
         rows.add(new Row(r, status, error != null ? error.strip() : null, skipped != null ? skipped.strip() : null, numbers, -1, 0, -1,
-            -1));
+            -1, List.of()));
         continue;
       }
       JsonNode d = parse(CampaignFiles.json(out, r.name()), json);
@@ -86,8 +88,10 @@ final class CampaignAggregate {
           events["break".equals(e.path("kind").asText()) ? 0 : 1]++;
         }
       }
+      List<String> doubts = new ArrayList<>();
+      d.path("diffusivity_doubts").forEach(x -> doubts.add(x.asText()));
       rows.add(new Row(r, "ok", null, null, numbers, frames != null && frames.isInt() ? frames.asInt() : -1, d.path("warnings").size(),
-          events[0], events[1]));
+          events[0], events[1], List.copyOf(doubts)));
     }
     return rows;
   }
@@ -126,6 +130,7 @@ final class CampaignAggregate {
       for (int i = 0; i < NUMBERS.length; i++) {
         o.put(NUMBERS[i][0], r.numbers()[i]);
       }
+      o.put("diffusivity_doubts", new ArrayList<>(r.diffusivityDoubts()));
       o.put("frames", r.frames() < 0 ? null : r.frames()).put("warnings", r.warnings())
           .put("bond_breaks", r.bondBreaks() < 0 ? null : r.bondBreaks())
           .put("bond_formations", r.bondFormations() < 0 ? null : r.bondFormations())
@@ -151,6 +156,7 @@ final class CampaignAggregate {
     cols.add(new Column.Texts("bond_breaks", rows.stream().map(r -> r.bondBreaks() < 0 ? "" : Integer.toString(r.bondBreaks())).toList()));
     cols.add(new Column.Texts("bond_formations", rows.stream().map(r -> r.bondFormations() < 0 ? "" : Integer.toString(r.bondFormations()))
         .toList()));
+    cols.add(new Column.Texts("diffusivity_doubts", rows.stream().map(r -> String.join("; ", r.diffusivityDoubts())).toList()));
     cols.add(new Column.Integers("warnings", rows.stream().mapToInt(Row::warnings).toArray()));
     cols.add(new Column.Texts("status", rows.stream().map(Row::status).toList()));
     cols.add(new Column.Texts("error", rows.stream().map(r -> r.error() == null ? "" : r.error()).toList()));
@@ -182,7 +188,10 @@ final class CampaignAggregate {
     for (Row r : rows) {
       double[] x = r.numbers();
       String temperature = Double.isNaN(x[0]) ? "" : ReportParameters.fmt(x[0]);
-      cells.add(List.of(r.run().name(), r.run().job().kind(), r.run().group(), temperature, pm(x[1], x[2]), pm(x[3], x[4]), pm(x[5], x[6]),
+      // a doubtful D (and the σ from it) is marked where it is shown; the reasons go under the table
+      String doubtful = r.diffusivityDoubts().isEmpty() || Double.isNaN(x[1]) ? "" : " (doubtful)";
+      cells.add(List.of(r.run().name(), r.run().job().kind(), r.run().group(), temperature, pm(x[1], x[2]) + doubtful,
+          pm(x[3], x[4]) + (Double.isNaN(x[3]) ? "" : doubtful), pm(x[5], x[6]),
           pm(x[7], x[8]), num(x[9]) + (Double.isNaN(x[10]) ? "" : " / " + num(x[10])),
           r.bondBreaks() < 0 ? "" : r.bondBreaks() + " / " + r.bondFormations(), r.frames() < 0 ? "" : Integer.toString(r.frames()),
           r.status().equals("ok") ? Integer.toString(r.warnings()) : "",
@@ -197,6 +206,9 @@ final class CampaignAggregate {
     for (Row r : rows) {
       if (r.error() != null || r.reason() != null) {
         why.add(r.run().name() + " " + r.status() + ": " + (r.error() != null ? r.error() : r.reason()));
+      }
+      if (!r.diffusivityDoubts().isEmpty() && !Double.isNaN(r.numbers()[1])) {
+        why.add(r.run().name() + ": D doubtful (" + String.join(", ", r.diffusivityDoubts()) + "; see the run's JSON)");
       }
     }
     html.notes(why);

@@ -53,8 +53,8 @@ public final class InputOptions {
    *
    * @throws org.interphase.core.UnsupportedFormatException for a {@code --format} no reader has
    *     ({@code unknown format "nosuch" (known: vasp-xdatcar, …)}), before any file is read
-   * @throws IllegalArgumentException for a {@code --lammps-units} other than metal or real, or a
-   *     {@code --md-step-fs} that is not positive
+   * @throws IllegalArgumentException for a {@code --lammps-units} other than metal or real, a
+   *     {@code --md-step-fs} that is not positive, or both {@code --md-step-fs} and {@code --timestep-fs}
    */
   ReadOptions toReadOptions() {
     if (format != null) {
@@ -62,6 +62,12 @@ public final class InputOptions {
     }
     if (mdStepFs != null && !(mdStepFs > 0)) {
       throw new IllegalArgumentException("--md-step-fs " + ReportParameters.fmt(mdStepFs) + ": the MD time step must be > 0 fs");
+    }
+    if (mdStepFs != null && timestepFs != null) {
+      // two answers to one question: the one not used would be dropped without a word
+      throw new IllegalArgumentException("--timestep-fs " + ReportParameters.fmt(timestepFs) + " and --md-step-fs "
+          + ReportParameters.fmt(mdStepFs) + " both set the time between frames: give one (--timestep-fs, the time between stored "
+          + "frames; or --md-step-fs, the MD step, where the files number the MD steps between frames)");
     }
     return new ReadOptions(strict, species, timestepFs == null ? Double.NaN : timestepFs, format,
         lammpsUnits == null ? null : LammpsUnits.parse(lammpsUnits), mdStepFs == null ? Double.NaN : mdStepFs);

@@ -219,6 +219,15 @@ class CampaignCommandTest {
     assertEquals("no Li atoms (it has S): no Li transport to compute", slabB.get("reason").asText());
     assertTrue(slabB.get("error").isNull());
     assertEquals(-0.2594891399658639, sp.get("interface_energy_j_m2").asDouble(), 2e-5);
+    // the Li2S slab at ~280 K: its Li hardly leave their sites (MSD well below 4 Å²), so its D and σ are marked doubtful
+    JsonNode slabA = null;
+    for (JsonNode row : doc.get("rows")) {
+      slabA = row.get("name").asText().equals("aimd_slabA") ? row : slabA;
+    }
+    JsonNode own = Json.MAPPER.readTree(out.resolve("runs/aimd_slabA.json").toFile());
+    assertTrue(own.get("msd_a2").get(own.get("msd_a2").size() - 1).asDouble() < 4, own.get("msd_a2").toString());
+    assertTrue(slabA.get("diffusivity_doubts").toString().contains("small displacement"), slabA.toString());
+    assertEquals(own.get("diffusivity_doubts"), slabA.get("diffusivity_doubts"));
     assertTrue(r.err().contains("aimd_slabB (md): skipped in"), r.err());
     assertEquals("no Li atoms (it has S): no Li transport to compute", Files.readString(out.resolve("runs/aimd_slabB.skipped")).strip());
     assertFalse(Files.exists(out.resolve("runs/aimd_slabB.error")));
@@ -228,6 +237,7 @@ class CampaignCommandTest {
     assertTrue(html.contains("<div class=\"scroll\"><table>"), "the wide table scrolls rather than running off the page");
     assertTrue(html.contains("<td class=\"wrap\">skipped</td>"), html);
     assertTrue(html.contains("aimd_slabB skipped: no Li atoms (it has S): no Li transport to compute"), html);
+    assertTrue(html.contains("aimd_slabA: D doubtful (") && html.contains("(doubtful)"), html);
     InfoCommandTest.Run c = InfoCommandTest.run("campaign", "--collect", out.toString());
     assertEquals(0, c.exit(), c.out());
     assertTrue(c.out().contains("1 skipped (nothing to compute)") && c.out().contains("  skipped: aimd_slabB: no Li atoms"), c.out());

@@ -85,4 +85,12 @@ class MdStepTest {
     assertEquals(5.0, j.get("timestep_fs").asDouble(), 1e-12);
     assertTrue(j.get("warnings").toString().contains("--md-step-fs 5 fs differs from the 2 fs MD step the files give"), j.toString());
   }
+
+  @Test
+  void bothTimeOptionsAtOnceAreRefused() {
+    InfoCommandTest.Run r = InfoCommandTest.run("msd", XDATCAR, "--species", "H", "--md-step-fs", "0.5", "--timestep-fs", "100");
+    assertEquals(2, r.exit(), r.out());
+    assertTrue(r.err().contains("--timestep-fs 100 and --md-step-fs 0.5 both set the time between frames: give one"), r.err());
+    assertFalse(r.out().contains("MSD"), r.out());
+  }
 }

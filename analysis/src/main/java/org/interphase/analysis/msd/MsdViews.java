@@ -85,7 +85,12 @@ public final class MsdViews {
     o.put("drift_reference", r.driftReference()).put("region", r.region() == null ? null : r.region().toString())
         .put("method", r.method()).put("lag_ps", r.lagPs()).put("msd_a2", r.msdA2()).put("msd_stderr_lag_ps", r.msdStdErrLagPs())
         .put("msd_stderr_a2", r.msdStdErrA2()).put("ngp_lag_ps", r.ngpLagPs())
-        .put("ngp", r.ngp()).put("warnings", warnings.stream().map(Warning::text).toList());
+        .put("ngp", r.ngp());
+    // what makes D doubtful, as the summary's window check names it (empty: D stands)
+    List<String> doubts = new ArrayList<>(warnings.stream().anyMatch(w -> w.kind() == Warning.Input.TIME_STEP)
+        ? List.of(TIME_STEP_QUESTIONED) : List.of());
+    doubts.addAll(doubts(r));
+    o.put("diffusivity_doubts", doubts).put("warnings", warnings.stream().map(Warning::text).toList());
     return o;
   }
 
