@@ -104,13 +104,15 @@ class InterfaceCommandTest {
   /**
    * The Li2S(110) | S8 cell has 15.7 Å of vacuum across c (README: slab + about 15 Å of vacuum), so it holds one
    * interface: k = 2 is warned about, whether the structure comes from a single point's input (sp_interface.inp's
-   * coordinate file) or from an MD trajectory; k = 1 is not.
+   * coordinate file), from an MD trajectory or from an MD log (its input's starting structure); k = 1 is not.
    */
   @Test
   void aCellWithVacuumHoldsOneInterface() throws Exception {
     String d = SharedData.cp2k("interface_energy").toString();
     for (String[] run : new String[][] {{"sp_interface.out", "sp_slabA.out", "sp_slabB.out"},
-        {"aimd_interface-pos-1.xyz", "aimd_slabA-pos-1.xyz", "aimd_slabB-pos-1.xyz"}}) {
+        {"aimd_interface-pos-1.xyz", "aimd_slabA-pos-1.xyz", "aimd_slabB-pos-1.xyz"},
+        // the MD logs: their steps have no positions, the input's starting structure shows the gap
+        {"aimd_interface.out", "aimd_slabA.out", "aimd_slabB.out"}}) {
       InfoCommandTest.Run two = InfoCommandTest.run("interface", "--interface", d + "/" + run[0], "--part-a", d + "/" + run[1],
           "--part-b", d + "/" + run[2], "--interfaces", "2", "--json");
       assertEquals(0, two.exit(), two.err());

@@ -33,9 +33,9 @@ import org.interphase.parsers.vasp.VaspSiblings;
  * averaged; a note starting with {@link Energies#LABEL_NOTE} names the energy in {@link
  * Energies#potentialEv()} when it is not a trajectory's potential energy. Frames of a log or an
  * OSZICAR carry no positions (an empty array); their atoms are in the header. The one frame of a CP2K single point or
- * relaxation log carries the positions of its input ({@code &COORD} or the coordinate file: for a relaxation its starting
- * structure) when they hold the log's atoms, with the header's atoms in the input's order, so that a vacuum gap of the
- * cell can be seen.
+ * relaxation log, and the first step of a CP2K MD log, carry the positions of its input ({@code &COORD} or the coordinate
+ * file: for a relaxation or MD run its starting structure) when they hold the log's atoms, with the header's atoms in the
+ * input's order, so that a vacuum gap of the cell can be seen.
  */
 public final class EnergyRuns {
   private EnergyRuns() {}
@@ -124,15 +124,18 @@ public final class EnergyRuns {
     notes.add(Warning.of("cell from " + run.cellSource() + "; atoms from " + run.compositionSource()));
     AtomTable atoms = atomsOf(run.composition());
     double[] positions = new double[0];
-    if (!md && run.input() != null && inputHolds(run.input(), run.composition())) {
+    if (run.input() != null && inputHolds(run.input(), run.composition())) {
       atoms = AtomTable.of(run.input().coordElements().toArray(new String[0]));
       positions = run.input().coordPositionsA();
-      notes.add(Warning.of("positions from the coordinates of " + run.input().path().getFileName()
-          + (log.runType() != null && log.runType().startsWith("GEO") ? " (the relaxation's starting structure)" : "")));
+      notes.add(Warning.of("positions from the coordinates of " + run.input().path().getFileName() + (md ? " (the MD run's starting "
+          + "structure, on its first step)" : log.runType() != null && log.runType().startsWith("GEO")
+          ? " (the relaxation's starting structure)" : "")));
     }
     List<Frame> frames = new ArrayList<>();
     for (double[] r : timeEnergy) {
-      frames.add(new Frame((long) r[0], r[1], run.cell(), positions, null, null, Energies.potential(r[2])));
+      // an MD log's steps have no positions of their own: the input's start the first step, where a vacuum gap shows
+      frames.add(new Frame((long) r[0], r[1], run.cell(), frames.isEmpty() || !md ? positions : new double[0], null, null,
+          Energies.potential(r[2])));
     }
     TrajectoryHeader h = new TrajectoryHeader(file.toString(), "cp2k-log", log.version() == null ? "CP2K" : "CP2K " + log.version(),
         atoms, run.cell(), Double.NaN, null, false, List.of(Energies.LABEL_NOTE + label), md);
