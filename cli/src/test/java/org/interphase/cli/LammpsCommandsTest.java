@@ -62,7 +62,15 @@ class LammpsCommandsTest {
     assertEquals(2, units.exit());
     assertEquals("interphase: LAMMPS units \"lj\" are not supported (supported: metal = Å and ps, real = Å and fs)", units.err().strip());
     InfoCommandTest.Run noElements = InfoCommandTest.run("msd", dump, "--species", "Li", "--md-step-fs", "2");
-    assertEquals(3, noElements.exit());
+    assertEquals(2, noElements.exit(), "a missing option is bad usage, not a malformed file");
     assertTrue(noElements.err().contains("ortho_wrapped.lammpstrj:10:") && noElements.err().contains("pass --elements"), noElements.err());
+  }
+
+  @Test
+  void infoSaysHowManyMdStepsLieBetweenFramesOfADumpWithoutTimes() {
+    // TIMESTEP 0, 20, 40, …: --md-step-fs gives the time between frames
+    InfoCommandTest.Run r = InfoCommandTest.run("info", "--elements", "Li,S", DIR.resolve("ortho_wrapped.lammpstrj").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("frames are 20 MD steps apart (TIMESTEP numbers) and the dump gives no time: pass --md-step-fs"), r.out());
   }
 }

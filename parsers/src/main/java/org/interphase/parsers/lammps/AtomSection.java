@@ -149,8 +149,9 @@ final class AtomSection {
       return AtomTable.elementOf(label);
     }
     if (userElements.isEmpty()) {
-      throw MalformedInputException.of(source, line, "the dump has atom types but no element column: pass --elements El1,El2,… "
-          + "in type order (type 1 first)");
+      // the file is fine: an option is missing (bad usage, exit 2), said at the line that needs it
+      throw new org.interphase.core.MissingParameterException("elements", source + ":" + line + ": the dump has atom types but no "
+          + "element column: pass --elements El1,El2,… in type order (type 1 first)");
     }
     if (type < 1 || type > userElements.size()) {
       throw MalformedInputException.of(source, line, "atom type " + type + " but --elements gives " + userElements.size()

@@ -136,6 +136,10 @@ public final class LammpsDumpReader extends AbstractFrameSource {
       dtSource = timeSource(second.step() - first.step());
       variable = !Arrays.equals(first.cell().rows(), second.cell().rows());
     }
+    if (Double.isNaN(dt) && second != null && second.step() > first.step()) {
+      notes.add("frames are " + (second.step() - first.step()) + " MD steps apart (TIMESTEP numbers) and the dump gives no time: pass "
+          + "--md-step-fs with the MD step (LAMMPS timestep, in fs), or --timestep-fs with the time between frames");
+    }
     return new TrajectoryHeader(path.toString(), FORMAT, "LAMMPS", atomSection.table(), first.cell(), dt, dtSource, variable, notes)
         .withStepsPerFrame(second == null ? 0 : Math.max(0, second.step() - first.step()));
   }
