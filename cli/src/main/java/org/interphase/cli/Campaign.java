@@ -152,13 +152,20 @@ final class Campaign {
       CampaignFiles.writeAtomically(CampaignFiles.skipped(out, name), reason + "\n");
       return new Outcome(run, Status.SKIPPED, reason, 0, seconds(t0));
     } catch (RuntimeException e) {
-      String message = Interphase.message(e).lines().findFirst().orElse("").strip();
+      // a campaign takes a run's parameters from its manifest entry, not from command-line options
+      String message = e instanceof org.interphase.core.MissingParameterException p && MANIFEST_KEYS.containsKey(p.parameter())
+          ? e.getMessage() + "; give \"" + MANIFEST_KEYS.get(p.parameter()) + "\" in the run's manifest entry"
+          : Interphase.message(e).lines().findFirst().orElse("").strip();
       clear(out, name);
       CampaignFiles.delete(CampaignFiles.skipped(out, name));
       CampaignFiles.writeAtomically(CampaignFiles.error(out, name), message + "\n");
       return new Outcome(run, Status.FAILED, message, Interphase.exitCode(e), seconds(t0));
     }
   }
+
+  /** The manifest key of a parameter an analysis may miss (a run given as a folder has none: it then needs a manifest entry). */
+  private static final java.util.Map<String, String> MANIFEST_KEYS = java.util.Map.of("timestepFs", "timestep_fs", "temperatureK",
+      "temperature_k");
 
   /** Removes a run's key and documents. */
   private static void clear(Path out, String name) {

@@ -89,6 +89,7 @@ final class CampaignPlan {
     } catch (IOException e) {
       throw new IllegalArgumentException(manifest + ": not a campaign manifest (JSON): " + e.getMessage().lines().findFirst().orElse(""), e);
     }
+    ManifestKeys.check(j, manifest);
     Path base = manifest.toAbsolutePath().normalize().getParent();
     for (JsonNode m : j.path("md")) {
       List<Path> paths = new ArrayList<>();

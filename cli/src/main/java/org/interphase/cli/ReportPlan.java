@@ -34,6 +34,7 @@ record ReportPlan(String title, List<Md> md, List<Interface> interfaces, List<Ne
     } catch (IOException e) {
       throw new UncheckedIOException(manifest + ": " + e.getMessage(), e);
     }
+    ManifestKeys.check(j, manifest);
     Path base = manifest.toAbsolutePath().getParent();
     List<Md> md = new ArrayList<>();
     for (JsonNode m : j.path("md")) {

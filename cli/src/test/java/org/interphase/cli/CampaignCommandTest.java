@@ -350,4 +350,30 @@ class CampaignCommandTest {
       }
     }
   }
+
+  @Test
+  void aManifestKeyNoRunReadsIsRefusedAndAMissingTimeNamesTheManifestKey() throws Exception {
+    Path dir = clean(SharedData.scratch("campaign-keys"));
+    Path manifest = dir.resolve("campaign.json");
+    Files.writeString(manifest, """
+        {"md": [{"path": "%s", "md_step_fs": 2}]}
+        """.formatted(SharedData.real("kinisi/example_XDATCAR.gz")));
+    InfoCommandTest.Run bad = InfoCommandTest.run("campaign", manifest.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(2, bad.exit(), bad.out());
+    assertTrue(bad.err().contains("campaign.json: unknown key \"md_step_fs\" in an md entry (known: path, paths, name, group, species, "
+        + "timestep_fs,"), bad.err());
+    // the same XDATCAR as a folder: it states no time, and the campaign says which manifest key gives it
+    InfoCommandTest.Run folder = InfoCommandTest.run("campaign", SharedData.real("kinisi").toString(), "--out",
+        dir.resolve("out2").toString(), "--json");
+    assertEquals(1, folder.exit(), folder.err());
+    String error = Files.readString(dir.resolve("out2/runs/kinisi.error"));
+    assertTrue(error.contains("the time between frames is unknown; give \"timestep_fs\" in the run's manifest entry"), error);
+    // a report manifest with a mistyped key is refused the same way
+    Files.writeString(manifest, """
+        {"md": [{"path": "%s", "temperature": 600}]}
+        """.formatted(SharedData.real("kinisi/example_XDATCAR.gz")));
+    InfoCommandTest.Run report = InfoCommandTest.run("report", "--manifest", manifest.toString(), "--out", dir.resolve("rep").toString());
+    assertEquals(2, report.exit(), report.out());
+    assertTrue(report.err().contains("unknown key \"temperature\" in an md entry"), report.err());
+  }
 }
