@@ -187,7 +187,8 @@ final class CampaignAggregate {
     List<String> links = new ArrayList<>();
     for (Row r : rows) {
       double[] x = r.numbers();
-      String temperature = Double.isNaN(x[0]) ? "" : ReportParameters.fmt(x[0]);
+      // one decimal for every run: given temperatures (600) and measured means (1448.6) side by side
+      String temperature = Double.isNaN(x[0]) ? "" : String.format(Locale.ROOT, "%.1f", x[0]);
       // a doubtful D (and the σ from it) is marked where it is shown; the reasons go under the table
       String doubtful = r.diffusivityDoubts().isEmpty() || Double.isNaN(x[1]) ? "" : " (doubtful)";
       cells.add(List.of(r.run().name(), r.run().job().kind(), r.run().group(), temperature, pm(x[1], x[2]) + doubtful,

@@ -271,7 +271,7 @@ final class MdSection {
           Integer.toString(br.count(0, mo)), Integer.toString(br.count(br.frames() - 1, mo)), Double.isNaN(br.timePs(f)) ? Integer.toString(f)
           : f + " (" + fmt(br.timePs(f)) + " ps)"));
     }
-    html.table(List.of("motif", "classification", "first frame", "last frame", "first seen"), rows);
+    html.table(List.of("motif", "classification", "units in the first frame", "units in the last frame", "first seen"), rows);
     html.text(br.events().size() + " " + bp.primary().pair() + " bond events (form < " + bp.primary().formA() + " Å, break > "
         + bp.primary().breakA() + " Å; S–S and P–P bonds are followed for the motifs)"
         + (br.layers() == null ? "" : "; layers " + layerNames(br.layers())) + ".");

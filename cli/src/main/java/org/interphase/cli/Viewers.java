@@ -118,9 +118,11 @@ final class Viewers {
   /** The frames a run's view holds, for the parameters of the page. */
   static String describe(Viewer3d v, BondResult br) {
     long events = br.events().stream().filter(e -> !br.framesAround(e).isEmpty()).count();
-    return v.frames() + " frames: the picture's, an even sample of the run (at most " + MAX_SAMPLES + "), and every " + STRIDE_FRAMES
-        + " frames from " + SAMPLES_EACH_SIDE * STRIDE_FRAMES + " before to " + SAMPLES_EACH_SIDE * STRIDE_FRAMES + " after each of the "
-        + "first " + events + " events (at most " + MAX_EVENTS + "); positions to 0.001 Å, units whole as in the picture";
+    String around = events == 0 ? "no bond event to show frames around" : "every " + STRIDE_FRAMES + " frames from " + SAMPLES_EACH_SIDE
+        * STRIDE_FRAMES + " before to " + SAMPLES_EACH_SIDE * STRIDE_FRAMES + " after each of the first " + events + " event"
+        + (events == 1 ? "" : "s") + " (at most " + MAX_EVENTS + ")";
+    return v.frames() + " frames: the picture's, an even sample of the run (at most " + MAX_SAMPLES + "), and " + around
+        + "; positions to 0.001 Å, units whole as in the picture";
   }
 
   /** What an event is: {@code P 48 – S 51 break}. */

@@ -247,7 +247,7 @@ public final class InterfaceEnergy {
     String file = java.nio.file.Path.of(r.source()).getFileName().toString();
     if (!r.dynamics()) {
       return new Averaged(new Measurement(r.lastEnergyEv(), 0, "eV"), 1,
-          String.format(Locale.ROOT, "E_%s = %.8f eV, single point (last %s of %s)", which, r.lastEnergyEv(), r.energyLabel(), file));
+          String.format(Locale.ROOT, "E_%s = %.8f eV, one structure (last %s of %s)", which, r.lastEnergyEv(), r.energyLabel(), file));
     }
     double t0 = r.timesFs()[0];
     double cut = t0 + p.equilibrationPs() * 1000 - 1e-6;

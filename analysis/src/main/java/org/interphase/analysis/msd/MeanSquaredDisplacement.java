@@ -462,7 +462,7 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
       if (windows.length == 1) {
         return "default: from 10 % of the run (earlier starts would hold under " + DiffusionFitWindow.MIN_LAGS + " lags)";
       }
-      return "default: from 10 % of the run (" + (e.useGls() ? "from 2 and 5 % the MSD is not shown to be a straight line"
+      return "default: from 10 % of the run (" + (e.useGls() ? "the MSD is not shown to be a straight line from 2 % or 5 %"
           : "GLS is not quoted there, so no earlier start is tried") + ")";
     }
 
