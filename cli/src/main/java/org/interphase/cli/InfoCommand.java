@@ -309,6 +309,10 @@ final class InfoCommand implements Callable<Integer> {
     if (notMd != null) {
       return notMd;
     }
+    if (s.frames() > 1 && FormatRegistry.byName(s.format()).kind() == FormatRegistry.Kind.VALUES) {
+      // forces or velocities per step: their time, and whether they are MD steps, are those of the run's positions
+      return "that of the run's positions (the -pos- file beside it, which info reads with the time and run type)";
+    }
     if (s.frames() == 0) {
       return "none (no frames)";
     }

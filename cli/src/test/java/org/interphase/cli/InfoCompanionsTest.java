@@ -112,6 +112,9 @@ class InfoCompanionsTest {
         timeStepLine(SharedData.real("pymatgen/test_files/relaxation/OUTCAR")));
     assertEquals("  time step   none: not MD (relaxation or NEB steps: F= lines without T=) |   frames      60",
         timeStepLine(SharedData.real("pymatgen/test_files/OSZICAR")));
+    // forces of a GEO_OPT: neither "unknown, pass --timestep-fs" nor a run type of their own, but their positions'
+    assertEquals("  time step   that of the run's positions (the -pos- file beside it, which info reads with the time and run type) |"
+        + "   frames      60", timeStepLine(SharedData.cp2k("aimd_nvt/preopt-frc-1.xyz")));
   }
 
   /** The OUTCAR's own warning begins with its name ("OUTCAR.ch4.ml: 6 frames …"): info names the file once. */
