@@ -10,7 +10,8 @@ import java.util.Map;
  * The keys a report or campaign manifest may hold (one manifest serves both: keys of the other are
  * ignored, see the campaign page). A key outside them, say {@code "temperature"} for {@code
  * "temperature_k"} or an option name such as {@code "md_step_fs"}, is refused with one line naming
- * the keys of its place, rather than ignored: an ignored key leaves a run without what the user gave.
+ * the keys of its place, rather than ignored: an ignored key leaves a run without what the user gave. Keys for
+ * people ({@code "comment"}, {@code "description"}, any key starting with {@code _}) are allowed anywhere.
  */
 final class ManifestKeys {
   private ManifestKeys() {}
@@ -43,7 +44,8 @@ final class ManifestKeys {
     List<String> known = KEYS.get(place);
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (!known.contains(k)) {
+      // JSON has no comments: "comment", "description" and keys starting with "_" are left for people
+      if (!known.contains(k) && !k.startsWith("_") && !k.equals("comment") && !k.equals("description")) {
         throw new IllegalArgumentException(file + ": unknown key \"" + k + "\"" + (place.isEmpty() ? "" : " in an " + place + " entry")
             + " (known: " + String.join(", ", known) + ")");
       }

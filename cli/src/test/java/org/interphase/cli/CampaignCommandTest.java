@@ -370,7 +370,7 @@ class CampaignCommandTest {
     assertTrue(error.contains("the time between frames is unknown; give \"timestep_fs\" in the run's manifest entry"), error);
     // a report manifest with a mistyped key is refused the same way
     Files.writeString(manifest, """
-        {"md": [{"path": "%s", "temperature": 600}]}
+        {"_comment": "a typo below", "md": [{"path": "%s", "comment": "600 K run", "temperature": 600}]}
         """.formatted(SharedData.real("kinisi/example_XDATCAR.gz")));
     InfoCommandTest.Run report = InfoCommandTest.run("report", "--manifest", manifest.toString(), "--out", dir.resolve("rep").toString());
     assertEquals(2, report.exit(), report.out());
