@@ -29,26 +29,32 @@ final class ManifestKeys {
    * @throws IllegalArgumentException naming the manifest, the place and the unknown key, with the keys known there
    */
   static void check(JsonNode manifest, Path file) {
-    keys(manifest, "", file);
+    // every unknown key at once, so that one run of the command shows every typo
+    List<String> unknown = new java.util.ArrayList<>(keys(manifest, ""));
     for (String list : List.of("md", "interfaces", "neb")) {
       for (JsonNode entry : manifest.path(list)) {
-        keys(entry, list, file);
+        keys(entry, list).stream().filter(k -> !unknown.contains(k)).forEach(unknown::add);
       }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(file + ": unknown key" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown));
     }
   }
 
-  private static void keys(JsonNode node, String place, Path file) {
+  /** The unknown keys of one object, each as {@code "key" in an md entry (known: …)}. */
+  private static List<String> keys(JsonNode node, String place) {
+    List<String> out = new java.util.ArrayList<>();
     if (!node.isObject()) {
-      return;
+      return out;
     }
     List<String> known = KEYS.get(place);
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       // JSON has no comments: "comment", "description" and keys starting with "_" are left for people
       if (!known.contains(k) && !k.startsWith("_") && !k.equals("comment") && !k.equals("description")) {
-        throw new IllegalArgumentException(file + ": unknown key \"" + k + "\"" + (place.isEmpty() ? "" : " in an " + place + " entry")
-            + " (known: " + String.join(", ", known) + ")");
+        out.add("\"" + k + "\"" + (place.isEmpty() ? "" : " in an " + place + " entry") + " (known: " + String.join(", ", known) + ")");
       }
     }
+    return out;
   }
 }

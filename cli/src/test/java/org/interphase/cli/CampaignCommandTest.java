@@ -370,10 +370,11 @@ class CampaignCommandTest {
     assertTrue(error.contains("the time between frames is unknown; give \"timestep_fs\" in the run's manifest entry"), error);
     // a report manifest with a mistyped key is refused the same way
     Files.writeString(manifest, """
-        {"_comment": "a typo below", "md": [{"path": "%s", "comment": "600 K run", "temperature": 600}]}
+        {"_comment": "typos below", "md": [{"path": "%s", "comment": "600 K run", "temperature": 600, "fit_star_ps": 1}]}
         """.formatted(SharedData.real("kinisi/example_XDATCAR.gz")));
     InfoCommandTest.Run report = InfoCommandTest.run("report", "--manifest", manifest.toString(), "--out", dir.resolve("rep").toString());
     assertEquals(2, report.exit(), report.out());
-    assertTrue(report.err().contains("unknown key \"temperature\" in an md entry"), report.err());
+    assertTrue(report.err().contains("unknown keys \"temperature\" in an md entry (known: ") && report.err().contains(
+        "\"fit_star_ps\" in an md entry"), report.err());
   }
 }
