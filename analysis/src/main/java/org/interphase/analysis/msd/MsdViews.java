@@ -27,10 +27,19 @@ public final class MsdViews {
   public static Views of(MsdResult r, List<Warning> readWarnings) {
     List<Warning> warnings = new ArrayList<>(readWarnings);
     warnings.addAll(warnings(r));
-    List<String> inputDoubts = readWarnings.stream().anyMatch(w -> w.kind() == Warning.Input.TIME_STEP)
-        ? List.of(TIME_STEP_QUESTIONED) : List.of();
-    return new Views("msd", json(r, warnings), List.of(table(r)), List.of(new Figure("msd", chart(r, inputDoubts))), List.of(),
-        text(r, inputDoubts), warnings);
+    List<String> doubts = doubts(r, readWarnings);
+    return new Views("msd", json(r, warnings), List.of(table(r)), List.of(new Figure("msd", chart(r, doubts))), List.of(),
+        text(r, doubts), warnings);
+  }
+
+  /** What makes D doubtful: a time between frames the files question ({@link Warning.Input#TIME_STEP}), then {@link #doubts}. */
+  private static List<String> doubts(MsdResult r, List<Warning> warnings) {
+    List<String> all = new ArrayList<>();
+    if (warnings.stream().anyMatch(w -> w.kind() == Warning.Input.TIME_STEP)) {
+      all.add(TIME_STEP_QUESTIONED);
+    }
+    all.addAll(doubts(r));
+    return all;
   }
 
   /** The doubt a questioned time between frames adds to D's ({@link Warning.Input#TIME_STEP}): D scales with 1/Δt. */
@@ -87,10 +96,7 @@ public final class MsdViews {
         .put("msd_stderr_a2", r.msdStdErrA2()).put("ngp_lag_ps", r.ngpLagPs())
         .put("ngp", r.ngp());
     // what makes D doubtful, as the summary's window check names it (empty: D stands)
-    List<String> doubts = new ArrayList<>(warnings.stream().anyMatch(w -> w.kind() == Warning.Input.TIME_STEP)
-        ? List.of(TIME_STEP_QUESTIONED) : List.of());
-    doubts.addAll(doubts(r));
-    o.put("diffusivity_doubts", doubts).put("warnings", warnings.stream().map(Warning::text).toList());
+    o.put("diffusivity_doubts", doubts(r, warnings)).put("warnings", warnings.stream().map(Warning::text).toList());
     return o;
   }
 
@@ -142,15 +148,14 @@ public final class MsdViews {
 
   /** The MSD with the fitted line drawn over the fit window, which is shaded. */
   public static ChartSpec chart(MsdResult r) {
-    return chart(r, List.of());
+    return chart(r, doubts(r));
   }
 
-  /** As {@link #chart(MsdResult)}, D also doubtful for {@code inputDoubts} (the inputs', e.g. the time step). */
-  private static ChartSpec chart(MsdResult r, List<String> inputDoubts) {
+  /** As {@link #chart(MsdResult)}, with what makes D doubtful ({@link #doubts(MsdResult, List)}). */
+  private static ChartSpec chart(MsdResult r, List<String> doubts) {
     double[] fx = {r.fitStartPs(), r.fitEndPs()};
     double[] fy = {r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[0], r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[1]};
-    String label = "D = " + r.diffusivity().display() + (doubts(r).isEmpty() && inputDoubts.isEmpty() ? "" : " (doubtful: see the "
-        + "warnings)");
+    String label = "D = " + r.diffusivity().display() + (doubts.isEmpty() ? "" : " (doubtful: see the warnings)");
     return new ChartSpec(r.species() + " mean squared displacement (" + r.axes() + ")", "lag (ps)", "MSD (Å²)",
         List.of(new ChartSpec.Series("MSD ± 1σ", r.lagPs(), r.msdA2(), r.msdStdErrAtEveryLagA2(), ChartSpec.Style.BAND),
             new ChartSpec.Series("fit: " + label, fx, fy, null, ChartSpec.Style.DASHED)),
@@ -188,11 +193,11 @@ public final class MsdViews {
 
   /** The summary a person reads: atoms, frames, window and its check, D, σ, Haven ratio. */
   public static List<String> text(MsdResult r) {
-    return text(r, List.of());
+    return text(r, doubts(r));
   }
 
-  /** As {@link #text(MsdResult)}, with {@code inputDoubts} (the inputs', e.g. the time step) among what makes D doubtful. */
-  private static List<String> text(MsdResult r, List<String> inputDoubts) {
+  /** As {@link #text(MsdResult)}, with what makes D doubtful ({@link #doubts(MsdResult, List)}). */
+  private static List<String> text(MsdResult r, List<String> problems) {
     List<String> o = new ArrayList<>();
     o.add(String.format(Locale.ROOT, "%s MSD: %d atoms, %d frames, %.4g fs between frames, axes %s", r.species(), r.atoms(), r.frames(),
         r.timestepFs(), r.axes()));
@@ -203,8 +208,6 @@ public final class MsdViews {
     o.add(String.format(Locale.ROOT, "  fit window        %.4g – %.4g ps (%d lags; %s)", r.fitStartPs(), r.fitEndPs(), r.fitPoints(),
         r.sampling().windowChoice()));
     DiffusionFitWindow.Check check = DiffusionFitWindow.check(r);
-    List<String> problems = new ArrayList<>(inputDoubts);
-    problems.addAll(doubts(r));
     // a slope of 0.8 passes the checks but is not "diffusive": the line says which band it passed
     o.add(String.format(Locale.ROOT, "  window check      log–log slope %.2f (1 for diffusion), MSD at the end %.3g Å²: %s",
         check.logLogSlope(), check.endMsdA2(), problems.isEmpty() ? String.format(Locale.ROOT, "within the checks (slope %.1f–%.1f, MSD ≥ "
