@@ -24,6 +24,8 @@ final class Hints {
       Map.entry(org.interphase.analysis.hops.HopResult.Doubt.UNASSIGNED, "a larger --r-in, or other --sites, takes them in"),
       Map.entry(VanHoveResult.Doubt.BEYOND_HALF_CELL, "without --r-max the distinct part stops at half the cell"),
       Map.entry(VanHoveResult.Doubt.SELF_BEYOND_R_MAX, "a larger --r-max takes them in"),
+      Map.entry(org.interphase.analysis.energetics.InterfaceResult.Doubt.NOT_EQUILIBRATED, "--equilibration-ps drops the frames "
+          + "before a time"),
       Map.entry(org.interphase.analysis.neb.NebResult.Doubt.NO_FORCES, "for a CP2K band, single points with forces beside it or "
           + "--forces-from give the forces"));
 

@@ -18,9 +18,17 @@ import java.util.Map;
  *     {@link Warning.Input#INCOMPLETE} for a run that may not have finished)
  * @param vacuum the atom-free slabs of the first frame that has positions (a slab model's vacuum gap); null when no frame
  *     has positions (an OSZICAR, a CP2K log without coordinates beside it)
+ * @param temperaturesK per value, the instantaneous temperature in K the program wrote beside the energy (NaN where it wrote
+ *     none); null when no value has one (single points, relaxations)
  */
 public record EnergyRun(String source, Map<String, Integer> composition, Cell cell, double[] timesFs, double[] energiesEv,
-    String energyLabel, boolean dynamics, List<Warning> notes, VacuumGap vacuum) {
+    String energyLabel, boolean dynamics, List<Warning> notes, VacuumGap vacuum, double[] temperaturesK) {
+
+  /** A run without temperatures. */
+  public EnergyRun(String source, Map<String, Integer> composition, Cell cell, double[] timesFs, double[] energiesEv,
+      String energyLabel, boolean dynamics, List<Warning> notes, VacuumGap vacuum) {
+    this(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, notes, vacuum, null);
+  }
 
   /** A run whose structure is unknown (no {@link #vacuum}). */
   public EnergyRun(String source, Map<String, Integer> composition, Cell cell, double[] timesFs, double[] energiesEv,
@@ -34,13 +42,16 @@ public record EnergyRun(String source, Map<String, Integer> composition, Cell ce
     if (timesFs.length != energiesEv.length) {
       throw new IllegalArgumentException("times and energies differ in length");
     }
+    if (temperaturesK != null && temperaturesK.length != energiesEv.length) {
+      throw new IllegalArgumentException("temperatures and energies differ in length");
+    }
   }
 
   /** This run with {@code more} notes after its own. */
   public EnergyRun withNotes(List<Warning> more) {
     List<Warning> all = new java.util.ArrayList<>(notes);
     all.addAll(more);
-    return new EnergyRun(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, all, vacuum);
+    return new EnergyRun(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, all, vacuum, temperaturesK);
   }
 
   /** The notes of one kind, in order. */
@@ -50,7 +61,7 @@ public record EnergyRun(String source, Map<String, Integer> composition, Cell ce
 
   /** This run with the vacuum gaps of its structure. */
   public EnergyRun withVacuum(VacuumGap gap) {
-    return new EnergyRun(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, notes, gap);
+    return new EnergyRun(source, composition, cell, timesFs, energiesEv, energyLabel, dynamics, notes, gap, temperaturesK);
   }
 
   /** The last energy, eV (the final value of a single point or a relaxation). */

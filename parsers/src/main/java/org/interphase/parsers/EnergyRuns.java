@@ -82,7 +82,7 @@ public final class EnergyRuns {
   }
 
   /**
-   * A CP2K log: one frame per MD step (time and potential energy from the log), else one frame with
+   * A CP2K log: one frame per MD step (time, potential and kinetic energy and temperature from the log), else one frame with
    * the last total energy. Its warnings: the log's, then {@link Warning.Input#INCOMPLETE} when it has
    * no PROGRAM ENDED line, then where the cell and atoms came from.
    */
@@ -96,6 +96,7 @@ public final class EnergyRuns {
     }
     boolean md = !log.mdSteps().isEmpty();
     List<double[]> timeEnergy = new ArrayList<>();
+    List<Energies> energies = new ArrayList<>();
     String label;
     if (md) {
       label = "CP2K potential energy (MD| Potential energy of every step)";
@@ -106,6 +107,7 @@ public final class EnergyRuns {
               + (Double.isNaN(e) ? "potential energy" : "time") + " in this log");
         }
         timeEnergy.add(new double[] {s.step(), s.timeFs(), e});
+        energies.add(s.energies()); // with the kinetic energy and temperature of the step
       }
     } else {
       if (log.singlePointEnergiesEv().isEmpty()) {
@@ -113,6 +115,7 @@ public final class EnergyRuns {
       }
       label = "CP2K total energy (ENERGY| Total FORCE_EVAL)";
       timeEnergy.add(new double[] {0, Double.NaN, log.singlePointEnergiesEv().get(log.singlePointEnergiesEv().size() - 1)});
+      energies.add(Energies.potential(timeEnergy.get(0)[2]));
     }
     if (run.cell() == null) {
       throw MalformedInputException.of(file.toString(), 0, "no cell: no input with &CELL beside the log and no CELL| lines in it");
@@ -132,10 +135,11 @@ public final class EnergyRuns {
           ? " (the relaxation's starting structure)" : "")));
     }
     List<Frame> frames = new ArrayList<>();
-    for (double[] r : timeEnergy) {
+    for (int i = 0; i < timeEnergy.size(); i++) {
+      double[] r = timeEnergy.get(i);
       // an MD log's steps have no positions of their own: the input's start the first step, where a vacuum gap shows
       frames.add(new Frame((long) r[0], r[1], run.cell(), frames.isEmpty() || !md ? positions : new double[0], null, null,
-          Energies.potential(r[2])));
+          energies.get(i)));
     }
     TrajectoryHeader h = new TrajectoryHeader(file.toString(), "cp2k-log", log.version() == null ? "CP2K" : "CP2K " + log.version(),
         atoms, run.cell(), Double.NaN, null, false, List.of(Energies.LABEL_NOTE + label), md);

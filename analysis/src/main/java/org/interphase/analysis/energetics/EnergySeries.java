@@ -22,13 +22,16 @@ import org.interphase.core.TrajectoryHeader;
  * ({@link Energies#potentialEv()}), named by the reader's {@link Energies#LABEL_NOTE} note when it
  * has one, else "CP2K potential energy".
  *
+ * <p>Temperature of frame {@code i}: the instantaneous temperature the program wrote with its energy
+ * ({@link Energies#temperatureK()}, K), NaN where none.
+ *
  * <p>Time of frame {@code i} (0-based): the frame's own time, else {@code i × } the header's time
  * step, else {@code NaN} (single points, relaxations).
  *
  * <p>Structure: the vacuum gaps ({@link org.interphase.core.VacuumGap}) of the first frame whose positions cover every
  * atom, which tells a slab with vacuum from a periodic sandwich.
  *
- * <p>Memory: two doubles per frame. Not splittable: the values are kept in frame order.
+ * <p>Memory: three doubles per frame. Not splittable: the values are kept in frame order.
  */
 public final class EnergySeries implements Analysis<EnergyRun> {
 
@@ -76,6 +79,8 @@ public final class EnergySeries implements Analysis<EnergyRun> {
     return new Accumulator<>() {
       private double[] times = new double[64];
       private double[] energies = new double[64];
+      private double[] temperatures = new double[64];
+      private boolean anyTemperature;
       private int n;
       private Cell cell;
       private org.interphase.core.VacuumGap vacuum;
@@ -99,8 +104,11 @@ public final class EnergySeries implements Analysis<EnergyRun> {
         if (n == energies.length) {
           energies = Arrays.copyOf(energies, 2 * n);
           times = Arrays.copyOf(times, 2 * n);
+          temperatures = Arrays.copyOf(temperatures, 2 * n);
         }
         energies[n] = v;
+        temperatures[n] = e.temperatureK();
+        anyTemperature |= !Double.isNaN(e.temperatureK());
         times[n] = Double.isNaN(fr.timeFs()) ? n * header.timestepFs() : fr.timeFs();
         n++;
       }
@@ -114,7 +122,7 @@ public final class EnergySeries implements Analysis<EnergyRun> {
           throw MalformedInputException.of(header.source(), 0, "no energies");
         }
         return new EnergyRun(header.source(), header.atoms().speciesCounts(), cell, Arrays.copyOf(times, n), Arrays.copyOf(energies, n),
-            label, header.dynamics(), List.of(), vacuum);
+            label, header.dynamics(), List.of(), vacuum, anyTemperature ? Arrays.copyOf(temperatures, n) : null);
       }
     };
   }

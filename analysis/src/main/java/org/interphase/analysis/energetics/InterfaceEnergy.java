@@ -45,6 +45,18 @@ public final class InterfaceEnergy {
     if (mixed != null) {
       warnings.add(mixed);
     }
+    EnergyRun[] runs = {ab, a, b};
+    Averaged[] averaged = {eab, ea, eb};
+    double[] weights = {1, -n[0], -n[1]};
+    String[] names = {"E_AB (" + fileName(ab) + ")", "E_A (" + fileName(a) + ")", "E_B (" + fileName(b) + ")"};
+    for (int i = 0; i < 3; i++) {
+      Averaged x = averaged[i];
+      Warning drift = x.kept == null ? null
+          : ThermalChecks.drift(names[i], x.kept, x.keptTimesFs, runs[i].timesFs()[0], weights[i], p.interfaces() * area);
+      if (drift != null) {
+        warnings.add(drift);
+      }
+    }
     Warning count = interfaceCount(ab, p);
     if (count != null) {
       warnings.add(count);
@@ -53,6 +65,11 @@ public final class InterfaceEnergy {
     double err = Math.sqrt(sq(eab.value.stdErr()) + sq(n[0] * ea.value.stdErr()) + sq(n[1] * eb.value.stdErr()));
     Measurement gamma = new Measurement(num / (p.interfaces() * area), err / (p.interfaces() * area), "eV/Å²");
     Measurement gammaJ = gamma.scaled(Units.EV_PER_A2_TO_J_PER_M2, "J/m²");
+    Warning temperatures = ThermalChecks.temperatures(names, runs, new double[] {eab.temperatureK, ea.temperatureK, eb.temperatureK},
+        weights, p.interfaces() * area, gammaJ.stdErr());
+    if (temperatures != null) {
+      warnings.add(temperatures);
+    }
     boolean slabs = aSlab && bSlab && n[0] == 1 && n[1] == 1;
     Measurement w = null;
     String label = "interface energy";
@@ -241,26 +258,36 @@ public final class InterfaceEnergy {
     return solutions.get(0);
   }
 
-  private record Averaged(Measurement value, int frames, String text) {}
+  /**
+   * An energy as γ uses it: {@code kept} and {@code keptTimesFs} the averaged frames of an MD run (null for one structure),
+   * {@code temperatureK} their mean temperature (NaN unknown).
+   */
+  private record Averaged(Measurement value, int frames, String text, double[] kept, double[] keptTimesFs, double temperatureK) {}
 
   private static Averaged average(EnergyRun r, InterfaceParameters p, String which) {
     String file = java.nio.file.Path.of(r.source()).getFileName().toString();
     if (!r.dynamics()) {
       return new Averaged(new Measurement(r.lastEnergyEv(), 0, "eV"), 1,
-          String.format(Locale.ROOT, "E_%s = %.8f eV, one structure (last %s of %s)", which, r.lastEnergyEv(), r.energyLabel(), file));
+          String.format(Locale.ROOT, "E_%s = %.8f eV, one structure (last %s of %s)", which, r.lastEnergyEv(), r.energyLabel(), file),
+          null, null, Double.NaN);
     }
     double t0 = r.timesFs()[0];
     double cut = t0 + p.equilibrationPs() * 1000 - 1e-6;
-    double[] kept = java.util.stream.IntStream.range(0, r.energiesEv().length).filter(i -> r.timesFs()[i] >= cut)
-        .mapToDouble(i -> r.energiesEv()[i]).toArray();
+    int first = 0;
+    while (first < r.timesFs().length && !(r.timesFs()[first] >= cut)) {
+      first++;
+    }
+    double[] kept = java.util.Arrays.copyOfRange(r.energiesEv(), first, r.energiesEv().length);
     if (kept.length < 2) {
       throw new IllegalArgumentException(file + ": fewer than 2 frames after the equilibration of " + p.equilibrationPs() + " ps");
     }
     BlockAverage b = BlockAverage.of(kept);
     double dt = r.timesFs().length > 1 ? r.timesFs()[1] - r.timesFs()[0] : Double.NaN;
+    double temperature = ThermalChecks.meanTemperatureK(r, first);
     return new Averaged(new Measurement(b.mean(), b.stdErr(), "eV"), kept.length, String.format(Locale.ROOT,
-        "⟨E_%s⟩ = %.6f ± %.6f eV over %d frames of %s after %.3g ps (%s; blocked error: blocks of %d frames = %.3g fs, %d blocks)",
-        which, b.mean(), b.stdErr(), kept.length, file, p.equilibrationPs(), r.energyLabel(), b.blockSize(), b.blockSize() * dt,
-        b.blocks()));
+        "⟨E_%s⟩ = %.6f ± %.6f eV over %d frames of %s after %.3g ps%s (%s; blocked error: blocks of %d frames = %.3g fs, %d blocks)",
+        which, b.mean(), b.stdErr(), kept.length, file, p.equilibrationPs(),
+        Double.isNaN(temperature) ? "" : String.format(Locale.ROOT, " at ⟨T⟩ = %.1f K", temperature), r.energyLabel(), b.blockSize(),
+        b.blockSize() * dt, b.blocks()), kept, java.util.Arrays.copyOfRange(r.timesFs(), first, r.timesFs().length), temperature);
   }
 }

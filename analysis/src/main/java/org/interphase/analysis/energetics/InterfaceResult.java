@@ -40,7 +40,11 @@ public record InterfaceResult(String name, double areaA2, int interfaces, Measur
     /** the vacuum of the interface cell contradicts k (a slab with vacuum holds one interface, a periodic sandwich two) */
     INTERFACE_COUNT,
     /** k = 1 with references that are not slabs: γ includes the free-surface energies */
-    FREE_SURFACES
+    FREE_SURFACES,
+    /** the MD averages were taken at different mean temperatures: their thermal energies do not cancel in γ */
+    TEMPERATURES,
+    /** an MD run's energy drifts at the start of the averaged frames: it was not equilibrated before them */
+    NOT_EQUILIBRATED
   }
 
   /** The warnings' texts, in order. */

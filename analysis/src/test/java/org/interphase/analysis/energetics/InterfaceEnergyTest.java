@@ -267,4 +267,73 @@ class InterfaceEnergyTest {
     assertTrue(mixed.get(0).contains("E_AB (md) is an MD average") && mixed.get(0).contains("too high (W too low) by the order of 4 atoms"
         + " × 0.039 eV = 0.16 eV"), mixed.get(0));
   }
+
+  /** An MD run of {@code energies} 1 fs apart, all at {@code kelvin}. */
+  private static EnergyRun md(Map<String, Integer> comp, Cell c, double[] energies, double kelvin) {
+    double[] t = new double[energies.length];
+    double[] k = new double[energies.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = i;
+      k[i] = kelvin;
+    }
+    return new EnergyRun("md-" + comp, comp, c, t, energies, "test", true, List.of(), null, k);
+  }
+
+  /** Uncorrelated Gaussian noise of width {@code sd} around {@code mean}, the same for a seed. */
+  private static double[] noise(int n, double mean, double sd, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = mean + sd * r.nextGaussian();
+    }
+    return x;
+  }
+
+  /**
+   * Three MD averages: at one temperature no warning; with A at 250 K and B and the interface at 300 K, γ carries by
+   * equipartition (3/2)·k_B·(4·300 − 2·250 − 2·300 K) / (k·A) = 0.0129 eV / 200 Å² = 1.04e-3 J/m² (too high), and the
+   * temperatures differ by more than 5 %.
+   */
+  @Test
+  void mdAveragesAtDifferentTemperaturesAreNamedWithTheirBias() {
+    Cell c = Cell.orthorhombic(10, 10, 12);
+    double[] e = noise(200, -26, 0.01, 1);
+    InterfaceResult same = InterfaceEnergy.compute("t", md(Map.of("Li", 2, "S", 2), c, e, 300), md(Map.of("Li", 2), c, noise(200, -10,
+        0.01, 2), 300), md(Map.of("S", 2), c, noise(200, -15, 0.01, 3), 300), InterfaceParameters.of(2));
+    assertTrue(same.warnings().stream().noneMatch(w -> w.kind() == InterfaceResult.Doubt.TEMPERATURES), same.warningTexts().toString());
+    InterfaceResult apart = InterfaceEnergy.compute("t", md(Map.of("Li", 2, "S", 2), c, e, 300), md(Map.of("Li", 2), c, noise(200, -10,
+        0.01, 2), 250), md(Map.of("S", 2), c, noise(200, -15, 0.01, 3), 300), InterfaceParameters.of(2));
+    List<String> t = apart.warnings().stream().filter(w -> w.kind() == InterfaceResult.Doubt.TEMPERATURES).map(w -> w.text()).toList();
+    assertEquals(1, t.size(), apart.warningTexts().toString());
+    double biasJm2 = 1.5 * 8.617333262e-5 * (4 * 300 - 2 * 250 - 2 * 300) / 200 * 16.02176634;
+    assertEquals(1.04e-3, biasJm2, 1e-5);
+    assertTrue(t.get(0).contains("E_AB (md-") && t.get(0).contains(") 300.0 K, E_A (md-{Li=2}) 250.0 K"), t.get(0));
+    assertTrue(t.get(0).contains("too high (W too low) by the order of 0.0010 J/m²"), t.get(0));
+  }
+
+  /**
+   * An interface run whose energy relaxes as −26 + 0.5·exp(−t/100 fs) eV over its first frames, with uncorrelated noise of
+   * 0.01 eV, is named as drifting (its mean over all 4000 frames lies 0.5·100/4000 = 0.0125 eV above the relaxed value,
+   * about 40 standard errors of the later mean); the same noise without the relaxation is not.
+   */
+  @Test
+  void anEnergyThatStillRelaxesAtTheStartIsNamed() {
+    Cell c = Cell.orthorhombic(10, 10, 12);
+    double[] relaxing = noise(4000, -26, 0.01, 7);
+    for (int i = 0; i < relaxing.length; i++) {
+      relaxing[i] += 0.5 * Math.exp(-i / 100.0);
+    }
+    EnergyRun a = md(Map.of("Li", 2), c, noise(4000, -10, 0.01, 8), 300);
+    EnergyRun b = md(Map.of("S", 2), c, noise(4000, -15, 0.01, 9), 300);
+    InterfaceResult r = InterfaceEnergy.compute("t", md(Map.of("Li", 2, "S", 2), c, relaxing, 300), a, b, InterfaceParameters.of(2));
+    List<String> d = r.warnings().stream().filter(w -> w.kind() == InterfaceResult.Doubt.NOT_EQUILIBRATED).map(w -> w.text()).toList();
+    assertEquals(1, d.size(), r.warningTexts().toString());
+    assertTrue(d.get(0).contains("E_AB (md-") && d.get(0).contains("⟨E⟩ is -0.01"), d.get(0));
+    InterfaceResult quiet = InterfaceEnergy.compute("t", md(Map.of("Li", 2, "S", 2), c, noise(4000, -26, 0.01, 7), 300), a, b,
+        InterfaceParameters.of(2));
+    assertTrue(quiet.warnings().isEmpty(), quiet.warningTexts().toString());
+    InterfaceResult later = InterfaceEnergy.compute("t", md(Map.of("Li", 2, "S", 2), c, relaxing, 300), a, b,
+        InterfaceParameters.of(2).withEquilibrationPs(1));
+    assertTrue(later.warnings().isEmpty(), later.warningTexts().toString());
+  }
 }
