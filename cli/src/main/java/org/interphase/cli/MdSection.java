@@ -451,12 +451,14 @@ final class MdSection {
       html.table(head, rows);
     }
     DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
+    List<String> doubts = MsdViews.doubts(r, run.pass().warnings());
+    String doubtful = doubts.isEmpty() ? "" : " — doubtful (" + String.join(", ", doubts) + "; see the warnings)";
     html.table(List.of("quantity", "value"), List.of(
         List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
             + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²; %s)", window.logLogSlope(), window.endMsdA2(),
             r.sampling().windowChoice())),
         List.of(r.estimator() == DiffusionEstimator.GLS ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)",
-            r.diffusivity().display()),
+            r.diffusivity().display() + doubtful),
         r.estimator() == DiffusionEstimator.GLS
             ? List.of("D (least squares, correlation-aware error, for comparison)", r.diffusivityOls().display())
             : List.of("D (GLS, for comparison; not quoted, see the warnings)", r.diffusivityGls().display()),
@@ -465,7 +467,8 @@ final class MdSection {
         List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (pass "
             + "--temperature-k, give \"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or "
             + "OUTCAR)"
-            : r.conductivity().display() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"),
+            : r.conductivity().display() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"
+            + (doubts.isEmpty() ? "" : " — doubtful, as D")),
         List.of("drift reference", r.driftReference())));
     warnings.addAll(MsdViews.warnings(r));
     used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");

@@ -532,7 +532,11 @@ class DemoReportTest {
       assertEquals(glsQuoted ? "gls" : "ols", j.get("estimator").asText(), title);
       Map<String, CSVRecord> csv = csv(dir.resolve("transport.csv"), "region");
       CSVRecord all = csv.get("all");
-      String d = table.get(glsQuoted ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)").get(1);
+      String dCell = table.get(glsQuoted ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)").get(1);
+      // a doubtful D says so in its cell, as msd.json's diffusivity_doubts
+      boolean doubtful = j.get("diffusivity_doubts").size() > 0;
+      assertEquals(doubtful, dCell.contains(" — doubtful ("), title + ": " + dCell + " / " + j.get("diffusivity_doubts"));
+      String d = dCell.split(" — doubtful")[0];
       Shown.parse(d).agreesWith(title + " D (JSON)", j.get("diffusivity_cm2_s").asDouble(), j.get("diffusivity_stderr_cm2_s").asDouble());
       Shown.parse(d).agreesWith(title + " D (CSV)", num(all, "diffusivity_cm2_s"), num(all, "diffusivity_stderr_cm2_s"));
       // the other estimator beside it, for comparison
@@ -543,7 +547,9 @@ class DemoReportTest {
           j.get("diffusivity_" + other + "_stderr_cm2_s").asDouble());
       Shown.parse(shown).agreesWith(title + " D " + other + " (CSV)", num(all, "diffusivity_" + other + "_cm2_s"),
           num(all, "diffusivity_" + other + "_stderr_cm2_s"));
-      String sigma = table.get("σ (Nernst–Einstein)").get(1);
+      String sigmaCell = table.get("σ (Nernst–Einstein)").get(1);
+      assertEquals(doubtful, sigmaCell.endsWith(" — doubtful, as D"), title + ": " + sigmaCell);
+      String sigma = sigmaCell.split(" — doubtful")[0];
       Shown.parse(sigma).agreesWith(title + " σ (JSON)", j.get("conductivity_s_cm").asDouble(), j.get("conductivity_stderr_s_cm").asDouble());
       Shown.parse(sigma).agreesWith(title + " σ (CSV)", num(all, "conductivity_s_cm"), num(all, "conductivity_stderr_s_cm"));
       // the MSD chart's legend prints the same D

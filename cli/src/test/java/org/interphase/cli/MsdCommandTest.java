@@ -1,6 +1,7 @@
 package org.interphase.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -237,10 +238,16 @@ class MsdCommandTest {
     InfoCommandTest.Run text = InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--fit-start-ps", "0.1",
         "--fit-end-ps", "0.5", "--temperature-k", "500");
     assertTrue(text.out().contains("D doubtful (short window, small displacement"), text.out());
+    // the lines quoting D and σ say so too, not only the window check
+    String dLine = text.out().lines().filter(l -> l.startsWith("  D   ")).findFirst().orElseThrow();
+    assertTrue(dLine.endsWith("doubtful (short window, small displacement, sub-diffusive)"), dLine);
+    String sigmaLine = text.out().lines().filter(l -> l.startsWith("  σ (Nernst–Einstein)")).findFirst().orElseThrow();
+    assertTrue(sigmaLine.endsWith("doubtful, as D"), sigmaLine);
     InfoCommandTest.Run good = InfoCommandTest.run("msd", file, "--species", "Li", "--timestep-fs", "100", "--fit-start-ps", "2",
         "--fit-end-ps", "7", "--temperature-k", "500");
     assertTrue(good.out().contains("MSD at the end 6.74 Å²: within the checks (slope 0.7–1.3, MSD ≥ 4 Å²)"), good.out());
     assertTrue(!good.err().contains("fit window"), good.err());
+    assertFalse(good.out().contains("doubtful"), good.out());
   }
 
   /** A species typed in lower case selects the element and is echoed as the element's symbol, in the text and in the JSON. */

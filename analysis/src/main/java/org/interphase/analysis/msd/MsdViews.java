@@ -32,8 +32,13 @@ public final class MsdViews {
         text(r, doubts), warnings);
   }
 
-  /** What makes D doubtful: a time between frames the files question ({@link Warning.Input#TIME_STEP}), then {@link #doubts}. */
-  private static List<String> doubts(MsdResult r, List<Warning> warnings) {
+  /**
+   * What makes D doubtful: a time between frames the files question ({@link Warning.Input#TIME_STEP}), then {@link #doubts}.
+   *
+   * @param warnings the reader's warnings of the pass that gave {@code r}
+   * @return short phrases, e.g. {@code "small displacement"}; empty when D stands
+   */
+  public static List<String> doubts(MsdResult r, List<Warning> warnings) {
     List<String> all = new ArrayList<>();
     if (warnings.stream().anyMatch(w -> w.kind() == Warning.Input.TIME_STEP)) {
       all.add(TIME_STEP_QUESTIONED);
@@ -215,9 +220,11 @@ public final class MsdViews {
         : "D doubtful (" + String.join(", ", problems) + "; see the warnings)"));
     o.add(String.format(Locale.ROOT, "  sampling          %.3g independent displacements at the window's end, ~%.3g hops in the run",
         r.sampling().independentDisplacements(), r.sampling().hopEquivalents()));
-    o.add(String.format(Locale.ROOT, "  D                 %s   (%s)", r.diffusivity(), r.estimator() == DiffusionEstimator.GLS
+    // a doubtful D stays doubtful on every line that quotes it or what follows from it
+    String doubtful = problems.isEmpty() ? "" : "   doubtful (" + String.join(", ", problems) + ")";
+    o.add(String.format(Locale.ROOT, "  D                 %s   (%s)%s", r.diffusivity(), r.estimator() == DiffusionEstimator.GLS
         ? "GLS, modelled MSD covariance" : "least squares, correlation-aware error; plain OLS error " + String.format(Locale.ROOT,
-        "%.2g cm²/s", r.olsPlainStdErrCm2PerS())));
+        "%.2g cm²/s", r.olsPlainStdErrCm2PerS()), doubtful));
     if (r.estimator() == DiffusionEstimator.GLS) {
       o.add(String.format(Locale.ROOT, "  D (OLS)           %s   (correlation-aware error; plain OLS error %.2g cm²/s)", r.diffusivityOls(),
           r.olsPlainStdErrCm2PerS()));
@@ -229,11 +236,11 @@ public final class MsdViews {
       o.add("  σ (Nernst–Einstein) not computed: no temperature (see the warnings)");
     } else {
       Measurement shown = Math.abs(s.value()) < 0.1 ? s.scaled(1000, "mS/cm") : s;
-      o.add(String.format(Locale.ROOT, "  σ (Nernst–Einstein) %s at %.1f K (%s), n = %.4g Å⁻³", shown, r.temperatureK(),
-          r.temperatureSource(), r.numberDensityPerA3()));
+      o.add(String.format(Locale.ROOT, "  σ (Nernst–Einstein) %s at %.1f K (%s), n = %.4g Å⁻³%s", shown, r.temperatureK(),
+          r.temperatureSource(), r.numberDensityPerA3(), problems.isEmpty() ? "" : "   doubtful, as D"));
     }
     if (r.havenRatio() != null) {
-      o.add(String.format(Locale.ROOT, "  Haven ratio       %s", r.havenRatio()));
+      o.add(String.format(Locale.ROOT, "  Haven ratio       %s%s", r.havenRatio(), problems.isEmpty() ? "" : "   doubtful, as D"));
     }
     return o;
   }
