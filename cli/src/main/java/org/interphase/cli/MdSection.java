@@ -396,6 +396,29 @@ final class MdSection {
         + "of g");
   }
 
+  /** The whole run's rows of the transport table: fit window, D of both estimators, sampling, σ; a doubtful D and σ say so. */
+  private static List<List<String>> wholeRun(MsdResult r, List<String> doubts) {
+    DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
+    String doubtful = doubts.isEmpty() ? "" : " — doubtful (" + String.join(", ", doubts) + "; see the warnings)";
+    return List.of(
+        List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
+            + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²; %s)", window.logLogSlope(), window.endMsdA2(),
+            r.sampling().windowChoice())),
+        List.of(r.estimator() == DiffusionEstimator.GLS ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)",
+            r.diffusivity().display() + doubtful),
+        r.estimator() == DiffusionEstimator.GLS
+            ? List.of("D (least squares, correlation-aware error, for comparison)", r.diffusivityOls().display())
+            : List.of("D (GLS, for comparison; not quoted, see the warnings)", r.diffusivityGls().display()),
+        List.of("sampling", String.format(Locale.ROOT, "%.3g independent displacements at the window's end, ~%.3g hops in the run",
+            r.sampling().independentDisplacements(), r.sampling().hopEquivalents())),
+        List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (pass "
+            + "--temperature-k, give \"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or "
+            + "OUTCAR)"
+            : r.conductivity().display() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"
+            + (doubts.isEmpty() ? "" : " — doubtful, as D")),
+        List.of("drift reference", r.driftReference()));
+  }
+
   /** The transport part of an MD section: MSD, D and σ for the whole cell and per layer, or why not. */
   private static void transport(ReportPlan.Md m, MdPass run, Path dir, String rel, HtmlReport html, List<Warning> warnings,
       List<String> files, ReportParameters used, String sec, CompletableFuture<Void> written) {
@@ -450,26 +473,7 @@ final class MdSection {
       head.add("window checks");
       html.table(head, rows);
     }
-    DiffusionFitWindow.Check window = DiffusionFitWindow.check(r);
-    List<String> doubts = MsdViews.doubts(r, run.pass().warnings());
-    String doubtful = doubts.isEmpty() ? "" : " — doubtful (" + String.join(", ", doubts) + "; see the warnings)";
-    html.table(List.of("quantity", "value"), List.of(
-        List.of("fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps (" + r.fitPoints() + " lags; "
-            + String.format(Locale.ROOT, "log–log slope %.2f, MSD at the end %.3g Å²; %s)", window.logLogSlope(), window.endMsdA2(),
-            r.sampling().windowChoice())),
-        List.of(r.estimator() == DiffusionEstimator.GLS ? "D (GLS, modelled covariance)" : "D (least squares, correlation-aware error)",
-            r.diffusivity().display() + doubtful),
-        r.estimator() == DiffusionEstimator.GLS
-            ? List.of("D (least squares, correlation-aware error, for comparison)", r.diffusivityOls().display())
-            : List.of("D (GLS, for comparison; not quoted, see the warnings)", r.diffusivityGls().display()),
-        List.of("sampling", String.format(Locale.ROOT, "%.3g independent displacements at the window's end, ~%.3g hops in the run",
-            r.sampling().independentDisplacements(), r.sampling().hopEquivalents())),
-        List.of("σ (Nernst–Einstein)", Double.isNaN(r.temperatureK()) ? "not computed: the temperature is unknown (pass "
-            + "--temperature-k, give \"temperature_k\" for this run in a manifest, or keep the files that record it, e.g. the .ener or "
-            + "OUTCAR)"
-            : r.conductivity().display() + " at " + fmt(r.temperatureK()) + " K (" + r.temperatureSource() + ")"
-            + (doubts.isEmpty() ? "" : " — doubtful, as D")),
-        List.of("drift reference", r.driftReference())));
+    html.table(List.of("quantity", "value"), wholeRun(r, MsdViews.doubts(r, run.pass().warnings())));
     warnings.addAll(MsdViews.warnings(r));
     used.add(sec, "MSD species, axes", r.species() + ", " + r.axes() + " (D = slope / " + 2 * r.axes().length() + ")");
     used.add(sec, "fit window", fmt(r.fitStartPs()) + "–" + fmt(r.fitEndPs()) + " ps, both ends included" + (Double.isNaN(m.fitStartPs())

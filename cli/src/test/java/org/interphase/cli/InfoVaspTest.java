@@ -283,4 +283,31 @@ class InfoVaspTest {
     assertFalse(fixed.get("variable_cell").asBoolean());
     assertFalse(fixed.has("cell_last"));
   }
+
+  /**
+   * An MD OSZICAR has one line per MD step: the time between its lines is POTIM from a file beside it (the real OUTCAR of
+   * the Pt–water run: POTIM = 1.00 fs; an INCAR of our own: POTIM = 2.5, NBLOCK = 10, which concerns the XDATCAR only), and
+   * unknown without one. The interface energy's equilibration then counts in those fs.
+   */
+  @Test
+  void mdOszicarTakesPotimFromTheFilesBesideIt() throws IOException {
+    Path run = SharedData.real("simsoliqtools/data/Pt111_24H2O_x/run1");
+    JsonNode real = json(InfoCommandTest.run("info", "--json", run.resolve("OSZICAR").toString())).get("files").get(0);
+    assertEquals(1.0, real.get("timestep_fs").asDouble(), 0);
+    assertTrue(real.get("timestep_source").asText().startsWith("OUTCAR POTIM (1 fs"), real.toString());
+    Path d = folder("oszicar-md");
+    Files.copy(run.resolve("OSZICAR"), d.resolve("OSZICAR"));
+    Files.copy(run.resolve("POSCAR"), d.resolve("POSCAR"));
+    JsonNode alone = json(InfoCommandTest.run("info", "--json", d.resolve("OSZICAR").toString())).get("files").get(0);
+    assertTrue(alone.get("timestep_fs").isNull(), alone.toString());
+    write(d, "INCAR", "IBRION = 0\nPOTIM = 2.5\nNBLOCK = 10\n");
+    JsonNode beside = json(InfoCommandTest.run("info", "--json", d.resolve("OSZICAR").toString())).get("files").get(0);
+    assertEquals(2.5, beside.get("timestep_fs").asDouble(), 0);
+    assertEquals("INCAR POTIM (2.5 fs, one OSZICAR line per MD step)", beside.get("timestep_source").asText());
+    // the energies of the 3 lines at 0, 2.5 and 5 fs: an equilibration of 0.004 ps keeps the last two
+    org.interphase.core.EnergyRun e = Inputs.energyRun(d.resolve("OSZICAR"), org.interphase.parsers.ReadOptions.DEFAULT,
+        org.interphase.analysis.energetics.EnergySeries.VaspEnergy.SIGMA0);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 2.5, 5}, e.timesFs(), 1e-12);
+    assertTrue(e.notes().stream().noneMatch(w -> w.text().contains("counted in steps of 1 fs")), e.notes().toString());
+  }
 }

@@ -148,8 +148,9 @@ public final class EnergyRuns {
 
   /**
    * An OSZICAR: one frame per ionic step, atoms and cell of the CONTCAR (else POSCAR) beside it. An MD
-   * OSZICAR states no time: with {@code --timestep-fs} frame {@code i} is at {@code i × dt}; without,
-   * at {@code i} fs, with a {@link Warning.Input#ASSUMED} note saying so.
+   * OSZICAR states no time: with {@code --timestep-fs} frame {@code i} is at {@code i × dt}; else at {@code i ×} POTIM from
+   * the OUTCAR, vasprun.xml or INCAR beside it (one line per MD step); without either, at {@code i} fs, with a {@link
+   * Warning.Input#ASSUMED} note saying so.
    */
   static FrameSource oszicar(Path file, ReadOptions options) {
     OszicarReader.Result r = OszicarReader.read(file, options);
@@ -173,6 +174,11 @@ public final class EnergyRuns {
     }
     if (!Double.isNaN(options.timestepFs())) {
       return FrameSources.retimed(src, options.timestepFs());
+    }
+    OszicarReader.StepTime potim = OszicarReader.stepTime(file);
+    if (!Double.isNaN(potim.fs())) {
+      potim.warnings().forEach(w -> notes.add(new Warning(Warning.Input.CONFLICT, w)));
+      return FrameSources.retimed(FrameSources.of(h.withStepsPerFrame(1), frames, notes), potim.fs(), potim.source());
     }
     notes.add(new Warning(Warning.Input.ASSUMED, "MD OSZICAR without --timestep-fs: equilibration is counted in steps of 1 fs"));
     FrameSource counted = FrameSources.retimed(FrameSources.of(h, frames, notes), 1.0);

@@ -33,7 +33,17 @@ final class FileFactsReader {
   static FileFacts energies(Path path, ReadOptions options) {
     OszicarReader.Result r = OszicarReader.read(path, options);
     FileFacts x = energies(path, OszicarReader.FORMAT, "VASP", r.steps(), r.warnings(), "", options);
-    if (r.molecularDynamics() || r.steps().size() < 2) {
+    if (r.molecularDynamics()) {
+      OszicarReader.StepTime potim = OszicarReader.stepTime(path);
+      if (!Double.isNaN(x.timestepFs()) || Double.isNaN(potim.fs())) {
+        return x;
+      }
+      List<String> warnings = new ArrayList<>(x.warnings());
+      warnings.addAll(potim.warnings());
+      return new FileFacts(x.path(), x.format(), x.program(), x.atoms(), x.species(), x.kinds(), x.frames(), potim.fs(),
+          potim.source(), x.variableCell(), x.cell(), x.cellLast(), x.hasEnergies(), x.hasForces(), warnings, x.notes());
+    }
+    if (r.steps().size() < 2) {
       return x;
     }
     return new FileFacts(x.path(), x.format(), x.program(), x.atoms(), x.species(), x.kinds(), x.frames(), x.timestepFs(),

@@ -165,6 +165,24 @@ record FrameSpacing(double dtFs, String source, int stepsPerFrame, List<String> 
     return new FrameSpacing(dt, source, steps, notes, warnings);
   }
 
+  /**
+   * The spacing of an MD OSZICAR: VASP writes one line per ionic step, so its lines are one MD step, POTIM, apart, with
+   * POTIM from the OUTCAR, vasprun.xml or INCAR beside it (in that order; others stating another value are warnings).
+   */
+  static FrameSpacing oszicar(Path file) {
+    List<String> notes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<VaspParameters> ps = VaspParameters.besides(file);
+    ps.forEach(p -> warnings.addAll(p.problems()));
+    VaspParameters potimFrom = potimSource(ps, warnings);
+    if (potimFrom == null) {
+      notes.add("time between lines unknown (no INCAR, OUTCAR or vasprun.xml beside the file states POTIM): pass --timestep-fs");
+      return new FrameSpacing(Double.NaN, null, 1, notes, warnings);
+    }
+    return new FrameSpacing(potimFrom.potimFs(), potimFrom.origin() + " POTIM (" + fs(potimFrom.potimFs()) + " fs, one OSZICAR line "
+        + "per MD step)", 1, notes, warnings);
+  }
+
   /** Why the run's files say it is not MD (IBRION other than 0), adding a note then; null when they do not. */
   private static String notMd(List<VaspParameters> ps, List<String> notes) {
     for (VaspParameters p : ps) {

@@ -35,6 +35,22 @@ public final class OszicarReader {
   /** The ionic steps and any warning. */
   public record Result(List<EnergyStep> steps, boolean molecularDynamics, List<String> warnings) {}
 
+  /**
+   * The time between the lines of an MD OSZICAR: one line per MD step, POTIM apart, POTIM from the OUTCAR, vasprun.xml or
+   * INCAR beside the file.
+   *
+   * @param fs POTIM in fs, NaN when no file beside states it
+   * @param source where it came from, e.g. {@code "INCAR POTIM (1 fs, one OSZICAR line per MD step)"}; null when unknown
+   * @param warnings the files beside disagreeing about POTIM (the one used is named)
+   */
+  public record StepTime(double fs, String source, List<String> warnings) {}
+
+  /** The time between the lines of the MD OSZICAR {@code path} ({@link StepTime}). */
+  public static StepTime stepTime(Path path) {
+    FrameSpacing s = FrameSpacing.oszicar(path);
+    return new StepTime(s.dtFs(), s.source(), s.warnings());
+  }
+
   /** Reads every ionic step; times are {@code NaN} (the file has none). */
   public static Result read(Path path, ReadOptions options) {
     List<EnergyStep> out = new ArrayList<>();
