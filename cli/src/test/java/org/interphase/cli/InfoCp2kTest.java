@@ -60,6 +60,26 @@ class InfoCp2kTest {
     assertTrue(f.get("has_energies").asBoolean());
   }
 
+  /**
+   * A CP2K 2023 BAND replica's force file holds frame headers with energies and no per-atom lines: info says energies
+   * only and no forces, that its frames are a band's iterations (not MD, no time step) and raises no warning for it; the
+   * MD forces file beside a trajectory still says forces only.
+   */
+  @Test
+  void bandForceFileSaysWhatItHolds() throws IOException {
+    Path file = SharedData.cp2k("neb_li_hop").resolve("neb_LiCl-force-Replica_nr_1-1.xyz");
+    InfoCommandTest.Run r = InfoCommandTest.run("info", file.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("  energies    yes (eV)   forces no\n"), r.out());
+    assertTrue(r.out().contains("  note        energies only (frame headers without per-atom lines)"), r.out());
+    assertTrue(r.out().contains("  time step   none: not MD (CP2K BAND: a replica's iterations)"), r.out());
+    assertTrue(!r.out().contains("forces only") && !r.err().contains("warning"), r.out() + r.err());
+    JsonNode md = byPath(info(SharedData.cp2k("aimd_nvt").resolve("aLPS-frc-1.xyz")), "aLPS-frc-1.xyz");
+    assertTrue(md.get("has_forces").asBoolean(), md.toString());
+    InfoCommandTest.Run mdText = InfoCommandTest.run("info", SharedData.cp2k("aimd_nvt").resolve("aLPS-frc-1.xyz").toString());
+    assertTrue(mdText.out().contains("  note        forces only (eV/Å)"), mdText.out());
+  }
+
   @Test
   void interfaceDirectory() throws IOException {
     JsonNode files = info(SharedData.cp2k("interface_energy"));

@@ -116,18 +116,21 @@ final class FileFactsReader {
       }
     }
     double dt = order.timeBetweenRecordsFs();
-    List<String> notes = List.of(velocities ? "velocities only (Å/fs)" : "forces only (eV/Å)");
+    boolean replica = path.getFileName().toString().contains("-Replica_nr_");
+    List<String> notes = List.of(!any ? (energies ? "energies only (frame headers without per-atom lines)" : "frame headers only")
+        : velocities ? "velocities only (Å/fs)" : "forces only (eV/Å)");
     List<String> warnings = new ArrayList<>(kinds.warnings());
     if (order.warning() != null) {
       warnings.add(order.warning());
     }
-    if (!any) {
-      warnings.add("the file has frame headers but no per-atom lines (CP2K BAND force files)");
+    if (!any && !replica) { // CP2K 2023 writes a BAND replica's force file so; the note says what it holds
+      warnings.add("the file has frame headers but no per-atom lines");
     }
     Map<String, Integer> kindCounts = atoms != null && atoms.hasKinds() ? new LinkedHashMap<>(atoms.kindCounts()) : Map.of();
     return new FileFacts(path.toString(), format, "CP2K", atoms == null ? null : atoms.size(),
         atoms == null ? Map.of() : new LinkedHashMap<>(atoms.speciesCounts()), kindCounts, order.keptCount(), dt,
-        Double.isNaN(dt) ? null : path.getFileName() + " time = column", false, null, null, energies, any && !velocities, warnings, notes);
+        Double.isNaN(dt) ? null : path.getFileName() + " time = column", false, null, null, energies, any && !velocities, warnings, notes,
+        replica ? "CP2K BAND: a replica's iterations" : null);
   }
 
   /** A CP2K main log. */
