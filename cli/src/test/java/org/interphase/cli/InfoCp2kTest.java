@@ -80,6 +80,33 @@ class InfoCp2kTest {
     assertTrue(mdText.out().contains("  note        forces only (eV/Å)"), mdText.out());
   }
 
+  /**
+   * A plain XYZ start structure has no cell of its own; the CP2K input beside it that names it in COORD_FILE_NAME gives it:
+   * a-Li3PS4_start.xyz (whose comment says "cubic cell L=8.615439 A") from aimd.inp, and a structure of our own from an input
+   * of ours with ABC and ALPHA_BETA_GAMMA. Without such an input the cell stays unknown, as before.
+   */
+  @Test
+  void startStructureTakesTheCellOfTheInputNamingIt() throws IOException {
+    JsonNode f = byPath(info(SharedData.cp2k("aimd_nvt").resolve("a-Li3PS4_start.xyz")), "a-Li3PS4_start.xyz");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(8.615439, f.get("cell").get(i).get(i).asDouble(), 1e-9, f.toString());
+    }
+    assertTrue(f.get("warnings").isEmpty(), f.toString());
+    Path d = SharedData.emptyScratch("start-structure");
+    java.nio.file.Files.writeString(d.resolve("li2s.xyz"), "2\nLi2S start\nLi 0 0 0\nS 1.5 1.5 1.5\n");
+    InfoCommandTest.Run none = InfoCommandTest.run("info", d.resolve("li2s.xyz").toString());
+    assertTrue(none.out().contains("  cell        unknown"), none.out());
+    java.nio.file.Files.writeString(d.resolve("other.inp"), "&FORCE_EVAL\n &SUBSYS\n  &CELL\n   ABC 9 9 9\n  &END CELL\n"
+        + "  &TOPOLOGY\n   COORD_FILE_NAME another.xyz\n   COORD_FILE_FORMAT XYZ\n  &END TOPOLOGY\n &END SUBSYS\n&END FORCE_EVAL\n");
+    java.nio.file.Files.writeString(d.resolve("md.inp"), "&GLOBAL\n PROJECT md\n RUN_TYPE MD\n&END GLOBAL\n&FORCE_EVAL\n &SUBSYS\n"
+        + "  &CELL\n   ABC 6.0 7.0 8.0\n   ALPHA_BETA_GAMMA 90 90 120\n  &END CELL\n  &TOPOLOGY\n   COORD_FILE_NAME ./li2s.xyz\n"
+        + "   COORD_FILE_FORMAT XYZ\n  &END TOPOLOGY\n &END SUBSYS\n&END FORCE_EVAL\n");
+    InfoCommandTest.Run r = InfoCommandTest.run("info", d.resolve("li2s.xyz").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("  cell        a=6.0000 b=7.0000 c=8.0000 Å  α=90.00 β=90.00 γ=120.00°"), r.out());
+    assertTrue(r.out().contains("cell from &CELL of md.inp, whose COORD_FILE_NAME names this file"), r.out());
+  }
+
   @Test
   void interfaceDirectory() throws IOException {
     JsonNode files = info(SharedData.cp2k("interface_energy"));

@@ -434,6 +434,47 @@ public record Cp2kInput(Path path, String project, String runType, Cell cell, do
     return new Chosen(in, note);
   }
 
+  /**
+   * The input beside a coordinate file that names it in {@code &TOPOLOGY COORD_FILE_NAME} and holds a {@code &CELL}: the
+   * cell a plain XYZ start structure (which has none) was run in. Inputs are tried by name; one that cannot be read is skipped.
+   *
+   * @return null when no input beside the file names it with a cell
+   */
+  public static Cp2kInput namingCoordinates(Path coordinates) {
+    Path dir = coordinates.toAbsolutePath().getParent();
+    String name = coordinates.getFileName().toString();
+    if (dir == null) {
+      return null;
+    }
+    try (var s = Files.list(dir)) {
+      for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".inp")).sorted().toList()) {
+        if (!mentions(p, name)) {
+          continue;
+        }
+        try {
+          Cp2kInput in = read(p);
+          if (in.cell() != null && in.coordFileName() != null && Path.of(in.coordFileName()).getFileName().toString().equals(name)) {
+            return in;
+          }
+        } catch (RuntimeException e) {
+          // an input that cannot be read names nothing
+        }
+      }
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** Whether the file's text holds {@code name} at all (a cheap test before an input is read). */
+  private static boolean mentions(Path p, String name) {
+    try {
+      return Files.size(p) < 16 << 20 && Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1).contains(name);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   /** {@code <project>.inp} and every {@code .inp} naming the project, sorted by name. */
   private static List<Path> candidates(Path dir, String project) {
     Path direct = dir.resolve(project + ".inp");

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.interphase.core.AtomTable;
+import org.interphase.core.Cell;
 import org.interphase.core.Frame;
 import org.interphase.core.MalformedInputException;
 import org.interphase.core.TrajectoryHeader;
@@ -33,8 +34,9 @@ import org.interphase.parsers.io.LineReader;
  * frames' times, and a later spacing that differs is a warning (times are kept as written; the MSD
  * stops at such a gap). A file without times has no time step: {@code --timestep-fs} gives one.
  *
- * <p><b>Periodicity.</b> A frame without {@code Lattice=} has no cell (a non-periodic structure:
- * analyses that unwrap through the cell refuse it). A lattice with {@code pbc} false along some
+ * <p><b>Periodicity.</b> A frame without {@code Lattice=} takes the {@code &CELL} of a CP2K input beside the file that names
+ * it in {@code COORD_FILE_NAME} (a CP2K start structure); otherwise it has no cell (a non-periodic structure: analyses that
+ * unwrap through the cell refuse it). A lattice with {@code pbc} false along some
  * axis is kept as the frame's cell, with a note that positions along that axis do not wrap.
  *
  * <p>Errors: {@link MalformedInputException} ({@code file:line}, what was expected) for a count line
@@ -58,6 +60,8 @@ public final class ExtendedXyz extends AbstractFrameSource {
   private String[] firstTokens;
   private String[] tokens;
   private long index;
+  /** The cell of the CP2K input naming this file in COORD_FILE_NAME, for frames without Lattice=; null when none. */
+  private Cell inputCell;
   private double previousTimeFs = Double.NaN;
   private boolean spacingWarned;
 
@@ -84,8 +88,19 @@ public final class ExtendedXyz extends AbstractFrameSource {
       boolean variable = second != null && second.cell() != null && first.cell() != null
           && !java.util.Arrays.equals(second.cell().rows(), first.cell().rows());
       List<String> notes = notes(comment[0]);
-      if (first.cell() == null && options.cellOptional()) {
-        warn(Warning.Input.NO_CELL, NO_LATTICE_ADVICE);
+      if (first.cell() == null) {
+        org.interphase.parsers.cp2k.Cp2kInput in = org.interphase.parsers.cp2k.Cp2kInput.namingCoordinates(path);
+        inputCell = in == null ? null : in.cell();
+        if (inputCell != null) {
+          notes.clear();
+          notes.add("cell from &CELL of " + in.path().getFileName() + ", whose COORD_FILE_NAME names this file (it has no Lattice=)");
+          List<Frame> read = new ArrayList<>(ahead);
+          ahead.clear();
+          read.forEach(f -> ahead.add(withInputCell(f)));
+          first = ahead.peekFirst();
+        } else if (options.cellOptional()) {
+          warn(Warning.Input.NO_CELL, NO_LATTICE_ADVICE);
+        }
       }
       String dtSource = Double.isNaN(dt) ? null : "extxyz " + comment[0].timeKey() + "= of the first two frames"
           + ("time".equals(comment[0].timeKey()) ? " (ASE time units)" : " (fs)");
@@ -146,11 +161,16 @@ public final class ExtendedXyz extends AbstractFrameSource {
 
   @Override
   protected Frame readNext() {
-    Frame f = ahead.isEmpty() ? readFrame(new String[1][], new ExtxyzComment[1]) : ahead.poll();
+    Frame f = ahead.isEmpty() ? withInputCell(readFrame(new String[1][], new ExtxyzComment[1])) : ahead.poll();
     if (f != null) {
       checkSpacing(f);
     }
     return f;
+  }
+
+  /** The frame with the cell of the CP2K input that names this file, where it has none of its own. */
+  private Frame withInputCell(Frame f) {
+    return f == null || inputCell == null || f.cell() != null ? f : f.withCell(inputCell);
   }
 
   /** Warns once when a frame's time does not follow the header's time step. */
