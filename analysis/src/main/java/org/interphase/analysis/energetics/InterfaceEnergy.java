@@ -49,14 +49,6 @@ public final class InterfaceEnergy {
     Averaged[] averaged = {eab, ea, eb};
     double[] weights = {1, -n[0], -n[1]};
     String[] names = {"E_AB (" + fileName(ab) + ")", "E_A (" + fileName(a) + ")", "E_B (" + fileName(b) + ")"};
-    for (int i = 0; i < 3; i++) {
-      Averaged x = averaged[i];
-      Warning drift = x.kept == null ? null
-          : ThermalChecks.drift(names[i], x.kept, x.keptTimesFs, runs[i].timesFs()[0], weights[i], p.interfaces() * area);
-      if (drift != null) {
-        warnings.add(drift);
-      }
-    }
     Warning count = interfaceCount(ab, p);
     if (count != null) {
       warnings.add(count);
@@ -65,6 +57,14 @@ public final class InterfaceEnergy {
     double err = Math.sqrt(sq(eab.value.stdErr()) + sq(n[0] * ea.value.stdErr()) + sq(n[1] * eb.value.stdErr()));
     Measurement gamma = new Measurement(num / (p.interfaces() * area), err / (p.interfaces() * area), "eV/Å²");
     Measurement gammaJ = gamma.scaled(Units.EV_PER_A2_TO_J_PER_M2, "J/m²");
+    for (int i = 0; i < 3; i++) {
+      Averaged x = averaged[i];
+      Warning drift = x.kept == null ? null : ThermalChecks.drift(names[i], x.kept, x.keptTimesFs, runs[i].timesFs()[0], weights[i],
+          p.interfaces() * area, gammaJ.stdErr());
+      if (drift != null) {
+        warnings.add(drift);
+      }
+    }
     Warning temperatures = ThermalChecks.temperatures(names, runs, new double[] {eab.temperatureK, ea.temperatureK, eb.temperatureK},
         weights, p.interfaces() * area, gammaJ.stdErr());
     if (temperatures != null) {

@@ -16,6 +16,8 @@ final class ThermalChecks {
   private static final int ORIGIN_STEPS = 40;
   /** A shift of the mean smaller than this many standard errors of the later frames' mean is not named. */
   static final double DRIFT_SIGMAS = 3;
+  /** A drift that moves γ by less than this fraction of γ's standard error is not named. */
+  static final double RELEVANT_FRACTION = 0.5;
 
   private ThermalChecks() {}
 
@@ -91,8 +93,9 @@ final class ThermalChecks {
    * When the energy of an MD run drifts at the start of the averaged frames: the origin that keeps the most uncorrelated
    * frames, N_eff = s² / SE², s² the variance and SE the blocked standard error ({@link BlockAverage}) of the frames from
    * that origin on (Chodera, J. Chem. Theory Comput. 12, 1799 (2016), with the statistical inefficiency from blocking),
-   * tried every 1/40 of the series over its first half. Named when that origin is not the first frame and the mean from it on
-   * differs from the mean over all averaged frames by more than {@link #DRIFT_SIGMAS} of its standard error.
+   * tried every 1/40 of the series over its first half. Named when that origin is not the first frame, the mean from it on
+   * differs from the mean over all averaged frames by more than {@link #DRIFT_SIGMAS} of its standard error, and the shift
+   * moves γ by at least half γ's standard error (a drift that γ's error already dwarfs is not named).
    *
    * @param name how the run is named (E_AB with its file)
    * @param kept the averaged energies, eV, in time order
@@ -100,9 +103,11 @@ final class ThermalChecks {
    * @param startTimeFs time of the run's first frame, fs
    * @param weight the run's factor in γ's numerator
    * @param kArea k·A, Å²
-   * @return null when the energy does not drift
+   * @param gammaStdErrJm2 standard error of γ, J/m² (NaN when unknown: every significant drift is named)
+   * @return null when the energy does not drift, or its drift hardly moves γ
    */
-  static Warning drift(String name, double[] kept, double[] keptTimesFs, double startTimeFs, double weight, double kArea) {
+  static Warning drift(String name, double[] kept, double[] keptTimesFs, double startTimeFs, double weight, double kArea,
+      double gammaStdErrJm2) {
     int n = kept.length;
     if (n < 2 * ORIGIN_STEPS) {
       return null;
@@ -131,6 +136,9 @@ final class ThermalChecks {
     }
     double ps = (keptTimesFs[best] - startTimeFs) / 1000;
     double gammaShiftJm2 = weight * shiftEv / kArea * Units.EV_PER_A2_TO_J_PER_M2;
+    if (Math.abs(gammaShiftJm2) < RELEVANT_FRACTION * gammaStdErrJm2) {
+      return null;
+    }
     return new Warning(InterfaceResult.Doubt.NOT_EQUILIBRATED, String.format(Locale.ROOT, "%s drifts at the start: averaged from "
         + "%.3g ps on (where the most uncorrelated frames remain), ⟨E⟩ is %+.4g eV (%.0f standard errors) from the mean over all "
         + "averaged frames, which moves γ by %+.2g J/m²; the run may not have been equilibrated before the frames averaged",
