@@ -447,7 +447,7 @@ class DemoReportTest {
   }
 
   /** The text elements of an SVG chart (legend entries among them). */
-  private static List<String> svgTexts(Path svg) throws IOException {
+  static List<String> svgTexts(Path svg) throws IOException {
     List<String> t = new ArrayList<>();
     Matcher m = Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(Files.readString(svg));
     while (m.find()) {
@@ -553,9 +553,10 @@ class DemoReportTest {
       Shown.parse(sigma).agreesWith(title + " σ (JSON)", j.get("conductivity_s_cm").asDouble(), j.get("conductivity_stderr_s_cm").asDouble());
       Shown.parse(sigma).agreesWith(title + " σ (CSV)", num(all, "conductivity_s_cm"), num(all, "conductivity_stderr_s_cm"));
       // the MSD chart's legend prints the same D
-      // (followed by "(doubtful: see the warnings)" where the fit window's checks raised any)
+      // (followed by "(doubtful)" where the fit window's checks raised any; "GLS fit" when the least-squares line is drawn beside)
       assertTrue(svgTexts(dir.resolve("msd.svg")).stream().anyMatch(t -> t.equals("fit: D = " + d)
-          || t.equals("fit: D = " + d + " (doubtful: see the warnings)")), title + ": legend D = " + d);
+          || t.equals("fit: D = " + d + " (doubtful)") || t.equals("GLS fit: D = " + d) || t.equals("GLS fit: D = " + d + " (doubtful)")),
+          title + ": legend D = " + d);
       // per layer: the table, msd.json's regions and transport.csv
       int layer = 0;
       for (Map.Entry<String, List<String>> e : table.entrySet()) {

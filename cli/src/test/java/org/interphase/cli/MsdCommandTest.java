@@ -260,4 +260,52 @@ class MsdCommandTest {
     InfoCommandTest.Run json = InfoCommandTest.run("msd", file, "--species", "LI", "--timestep-fs", "100", "--json");
     assertEquals("Li", Json.MAPPER.readTree(json.out()).get("species").asText(), json.out());
   }
+
+  /**
+   * Where the quoted GLS line leaves the MSD (aimd_nvt along z over 0.1–2.9 ps, whose late lags are poorly sampled), the chart
+   * draws the least-squares line beside it, labelled with the least-squares D; its slope, computed here by hand from msd.csv
+   * (ordinary least squares of MSD against lag over the window's rows), is 2·D_OLS. Where both lines agree (kinisi's
+   * Li6PS5Cl over 2–7 ps), only the fit is drawn.
+   */
+  @Test
+  void chartShowsTheLeastSquaresLineWhereGlsLeavesTheMsd() throws IOException {
+    Path out = SharedData.emptyScratch("msd-two-lines");
+    InfoCommandTest.Run r = InfoCommandTest.run("msd", SharedData.cp2k("aimd_nvt").toString(), "--species", "Li", "--axes", "z",
+        "--fit-start-ps", "0.1", "--fit-end-ps", "2.9", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = Json.MAPPER.readTree(out.resolve("msd.json").toFile());
+    double from = j.get("fit_start_ps").asDouble();
+    double to = j.get("fit_end_ps").asDouble();
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    int n = 0;
+    for (String line : java.nio.file.Files.readAllLines(out.resolve("msd.csv")).subList(1, 2002)) {
+      String[] c = line.split(",");
+      double t = Double.parseDouble(c[0]);
+      if (t >= from - 1e-9 && t <= to + 1e-9) {
+        double y = Double.parseDouble(c[1]);
+        sx += t;
+        sy += y;
+        sxx += t * t;
+        sxy += t * y;
+        n++;
+      }
+    }
+    double slopeA2PerPs = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    // D = slope / (2·1 axis), Å²/ps → cm²/s: 1e-16 / 1e-12
+    assertEquals(slopeA2PerPs / 2 * 1e-4, j.get("diffusivity_ols_cm2_s").asDouble(), 1e-9 * slopeA2PerPs);
+    List<String> texts = DemoReportTest.svgTexts(out.resolve("msd.svg"));
+    assertTrue(texts.stream().anyMatch(t -> t.startsWith("GLS fit: D = (2.23 ± 0.26) × 10⁻⁴ cm²/s")), texts.toString());
+    assertTrue(texts.contains("least squares: D = (1.1 ± 1.3) × 10⁻⁴ cm²/s (not quoted)"), texts.toString());
+
+    Path agree = SharedData.emptyScratch("msd-one-line");
+    InfoCommandTest.Run k = InfoCommandTest.run("msd", SharedData.real("kinisi/example_XDATCAR.gz").toString(), "--species", "Li",
+        "--timestep-fs", "100", "--fit-start-ps", "2", "--fit-end-ps", "7", "--out", agree.toString());
+    assertEquals(0, k.exit(), k.err());
+    List<String> one = DemoReportTest.svgTexts(agree.resolve("msd.svg"));
+    assertTrue(one.stream().anyMatch(t -> t.startsWith("fit: D = ")) && one.stream().noneMatch(t -> t.startsWith("least squares")),
+        one.toString());
+  }
 }

@@ -263,7 +263,8 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
           atomsInRegion * e.ols().slope() * lagFs[n - 1] / DiffusionFitWindow.HOP_A2, e.gls().lags(), e.gls().ridge(), e.gls().excess(),
           windowChoice(e, windows, lagPs), straightLine(e) || e.shortWindow(), straightness(e));
       return new MsdResult(p.species(), mobile.length, n, dtFs, temperature, temperatureSource, p.axes(), lagPs[from], lagPs[to],
-          e.ols().points(), e.keep().size(), slopeFs * 1000.0, e.useGls() ? e.gls().intercept() : e.ols().intercept(), lagPs, msd,
+          e.ols().points(), e.keep().size(), slopeFs * 1000.0, e.useGls() ? e.gls().intercept() : e.ols().intercept(),
+          e.ols().slope() * 1000.0, e.ols().intercept(), lagPs, msd,
           sums.comp, band[0], band[1], e.useGls() ? DiffusionEstimator.GLS : DiffusionEstimator.OLS, d, e.dOls(), e.dGls(),
           e.ols().slopeStdErr() * toCm2, sigma, density, haven, ngp[0], ngp[1], driftText, p.region(), method(e, dims, lagPs,
               windows.length > 1), sampling, List.copyOf(warnings));

@@ -16,6 +16,9 @@ import org.interphase.core.Warning;
  *     independent windows at lag m (the diagonal of the covariance behind D's error)
  * @param fitSlopeA2PerPs slope of the line of the chosen estimator through the MSD in the fit window, Å²/ps
  * @param fitInterceptA2 its intercept at zero lag, Å² (the line drawn over the MSD)
+ * @param olsSlopeA2PerPs slope of the least-squares line over every lag of the fit window, Å²/ps (the same line as {@code
+ *     fitSlopeA2PerPs} when least squares is the chosen estimator)
+ * @param olsInterceptA2 its intercept at zero lag, Å²
  * @param estimator the estimator behind {@code diffusivity} (OLS when GLS was asked for but failed or disagreed with OLS beyond
  *     their errors, with a warning)
  * @param diffusivity D of the chosen estimator with its standard error, cm²/s: the value to quote
@@ -35,7 +38,8 @@ import org.interphase.core.Warning;
  */
 public record MsdResult(String species, int atoms, int frames, double timestepFs, double temperatureK, String temperatureSource,
     String axes, double fitStartPs, double fitEndPs, int fitPoints, int sampledLags, double fitSlopeA2PerPs,
-    double fitInterceptA2, double[] lagPs, double[] msdA2, double[][] msdComponentsA2, double[] msdStdErrLagPs, double[] msdStdErrA2,
+    double fitInterceptA2, double olsSlopeA2PerPs, double olsInterceptA2, double[] lagPs, double[] msdA2, double[][] msdComponentsA2,
+    double[] msdStdErrLagPs, double[] msdStdErrA2,
     DiffusionEstimator estimator, Measurement diffusivity, Measurement diffusivityOls, Measurement diffusivityGls,
     double olsPlainStdErrCm2PerS, Measurement conductivity, double numberDensityPerA3, Measurement havenRatio, double[] ngpLagPs,
     double[] ngp, String driftReference, Region region, String method, Sampling sampling, List<Warning> warnings) {

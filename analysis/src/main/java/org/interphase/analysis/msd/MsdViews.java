@@ -160,11 +160,37 @@ public final class MsdViews {
   private static ChartSpec chart(MsdResult r, List<String> doubts) {
     double[] fx = {r.fitStartPs(), r.fitEndPs()};
     double[] fy = {r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[0], r.fitInterceptA2() + r.fitSlopeA2PerPs() * fx[1]};
-    String label = "D = " + r.diffusivity().display() + (doubts.isEmpty() ? "" : " (doubtful: see the warnings)");
-    return new ChartSpec(r.species() + " mean squared displacement (" + r.axes() + ")", "lag (ps)", "MSD (Å²)",
-        List.of(new ChartSpec.Series("MSD ± 1σ", r.lagPs(), r.msdA2(), r.msdStdErrAtEveryLagA2(), ChartSpec.Style.BAND),
-            new ChartSpec.Series("fit: " + label, fx, fy, null, ChartSpec.Style.DASHED)),
+    String label = "D = " + r.diffusivity().display() + (doubts.isEmpty() ? "" : " (doubtful)");
+    boolean both = leastSquaresApart(r);
+    List<ChartSpec.Series> series = new ArrayList<>(List.of(
+        new ChartSpec.Series("MSD ± 1σ", r.lagPs(), r.msdA2(), r.msdStdErrAtEveryLagA2(), ChartSpec.Style.BAND),
+        new ChartSpec.Series((both ? "GLS fit: " : "fit: ") + label, fx, fy, null, ChartSpec.Style.DASHED)));
+    if (both) {
+      // GLS weighs the early, well-sampled lags: where its line leaves the MSD, the least-squares line shows where the points lie
+      series.add(new ChartSpec.Series("least squares: D = " + r.diffusivityOls().display() + " (not quoted)", fx,
+          new double[] {r.olsInterceptA2() + r.olsSlopeA2PerPs() * fx[0], r.olsInterceptA2() + r.olsSlopeA2PerPs() * fx[1]}, null,
+          ChartSpec.Style.LINE));
+    }
+    return new ChartSpec(r.species() + " mean squared displacement (" + r.axes() + ")", "lag (ps)", "MSD (Å²)", series,
         r.fitStartPs(), r.fitEndPs(), "fit window", true, new double[] {0});
+  }
+
+  /** A GLS line is drawn with the least-squares one when their ends in the window differ by more than this fraction. */
+  static final double LINES_APART = 0.1;
+
+  /** Whether the quoted GLS line and the least-squares line part by more than {@link #LINES_APART} at either end of the window. */
+  static boolean leastSquaresApart(MsdResult r) {
+    if (r.estimator() != DiffusionEstimator.GLS) {
+      return false;
+    }
+    for (double t : new double[] {r.fitStartPs(), r.fitEndPs()}) {
+      double gls = r.fitInterceptA2() + r.fitSlopeA2PerPs() * t;
+      double ols = r.olsInterceptA2() + r.olsSlopeA2PerPs() * t;
+      if (Math.abs(gls - ols) > LINES_APART * Math.max(Math.abs(gls), Math.abs(ols))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
