@@ -8,6 +8,7 @@ import org.interphase.core.view.ChartSpec;
 import org.interphase.core.view.Column;
 import org.interphase.core.view.Document;
 import org.interphase.core.view.Figure;
+import org.interphase.core.view.SparseBins;
 import org.interphase.core.view.Table;
 import org.interphase.core.view.Views;
 
@@ -52,7 +53,10 @@ public final class RdfViews {
     return o;
   }
 
-  /** g(r) with the ideal-gas level, the first peak and minimum marked, and the first shell shaded. */
+  /**
+   * g(r) with the ideal-gas level, the first peak and minimum marked, and the first shell shaded (named in the legend). The y
+   * axis is set by the bins where an ideal gas puts at least {@value SparseBins#MIN_IDEAL_PAIRS} pairs ({@link SparseBins}).
+   */
   public static ChartSpec chart(RdfResult r) {
     List<ChartSpec.Series> s = new ArrayList<>();
     s.add(new ChartSpec.Series("g(r)", r.rA(), r.gR(), null, ChartSpec.Style.LINE, 0, false));
@@ -75,7 +79,24 @@ public final class RdfViews {
       s.add(new ChartSpec.Series(String.format(Locale.ROOT, "first minimum %.3f Å%s", r.firstMinimumA(), n), new double[] {r.firstMinimumA()},
           new double[] {gAt(r, r.firstMinimumA())}, null, ChartSpec.Style.POINTS, 2, true));
     }
-    return new ChartSpec(title(r, "radial distribution function"), "r (Å)", "g(r)", s, shadeFrom(r), r.firstMinimumA(), shellLabel(r));
+    // a close contact in a bin near r = 0, where an ideal gas puts a pair or two, would set the axis on its own
+    return SparseBins.focus(new ChartSpec(title(r, "radial distribution function"), "r (Å)", "g(r)", s, shadeFrom(r), r.firstMinimumA(),
+        shellLabel(r)), new double[][] {idealPairs(r)});
+  }
+
+  /**
+   * The pairs an ideal gas of the neighbours' density puts in each bin over the frames: frames · centres per frame · (N<sub>B</sub>,
+   * or N<sub>A</sub> − 1 for A = B) · 4/3 π (r<sub>hi</sub>³ − r<sub>lo</sub>³) / V, the denominator of g(r).
+   */
+  public static double[] idealPairs(RdfResult r) {
+    RdfParameters p = r.parameters();
+    int neighbours = p.elementA().equals(p.elementB()) ? r.atomsB() - 1 : r.atomsB();
+    double perVolume = r.frames() * r.meanCentres() * neighbours / r.meanVolumeA3();
+    double[] e = new double[r.rA().length];
+    for (int k = 0; k < e.length; k++) {
+      e[k] = SparseBins.idealPairs(perVolume, k * r.binA(), (k + 1) * r.binA());
+    }
+    return e;
   }
 
   /** n(r), the running coordination number, over the same r, the first shell shaded. */

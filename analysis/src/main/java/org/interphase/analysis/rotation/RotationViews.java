@@ -13,8 +13,8 @@ import org.interphase.core.view.Views;
 
 /**
  * What a {@link RotationResult} shows: {@code rotation.json}, {@code rotation.csv} (angle per unit per frame),
- * {@code rotation_events.csv} (one row per reorientation), the chart {@code rotation.png/.svg} (angle vs time per unit) and the
- * text summary.
+ * {@code rotation_events.csv} (one row per reorientation), the chart {@code rotation.png/.svg} (angle vs time, one line per unit,
+ * the reorienting units in colour and named in the legend) and the text summary.
  */
 public final class RotationViews {
   private RotationViews() {}
@@ -23,8 +23,12 @@ public final class RotationViews {
   public static Views of(RotationResult r, List<Warning> readWarnings) {
     List<Warning> warnings = new ArrayList<>(readWarnings);
     warnings.addAll(r.warnings());
-    return new Views("rotation", json(r, warnings), List.of(angleTable(r), eventTable(r)), List.of(new Figure("rotation", chart(r))),
-        List.of(), text(r), warnings);
+    ChartSpec chart = chart(r);
+    // the legend takes a line per named unit below the plot: the figure grows by one line for each beyond two, so the plot keeps
+    // its height
+    int entries = (int) chart.series().stream().filter(ChartSpec.Series::inLegend).count();
+    return new Views("rotation", json(r, warnings), List.of(angleTable(r), eventTable(r)),
+        List.of(new Figure("rotation", chart, 480, 340 + 24 * Math.max(0, entries - 2))), List.of(), text(r), warnings);
   }
 
   /** {@code rotation.csv}: frame, time (ps) and one column of angles (degrees, to the first frame) per unit. */
@@ -104,9 +108,18 @@ public final class RotationViews {
   /** Points per unit in the chart of a long run. */
   static final int CHART_POINTS = 4000;
 
+  /** Units drawn in a chart, at most; the title says how many when there are more. */
+  static final int CHART_UNITS = 24;
+
+  /** Units drawn in colour, each with its own legend entry, at most. */
+  static final int HIGHLIGHTED = 4;
+
   /**
-   * The angle to the first frame over time, one line per unit (at most 24 units drawn; a run of more than {@link #CHART_POINTS}
-   * frames drawn as the largest angle of each block of frames).
+   * The angle to the first frame over time, one line per unit (at most {@link #CHART_UNITS} units drawn; a run of more than
+   * {@link #CHART_POINTS} frames drawn as the largest angle of each block of frames). The units that reorient (most events
+   * first, at most {@link #HIGHLIGHTED}), or with no reorientation the unit that turns furthest, are drawn in colour with a
+   * legend entry each (unit, centre atom, events or largest angle); the others are pale grey lines under one legend entry
+   * ("one line per unit"), with the dashed reorientation threshold.
    */
   public static ChartSpec chart(RotationResult r) {
     double[][] a = r.angleDeg();
@@ -118,23 +131,90 @@ public final class RotationViews {
     for (int i = 0; i < n; i++) {
       t[i] = (long) i * stride * r.timestepFs() / 1000;
     }
-    List<ChartSpec.Series> s = new ArrayList<>();
-    int drawn = Math.min(24, a.length);
-    for (int u = 0; u < drawn; u++) {
-      double[] y = new double[n];
-      for (int f = 0; f < r.frames(); f++) {
-        y[f / stride] = f % stride == 0 ? a[u][f] : Math.max(y[f / stride], a[u][f]);
+    List<Integer> shown = highlighted(r);
+    int drawn = Math.min(CHART_UNITS, a.length);
+    List<Integer> others = new ArrayList<>();
+    for (int u = 0; u < a.length && shown.size() + others.size() < drawn; u++) {
+      if (!shown.contains(u)) {
+        others.add(u);
       }
-      s.add(new ChartSpec.Series("unit " + u, t, y, null, ChartSpec.Style.LINE, u, false));
+    }
+    String unit = r.parameters().center() + r.parameters().ligand() + "4";
+    List<ChartSpec.Series> s = new ArrayList<>();
+    long[] events = eventsPerUnit(r);
+    // reorienting units beyond the named ones are among the pale lines: the legend says how many
+    long alsoReorienting = others.stream().filter(u -> events[u] > 0).count();
+    String more = alsoReorienting > 0 ? " (" + alsoReorienting + " of them reorient)" : "";
+    for (int k = 0; k < others.size(); k++) {
+      String name = others.size() == 1 ? "the other " + unit + " unit" + more : String.format(Locale.ROOT, "%s %s %s units%s, one line per unit",
+          shown.isEmpty() ? "all" : "the other", others.size(), unit, more);
+      s.add(new ChartSpec.Series(name, t, blockMax(a[others.get(k)], stride, n), null, ChartSpec.Style.FAINT, 13, k == 0));
+    }
+    for (int k = 0; k < shown.size(); k++) {
+      int u = shown.get(k);
+      RotationResult.Unit ru = r.units().get(u);
+      String what = events[u] > 0 ? events[u] + " reorientation" + (events[u] == 1 ? "" : "s")
+          : String.format(Locale.ROOT, "turns furthest, %.0f°", max(a[u]));
+      s.add(new ChartSpec.Series(String.format(Locale.ROOT, "unit %d (%s atom %d): %s", u, r.parameters().center(), ru.center(), what), t,
+          blockMax(a[u], stride, n), null, ChartSpec.Style.LINE, k, true));
     }
     double end = n == 0 ? 0 : t[n - 1];
     s.add(new ChartSpec.Series(String.format(Locale.ROOT, "reorientation threshold %s°", plain(r.parameters().upperDeg())),
         new double[] {0, end}, new double[] {r.parameters().upperDeg(), r.parameters().upperDeg()}, null, ChartSpec.Style.DASHED, 13,
         true));
     int ev = r.events().size();
-    String title = String.format(Locale.ROOT, "%s%s4 rotation: %d units%s, %d reorientation%s", r.parameters().center(),
-        r.parameters().ligand(), a.length, drawn < a.length ? " (" + drawn + " drawn)" : "", ev, ev == 1 ? "" : "s");
+    String title = String.format(Locale.ROOT, "%s rotation: %d units%s, %d reorientation%s", unit, a.length,
+        drawn < a.length ? " (" + drawn + " drawn)" : "", ev, ev == 1 ? "" : "s");
     return new ChartSpec(title, "time (ps)", "angle to first frame (°)", s, Double.NaN, Double.NaN, null, true, new double[0]);
+  }
+
+  /**
+   * The units drawn in colour: those that reorient, most events first (then by index), at most {@link #HIGHLIGHTED}; with no
+   * reorientation, the unit whose angle to the first frame grows largest; none without units.
+   */
+  static List<Integer> highlighted(RotationResult r) {
+    long[] events = eventsPerUnit(r);
+    List<Integer> out = new ArrayList<>();
+    for (int u = 0; u < events.length; u++) {
+      if (events[u] > 0) {
+        out.add(u);
+      }
+    }
+    out.sort((p, q) -> events[p] != events[q] ? Long.compare(events[q], events[p]) : Integer.compare(p, q));
+    if (out.isEmpty() && events.length > 0) {
+      double[][] a = r.angleDeg();
+      int best = 0;
+      for (int u = 1; u < a.length; u++) {
+        best = max(a[u]) > max(a[best]) ? u : best;
+      }
+      out.add(best);
+    }
+    return List.copyOf(out.subList(0, Math.min(HIGHLIGHTED, out.size())));
+  }
+
+  private static long[] eventsPerUnit(RotationResult r) {
+    long[] n = new long[r.units().size()];
+    for (RotationResult.Event e : r.events()) {
+      n[e.unit()]++;
+    }
+    return n;
+  }
+
+  private static double max(double[] v) {
+    double m = 0;
+    for (double x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+
+  /** Each block of {@code stride} frames as its largest angle, {@code n} blocks. */
+  private static double[] blockMax(double[] a, int stride, int n) {
+    double[] y = new double[n];
+    for (int f = 0; f < a.length; f++) {
+      y[f / stride] = f % stride == 0 ? a[f] : Math.max(y[f / stride], a[f]);
+    }
+    return y;
   }
 
   /** The summary a person reads. */

@@ -247,6 +247,7 @@ public final class VanHove implements Analysis<VanHoveResult> {
       double[] displaced = new double[m];
       double[] beyond = new double[m];
       int[] origins = new int[m];
+      long[] centres = new long[m];
       double[] used = new double[m];
       for (int i = 0; i < m; i++) {
         LagHistograms h = LagHistograms.of(store, cells, lags.frames[i], edges, atoms > 1 ? distinctBins : 0, p.displacedA(),
@@ -265,14 +266,15 @@ public final class VanHove implements Analysis<VanHoveResult> {
           gd[i][k] = k < h.distinctVolumeWeighted().length ? h.distinctVolumeWeighted()[k] / (pairSamples * shell) : Double.NaN;
         }
         origins[i] = h.origins();
+        centres[i] = h.distinctCentres();
         mean[i] = h.displacementSumA() / samples;
         displaced[i] = h.displaced() / samples;
         beyond[i] = h.beyondRMax() / samples;
         used[i] = lags.frames[i] * dtFs / 1000.0;
       }
       noteRange(rMax, edges[distinctBins], used, beyond);
-      return new VanHoveResult(p, atoms, n, dtFs, rMax, edges[distinctBins], width, lags.requestedPs, lags.frames, used, origins, r, gs,
-          gd, mean, displaced, beyond, smallestHalfWidth, volumeSum / n, driftText, warnings);
+      return new VanHoveResult(p, atoms, n, dtFs, rMax, edges[distinctBins], width, lags.requestedPs, lags.frames, used, origins, centres,
+          r, gs, gd, mean, displaced, beyond, smallestHalfWidth, volumeSum / n, driftText, warnings);
     }
 
     /** Warns of a gap, of large steps and of a single atom. */

@@ -20,6 +20,9 @@ import org.interphase.core.Warning;
  * @param lagFrames each lag in frames (the requested time rounded to the nearest frame)
  * @param lagsPs each lag used, {@code lagFrames · timestepFs}, ps
  * @param origins time origins averaged over per lag: frames − lagFrames
+ * @param distinctCentres per lag the (atom, origin) pairs the distinct part was summed over: its origins (at most
+ *     {@code parameters.maxDistinctOrigins()}) × atoms, or those in the region; an ideal gas puts distinctCentres · (atoms − 1) ·
+ *     V<sub>shell</sub> / V pairs in a bin
  * @param rA bin centres, Å
  * @param gSelf 4πr²G<sub>s</sub>(r, t), 1/Å: the probability density of an atom's displacement |Δr| over the lag (∫ dr = 1
  *     with the displacements beyond r<sub>max</sub>, which {@code selfBeyondRMax} counts)
@@ -36,13 +39,14 @@ import org.interphase.core.Warning;
  */
 public record VanHoveResult(VanHoveParameters parameters, int atoms, int frames, double timestepFs, double rMaxA, double distinctRMaxA,
     double binA,
-    double[] lagsRequestedPs, int[] lagFrames, double[] lagsPs, int[] origins, double[] rA, double[][] gSelf, double[][] gDistinct,
+    double[] lagsRequestedPs, int[] lagFrames, double[] lagsPs, int[] origins, long[] distinctCentres, double[] rA, double[][] gSelf,
+    double[][] gDistinct,
     double[] meanDisplacementA, double[] displacedFraction, double[] selfBeyondRMax, double smallestHalfWidthA, double meanVolumeA3,
     String driftReference, List<Warning> warnings) {
 
   public VanHoveResult {
     int lags = lagFrames.length;
-    if (lagsRequestedPs.length != lags || lagsPs.length != lags || origins.length != lags || gSelf.length != lags
+    if (lagsRequestedPs.length != lags || lagsPs.length != lags || origins.length != lags || distinctCentres.length != lags || gSelf.length != lags
         || gDistinct.length != lags || meanDisplacementA.length != lags || displacedFraction.length != lags
         || selfBeyondRMax.length != lags) {
       throw new IllegalArgumentException("the per-lag arrays of a van Hove result differ in length");
@@ -51,6 +55,7 @@ public record VanHoveResult(VanHoveParameters parameters, int atoms, int frames,
     lagFrames = lagFrames.clone();
     lagsPs = lagsPs.clone();
     origins = origins.clone();
+    distinctCentres = distinctCentres.clone();
     rA = rA.clone();
     gSelf = copy(gSelf, rA.length);
     gDistinct = copy(gDistinct, rA.length);
@@ -119,6 +124,25 @@ public record VanHoveResult(VanHoveParameters parameters, int atoms, int frames,
   @Override
   public int[] origins() {
     return origins.clone();
+  }
+
+  @Override
+  public long[] distinctCentres() {
+    return distinctCentres.clone();
+  }
+
+  /**
+   * The pairs an ideal gas of the species' density would put in each bin of the distinct part at lag {@code i}:
+   * distinctCentres · (atoms − 1) · 4/3 π (r<sub>hi</sub>³ − r<sub>lo</sub>³) / V, the mean volume (the denominator of
+   * G<sub>d</sub>); where it is small, G<sub>d</sub> is the ratio of a few counts and mostly noise.
+   */
+  public double[] idealPairs(int i) {
+    double[] e = new double[rA.length];
+    for (int k = 0; k < e.length; k++) {
+      e[k] = org.interphase.core.view.SparseBins.idealPairs((double) distinctCentres[i] * (atoms - 1) / meanVolumeA3, k * binA,
+          (k + 1) * binA);
+    }
+    return e;
   }
 
   @Override

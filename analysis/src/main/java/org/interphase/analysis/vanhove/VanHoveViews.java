@@ -9,6 +9,7 @@ import org.interphase.core.view.ChartSpec;
 import org.interphase.core.view.Column;
 import org.interphase.core.view.Document;
 import org.interphase.core.view.Figure;
+import org.interphase.core.view.SparseBins;
 import org.interphase.core.view.Table;
 import org.interphase.core.view.Views;
 
@@ -113,15 +114,24 @@ public final class VanHoveViews {
         Double.NaN, null, true, new double[] {0});
   }
 
-  /** G<sub>d</sub>(r, t) for each lag, with the ideal-gas level 1. */
+  /**
+   * G<sub>d</sub>(r, t) for each lag, with the ideal-gas level 1. The y axis is set by the bins where an ideal gas puts at least
+   * {@value SparseBins#MIN_IDEAL_PAIRS} pairs ({@link SparseBins}); the chart's note names the r below which noisier values
+   * are off scale. The table and the JSON hold every value.
+   */
   public static ChartSpec distinctChart(VanHoveResult r) {
     List<ChartSpec.Series> s = new ArrayList<>();
     for (int i = 0; i < r.lags(); i++) {
       s.add(new ChartSpec.Series(lagLabel(r, i), r.rA(), r.gDistinct(i), null, ChartSpec.Style.LINE, i, true));
     }
     s.add(new ChartSpec.Series("ideal gas", new double[] {0, r.distinctRMaxA()}, new double[] {1, 1}, null, ChartSpec.Style.DASHED, 13, false));
-    return new ChartSpec(r.species() + "–" + r.species() + " van Hove correlation, distinct part", "r (Å)", "distinct G(r, t)", s, Double.NaN,
-        Double.NaN, null, true, new double[] {0});
+    double[][] ideal = new double[r.lags()][];
+    for (int i = 0; i < r.lags(); i++) {
+      ideal[i] = r.idealPairs(i);
+    }
+    // the first bins hold a pair or two: their G_d, a ratio of a few counts to a tiny shell, would set the axis on its own
+    return SparseBins.focus(new ChartSpec(r.species() + "–" + r.species() + " van Hove correlation, distinct part", "r (Å)",
+        "distinct G(r, t)", s, Double.NaN, Double.NaN, null, true, new double[] {0}), ideal);
   }
 
   /** The legend entry of lag {@code i}: {@code t = 1.5 ps}. */

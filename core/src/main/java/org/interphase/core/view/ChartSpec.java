@@ -5,19 +5,35 @@ import java.util.List;
 /**
  * What to draw: an XY chart with any number of series, an optional shaded x interval (a fit
  * window), optional error bars or error bands. Axis labels carry their units, e.g. {@code "lag (ps)"}.
+ * The series are drawn in order, each over those before it; a line that runs along a later one over a
+ * stretch is drawn wider, so that both show.
  *
  * @param shadeFrom start of the shaded x interval, NaN for none
  * @param shadeTo end of the shaded x interval
  * @param shadeLabel the label drawn inside the plot at the top of the shaded interval, or null
  * @param yFromZero whether the y axis starts at 0 (a quantity that cannot be negative, such as an MSD)
  * @param xIncludes x values the x axis must show (e.g. 1000/300 K when a fit is extrapolated there); may be empty
+ * @param yRange the y axis's range {@code {lo, hi}} when the data's own would mislead (a noisy bin of few counts far above
+ *     the rest; see {@link SparseBins}), drawn with a small margin; empty for a range that fits every value. Values outside are
+ *     clipped at the plot's edge, so {@code note} should say which
+ * @param note a line under the title saying what the chart leaves out (values off scale), or null
  */
 public record ChartSpec(String title, String xLabel, String yLabel, List<Series> series, double shadeFrom, double shadeTo,
-    String shadeLabel, boolean yFromZero, double[] xIncludes) implements Chart {
+    String shadeLabel, boolean yFromZero, double[] xIncludes, double[] yRange, String note) implements Chart {
 
   public ChartSpec {
     series = List.copyOf(series);
     xIncludes = xIncludes.clone();
+    yRange = yRange.clone();
+    if (yRange.length != 0 && (yRange.length != 2 || !(yRange[0] < yRange[1]))) {
+      throw new IllegalArgumentException("chart " + title + ": the y range must be empty or {lo, hi} with lo < hi");
+    }
+  }
+
+  /** A chart whose y axis fits every value, with no note. */
+  public ChartSpec(String title, String xLabel, String yLabel, List<Series> series, double shadeFrom, double shadeTo,
+      String shadeLabel, boolean yFromZero, double[] xIncludes) {
+    this(title, xLabel, yLabel, series, shadeFrom, shadeTo, shadeLabel, yFromZero, xIncludes, new double[0], null);
   }
 
   /** A chart whose axes fit the data. */
@@ -30,6 +46,16 @@ public record ChartSpec(String title, String xLabel, String yLabel, List<Series>
     return xIncludes.clone();
   }
 
+  @Override
+  public double[] yRange() {
+    return yRange.clone();
+  }
+
+  /** This chart with its y axis limited to {@code range} ({@code {lo, hi}}, or empty: every value) and {@code note} under the title. */
+  public ChartSpec withYRange(double[] range, String note) {
+    return new ChartSpec(title, xLabel, yLabel, series, shadeFrom, shadeTo, shadeLabel, yFromZero, xIncludes, range, note);
+  }
+
   /** How a series is drawn. */
   public enum Style {
     LINE,
@@ -37,6 +63,11 @@ public record ChartSpec(String title, String xLabel, String yLabel, List<Series>
     LINE_AND_POINTS,
     DASHED,
     BARS,
+    /**
+     * A thin pale line: one of many that together give the context (every unit's angle) behind the few drawn in colour; a
+     * chart lists such lines under one legend entry.
+     */
+    FAINT,
     /** A line with a shaded band of ± {@code yErr} around it (a ±1σ band), no error bars. */
     BAND,
     /** A dashed line with a shaded band between {@code y − yErr} and {@code y + yErr} (a confidence band). */

@@ -9,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.interphase.core.view.BarChart;
 import org.interphase.core.view.Chart;
 import org.interphase.core.view.ChartSpec;
 import org.interphase.core.view.Figure;
+import org.interphase.core.view.SparseBins;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
@@ -27,9 +29,10 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.LegendItemSource;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -152,14 +155,18 @@ public final class Charts {
     XYErrorRenderer r = new XYErrorRenderer();
     int plain = 0;
     int banded = 0;
+    float[] widths = lineWidths(spec);
     for (int i = 0; i < spec.series().size(); i++) {
       ChartSpec.Series s = spec.series().get(i);
       boolean band = isBand(s);
       YIntervalSeries ys = series(s, band);
       Color c = PALETTE[(s.color() >= 0 ? s.color() : i) % PALETTE.length];
+      if (s.style() == ChartSpec.Style.FAINT) {
+        c = faint(c);
+      }
       BasicStroke stroke = s.style() == ChartSpec.Style.DASHED || s.style() == ChartSpec.Style.DASHED_BAND
-          ? new BasicStroke(LINE, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
-          : new BasicStroke(LINE);
+          ? new BasicStroke(widths[i], BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+          : new BasicStroke(widths[i]);
       if (band) {
         bands.addSeries(ys);
         bandRenderer.setSeriesPaint(banded, c);
@@ -196,19 +203,167 @@ public final class Charts {
     plot.setDataset(1, data);
     plot.setRenderer(1, r);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    // the series in the spec's order, each over the ones before it (JFreeChart's default draws the first on top)
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.VERTICAL);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(220, 220, 220));
     plot.setRangeGridlinePaint(new Color(220, 220, 220));
     includeX(plot, spec);
     shade(plot, spec);
-    JFreeChart chart = new JFreeChart(spec.title(), TITLE, plot, spec.series().size() > 1);
+    JFreeChart chart = new JFreeChart(spec.title(), TITLE, plot, spec.series().size() > 1 || shadeItem(spec) != null);
     chart.setBackgroundPaint(Color.WHITE);
+    if (spec.note() != null) {
+      TextTitle note = new TextTitle(spec.note(), TICKS);
+      note.setPaint(new Color(80, 80, 80));
+      chart.addSubtitle(0, note);
+    }
     if (chart.getLegend() != null) {
+      chart.getLegend().setSources(new LegendItemSource[] {() -> legendItems(plot, spec)});
       chart.getLegend().setItemFont(TICKS);
       chart.getLegend().setFrame(BlockBorder.NONE);
     }
     return chart;
+  }
+
+  /**
+   * The legend: the series' entries with those of faint context lines (drawn first, under the others) moved after the rest,
+   * then the shaded interval's label (inside the plot it could sit on a peak or its marker).
+   */
+  private static LegendItemCollection legendItems(XYPlot plot, ChartSpec spec) {
+    java.util.Set<String> faint = new java.util.HashSet<>();
+    for (ChartSpec.Series s : spec.series()) {
+      if (s.style() == ChartSpec.Style.FAINT) {
+        faint.add(s.name());
+      }
+    }
+    LegendItemCollection all = plot.getLegendItems();
+    LegendItemCollection out = new LegendItemCollection();
+    LegendItemCollection last = new LegendItemCollection();
+    for (int i = 0; i < all.getItemCount(); i++) {
+      LegendItem item = all.get(i);
+      (faint.contains(String.valueOf(item.getSeriesKey())) ? last : out).add(item);
+    }
+    out.addAll(last);
+    LegendItem shaded = shadeItem(spec);
+    if (shaded != null) {
+      out.add(shaded);
+    }
+    return out;
+  }
+
+  /** The colour of the shaded x interval, drawn over the white plot. */
+  private static final Color SHADE = new Color(255, 200, 0, 60);
+
+  /** The legend entry of the shaded interval (a swatch of its colour), or null when it has no label. */
+  static LegendItem shadeItem(ChartSpec spec) {
+    if (Double.isNaN(spec.shadeFrom()) || spec.shadeLabel() == null) {
+      return null;
+    }
+    double a = SHADE.getAlpha() / 255.0;
+    Color onWhite = new Color((int) Math.round(255 * (1 - a) + SHADE.getRed() * a), (int) Math.round(255 * (1 - a) + SHADE.getGreen() * a),
+        (int) Math.round(255 * (1 - a) + SHADE.getBlue() * a));
+    LegendItem item = new LegendItem(spec.shadeLabel(), null, null, null, new java.awt.geom.Rectangle2D.Double(-8, -6, 16, 12), onWhite,
+        new BasicStroke(1f), new Color(210, 170, 40));
+    item.setLabelFont(TICKS);
+    return item;
+  }
+
+  /** A context line's colour: the palette colour carried 55 % of the way to white. */
+  private static Color faint(Color c) {
+    return new Color(c.getRed() + (int) (0.55 * (255 - c.getRed())), c.getGreen() + (int) (0.55 * (255 - c.getGreen())),
+        c.getBlue() + (int) (0.55 * (255 - c.getBlue())));
+  }
+
+  /** How much wider a line is drawn than each line drawn over it along a common stretch. */
+  static final float COINCIDENT_STEP = 3f;
+
+  /** The widest a line is drawn under coinciding ones. */
+  static final float COINCIDENT_MAX = LINE + 3 * COINCIDENT_STEP;
+
+  /** A line of a chart that is not of counts is widened when it runs along a later one over at least this share of its x span. */
+  static final double COINCIDENT_SHARE = 0.5;
+
+  /**
+   * The stroke width of each series: {@link #LINE}, a {@link ChartSpec.Style#FAINT} line half that; a line that runs along a
+   * line drawn after it (the same y over a stretch of x) is drawn {@link #COINCIDENT_STEP} wider than the widest such later
+   * line, up to {@link #COINCIDENT_MAX}, so that its colour shows on both sides of the one on top instead of hiding under it.
+   * In a chart of counts (two motifs that stay equal, or both at 0) any common stretch counts; in other charts only one over
+   * {@link #COINCIDENT_SHARE} of the line's span (curves that meet in a tail at 0 stay thin). No point moves.
+   */
+  static float[] lineWidths(ChartSpec spec) {
+    List<ChartSpec.Series> all = spec.series();
+    double least = countsOnly(spec) ? 0 : COINCIDENT_SHARE;
+    float[] w = new float[all.size()];
+    for (int i = all.size() - 1; i >= 0; i--) {
+      ChartSpec.Series a = all.get(i);
+      w[i] = a.style() == ChartSpec.Style.FAINT ? LINE / 2 : LINE;
+      if (!isLine(a) || a.style() == ChartSpec.Style.FAINT) {
+        continue;
+      }
+      for (int j = i + 1; j < all.size(); j++) {
+        ChartSpec.Series b = all.get(j);
+        if (isLine(b) && b.style() != ChartSpec.Style.FAINT && coincide(a, b) > least) {
+          w[i] = Math.max(w[i], Math.min(COINCIDENT_MAX, w[j] + COINCIDENT_STEP));
+        }
+      }
+    }
+    return w;
+  }
+
+  private static boolean isLine(ChartSpec.Series s) {
+    return s.style() != ChartSpec.Style.POINTS && s.style() != ChartSpec.Style.BARS && (s.yErr() == null || isBand(s));
+  }
+
+  /**
+   * The share of line {@code a}'s x span over which it runs together with line {@code b} (points joined in order, x
+   * increasing; 0 when either is not such a line): both are straight between the union of their x values, so they coincide
+   * between two neighbouring ones when they agree at both.
+   */
+  static double coincide(ChartSpec.Series a, ChartSpec.Series b) {
+    double[] xa = a.x();
+    double[] xb = b.x();
+    if (xa.length < 2 || xb.length < 2 || !increasing(xa) || !increasing(xb)) {
+      return 0;
+    }
+    double from = Math.max(xa[0], xb[0]);
+    double to = Math.min(xa[xa.length - 1], xb[xb.length - 1]);
+    if (!(from < to)) {
+      return 0;
+    }
+    double[] xs = java.util.stream.DoubleStream.concat(Arrays.stream(xa), Arrays.stream(xb)).filter(x -> x >= from && x <= to).sorted()
+        .distinct().toArray();
+    double together = 0;
+    for (int k = 0; k + 1 < xs.length; k++) {
+      if (same(at(xa, a.y(), xs[k]), at(xb, b.y(), xs[k])) && same(at(xa, a.y(), xs[k + 1]), at(xb, b.y(), xs[k + 1]))) {
+        together += xs[k + 1] - xs[k];
+      }
+    }
+    return together / (xa[xa.length - 1] - xa[0]);
+  }
+
+  private static boolean increasing(double[] x) {
+    for (int k = 1; k < x.length; k++) {
+      if (!(x[k] > x[k - 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The line through (x, y) at {@code v}, inside its x range. */
+  private static double at(double[] x, double[] y, double v) {
+    int k = Arrays.binarySearch(x, v);
+    if (k >= 0) {
+      return y[k];
+    }
+    int hi = -k - 1;
+    double u = (v - x[hi - 1]) / (x[hi] - x[hi - 1]);
+    return y[hi - 1] + u * (y[hi] - y[hi - 1]);
+  }
+
+  private static boolean same(double p, double q) {
+    return Double.isFinite(p) && Double.isFinite(q) && Math.abs(p - q) <= 1e-9 * Math.max(1, Math.max(Math.abs(p), Math.abs(q)));
   }
 
   private static boolean isBand(ChartSpec.Series s) {
@@ -265,6 +420,12 @@ public final class Charts {
       y.setAutoRangeIncludesZero(true);
       y.setRangeType(org.jfree.data.RangeType.POSITIVE);
     }
+    double[] range = spec.yRange();
+    if (range.length == 2) {
+      // the range the analysis chose (values of a few counts beyond it are clipped; the chart's note says so)
+      double pad = SparseBins.MARGIN * (range[1] - range[0]);
+      y.setRange(spec.yFromZero() && range[0] >= 0 ? Math.max(0, range[0] - pad) : range[0] - pad, range[1] + pad);
+    }
     return y;
   }
 
@@ -287,22 +448,13 @@ public final class Charts {
     }
   }
 
-  /** The shaded x interval with its label inside the plot, at the top left of the interval. */
+  /** The shaded x interval, behind the series. */
   private static void shade(XYPlot plot, ChartSpec spec) {
     if (Double.isNaN(spec.shadeFrom())) {
       return;
     }
-    IntervalMarker m = new IntervalMarker(spec.shadeFrom(), spec.shadeTo(), new Color(255, 200, 0, 60));
-    if (spec.shadeLabel() != null) {
-      m.setLabel(spec.shadeLabel());
-      m.setLabelFont(TICKS);
-      m.setLabelPaint(new Color(90, 70, 0));
-      m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-      m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-      m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-      m.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
-    }
-    plot.addDomainMarker(m, Layer.BACKGROUND);
+    // its label is a legend entry (shadeItem), never text inside the plot
+    plot.addDomainMarker(new IntervalMarker(spec.shadeFrom(), spec.shadeTo(), SHADE), Layer.BACKGROUND);
   }
 
   /**

@@ -98,9 +98,11 @@ final class JmolScript {
       if (h.atoms().length == 0) {
         continue;
       }
+      // the atoms keep their element colours (P and S of a unit stay apart), larger, in a halo of the highlight's colour, with
+      // the bonds inside the group in that colour
       String rgb = rgb(colours.get(h.legendLabel()));
-      sc.append("select ").append(set(h.atoms(), jmolIndexOf)).append("; color ").append(rgb).append("; spacefill 30%; halos on; color halos ")
-          .append(rgb).append(" translucent 0.5;");
+      sc.append("select ").append(set(h.atoms(), jmolIndexOf)).append("; spacefill 30%; halos on; color halos ").append(rgb)
+          .append(" translucent 0.35; set bondModeOr false; wireframe 0.2; color bonds ").append(rgb).append("; set bondModeOr true;");
     }
     path(sc, s, colours);
     sc.append("select none; reset;");

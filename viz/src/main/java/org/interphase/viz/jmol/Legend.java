@@ -154,11 +154,15 @@ final class Legend {
         g.draw(tri);
       }
       case HIGHLIGHT -> {
+        // the halo in the highlight's colour around an atom of any element (grey): highlighted atoms keep their own colours
         Color c = e.colour();
-        g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 90));
+        g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
         g.fill(new Ellipse2D.Double(cx - 1.35 * r, y - 1.35 * r, 2.7 * r, 2.7 * r));
-        g.setColor(c);
-        g.fill(new Ellipse2D.Double(cx - r, y - r, 2 * r, 2 * r));
+        g.setColor(new Color(215, 215, 215));
+        g.fill(new Ellipse2D.Double(cx - 0.8 * r, y - 0.8 * r, 1.6 * r, 1.6 * r));
+        g.setColor(new Color(150, 150, 150));
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Ellipse2D.Double(cx - 0.8 * r, y - 0.8 * r, 1.6 * r, 1.6 * r));
       }
       case PATH -> {
         g.setColor(e.colour());

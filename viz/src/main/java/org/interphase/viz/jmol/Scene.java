@@ -18,7 +18,7 @@ import org.interphase.core.Frame;
  * @param frame the structure (positions in Å as drawn, cell)
  * @param width picture width in pixels, 16–8000 (legend included)
  * @param height picture height in pixels, 16–8000
- * @param highlights atom groups drawn in a colour with a halo and a label
+ * @param highlights atom groups drawn larger, in their element colours, with a halo and bonds in the group's colour and a label
  * @param polyhedra elements whose coordination polyhedra to draw, as {@code {center, ligand}}, e.g.
  *     {@code {"P", "S"}} for PS4 tetrahedra (a centre with four bonds to the ligand)
  * @param path points (Å) of a migration path, drawn as a chain of spheres joined by a curve; may be

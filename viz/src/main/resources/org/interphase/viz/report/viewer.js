@@ -126,7 +126,8 @@
     for (var i = 0; i < rows.length; i++) { rows[i].classList.toggle('on', rows[i].getAttribute('data-seq') === key); }
   };
 
-  /* One frame: atoms in the picture's colours, the analysis's bonds, highlights larger with a halo and a label, the cell, a path. */
+  /* One frame: atoms in the picture's colours, the analysis's bonds, highlights larger (element colours kept) with a halo and a label, the
+     cell, a path. */
   View.prototype.draw = function (f) {
     var v = this.viewer, d = this.data, n = d.elements.length, self = this, i;
     var kept = this.drawn ? v.getView() : null;
@@ -150,7 +151,8 @@
     var halos = 0;
     f.hl.forEach(function (h) { halos += h.atoms.length; });
     f.hl.forEach(function (h, k) {
-      m.setStyle({ serial: h.atoms }, { sphere: { scale: 0.36, color: h.color }, stick: { radius: 0.15, color: h.color } });
+      // larger, in their element colours (P and S of a unit stay apart), the bonds and a halo in the highlight's colour
+      m.setStyle({ serial: h.atoms }, { sphere: { scale: 0.36 }, stick: { radius: 0.15, color: h.color } });
       if (halos <= 300) {
         h.atoms.forEach(function (a) {
           v.addSphere({ center: { x: f.xyz[3 * a], y: f.xyz[3 * a + 1], z: f.xyz[3 * a + 2] }, radius: 0.95, color: h.color,
@@ -275,7 +277,8 @@
       if (seen[h.label]) { return; }
       seen[h.label] = 1;
       var s = make('span', {}, lg);
-      make('i', { style: 'background:' + h.color + ';box-shadow:0 0 0 3px ' + h.color + '44' }, s);
+      // a grey atom of any element in the highlight's halo: highlighted atoms keep their element colours
+      make('i', { style: 'background:#d7d7d7;box-shadow:0 0 0 3px ' + h.color + '99' }, s);
       s.appendChild(document.createTextNode(h.label));
     });
     if (f.path && !f.hl.some(function (h) { return h.color === f.pathColor; })) {

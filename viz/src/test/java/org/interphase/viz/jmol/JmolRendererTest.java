@@ -48,6 +48,31 @@ class JmolRendererTest {
     return false;
   }
 
+  /**
+   * Whether a pixel between {@code rMin} and {@code rMax} pixels of (x, y) has the hue of {@code c} (within 15°) and some
+   * saturation: a translucent halo of {@code c} over white keeps its hue.
+   */
+  private static boolean haloAround(BufferedImage img, int x, int y, int rMin, int rMax, Color c) {
+    float hue = Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null)[0];
+    for (int dx = -rMax; dx <= rMax; dx++) {
+      for (int dy = -rMax; dy <= rMax; dy++) {
+        double d = Math.hypot(dx, dy);
+        int px = x + dx;
+        int py = y + dy;
+        if (d < rMin || d > rMax || px < 0 || py < 0 || px >= img.getWidth() || py >= img.getHeight()) {
+          continue;
+        }
+        Color p = new Color(img.getRGB(px, py));
+        float[] hsb = Color.RGBtoHSB(p.getRed(), p.getGreen(), p.getBlue(), null);
+        double dh = Math.abs(hsb[0] - hue);
+        if (Math.min(dh, 1 - dh) < 15.0 / 360 && hsb[1] > 0.25) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Test
   void highlightColourAppearsWhereTheAtomProjects() throws Exception {
     Color red = new Color(230, 0, 0);
@@ -75,10 +100,14 @@ class JmolRendererTest {
       // red is close to the orange of P (ΔE*ab 38), so the palette draws the highlight in another colour
       Color drawn = scene.colours().get("PS3");
       assertTrue(Palette.deltaE(drawn, red) > 0, "the preferred red is replaced");
-      assertTrue(nearColour(img, at[0], at[1], 6, drawn), "highlight colour at the projected position " + at[0] + "," + at[1]);
-      // and the other P (not highlighted, CPK orange) is not red
+      // the highlighted P keeps its element colour at its centre (P and S of a unit stay apart), inside a halo of the highlight's hue
+      assertTrue(nearColour(img, at[0], at[1], 3, Palette.element("P")), "P colour at the projected position " + at[0] + "," + at[1]);
+      assertTrue(!nearColour(img, at[0], at[1], 3, drawn), "the highlighted atom itself is not recoloured");
+      assertTrue(haloAround(img, at[0], at[1], 10, 30, drawn), "highlight halo around the projected position " + at[0] + "," + at[1]);
+      // and the other P (not highlighted, CPK orange) is not in the highlight colour and has no halo
       int[] other = r.screenPosition(0);
       assertTrue(!nearColour(img, other[0], other[1], 2, drawn), "unhighlighted P is not in the highlight colour");
+      assertTrue(!haloAround(img, other[0], other[1], 10, 30, drawn), "unhighlighted P has no halo");
     }
   }
 
