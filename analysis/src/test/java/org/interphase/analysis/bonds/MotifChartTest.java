@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import org.interphase.core.view.ChartSpec;
 import org.interphase.testkit.SharedData;
 import org.interphase.viz.chart.Charts;
-import org.jfree.chart.ChartRenderingInfo;
-import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 
 /** Two motifs with the same count all along (kinisi: 32 PS4 units, 32 isolated S) both show in the chart. */
@@ -42,13 +39,9 @@ class MotifChartTest {
     assertEquals("PS4", ps4.name());
     assertEquals("S (isolated)", s.name());
     assertArrayEquals(ps4.y(), s.y(), 0, "the two counts are the same in every frame");
-    JFreeChart chart = Charts.build(spec);
-    BufferedImage img = new BufferedImage(480, 340, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    ChartRenderingInfo info = new ChartRenderingInfo();
-    chart.draw(g, new Rectangle2D.Double(0, 0, 480, 340), info);
-    g.dispose();
-    Rectangle2D data = info.getPlotInfo().getDataArea();
+    org.interphase.analysis.DrawnChart drawn = org.interphase.analysis.DrawnChart.of(Charts.build(spec));
+    BufferedImage img = drawn.image();
+    Rectangle2D data = drawn.dataArea();
     // Okabe–Ito blue (PS4) and orange (the first sulfur species): each along most of the 14 ps line, not hidden by the other
     int blue = pixels(img, data, new Color(0, 114, 178));
     int orange = pixels(img, data, new Color(230, 159, 0));

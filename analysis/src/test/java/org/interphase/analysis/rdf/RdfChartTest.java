@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.interphase.core.view.ChartSpec;
@@ -32,11 +30,8 @@ class RdfChartTest {
       ChartSpec spec = RdfViews.chart(r);
       assertEquals(0, spec.yRange().length, pair + ": no bin of few pairs is off scale in this run");
       JFreeChart chart = Charts.build(spec);
-      BufferedImage img = new BufferedImage(480, 340, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = img.createGraphics();
-      ChartRenderingInfo info = new ChartRenderingInfo();
-      chart.draw(g, new Rectangle2D.Double(0, 0, 480, 340), info);
-      g.dispose();
+      org.interphase.analysis.DrawnChart drawn = org.interphase.analysis.DrawnChart.of(chart);
+      ChartRenderingInfo info = drawn.info();
       XYPlot plot = chart.getXYPlot();
       // the shaded first shell carries no text inside the plot
       for (Object m : plot.getDomainMarkers(Layer.BACKGROUND)) {
