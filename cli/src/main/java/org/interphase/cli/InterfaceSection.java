@@ -28,7 +28,7 @@ final class InterfaceSection {
   static void write(List<ReportPlan.Interface> list, Path dir, ReadOptions options, HtmlReport html, PrintWriter err,
       ReportParameters used, int dpi) {
     List<InterfaceResult> results = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<org.interphase.core.Warning> warnings = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (ReportPlan.Interface c : list) {
       try {
@@ -38,7 +38,7 @@ final class InterfaceSection {
         InterfaceResult r = InterfaceEnergy.compute(c.name(), ab, a, b, InterfaceParameters.of(c.k()).withEquilibrationPs(
             c.equilibrationPs()));
         results.add(r);
-        r.warnings().forEach(w -> warnings.add(c.name() + ": " + w.text()));
+        r.warnings().forEach(w -> warnings.add(new org.interphase.core.Warning(w.kind(), c.name() + ": " + w.text())));
         String sec = "Interface energies: " + c.name();
         used.add(sec, "interfaces per cell (k)", Integer.toString(c.k()));
         used.add(sec, "equilibration cut", fmt(c.equilibrationPs()) + " ps (MD frames before it are dropped)");
@@ -50,7 +50,9 @@ final class InterfaceSection {
     }
     html.section("Interface energies");
     if (!results.isEmpty()) {
-      ResultWriter.write(dir, InterfaceViews.of(results, List.of()), dpi);
+      // the JSON beside the figure carries the warnings the page shows, and the console names them as for the MD sections
+      ResultWriter.write(dir, InterfaceViews.of(results, warnings), dpi);
+      warnings.forEach(w -> err.println("warning: " + Hints.of(w)));
       html.figure(dir.resolve("interface.png"), "Interface energies with standard errors (J/m²)");
       List<List<String>> rows = new ArrayList<>();
       for (InterfaceResult r : results) {
@@ -68,7 +70,7 @@ final class InterfaceSection {
       results.forEach(r -> html.text(r.name() + ": " + r.label() + ". " + r.method()));
     }
     missing.forEach(html::missing);
-    html.links(results.isEmpty() ? List.of() : List.of("interfaces/interface.json", "interfaces/interface.csv")).warnings(warnings)
-        .endSection();
+    html.links(results.isEmpty() ? List.of() : List.of("interfaces/interface.json", "interfaces/interface.csv")).warnings(
+        org.interphase.core.Warning.texts(warnings)).endSection();
   }
 }

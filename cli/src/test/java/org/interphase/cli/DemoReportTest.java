@@ -553,9 +553,9 @@ class DemoReportTest {
       Shown.parse(sigma).agreesWith(title + " σ (JSON)", j.get("conductivity_s_cm").asDouble(), j.get("conductivity_stderr_s_cm").asDouble());
       Shown.parse(sigma).agreesWith(title + " σ (CSV)", num(all, "conductivity_s_cm"), num(all, "conductivity_stderr_s_cm"));
       // the MSD chart's legend prints the same D
-      // (followed by "(doubtful)" where the fit window's checks raised any; "GLS fit" when the least-squares line is drawn beside)
-      assertTrue(svgTexts(dir.resolve("msd.svg")).stream().anyMatch(t -> t.equals("fit: D = " + d)
-          || t.equals("fit: D = " + d + " (doubtful)") || t.equals("GLS fit: D = " + d) || t.equals("GLS fit: D = " + d + " (doubtful)")),
+      // (followed by "(doubtful)" where the fit window's checks raised any), named by its method
+      String method = glsQuoted ? "GLS fit: D = " : "least-squares fit: D = ";
+      assertTrue(svgTexts(dir.resolve("msd.svg")).stream().anyMatch(t -> t.equals(method + d) || t.equals(method + d + " (doubtful)")),
           title + ": legend D = " + d);
       // per layer: the table, msd.json's regions and transport.csv
       int layer = 0;
@@ -642,5 +642,15 @@ class DemoReportTest {
     List<String> sp = table.get("Li2S(110) | S8, relaxed single points");
     assertEquals("-0.2595", sp.get(2));
     assertEquals("0.2595", sp.get(3));
+    // the JSON beside the figure carries the section's warnings, as the page shows them (the 300 K AIMD runs of the Li2S | S8
+    // case average 305.3, 285.9 and 328.1 K after 0.1 ps: reference.json's mean_T_K of steps ≥ 50)
+    List<String> warnings = new ArrayList<>();
+    Json.MAPPER.readTree(out.resolve("interfaces/interface.json").toFile()).get("warnings").forEach(w -> warnings.add(w.asText()));
+    assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Li2S(110) | S8, AIMD at 300 K: the MD averages are at different mean "
+        + "temperatures") && w.contains("305.3 K") && w.contains("285.9 K") && w.contains("328.1 K")), warnings.toString());
+    String page = unescape(section(Files.readString(out.resolve("index.html")), "Interface energies"));
+    for (String w : warnings) {
+      assertTrue(page.contains(w), "on the page: " + w);
+    }
   }
 }

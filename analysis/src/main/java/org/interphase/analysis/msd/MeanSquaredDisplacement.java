@@ -467,15 +467,18 @@ public final class MeanSquaredDisplacement implements Analysis<MsdResult> {
           : "GLS is not quoted there, so no earlier start is tried") + ")";
     }
 
-    /** The straight-line tests of the quoted window in words: χ² of the GLS residuals and the GLS–least-squares difference. */
+    /** The straight-line tests of the quoted window in words: those that fail (both when none does). */
     private static String straightness(Estimate e) {
       int dof = e.gls().lags() - 2;
       if (!e.gls().ok() || dof <= 0) {
         return "no GLS fit to test";
       }
-      return String.format(Locale.ROOT, "χ² of the GLS residuals %.1f for %d degrees of freedom (95 %% bound %.1f); GLS and least "
-          + "squares %.2g standard errors of their difference apart (bound %.3g)", e.gls().chiSquared(), dof,
-          GlsDiffusionFit.chiSquaredBound(dof), e.disagreement(), EARLY_AGREEMENT);
+      String chi = String.format(Locale.ROOT, "χ² of the GLS residuals %.1f for %d degrees of freedom (95 %% bound %.1f)",
+          e.gls().chiSquared(), dof, GlsDiffusionFit.chiSquaredBound(dof));
+      String apart = String.format(Locale.ROOT, "GLS and least squares %.2g standard errors of their difference apart (bound %.3g)",
+          e.disagreement(), EARLY_AGREEMENT);
+      boolean apartFails = !(e.disagreement() <= EARLY_AGREEMENT);
+      return e.gls().straight() != apartFails ? chi + "; " + apart : apartFails ? apart : chi;
     }
 
     /** The first and last lag index of the reference fit window (given, or 10–50 % of the run). */

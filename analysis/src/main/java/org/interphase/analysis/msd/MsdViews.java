@@ -164,10 +164,11 @@ public final class MsdViews {
     boolean both = leastSquaresApart(r);
     List<ChartSpec.Series> series = new ArrayList<>(List.of(
         new ChartSpec.Series("MSD ± 1σ", r.lagPs(), r.msdA2(), r.msdStdErrAtEveryLagA2(), ChartSpec.Style.BAND),
-        new ChartSpec.Series((both ? "GLS fit: " : "fit: ") + label, fx, fy, null, ChartSpec.Style.DASHED)));
+        new ChartSpec.Series((r.estimator() == DiffusionEstimator.GLS ? "GLS fit: " : "least-squares fit: ") + label, fx, fy, null,
+            ChartSpec.Style.DASHED)));
     if (both) {
       // GLS weighs the early, well-sampled lags: where its line leaves the MSD, the least-squares line shows where the points lie
-      series.add(new ChartSpec.Series("least squares: D = " + r.diffusivityOls().display() + " (not quoted)", fx,
+      series.add(new ChartSpec.Series("least squares: D = " + r.diffusivityOls().display() + " (for comparison)", fx,
           new double[] {r.olsInterceptA2() + r.olsSlopeA2PerPs() * fx[0], r.olsInterceptA2() + r.olsSlopeA2PerPs() * fx[1]}, null,
           ChartSpec.Style.LINE));
     }

@@ -328,7 +328,7 @@ class InterfaceEnergyTest {
     InterfaceResult r = InterfaceEnergy.compute("t", md(Map.of("Li", 2, "S", 2), c, relaxing, 300), a, b, InterfaceParameters.of(2));
     List<String> d = r.warnings().stream().filter(w -> w.kind() == InterfaceResult.Doubt.NOT_EQUILIBRATED).map(w -> w.text()).toList();
     assertEquals(1, d.size(), r.warningTexts().toString());
-    assertTrue(d.get(0).contains("E_AB (md-") && d.get(0).contains("⟨E⟩ is -0.01"), d.get(0));
+    assertTrue(d.get(0).contains("E_AB (md-") && d.get(0).contains("⟨E⟩ would change by -0.01"), d.get(0));
     InterfaceResult quiet = InterfaceEnergy.compute("t", md(Map.of("Li", 2, "S", 2), c, noise(4000, -26, 0.01, 7), 300), a, b,
         InterfaceParameters.of(2));
     assertTrue(quiet.warnings().isEmpty(), quiet.warningTexts().toString());

@@ -31,15 +31,16 @@ class VanHoveChartTest {
             / r.meanVolumeA3();
         assertEquals(expected, r.idealPairs(i)[k], 1e-9 * expected);
         double g = r.gDistinct(i)[k];
-        if (expected >= SparseBins.MIN_IDEAL_PAIRS && Double.isFinite(g)) {
+        if (Double.isFinite(g) && (expected >= SparseBins.MIN_IDEAL_PAIRS || g * expected >= SparseBins.MIN_COUNTED_PAIRS)) {
           hi = Math.max(hi, g);
         }
       }
     }
-    assertEquals(hi, range[1], 1e-12, "the top is the largest G_d among bins of ≥ 50 expected pairs");
+    assertEquals(hi, range[1], 1e-12, "the top is the largest G_d among bins of ≥ 50 expected or ≥ 20 counted pairs");
     assertEquals(0, range[0], 0, "G_d cannot be negative: the axis starts at 0");
-    // the first bin at 8 ps (r = 0.05 Å, about one expected pair) is far above, off scale
-    assertTrue(spike > 2 * range[1], "first-bin spike " + spike + " vs top " + range[1]);
+    // the first bin at 8 ps (r = 0.05 Å, about one expected pair, a few counted) is above, off scale
+    // (the bins beside it at 8 ps, with tens of counted pairs where other Li have taken the sites, are real and set the top)
+    assertTrue(spike > range[1] + SparseBins.MARGIN * (range[1] - range[0]), "first-bin spike " + spike + " vs top " + range[1]);
     // the first shell of the Li–Li structure, the largest G_d beyond 2 Å at 0.5 ps, lies inside the range
     double peak = 0;
     for (int k = 0; k < r.rA().length; k++) {
