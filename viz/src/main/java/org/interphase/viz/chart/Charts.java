@@ -285,15 +285,23 @@ public final class Charts {
   static final double COINCIDENT_SHARE = 0.5;
 
   /**
+   * A line of a chart of counts is widened when it runs along a later one, both above 0, over more than this share of its x
+   * span: two motifs equal for half the run or more; shorter equalities and the common baseline at 0 leave lines thin.
+   */
+  static final double COINCIDENT_COUNTS_SHARE = 0.5;
+
+  /**
    * The stroke width of each series: {@link #LINE}, a {@link ChartSpec.Style#FAINT} line half that; a line that runs along a
    * line drawn after it (the same y over a stretch of x) is drawn {@link #COINCIDENT_STEP} wider than the widest such later
    * line, up to {@link #COINCIDENT_MAX}, so that its colour shows on both sides of the one on top instead of hiding under it.
-   * In a chart of counts (two motifs that stay equal, or both at 0) any common stretch counts; in other charts only one over
-   * {@link #COINCIDENT_SHARE} of the line's span (curves that meet in a tail at 0 stay thin). No point moves.
+   * In a chart of counts a common stretch above 0 over more than {@link #COINCIDENT_COUNTS_SHARE} of the line's span counts (two
+   * motifs that stay equal; not the baseline every absent motif shares); in other charts one over {@link #COINCIDENT_SHARE} of
+   * the line's span (curves that meet in a tail at 0 stay thin). No point moves.
    */
   static float[] lineWidths(ChartSpec spec) {
     List<ChartSpec.Series> all = spec.series();
-    double least = countsOnly(spec) ? 0 : COINCIDENT_SHARE;
+    boolean counts = countsOnly(spec);
+    double least = counts ? COINCIDENT_COUNTS_SHARE : COINCIDENT_SHARE;
     float[] w = new float[all.size()];
     for (int i = all.size() - 1; i >= 0; i--) {
       ChartSpec.Series a = all.get(i);
@@ -303,7 +311,7 @@ public final class Charts {
       }
       for (int j = i + 1; j < all.size(); j++) {
         ChartSpec.Series b = all.get(j);
-        if (isLine(b) && b.style() != ChartSpec.Style.FAINT && coincide(a, b) > least) {
+        if (isLine(b) && b.style() != ChartSpec.Style.FAINT && coincide(a, b, counts) > least) {
           w[i] = Math.max(w[i], Math.min(COINCIDENT_MAX, w[j] + COINCIDENT_STEP));
         }
       }
@@ -321,6 +329,11 @@ public final class Charts {
    * between two neighbouring ones when they agree at both.
    */
   static double coincide(ChartSpec.Series a, ChartSpec.Series b) {
+    return coincide(a, b, false);
+  }
+
+  /** As {@link #coincide(ChartSpec.Series, ChartSpec.Series)}; with {@code aboveZero}, stretches where both lie at 0 do not count. */
+  static double coincide(ChartSpec.Series a, ChartSpec.Series b, boolean aboveZero) {
     double[] xa = a.x();
     double[] xb = b.x();
     if (xa.length < 2 || xb.length < 2 || !increasing(xa) || !increasing(xb)) {
@@ -335,7 +348,9 @@ public final class Charts {
         .distinct().toArray();
     double together = 0;
     for (int k = 0; k + 1 < xs.length; k++) {
-      if (same(at(xa, a.y(), xs[k]), at(xb, b.y(), xs[k])) && same(at(xa, a.y(), xs[k + 1]), at(xb, b.y(), xs[k + 1]))) {
+      double y0 = at(xa, a.y(), xs[k]);
+      double y1 = at(xa, a.y(), xs[k + 1]);
+      if (same(y0, at(xb, b.y(), xs[k])) && same(y1, at(xb, b.y(), xs[k + 1])) && !(aboveZero && y0 == 0 && y1 == 0)) {
         together += xs[k + 1] - xs[k];
       }
     }

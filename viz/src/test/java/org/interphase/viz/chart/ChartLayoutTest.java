@@ -24,16 +24,22 @@ class ChartLayoutTest {
   @Test
   void aLineUnderAnEqualOneIsDrawnWider() {
     double[] x = {0, 1, 2, 3};
-    // a and b agree over [1, 2] (then part), c crosses a at a single point only
+    // a and b agree over [0, 2] (then part), c crosses a at a single point only
     ChartSpec.Series a = line("a", x, new double[] {4, 4, 4, 4}, ChartSpec.Style.LINE);
-    ChartSpec.Series b = line("b", new double[] {0.5, 1, 2, 2.5}, new double[] {0, 4, 4, 1}, ChartSpec.Style.DASHED);
+    ChartSpec.Series b = line("b", new double[] {0, 1, 2, 2.5}, new double[] {4, 4, 4, 1}, ChartSpec.Style.DASHED);
     ChartSpec.Series c = line("c", x, new double[] {0, 3, 5, 6}, ChartSpec.Style.LINE);
-    assertEquals(1.0 / 3, Charts.coincide(a, b), 1e-12, "together over [1, 2] of a's [0, 3]");
+    assertEquals(2.0 / 3, Charts.coincide(a, b), 1e-12, "together over [0, 2] of a's [0, 3]");
     assertEquals(0, Charts.coincide(a, c), 0, "crossing is not running together");
     float[] w = Charts.lineWidths(spec(List.of(a, b, c)));
     assertEquals(Charts.LINE + Charts.COINCIDENT_STEP, w[0], 0, "a runs under b");
     assertEquals(Charts.LINE, w[1], 0);
     assertEquals(Charts.LINE, w[2], 0);
+    // counts equal over a third of the span only, or sharing the baseline at 0, stay thin
+    ChartSpec.Series brief = line("brief", new double[] {0.5, 1, 2, 2.5}, new double[] {0, 4, 4, 1}, ChartSpec.Style.DASHED);
+    assertEquals(Charts.LINE, Charts.lineWidths(spec(List.of(a, brief)))[0], 0, "a third of the span");
+    ChartSpec.Series zero1 = line("absent 1", x, new double[] {0, 0, 0, 1}, ChartSpec.Style.DASHED);
+    ChartSpec.Series zero2 = line("absent 2", x, new double[] {0, 0, 0, 2}, ChartSpec.Style.DASHED);
+    assertEquals(Charts.LINE, Charts.lineWidths(spec(List.of(zero1, zero2)))[0], 0, "both at 0 is no stretch to show");
     // in a chart of measured values (not counts), a short common stretch (curves meeting in a tail at 0) keeps lines thin
     ChartSpec.Series d = line("d", x, new double[] {0.5, 0.25, 0, 0}, ChartSpec.Style.LINE);
     ChartSpec.Series e = line("e", x, new double[] {0.75, 0.5, 0, 0}, ChartSpec.Style.LINE);
