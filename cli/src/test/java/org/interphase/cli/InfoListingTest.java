@@ -1,6 +1,7 @@
 package org.interphase.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,6 +124,11 @@ class InfoListingTest {
     assertEquals("  atoms       23  {Li=15, S=7, Cl=1}", out.get(2));
     assertEquals("  images      7", out.get(3));
     assertEquals("  time step   none (the images of a band)", out.get(4));
+    // msd over the images (with the band's input beside them) is refused for what they are, not asked for a time step
+    InfoCommandTest.Run msd = InfoCommandTest.run("msd", neb.resolve("neb_LiCl-pos-Replica_nr_1-1.xyz").toString(), "--species", "Li");
+    assertEquals(2, msd.exit(), msd.err());
+    assertTrue(msd.err().contains("CP2K BAND: the images of a band: the frames are not molecular-dynamics steps"), msd.err());
+    assertFalse(msd.err().contains("--timestep-fs"), msd.err());
     assertEquals("  cell        unknown: " + advice, out.get(5));
     assertEquals(List.of("warning: " + first + ": no cell: " + advice), lines(r.err()));
 

@@ -297,7 +297,8 @@ public final class FormatRegistry {
     Cp2kBand band = Cp2kBand.read(path, options.cellOptional());
     Frame f0 = band.images().get(0);
     TrajectoryHeader h = new TrajectoryHeader(path.toString(), "cp2k-band", "CP2K", band.atoms(), f0.cell(), Double.NaN, false,
-        List.of("last band of " + band.images().size() + " replicas after " + band.iterations() + " iterations"));
+        List.of("last band of " + band.images().size() + " replicas after " + band.iterations() + " iterations"))
+        .withNotDynamics("CP2K BAND: the images of a band"); // an MSD over images is refused with this reason, not asked a time step
     if (f0.cell() == null) {
       return FrameSources.of(h, band.images(), List.of(new Warning(Warning.Input.NO_CELL, Cp2kBand.cellAdvice(band.project()))));
     }
