@@ -306,11 +306,12 @@ final class MdSection {
       int withFrames = (int) java.util.stream.IntStream.range(0, br.events().size()).filter(k -> !br.framesAround(br.events().get(k))
           .isEmpty()).count();
       html.viewer(view, "3D view of the run (drag to turn, scroll to zoom, click an atom for its index, element and unit). The menu "
-          + "shows the picture's frame, " + sample.size() + " frames sampled evenly over the run (click the timeline "
-          + "below: motif counts per frame, events as triangles, red a break, green a formation) or the frames around an event "
-          + "(click it in the timeline or the table of events: every " + Viewers.STRIDE_FRAMES + " frames from "
-          + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES + " before to " + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES
-          + " after it, its two atoms highlighted; kept for " + withFrames + " of " + br.events().size() + " events).");
+          + "shows the picture's frame" + (br.events().isEmpty() ? " or " : ", ") + sample.size() + " frames sampled evenly over the run "
+          + "(click the timeline below: motif counts per frame" + (br.events().isEmpty() ? "; the run has no bond events)."
+          : ", events as triangles, red a break, green a formation) or the frames around an event (click it in the timeline or the "
+          + "table of events: every " + Viewers.STRIDE_FRAMES + " frames from " + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES
+          + " before to " + Viewers.SAMPLES_EACH_SIDE * Viewers.STRIDE_FRAMES + " after it, its two atoms highlighted; kept for "
+          + withFrames + " of " + br.events().size() + " events)."));
     }
     return view;
   }

@@ -194,6 +194,8 @@ class ReportCommandTest {
     assertTrue(html.contains("<td>0.005</td><td>11</td>") && html.contains("<td>0.015</td><td>9</td>")
         && html.contains("<td>0.03</td><td>6</td>"), "a row per lag");
     assertTrue(html.contains("<figcaption>Self part of the Li van Hove correlation"), "self chart");
+    // a run of Li and S has no P–S bond events: the 3D view's caption does not speak of the frames around events
+    assertTrue(html.contains("motif counts per frame; the run has no bond events).") && !html.contains("of 0 events"), "3D caption");
     Map<String, String> p = parameters(html).get("MD run: run");
     assertEquals("0.005, 0.015, 0.03 ps (10, 25, 50 % of the run rounded to two digits, then to whole frames), Li, every time origin",
         p.get("van Hove lags"));
