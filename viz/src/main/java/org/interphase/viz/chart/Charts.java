@@ -339,22 +339,61 @@ public final class Charts {
     if (xa.length < 2 || xb.length < 2 || !increasing(xa) || !increasing(xb)) {
       return 0;
     }
+    if (Arrays.equals(xa, xb)) { // series over the same x (every motif over the frames): point by point, in one sweep
+      double together = 0;
+      for (int k = 0; k + 1 < xa.length; k++) {
+        double y0 = a.y()[k];
+        double y1 = a.y()[k + 1];
+        if (same(y0, b.y()[k]) && same(y1, b.y()[k + 1]) && !(aboveZero && y0 == 0 && y1 == 0)) {
+          together += xa[k + 1] - xa[k];
+        }
+      }
+      return together / (xa[xa.length - 1] - xa[0]);
+    }
     double from = Math.max(xa[0], xb[0]);
     double to = Math.min(xa[xa.length - 1], xb[xb.length - 1]);
     if (!(from < to)) {
       return 0;
     }
-    double[] xs = java.util.stream.DoubleStream.concat(Arrays.stream(xa), Arrays.stream(xb)).filter(x -> x >= from && x <= to).sorted()
-        .distinct().toArray();
+    // one sweep over the union of both x's in [from, to] (a chart may hold a hundred motifs of thousands of corners each)
+    double[] ya = a.y();
+    double[] yb = b.y();
+    int i = segment(xa, from);
+    int j = segment(xb, from);
+    double x0 = from;
+    double a0 = along(xa, ya, i, x0);
+    double b0 = along(xb, yb, j, x0);
     double together = 0;
-    for (int k = 0; k + 1 < xs.length; k++) {
-      double y0 = at(xa, a.y(), xs[k]);
-      double y1 = at(xa, a.y(), xs[k + 1]);
-      if (same(y0, at(xb, b.y(), xs[k])) && same(y1, at(xb, b.y(), xs[k + 1])) && !(aboveZero && y0 == 0 && y1 == 0)) {
-        together += xs[k + 1] - xs[k];
+    while (x0 < to) {
+      double nextA = i + 1 < xa.length ? xa[i + 1] : Double.POSITIVE_INFINITY;
+      double nextB = j + 1 < xb.length ? xb[j + 1] : Double.POSITIVE_INFINITY;
+      double x1 = Math.min(Math.min(nextA, nextB), to);
+      double a1 = x1 == nextA ? ya[i + 1] : along(xa, ya, i, x1);
+      double b1 = x1 == nextB ? yb[j + 1] : along(xb, yb, j, x1);
+      if (same(a0, b0) && same(a1, b1) && !(aboveZero && a0 == 0 && a1 == 0)) {
+        together += x1 - x0;
       }
+      i += x1 == nextA ? 1 : 0;
+      j += x1 == nextB ? 1 : 0;
+      x0 = x1;
+      a0 = a1;
+      b0 = b1;
     }
     return together / (xa[xa.length - 1] - xa[0]);
+  }
+
+  /** The index k of the last point with {@code x[k] ≤ v} (0 when none). */
+  private static int segment(double[] x, double v) {
+    int k = Arrays.binarySearch(x, v);
+    return Math.max(0, k >= 0 ? k : -k - 2);
+  }
+
+  /** The line through the points (x, y) at {@code v}, on its segment {@code k} ({@code x[k] ≤ v ≤ x[k + 1]}). */
+  private static double along(double[] x, double[] y, int k, double v) {
+    if (k + 1 >= x.length || v == x[k]) {
+      return y[k];
+    }
+    return y[k] + (v - x[k]) / (x[k + 1] - x[k]) * (y[k + 1] - y[k]);
   }
 
   private static boolean increasing(double[] x) {
@@ -364,17 +403,6 @@ public final class Charts {
       }
     }
     return true;
-  }
-
-  /** The line through (x, y) at {@code v}, inside its x range. */
-  private static double at(double[] x, double[] y, double v) {
-    int k = Arrays.binarySearch(x, v);
-    if (k >= 0) {
-      return y[k];
-    }
-    int hi = -k - 1;
-    double u = (v - x[hi - 1]) / (x[hi] - x[hi - 1]);
-    return y[hi - 1] + u * (y[hi] - y[hi - 1]);
   }
 
   private static boolean same(double p, double q) {
