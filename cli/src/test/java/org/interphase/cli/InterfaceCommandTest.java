@@ -14,11 +14,19 @@ import org.interphase.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 class InterfaceCommandTest {
+
+  /** {@code interface} on three runs of ../shared/data/cp2k/interface_energy (file names there), with further options. */
+  private static InfoCommandTest.Run interfaceOf(String ab, String a, String b, String... options) {
+    String d = SharedData.cp2k("interface_energy").toString();
+    List<String> args = new java.util.ArrayList<>(List.of("interface", "--interface", d + "/" + ab, "--part-a", d + "/" + a, "--part-b",
+        d + "/" + b));
+    args.addAll(List.of(options));
+    return InfoCommandTest.run(args.toArray(new String[0]));
+  }
   @Test
   void jsonKeysOneAndSeveralInterfaces() throws Exception {
     String d = SharedData.cp2k("interface_energy").toString();
-    InfoCommandTest.Run one = InfoCommandTest.run("interface", "--interface", d + "/sp_interface.out", "--part-a", d + "/sp_slabA.out",
-        "--part-b", d + "/sp_slabB.out", "--interfaces", "1", "--json");
+    InfoCommandTest.Run one = interfaceOf("sp_interface.out", "sp_slabA.out", "sp_slabB.out", "--interfaces", "1", "--json");
     assertEquals(0, one.exit(), one.err());
     JsonNode j = Json.MAPPER.readTree(one.out());
     Set<String> keys = new TreeSet<>();
@@ -76,9 +84,7 @@ class InterfaceCommandTest {
    */
   @Test
   void singlePointsMixedWithAnMdAverageWarnOnce() throws Exception {
-    String d = SharedData.cp2k("interface_energy").toString();
-    InfoCommandTest.Run r = InfoCommandTest.run("interface", "--interface", d + "/sp_interface.out", "--part-a", d + "/sp_slabA.out",
-        "--part-b", d + "/aimd_slabB-pos-1.xyz", "--interfaces", "1", "--json");
+    InfoCommandTest.Run r = interfaceOf("sp_interface.out", "sp_slabA.out", "aimd_slabB-pos-1.xyz", "--interfaces", "1", "--json");
     assertEquals(0, r.exit(), r.err());
     JsonNode j = Json.MAPPER.readTree(r.out());
     double gammaEvA2 = (-84.60264749377967 + 54.92386646554043 + 29.613465328943523) * 27.211386245988 / 92.21831578;
@@ -94,8 +100,8 @@ class InterfaceCommandTest {
     assertFalse(text.contains("\n"), text);
 
     // the same energies all of one kind (MD averages of the three runs): no warning, reference.json thermal_average
-    InfoCommandTest.Run md = InfoCommandTest.run("interface", "--interface", d + "/aimd_interface-pos-1.xyz", "--part-a",
-        d + "/aimd_slabA-pos-1.xyz", "--part-b", d + "/aimd_slabB-pos-1.xyz", "--interfaces", "1", "--json");
+    InfoCommandTest.Run md = interfaceOf("aimd_interface-pos-1.xyz", "aimd_slabA-pos-1.xyz", "aimd_slabB-pos-1.xyz", "--interfaces", "1",
+        "--json");
     JsonNode m = Json.MAPPER.readTree(md.out());
     assertEquals(-0.3662096720316181, m.get("interface_energy_j_m2").asDouble(), 2e-5);
     for (JsonNode x : m.get("warnings")) {
@@ -113,7 +119,6 @@ class InterfaceCommandTest {
    */
   @Test
   void mdAveragesAtDifferentTemperaturesAndAnEarlyDriftAreNamed() throws Exception {
-    String d = SharedData.cp2k("interface_energy").toString();
     double kB = 8.617333262e-5;
     double biasAll = 1.5 * kB * (44 * 293.98229644602 - 36 * 275.87739801323255 - 8 * 312.7098370794784) / 92.21831578 * 16.02176634;
     assertEquals(0.0113, biasAll, 1e-4);
@@ -121,8 +126,8 @@ class InterfaceCommandTest {
     for (String[] io : new String[][] {{"-pos-1.xyz", "-pos-1.xyz"}, {"-1.ener", "-pos-1.xyz"}, {".out", ".out"}}) {
       String suffix = io[0];
       String shown = io[1];
-      InfoCommandTest.Run r = InfoCommandTest.run("interface", "--interface", d + "/aimd_interface" + suffix, "--part-a",
-          d + "/aimd_slabA" + suffix, "--part-b", d + "/aimd_slabB" + suffix, "--interfaces", "1", "--json");
+      InfoCommandTest.Run r = interfaceOf("aimd_interface" + suffix, "aimd_slabA" + suffix, "aimd_slabB" + suffix, "--interfaces", "1",
+          "--json");
       assertEquals(0, r.exit(), r.err());
       List<String> w = new java.util.ArrayList<>();
       Json.MAPPER.readTree(r.out()).get("warnings").forEach(x -> w.add(x.asText()));
@@ -136,11 +141,12 @@ class InterfaceCommandTest {
       List<String> drift = w.stream().filter(x -> x.contains("drifts at the start")).toList();
       assertEquals(1, drift.size(), w.toString());
       assertTrue(drift.get(0).contains("E_AB (aimd_interface" + shown + ") drifts at the start"), drift.get(0));
-      assertTrue(drift.get(0).contains("⟨E⟩ would change by -0.15") && drift.get(0).endsWith("γ here averages from the first frame"), drift.get(0));
+      assertTrue(drift.get(0).contains("⟨E⟩ would change by -0.15") && drift.get(0).endsWith("γ here averages from the first frame"),
+          drift.get(0));
       assertEquals(2, w.size(), w.toString());
     }
-    InfoCommandTest.Run later = InfoCommandTest.run("interface", "--interface", d + "/aimd_interface-1.ener", "--part-a",
-        d + "/aimd_slabA-1.ener", "--part-b", d + "/aimd_slabB-1.ener", "--interfaces", "1", "--equilibration-ps", "0.1");
+    InfoCommandTest.Run later = interfaceOf("aimd_interface-1.ener", "aimd_slabA-1.ener", "aimd_slabB-1.ener", "--interfaces", "1",
+        "--equilibration-ps", "0.1");
     assertEquals(0, later.exit(), later.err());
     assertTrue(later.err().contains("E_AB (aimd_interface-pos-1.xyz) 305.3 K, E_A (aimd_slabA-pos-1.xyz) 285.9 K, E_B "
         + "(aimd_slabB-pos-1.xyz) 328.1 K"), later.err());
@@ -179,13 +185,11 @@ class InterfaceCommandTest {
    */
   @Test
   void aCellWithVacuumHoldsOneInterface() throws Exception {
-    String d = SharedData.cp2k("interface_energy").toString();
     for (String[] run : new String[][] {{"sp_interface.out", "sp_slabA.out", "sp_slabB.out"},
         {"aimd_interface-pos-1.xyz", "aimd_slabA-pos-1.xyz", "aimd_slabB-pos-1.xyz"},
         // the MD logs: their steps have no positions, the input's starting structure shows the gap
         {"aimd_interface.out", "aimd_slabA.out", "aimd_slabB.out"}}) {
-      InfoCommandTest.Run two = InfoCommandTest.run("interface", "--interface", d + "/" + run[0], "--part-a", d + "/" + run[1],
-          "--part-b", d + "/" + run[2], "--interfaces", "2", "--json");
+      InfoCommandTest.Run two = interfaceOf(run[0], run[1], run[2], "--interfaces", "2", "--json");
       assertEquals(0, two.exit(), two.err());
       // the MD runs also have their temperatures and drift named (mdAveragesAtDifferentTemperaturesAndAnEarlyDriftAreNamed)
       List<String> w = new java.util.ArrayList<>();
@@ -195,12 +199,10 @@ class InterfaceCommandTest {
       assertTrue(vacuum.get(0).contains("has a vacuum slab 1") && vacuum.get(0).contains("Å thick across c"), w.toString());
       assertTrue(vacuum.get(0).contains("--interfaces 2 halves γ and W; use --interfaces 1"), w.toString());
       assertEquals(run[0].startsWith("sp_") ? 1 : 3, w.size(), w.toString());
-      InfoCommandTest.Run one = InfoCommandTest.run("interface", "--interface", d + "/" + run[0], "--part-a", d + "/" + run[1],
-          "--part-b", d + "/" + run[2], "--interfaces", "1", "--json");
+      InfoCommandTest.Run one = interfaceOf(run[0], run[1], run[2], "--interfaces", "1", "--json");
       Json.MAPPER.readTree(one.out()).get("warnings").forEach(x -> assertFalse(x.asText().contains("vacuum"), x.asText()));
     }
-    InfoCommandTest.Run text = InfoCommandTest.run("interface", "--interface", d + "/sp_interface.out", "--part-a", d + "/sp_slabA.out",
-        "--part-b", d + "/sp_slabB.out", "--interfaces", "2");
+    InfoCommandTest.Run text = interfaceOf("sp_interface.out", "sp_slabA.out", "sp_slabB.out", "--interfaces", "2");
     assertTrue(text.err().contains("warning: sp_interface.out: the interface cell sp_interface.out has a vacuum slab 15.7 Å thick "
         + "across c"), text.err());
   }
